@@ -1,0 +1,3 @@
+"""Counter: social-security-card intake at the window."""
+
+__version__ = "0.1.0"

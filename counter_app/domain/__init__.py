@@ -1,0 +1,1 @@
+"""Business types, value objects and rules. Plain Python: no Qt, no database."""

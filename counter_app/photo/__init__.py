@@ -1,0 +1,1 @@
+"""Photos: frame sources, checks to the card photo standard, cropping and encoding."""

@@ -1,0 +1,1 @@
+"""Operators, roles, password hashing and the audit trail."""

@@ -1,0 +1,248 @@
+"""Taking in an application: applicant, materials, examination, photo, form, signature.
+
+Every step is one transaction that moves the application through the lifecycle and
+writes its audit record; the last one also writes the outbox entry for the central side.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from counter_app.domain.business import BusinessType
+from counter_app.domain.errors import QT_TRANSLATE_NOOP, CounterError
+from counter_app.domain.lifecycle import COUNTER_OWNED, Status, check_transition
+from counter_app.domain.people import ApplicantDetails, check_applicant
+from counter_app.photo.importer import load_photo_file
+from counter_app.security import audit
+from counter_app.security.roles import Permission
+from counter_app.services.auth import CurrentOperator
+from counter_app.services.context import AppContext
+from counter_app.store.models import Application, Guardian, MaterialRecord, OutboxEntry, Photo
+
+MSG_NOT_FOUND = QT_TRANSLATE_NOOP("messages", "The application cannot be found.")
+MSG_MISSING_MATERIALS = QT_TRANSLATE_NOOP(
+    "messages", "Required materials are missing: {materials}.")
+MSG_NO_REASON = QT_TRANSLATE_NOOP("messages", "Please give the reason for the rejection.")
+MSG_LOCKED = QT_TRANSLATE_NOOP(
+    "messages", "The application has been sent and can no longer be changed here.")
+
+
+class IntakeError(CounterError):
+    code = "intake"
+
+
+@dataclass(frozen=True)
+class Step:
+    """Result of a step: the application's id, number and new status."""
+
+    id: uuid.UUID
+    number: str
+    status: Status
+
+
+def save_applicant(ctx: AppContext, operator: CurrentOperator, business: BusinessType,
+                   details: ApplicantDetails, application_id: uuid.UUID | None = None,
+                   today: dt.date | None = None) -> Step:
+    """Create the application (status draft) or update its applicant while still a draft."""
+    operator.require(Permission.INTAKE)
+    checked = check_applicant(details, ctx.rules.minor_age, today)
+    with ctx.sessions.begin() as session:
+        if application_id is None:
+            app = Application(number=_next_number(session, operator), site_id=operator.site_id,
+                              operator_id=operator.id, status=Status.DRAFT)
+            session.add(app)
+            action = "application_created"
+        else:
+            app = load_application(session, application_id)
+            if app.status != Status.DRAFT:
+                raise IntakeError(MSG_LOCKED)
+            action = "applicant_updated"
+        app.business_type = business.value
+        _copy_applicant(app, checked.details, checked.resident_id.sex,
+                        checked.resident_id.birth_date, checked.resident_id.number)
+        app.guardian = _guardian(checked.details) if checked.is_minor else None
+        _reset_materials(ctx, app, business, checked.is_minor)
+        session.flush()
+        audit.record(session, action=action, entity="application", entity_id=app.id,
+                     operator_id=operator.id, site_id=operator.site_id, to_status=app.status)
+        return Step(app.id, app.number, Status(app.status))
+
+
+def record_materials(ctx: AppContext, operator: CurrentOperator, application_id: uuid.UUID,
+                     received: set[str]) -> Step:
+    operator.require(Permission.INTAKE)
+    with ctx.sessions.begin() as session:
+        app = load_application(session, application_id)
+        if app.status not in COUNTER_OWNED:
+            raise IntakeError(MSG_LOCKED)
+        for material in app.materials:
+            material.received = material.code in received
+        audit.record(session, action="materials_recorded", entity="application",
+                     entity_id=app.id, operator_id=operator.id, site_id=operator.site_id,
+                     detail=",".join(sorted(received)))
+        return Step(app.id, app.number, Status(app.status))
+
+
+def examine(ctx: AppContext, operator: CurrentOperator, application_id: uuid.UUID,
+            passed: bool, reasons: list[str] | None = None) -> Step:
+    """Preliminary examination: pass (all required materials in) or reject with reasons."""
+    operator.require(Permission.INTAKE)
+    with ctx.sessions.begin() as session:
+        app = load_application(session, application_id)
+        if passed:
+            missing = [m.label for m in app.materials if m.required and not m.received]
+            if missing:
+                raise IntakeError(MSG_MISSING_MATERIALS, materials="、".join(missing))
+            _move(session, operator, app, Status.EXAMINED, "examined")
+        else:
+            if not reasons:
+                raise IntakeError(MSG_NO_REASON)
+            app.rejection_reasons = "\n".join(reasons)
+            _move(session, operator, app, Status.REJECTED, "rejected")
+        return Step(app.id, app.number, Status(app.status))
+
+
+def attach_photo_file(ctx: AppContext, operator: CurrentOperator, application_id: uuid.UUID,
+                      path: Path) -> Step:
+    """Import an image file as the applicant's photo (checks come with the photo station)."""
+    operator.require(Permission.PHOTO)
+    photo = load_photo_file(path)  # outside the transaction: decoding takes a while
+    relative = Path("photos") / f"{photo.sha256}.jpg"
+    target = ctx.settings.protected_dir / relative
+    target.parent.mkdir(parents=True, exist_ok=True)
+    if not target.exists():
+        target.write_bytes(photo.jpeg)
+    with ctx.sessions.begin() as session:
+        app = load_application(session, application_id)
+        session.add(Photo(application_id=app.id, sha256=photo.sha256, path=str(relative),
+                          source="file", width=photo.width, height=photo.height))
+        if app.status == Status.EXAMINED:
+            _move(session, operator, app, Status.PHOTO_OK, "photo_attached")
+        else:  # a replacement photo before printing; the state stays
+            audit.record(session, action="photo_replaced", entity="application",
+                         entity_id=app.id, operator_id=operator.id, site_id=operator.site_id)
+        return Step(app.id, app.number, Status(app.status))
+
+
+def record_form_printed(ctx: AppContext, operator: CurrentOperator,
+                        application_id: uuid.UUID, form_path: Path) -> Step:
+    """Note that the registration form was printed (each reprint is counted and audited)."""
+    operator.require(Permission.INTAKE)
+    with ctx.sessions.begin() as session:
+        app = load_application(session, application_id)
+        app.print_count += 1
+        app.form_path = str(form_path.relative_to(ctx.settings.protected_dir))
+        action = "form_printed" if app.print_count == 1 else "form_reprinted"
+        _move(session, operator, app, Status.FORM_PRINTED, action)
+        return Step(app.id, app.number, Status(app.status))
+
+
+def mark_signed(ctx: AppContext, operator: CurrentOperator, application_id: uuid.UUID) -> Step:
+    operator.require(Permission.INTAKE)
+    with ctx.sessions.begin() as session:
+        app = load_application(session, application_id)
+        _move(session, operator, app, Status.SIGNED, "signed")
+        return Step(app.id, app.number, Status(app.status))
+
+
+def submit(ctx: AppContext, operator: CurrentOperator, application_id: uuid.UUID) -> Step:
+    """Hand the application to the card centre: queued in the outbox in the same commit."""
+    operator.require(Permission.INTAKE)
+    with ctx.sessions.begin() as session:
+        app = load_application(session, application_id)
+        _move(session, operator, app, Status.SUBMITTED, "submitted")
+        session.add(OutboxEntry(kind="application_submitted", entity_id=str(app.id),
+                                payload=application_payload(app, operator.site_code)))
+        return Step(app.id, app.number, Status(app.status))
+
+
+def withdraw(ctx: AppContext, operator: CurrentOperator, application_id: uuid.UUID) -> Step:
+    operator.require(Permission.INTAKE)
+    with ctx.sessions.begin() as session:
+        app = load_application(session, application_id)
+        _move(session, operator, app, Status.WITHDRAWN, "withdrawn")
+        return Step(app.id, app.number, Status(app.status))
+
+
+def application_payload(app: Application, site_code: str) -> dict:
+    """What the central side receives (issue 6 adds photos and scans as blobs)."""
+    guardian = app.guardian
+    return {
+        "id": str(app.id), "number": app.number, "site_code": site_code,
+        "business_type": app.business_type, "status": app.status,
+        "submitted_at": dt.datetime.now(dt.UTC).isoformat(),
+        "applicant": {
+            "name": app.name, "pinyin": app.pinyin, "sex": app.sex,
+            "birth_date": app.birth_date.isoformat(), "id_type": app.id_type,
+            "id_number": app.id_number, "phone": app.phone, "ethnicity": app.ethnicity,
+            "nationality": app.nationality,
+        },
+        "guardian": None if guardian is None else {
+            "name": guardian.name, "relation": guardian.relation,
+            "id_number": guardian.id_number, "phone": guardian.phone,
+        },
+        "materials": [m.code for m in app.materials if m.received],
+        "photo_sha256": app.photos[-1].sha256 if app.photos else None,
+    }
+
+
+def _move(session: Session, operator: CurrentOperator, app: Application, target: Status,
+          action: str) -> None:
+    current = Status(app.status)
+    app.status = check_transition(current, target)
+    audit.record(session, action=action, entity="application", entity_id=app.id,
+                 operator_id=operator.id, site_id=operator.site_id,
+                 from_status=current, to_status=target)
+
+
+def load_application(session: Session, application_id: uuid.UUID) -> Application:
+    app = session.get(Application, application_id)
+    if app is None:
+        raise IntakeError(MSG_NOT_FOUND)
+    return app
+
+
+def _next_number(session: Session, operator: CurrentOperator) -> str:
+    """Site code + date + daily sequence, e.g. SC001-20261122-0007."""
+    prefix = f"{operator.site_code}-{dt.date.today():%Y%m%d}-"
+    count = session.scalar(select(func.count()).where(Application.number.startswith(prefix)))
+    return f"{prefix}{(count or 0) + 1:04d}"
+
+
+def _copy_applicant(app: Application, details: ApplicantDetails, sex: str,
+                    birth_date: dt.date, id_number: str) -> None:
+    app.name, app.pinyin, app.phone = details.name.strip(), details.pinyin, details.phone
+    app.sex, app.birth_date, app.id_number = sex, birth_date, id_number
+    app.id_type, app.id_valid_until = details.id_type, details.id_valid_until
+    app.ethnicity, app.nationality, app.occupation = (
+        details.ethnicity, details.nationality, details.occupation)
+    app.household_address = details.household_address
+    app.residence_address = details.residence_address
+    app.mailing_address = details.mailing_address
+
+
+def _guardian(details: ApplicantDetails) -> Guardian:
+    g = details.guardian
+    assert g is not None  # check_applicant ensures a minor has one
+    return Guardian(name=g.name.strip(), relation=g.relation, id_type=g.id_type,
+                    id_number=g.id_number.strip().upper(), phone=g.phone)
+
+
+def _reset_materials(ctx: AppContext, app: Application, business: BusinessType,
+                     is_minor: bool) -> None:
+    """Make the checklist match the business type, keeping what was already ticked."""
+    wanted = ctx.rules.materials_for(business, is_minor)
+    existing = {m.code: m for m in app.materials}
+    records = []
+    for position, material in enumerate(wanted):
+        record = existing.get(material.code) or MaterialRecord(code=material.code)
+        record.label, record.required, record.position = (
+            material.label, material.required, position)
+        records.append(record)
+    app.materials = records

@@ -1,0 +1,172 @@
+"""Local tables. UUID keys are made at the counter, so rows never clash centrally."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+
+from sqlalchemy import JSON, ForeignKey, MetaData, String, Text, UniqueConstraint
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+def utcnow() -> dt.datetime:
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+
+
+class Site(Base):
+    """A handling point: service centre, street point, bank outlet, photo station..."""
+
+    __tablename__ = "sites"
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
+    code: Mapped[str] = mapped_column(String(20), unique=True)
+    name: Mapped[str] = mapped_column(String(100))
+    kind: Mapped[str] = mapped_column(String(30), default="service_centre")
+
+
+class Operator(Base):
+    __tablename__ = "operators"
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
+    site_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("sites.id"))
+    username: Mapped[str] = mapped_column(String(50), unique=True)
+    display_name: Mapped[str] = mapped_column(String(50))
+    password_hash: Mapped[str] = mapped_column(String(200))
+    roles: Mapped[str] = mapped_column(String(200))  # comma-separated Role values
+    active: Mapped[bool] = mapped_column(default=True)
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    site: Mapped[Site] = relationship()
+
+
+class Application(Base):
+    """One application, with the applicant as printed on the form (a snapshot)."""
+
+    __tablename__ = "applications"
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
+    number: Mapped[str] = mapped_column(String(30), unique=True)
+    site_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("sites.id"))
+    operator_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("operators.id"))
+    business_type: Mapped[str] = mapped_column(String(30))
+    status: Mapped[str] = mapped_column(String(30), index=True)
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow, index=True)
+    updated_at: Mapped[dt.datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+    name: Mapped[str] = mapped_column(String(100))
+    pinyin: Mapped[str] = mapped_column(String(200), default="")
+    sex: Mapped[str] = mapped_column(String(1))
+    birth_date: Mapped[dt.date]
+    id_type: Mapped[str] = mapped_column(String(30), default="resident_id")
+    id_number: Mapped[str] = mapped_column(String(30), index=True)
+    id_valid_until: Mapped[str] = mapped_column(String(20), default="")
+    ethnicity: Mapped[str] = mapped_column(String(20), default="")
+    nationality: Mapped[str] = mapped_column(String(10), default="CHN")
+    occupation: Mapped[str] = mapped_column(String(50), default="")
+    phone: Mapped[str] = mapped_column(String(20))
+    household_address: Mapped[str] = mapped_column(Text, default="")
+    residence_address: Mapped[str] = mapped_column(Text, default="")
+    mailing_address: Mapped[str] = mapped_column(Text, default="")
+
+    rejection_reasons: Mapped[str] = mapped_column(Text, default="")
+    form_path: Mapped[str] = mapped_column(Text, default="")  # relative to protected dir
+    print_count: Mapped[int] = mapped_column(default=0)
+
+    guardian: Mapped[Guardian | None] = relationship(
+        back_populates="application", cascade="all, delete-orphan", uselist=False)
+    materials: Mapped[list[MaterialRecord]] = relationship(
+        back_populates="application", cascade="all, delete-orphan",
+        order_by="MaterialRecord.position")
+    photos: Mapped[list[Photo]] = relationship(
+        back_populates="application", cascade="all, delete-orphan", order_by="Photo.created_at")
+
+
+class Guardian(Base):
+    __tablename__ = "guardians"
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
+    application_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("applications.id", ondelete="CASCADE"), unique=True)
+    name: Mapped[str] = mapped_column(String(100))
+    relation: Mapped[str] = mapped_column(String(20))
+    id_type: Mapped[str] = mapped_column(String(30), default="resident_id")
+    id_number: Mapped[str] = mapped_column(String(30))
+    phone: Mapped[str] = mapped_column(String(20))
+    application: Mapped[Application] = relationship(back_populates="guardian")
+
+
+class MaterialRecord(Base):
+    __tablename__ = "materials"
+    __table_args__ = (UniqueConstraint("application_id", "code"),)
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
+    application_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("applications.id", ondelete="CASCADE"))
+    code: Mapped[str] = mapped_column(String(40))
+    label: Mapped[str] = mapped_column(String(100))
+    required: Mapped[bool]
+    received: Mapped[bool] = mapped_column(default=False)
+    position: Mapped[int] = mapped_column(default=0)
+    application: Mapped[Application] = relationship(back_populates="materials")
+
+
+class Photo(Base):
+    """A photo file in the protected directory, named by its content hash."""
+
+    __tablename__ = "photos"
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
+    application_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("applications.id", ondelete="CASCADE"))
+    sha256: Mapped[str] = mapped_column(String(64))
+    path: Mapped[str] = mapped_column(Text)  # relative to the protected dir
+    source: Mapped[str] = mapped_column(String(20))  # file, camera, receipt
+    receipt_number: Mapped[str] = mapped_column(String(40), default="")
+    width: Mapped[int] = mapped_column(default=0)
+    height: Mapped[int] = mapped_column(default=0)
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    application: Mapped[Application] = relationship(back_populates="photos")
+
+
+class AuditRecord(Base):
+    """Who did what, where and when. Never personal data: ids and states only."""
+
+    __tablename__ = "audit_log"
+    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
+    at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    operator_id: Mapped[uuid.UUID | None]
+    site_id: Mapped[uuid.UUID | None]
+    action: Mapped[str] = mapped_column(String(40))
+    entity: Mapped[str] = mapped_column(String(40))
+    entity_id: Mapped[str] = mapped_column(String(40))
+    from_status: Mapped[str] = mapped_column(String(30), default="")
+    to_status: Mapped[str] = mapped_column(String(30), default="")
+    detail: Mapped[str] = mapped_column(Text, default="")
+
+
+class OutboxEntry(Base):
+    """A change waiting to reach the central database, written with the change itself."""
+
+    __tablename__ = "outbox"
+    seq: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
+    op_id: Mapped[uuid.UUID] = mapped_column(default=uuid.uuid4, unique=True)
+    kind: Mapped[str] = mapped_column(String(40))
+    entity_id: Mapped[str] = mapped_column(String(40))
+    payload: Mapped[dict] = mapped_column(JSON)
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    sent_at: Mapped[dt.datetime | None] = mapped_column(index=True)
+    attempts: Mapped[int] = mapped_column(default=0)
+    last_error: Mapped[str] = mapped_column(Text, default="")
+
+
+class Meta(Base):
+    """Small facts about this counter (device id, last sync...)."""
+
+    __tablename__ = "meta"
+    key: Mapped[str] = mapped_column(String(50), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)

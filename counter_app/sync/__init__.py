@@ -1,0 +1,1 @@
+"""Outbox push to the central database (pull, fencing and the full protocol: issue 6)."""
