@@ -101,15 +101,17 @@ def login(ctx: AppContext, username: str, password: str) -> CurrentOperator:
             select(Operator).where(Operator.username == username.strip(), Operator.active))
         # Verify even for an unknown user so timing does not reveal which names exist.
         stored = operator.password_hash if operator else _dummy_hash()
-        if not verify_password(stored, password) or operator is None:
-            audit.record(session, action="login_failed", entity="operator", entity_id="",
-                         operator_id=operator.id if operator else None, site_id=None)
-            raise LoginFailed(MSG_LOGIN)
-        if needs_rehash(operator.password_hash):
-            operator.password_hash = hash_password(password)
-        audit.record(session, action="login", entity="operator", entity_id=operator.id,
-                     operator_id=operator.id, site_id=operator.site_id)
-        return _current(operator)
+        valid = verify_password(stored, password)
+        if operator is not None and valid:
+            if needs_rehash(operator.password_hash):
+                operator.password_hash = hash_password(password)
+            audit.record(session, action="login", entity="operator", entity_id=operator.id,
+                         operator_id=operator.id, site_id=operator.site_id)
+            return _current(operator)
+        # The failure is committed with this transaction; the error is raised after it.
+        audit.record(session, action="login_failed", entity="operator",
+                     entity_id=operator.id if operator else "", operator_id=None, site_id=None)
+    raise LoginFailed(MSG_LOGIN)
 
 
 def _current(operator: Operator) -> CurrentOperator:

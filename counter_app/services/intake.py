@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 from counter_app.domain.business import BusinessType
 from counter_app.domain.errors import QT_TRANSLATE_NOOP, CounterError
 from counter_app.domain.lifecycle import COUNTER_OWNED, Status, check_transition
-from counter_app.domain.people import ApplicantDetails, check_applicant
+from counter_app.domain.people import ApplicantDetails, GuardianDetails, check_applicant
 from counter_app.photo.importer import load_photo_file
 from counter_app.security import audit
 from counter_app.security.roles import Permission
@@ -66,7 +66,7 @@ def save_applicant(ctx: AppContext, operator: CurrentOperator, business: Busines
         app.business_type = business.value
         _copy_applicant(app, checked.details, checked.resident_id.sex,
                         checked.resident_id.birth_date, checked.resident_id.number)
-        app.guardian = _guardian(checked.details) if checked.is_minor else None
+        _set_guardian(app, checked.details.guardian if checked.is_minor else None)
         _reset_materials(ctx, app, business, checked.is_minor)
         session.flush()
         audit.record(session, action=action, entity="application", entity_id=app.id,
@@ -227,11 +227,16 @@ def _copy_applicant(app: Application, details: ApplicantDetails, sex: str,
     app.mailing_address = details.mailing_address
 
 
-def _guardian(details: ApplicantDetails) -> Guardian:
-    g = details.guardian
-    assert g is not None  # check_applicant ensures a minor has one
-    return Guardian(name=g.name.strip(), relation=g.relation, id_type=g.id_type,
-                    id_number=g.id_number.strip().upper(), phone=g.phone)
+def _set_guardian(app: Application, details: GuardianDetails | None) -> None:
+    """Update the guardian in place: replacing the row would clash on its unique key."""
+    if details is None:
+        app.guardian = None
+        return
+    guardian = app.guardian or Guardian()
+    guardian.name, guardian.relation, guardian.id_type = (
+        details.name.strip(), details.relation.strip(), details.id_type)
+    guardian.id_number, guardian.phone = details.id_number.strip().upper(), details.phone
+    app.guardian = guardian
 
 
 def _reset_materials(ctx: AppContext, app: Application, business: BusinessType,

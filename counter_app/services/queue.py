@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 from dataclasses import dataclass
+from pathlib import Path
 
 from sqlalchemy import select
 
@@ -12,6 +13,7 @@ from counter_app.domain.business import BusinessType
 from counter_app.domain.lifecycle import Status
 from counter_app.services.auth import CurrentOperator
 from counter_app.services.context import AppContext
+from counter_app.services.intake import load_application
 from counter_app.store.models import Application
 
 
@@ -41,3 +43,44 @@ def todays_queue(ctx: AppContext, operator: CurrentOperator,
                          Status(a.status), a.created_at) for a in rows]
 
 
+
+
+@dataclass(frozen=True)
+class MaterialLine:
+    code: str
+    label: str
+    required: bool
+    received: bool
+
+
+@dataclass(frozen=True)
+class ApplicationDetail:
+    id: uuid.UUID
+    number: str
+    status: Status
+    business: BusinessType
+    business_label: str
+    name: str
+    is_minor: bool
+    materials: tuple[MaterialLine, ...]
+    photo_path: Path | None      # absolute, inside the protected directory
+    form_path: Path | None
+    print_count: int
+    rejection_reasons: str
+
+
+def application_detail(ctx: AppContext, application_id: uuid.UUID) -> ApplicationDetail:
+    protected = ctx.settings.protected_dir
+    with ctx.sessions() as session:
+        app = load_application(session, application_id)
+        photo = app.photos[-1] if app.photos else None
+        return ApplicationDetail(
+            id=app.id, number=app.number, status=Status(app.status),
+            business=BusinessType(app.business_type),
+            business_label=ctx.rules.labels[BusinessType(app.business_type)],
+            name=app.name, is_minor=app.guardian is not None,
+            materials=tuple(MaterialLine(m.code, m.label, m.required, m.received)
+                            for m in app.materials),
+            photo_path=protected / photo.path if photo and photo.path else None,
+            form_path=protected / app.form_path if app.form_path else None,
+            print_count=app.print_count, rejection_reasons=app.rejection_reasons)

@@ -1,0 +1,125 @@
+"""`counter-app`: the window by default, and headless operations as subcommands."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from pathlib import Path
+
+from counter_app import __version__
+from counter_app.config import Settings, load_settings
+from counter_app.domain.errors import CounterError
+
+log = logging.getLogger(__name__)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="counter-app", description="Counter: social-security-card intake at the window.")
+    parser.add_argument("--version", action="version", version=__version__)
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    gui = commands.add_parser("gui", help="start the window (the default)")
+    gui.add_argument("--exit-when-shown", action="store_true",
+                     help="quit once the first window is shown (start-up checks)")
+    gui.add_argument("--screenshot", type=Path, help="save the first window as PNG and quit")
+
+    demo = commands.add_parser("demo", help="seed a demo site and operator")
+    demo.add_argument("--applications", type=int, default=0, metavar="N",
+                      help="also take N applications through to submitted")
+
+    db = commands.add_parser("db", help="local database")
+    db_commands = db.add_subparsers(dest="db_command", metavar="ACTION", required=True)
+    db_commands.add_parser("upgrade", help="apply the schema migrations")
+
+    id_parser = commands.add_parser("id", help="resident ID numbers")
+    id_commands = id_parser.add_subparsers(dest="id_command", metavar="ACTION", required=True)
+    check = id_commands.add_parser("check", help="check an ID number and show what it tells")
+    check.add_argument("number")
+    check.add_argument("--json", action="store_true", help="machine-readable output")
+
+    sync = commands.add_parser("sync", help="exchange data with the central database")
+    sync_commands = sync.add_subparsers(dest="sync_command", metavar="ACTION", required=True)
+    once = sync_commands.add_parser("once", help="send everything queued, once")
+    once.add_argument("--central", metavar="URL",
+                      help="central database URL (default: the configured one)")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    settings = load_settings()
+    from counter_app.logs import setup_logging
+    setup_logging(settings.log_dir)
+    handler = COMMANDS[args.command or "gui"]
+    try:
+        return handler(settings, args)
+    except CounterError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+
+
+def _gui(settings: Settings, args: argparse.Namespace) -> int:
+    from counter_app.qt.app import run_gui
+    return run_gui(settings, exit_when_shown=getattr(args, "exit_when_shown", False),
+                   screenshot=getattr(args, "screenshot", None))
+
+
+def _demo(settings: Settings, args: argparse.Namespace) -> int:
+    from counter_app.demo import add_demo_applications, seed_demo
+    from counter_app.services.context import open_context
+    ctx = open_context(settings)
+    login = seed_demo(ctx)
+    if login.created:
+        print(f"Demo login: user {login.username}  password {login.password}")
+    else:
+        print(f"Operators exist already; the demo login is user {login.username}  "
+              f"password {login.password} (unless it was changed).")
+    if args.applications:
+        numbers = add_demo_applications(ctx, args.applications)
+        print(f"{len(numbers)} demo applications submitted.")
+    print(f"Data directory: {settings.data_dir}")
+    return 0
+
+
+def _db(settings: Settings, args: argparse.Namespace) -> int:
+    from counter_app.store import migrate
+    from counter_app.store.db import make_sqlite_engine
+    engine = make_sqlite_engine(settings.local_db_url)
+    migrate.upgrade(engine)
+    print(f"Local database at revision {', '.join(migrate.current(engine))}: "
+          f"{settings.data_dir / 'counter.sqlite3'}")
+    return 0
+
+
+def _id(settings: Settings, args: argparse.Namespace) -> int:
+    from counter_app.domain.idnumber import IdNumberError, parse_resident_id
+    try:
+        resident = parse_resident_id(args.number)
+    except IdNumberError as exc:
+        if args.json:
+            print(json.dumps({"valid": False, "error": str(exc)}))
+        else:
+            print(f"invalid: {exc}")
+        return 1
+    facts = {"valid": True, "number": resident.number,
+             "birth_date": resident.birth_date.isoformat(), "sex": resident.sex,
+             "region": resident.region}
+    if args.json:
+        print(json.dumps(facts, ensure_ascii=False))
+    else:
+        print(f"valid: born {facts['birth_date']}, sex {resident.sex}, region {resident.region}")
+    return 0
+
+
+def _sync(settings: Settings, args: argparse.Namespace) -> int:
+    from counter_app.services.context import open_context
+    from counter_app.services.syncing import sync_now
+    result = sync_now(open_context(settings), args.central)
+    print(f"sent {result.sent}, already there {result.duplicates}, pending {result.pending}")
+    return 0
+
+
+COMMANDS = {"gui": _gui, "demo": _demo, "db": _db, "id": _id, "sync": _sync}

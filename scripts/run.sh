@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Sets up everything, seeds the demo site and operator on the embedded default (local
+# SQLite + embedded central SQLite) and starts Counter. Extra arguments go to `gui`.
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+bash "$ROOT/scripts/setup.sh"
+"$ROOT/.venv/bin/counter-app" demo
+if [ -z "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ] && [ -z "${QT_QPA_PLATFORM:-}" ]; then
+  echo "No display found: starting on a virtual screen (Xvfb)."
+  exec xvfb-run -a -s "-screen 0 1280x800x24" "$ROOT/.venv/bin/counter-app" gui "$@"
+fi
+exec "$ROOT/.venv/bin/counter-app" gui "$@"

@@ -1,0 +1,69 @@
+#!/usr/bin/env bash
+# Sets up everything Counter needs on Debian/Ubuntu: system packages, a virtualenv in
+# .venv with the locked Python packages, the package itself. Safe to run again: each
+# step is skipped when already done.
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+
+# Qt's xcb platform libraries, Chinese fonts (TrueType: WenQuanYi for BMP + Ext A,
+# HanaMin for Ext B), poppler/zbar/xvfb for the tests and the headless demo.
+APT_PACKAGES=(fonts-wqy-zenhei fonts-hanazono poppler-utils zbar-tools xvfb xauth
+  libegl1 libgl1 libfontconfig1 libdbus-1-3 libxkbcommon-x11-0 libxcb-cursor0
+  libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0 libxcb-render-util0
+  libxcb-shape0 libxcb-xinerama0 libxcb-xkb1)
+
+missing_packages() {
+  local pkg
+  for pkg in "$@"; do
+    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" \
+      || echo "$pkg"
+  done
+}
+
+install_system_packages() {
+  command -v dpkg-query >/dev/null || { echo "Not a Debian/Ubuntu system: install the" \
+    "equivalents of: ${APT_PACKAGES[*]}"; return 0; }
+  local missing
+  missing=$(missing_packages "$@" | tr '\n' ' ')
+  [ -z "${missing// }" ] && return 0
+  if [ "$(id -u)" = 0 ]; then
+    echo "Installing system packages: $missing"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $missing >/dev/null
+  else
+    echo "Counter needs these system packages. Run, then start this command again:"
+    echo "  sudo apt-get update && sudo apt-get install -y $missing"
+    exit 1
+  fi
+}
+
+find_python() {
+  local candidate
+  for candidate in "${PYTHON:-}" python3.13 python3.12 python3.11 python3; do
+    [ -n "$candidate" ] && command -v "$candidate" >/dev/null || continue
+    if "$candidate" -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null; then
+      echo "$candidate"; return 0
+    fi
+  done
+  echo "Counter needs Python 3.11 or newer (set PYTHON=/path/to/python3.11)." >&2
+  exit 1
+}
+
+install_system_packages "${APT_PACKAGES[@]}"
+PY=$(find_python)
+if ! "$PY" -m venv --help >/dev/null 2>&1 || ! "$PY" -c 'import ensurepip' 2>/dev/null; then
+  install_system_packages python3-venv
+fi
+
+# The virtualenv is rebuilt only when the lock file or pyproject.toml changed.
+STAMP=.venv/.counter-setup
+WANTED=$(cat requirements.lock pyproject.toml | sha256sum | cut -d' ' -f1)
+if [ ! -x .venv/bin/python ] || [ "$(cat "$STAMP" 2>/dev/null)" != "$WANTED" ]; then
+  echo "Setting up the Python environment in .venv (a few minutes the first time)..."
+  [ -x .venv/bin/python ] || "$PY" -m venv .venv
+  .venv/bin/python -m pip install -q --upgrade pip
+  .venv/bin/python -m pip install -q -r requirements.lock
+  .venv/bin/python -m pip install -q --no-deps -e . 2>&1 | grep -vi warn || true
+  echo "$WANTED" > "$STAMP"
+fi

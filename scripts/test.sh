@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Sets up everything and runs the whole test suite (unit, Qt offscreen, PostgreSQL,
+# benchmarks). Extra arguments go to pytest.
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+bash scripts/setup.sh
+
+# The PostgreSQL tests use COUNTER_TEST_PG_URL, by default the local server. Start the
+# packaged cluster if it is installed but stopped (tests never stop it).
+export COUNTER_TEST_PG_URL="${COUNTER_TEST_PG_URL:-postgresql://postgres@127.0.0.1:5432/test}"
+if command -v pg_isready >/dev/null && ! pg_isready -q -h 127.0.0.1 -p 5432 \
+   && [ -d /etc/postgresql ] && [ "$(id -u)" = 0 ]; then
+  pg_ctlcluster --skip-systemctl-redirect "$(ls /etc/postgresql | head -n1)" main start || true
+fi
+
+export QT_QPA_PLATFORM="${QT_QPA_PLATFORM:-offscreen}"
+exec .venv/bin/python -m pytest "$@"

@@ -1,0 +1,58 @@
+"""Shared fixtures: a counter on a temporary data directory, operators, PostgreSQL."""
+
+from __future__ import annotations
+
+import os
+import uuid
+
+import pytest
+
+from counter_app.config import Settings
+from counter_app.security.roles import Role
+from counter_app.services import auth
+from counter_app.services.context import AppContext, open_context
+from tests.helpers import PASSWORD
+
+
+@pytest.fixture
+def settings(tmp_path) -> Settings:
+    return Settings(data_dir=tmp_path / "data", config_dir=tmp_path / "config")
+
+
+@pytest.fixture
+def ctx(settings) -> AppContext:
+    return open_context(settings)
+
+
+@pytest.fixture
+def site_id(ctx) -> uuid.UUID:
+    return auth.ensure_site(ctx, "SC001", "示范社保服务中心")
+
+
+@pytest.fixture
+def admin(ctx, site_id) -> auth.CurrentOperator:
+    auth.create_operator(ctx, site_id=site_id, username="admin", display_name="管理员",
+                         password=PASSWORD, roles={Role.ADMINISTRATOR})
+    return auth.login(ctx, "admin", PASSWORD)
+
+
+@pytest.fixture(scope="session")
+def pg_url() -> str:
+    """A fresh PostgreSQL database for this test session, dropped afterwards.
+
+    With CI=true a missing server fails the run; elsewhere the PostgreSQL tests skip.
+    """
+    import psycopg
+
+    base = os.environ.get("COUNTER_TEST_PG_URL", "postgresql://postgres@127.0.0.1:5432/test")
+    name = f"counter_test_{uuid.uuid4().hex[:10]}"
+    try:
+        with psycopg.connect(base, autocommit=True, connect_timeout=5) as conn:
+            conn.execute(f'CREATE DATABASE "{name}"')
+    except psycopg.OperationalError as exc:
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"PostgreSQL is required in CI but not reachable at {base}: {exc}")
+        pytest.skip(f"PostgreSQL not reachable at {base}")
+    yield base.rsplit("/", 1)[0] + "/" + name
+    with psycopg.connect(base, autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')

@@ -1,0 +1,121 @@
+import cv2
+import numpy as np
+import pytest
+from sqlalchemy import select
+
+from counter_app.domain.business import BusinessType
+from counter_app.domain.errors import ValidationError
+from counter_app.domain.lifecycle import IllegalTransition, Status
+from counter_app.domain.people import ApplicantDetails, GuardianDetails
+from counter_app.photo.importer import PhotoError
+from counter_app.security.roles import Role
+from counter_app.services import auth, intake, printing, queue
+from counter_app.store.models import Application, AuditRecord, OutboxEntry
+from tests.helpers import GUARDIAN_ID, add_operator, child_id
+
+CHILD = ApplicantDetails(
+    name="王䶮", id_number=child_id(), phone="13800138000",
+    guardian=GuardianDetails("王建国", "父亲", GUARDIAN_ID, "13800138001"))
+NEWBORN_REQUIRED = {"household_register", "birth_certificate", "guardian_id_card",
+                    "insurance_enrolment"}
+
+
+@pytest.fixture
+def photo_file(tmp_path):
+    path = tmp_path / "photo.jpg"
+    cv2.imwrite(str(path), np.full((441, 358, 3), 230, np.uint8))
+    return path
+
+
+def audit_actions(ctx, application_id):
+    with ctx.sessions() as session:
+        return [a.action for a in session.scalars(
+            select(AuditRecord).where(AuditRecord.entity_id == str(application_id))
+            .order_by(AuditRecord.id))]
+
+
+def take_to_examined(ctx, operator):
+    step = intake.save_applicant(ctx, operator, BusinessType.NEWBORN, CHILD)
+    intake.record_materials(ctx, operator, step.id, NEWBORN_REQUIRED)
+    return intake.examine(ctx, operator, step.id, passed=True)
+
+
+def test_the_whole_flow_reaches_submitted_with_an_audit_record_per_step(ctx, admin, photo_file):
+    step = take_to_examined(ctx, admin)
+    intake.attach_photo_file(ctx, admin, step.id, photo_file)
+    form = printing.render_form(ctx, admin, step.id)
+    assert form.is_relative_to(ctx.settings.protected_dir) and form.read_bytes()[:4] == b"%PDF"
+    assert str(step.id) in form.name
+    intake.record_form_printed(ctx, admin, step.id, form)
+    intake.mark_signed(ctx, admin, step.id)
+    final = intake.submit(ctx, admin, step.id)
+
+    assert final.status is Status.SUBMITTED and final.number.startswith("SC001-")
+    assert audit_actions(ctx, step.id) == [
+        "application_created", "materials_recorded", "examined", "photo_attached",
+        "form_printed", "signed", "submitted"]
+    with ctx.sessions() as session:
+        app = session.get(Application, step.id)
+        assert app.name == "王䶮" and app.guardian.name == "王建国" and app.sex == "M"
+        outbox = session.scalars(select(OutboxEntry)).one()
+    assert outbox.payload["applicant"]["name"] == "王䶮" and outbox.sent_at is None
+    assert [row.status for row in queue.todays_queue(ctx, admin)] == [Status.SUBMITTED]
+
+
+def test_examination_refuses_while_required_materials_are_missing(ctx, admin):
+    step = intake.save_applicant(ctx, admin, BusinessType.NEWBORN, CHILD)
+    intake.record_materials(ctx, admin, step.id, {"household_register"})
+    with pytest.raises(intake.IntakeError) as caught:
+        intake.examine(ctx, admin, step.id, passed=True)
+    assert "出生医学证明" in caught.value.params["materials"]
+    assert queue.application_detail(ctx, step.id).status is Status.DRAFT
+
+
+def test_rejection_needs_a_reason_and_is_final(ctx, admin):
+    step = intake.save_applicant(ctx, admin, BusinessType.NEWBORN, CHILD)
+    with pytest.raises(intake.IntakeError):
+        intake.examine(ctx, admin, step.id, passed=False, reasons=[])
+    rejected = intake.examine(ctx, admin, step.id, passed=False, reasons=["缺出生医学证明"])
+    assert rejected.status is Status.REJECTED
+    with pytest.raises(IllegalTransition):
+        intake.mark_signed(ctx, admin, step.id)
+
+
+def test_a_failed_step_changes_nothing_and_audits_nothing(ctx, admin):
+    step = intake.save_applicant(ctx, admin, BusinessType.NEWBORN, CHILD)
+    before = audit_actions(ctx, step.id)
+    with pytest.raises(IllegalTransition):
+        intake.submit(ctx, admin, step.id)  # not signed yet
+    assert audit_actions(ctx, step.id) == before
+    with ctx.sessions() as session:
+        assert session.scalars(select(OutboxEntry)).all() == []
+
+
+def test_an_unreadable_photo_is_refused_and_the_application_keeps_its_state(ctx, admin, tmp_path):
+    step = take_to_examined(ctx, admin)
+    broken = tmp_path / "broken.jpg"
+    broken.write_bytes(b"\xff\xd8 not really a jpeg")
+    with pytest.raises(PhotoError):
+        intake.attach_photo_file(ctx, admin, step.id, broken)
+    assert queue.application_detail(ctx, step.id).status is Status.EXAMINED
+
+
+def test_invalid_applicant_creates_nothing(ctx, admin):
+    with pytest.raises(ValidationError):
+        intake.save_applicant(ctx, admin, BusinessType.NEWBORN,
+                              ApplicantDetails("王䶮", "110105202403150030", "13800138000"))
+    assert queue.todays_queue(ctx, admin) == []
+
+
+def test_editing_the_draft_keeps_ticked_materials(ctx, admin):
+    step = intake.save_applicant(ctx, admin, BusinessType.NEWBORN, CHILD)
+    intake.record_materials(ctx, admin, step.id, {"birth_certificate"})
+    intake.save_applicant(ctx, admin, BusinessType.LATER, CHILD, application_id=step.id)
+    lines = {m.code: m.received for m in queue.application_detail(ctx, step.id).materials}
+    assert lines["birth_certificate"] is True and "insurance_enrolment" not in lines
+
+
+def test_photo_station_cannot_take_in_applications(ctx, admin, site_id):
+    photographer = add_operator(ctx, admin, site_id, "photo", {Role.PHOTO_STATION})
+    with pytest.raises(auth.Forbidden):
+        intake.save_applicant(ctx, photographer, BusinessType.NEWBORN, CHILD)

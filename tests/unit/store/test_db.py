@@ -1,0 +1,72 @@
+import sqlite3
+import threading
+import time
+
+import pytest
+
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import text
+
+from counter_app.store import migrate
+from counter_app.store.db import make_sqlite_engine, open_local_store
+from counter_app.store.models import Base, Meta
+
+
+def test_sqlite_runs_in_wal_with_full_sync(tmp_path):
+    sessions = open_local_store(f"sqlite:///{tmp_path / 'local.db'}")
+    with sessions() as session:
+        assert session.execute(text("PRAGMA journal_mode")).scalar() == "wal"
+        assert session.execute(text("PRAGMA synchronous")).scalar() == 2  # FULL
+        assert session.execute(text("PRAGMA foreign_keys")).scalar() == 1
+
+
+def test_writers_take_the_lock_at_begin(tmp_path):
+    """BEGIN IMMEDIATE: a second writer waits at BEGIN, then succeeds, instead of failing."""
+    sessions = open_local_store(f"sqlite:///{tmp_path / 'local.db'}")
+    order = []
+
+    def second_writer():
+        with sessions.begin() as session:
+            session.merge(Meta(key="b", value="2"))
+            session.flush()  # the transaction (and BEGIN IMMEDIATE) starts here
+            order.append("second wrote")
+
+    with sessions.begin() as session:
+        session.merge(Meta(key="a", value="1"))
+        session.flush()
+        thread = threading.Thread(target=second_writer)
+        thread.start()
+        time.sleep(0.3)
+        order.append("first commits")
+    thread.join(10)
+    assert order == ["first commits", "second wrote"]
+    with sessions() as session:
+        assert session.get(Meta, "b").value == "2"
+
+
+def test_a_transaction_holds_the_write_lock_from_its_first_statement(tmp_path):
+    """Even a transaction that has only read so far blocks other writers (no upgrade race)."""
+    path = tmp_path / "local.db"
+    sessions = open_local_store(f"sqlite:///{path}")
+    other = sqlite3.connect(path, timeout=0, isolation_level=None)
+    with sessions.begin() as session:
+        session.get(Meta, "anything")
+        with pytest.raises(sqlite3.OperationalError, match="locked"):
+            other.execute("BEGIN IMMEDIATE")
+    other.execute("BEGIN IMMEDIATE")
+    other.execute("ROLLBACK")
+    other.close()
+
+
+def test_migrations_are_linear_and_match_the_models(tmp_path):
+    script = ScriptDirectory.from_config(migrate.alembic_config())
+    assert len(script.get_heads()) == 1
+    assert all(len(rev._all_down_revisions) <= 1 for rev in script.walk_revisions())
+    engine = make_sqlite_engine(f"sqlite:///{tmp_path / 'local.db'}")
+    migrate.upgrade(engine)
+    with engine.connect() as connection:
+        diff = compare_metadata(MigrationContext.configure(connection), Base.metadata)
+    assert diff == []
+    assert migrate.is_current(engine)
