@@ -62,8 +62,10 @@ def open_central(url: str) -> Engine:
 def insert_ignoring_duplicates(connection: Connection, table: Table, row: dict) -> bool:
     """INSERT ... ON CONFLICT DO NOTHING; True when the row was new."""
     dialect = postgresql if connection.dialect.name == "postgresql" else sqlite
-    result = connection.execute(dialect.insert(table).values(**row).on_conflict_do_nothing())
-    return result.rowcount == 1
+    # RETURNING rather than rowcount: psycopg reports no rowcount here through SQLAlchemy.
+    statement = (dialect.insert(table).values(**row).on_conflict_do_nothing()
+                 .returning(*table.primary_key.columns))
+    return connection.execute(statement).first() is not None
 
 
 def upsert_application(connection: Connection, row: dict) -> None:

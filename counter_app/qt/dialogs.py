@@ -1,0 +1,33 @@
+"""Every modal dialog the windows open, behind small functions tests can monkeypatch,
+so no test ever waits on a blocking dialog."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+
+def show_error(parent: QWidget | None, message: str) -> None:
+    QMessageBox.warning(parent, QCoreApplication.translate("dialogs", "Counter"), message)
+
+
+def show_info(parent: QWidget | None, message: str) -> None:
+    QMessageBox.information(parent, QCoreApplication.translate("dialogs", "Counter"), message)
+
+
+def choose_photo_file(parent: QWidget | None) -> Path | None:
+    path, _filter = QFileDialog.getOpenFileName(
+        parent, QCoreApplication.translate("dialogs", "Import photo file"), "",
+        QCoreApplication.translate("dialogs", "Images (*.jpg *.jpeg *.png *.bmp);;All files (*)"))
+    return Path(path) if path else None
+
+
+def setup_printer(printer, parent: QWidget | None) -> bool:
+    """Let staff choose the printer; False when they cancel."""
+    from PySide6.QtPrintSupport import QPrintDialog  # only needed once a form is printed
+
+    dialog = QPrintDialog(printer, parent)
+    dialog.setWindowTitle(QCoreApplication.translate("dialogs", "Print the registration form"))
+    return dialog.exec() == QPrintDialog.DialogCode.Accepted

@@ -1,0 +1,120 @@
+"""Translations: Simplified Chinese by default, English (the source language) on request.
+
+The .ts file in resources/translations is the source of truth; at start-up it is compiled
+to a .qm in the cache directory with pyside6-lrelease, only when the .qm is missing or
+older (*.qm files are not kept in git).
+"""
+
+from __future__ import annotations
+
+import logging
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+from counter_app.config import Settings
+from counter_app.domain.errors import QT_TRANSLATE_NOOP, CounterError
+from counter_app.domain.lifecycle import IllegalTransition
+
+log = logging.getLogger(__name__)
+
+TRANSLATIONS_DIR = Path(__file__).resolve().parents[2] / "resources" / "translations"
+DEFAULT_LANGUAGE = "zh_CN"
+SUPPORTED = ("zh_CN", "en")
+MSG_UNEXPECTED = QT_TRANSLATE_NOOP(
+    "messages", "Something went wrong; the details were written to the log.")
+
+_installed: list[QTranslator] = []  # kept alive here; Qt does not own installed translators
+
+
+def install_translators(settings: Settings) -> str:
+    """Install the translators for settings.language; returns the language in effect."""
+    app = QCoreApplication.instance()
+    for translator in _installed:
+        app.removeTranslator(translator)
+    _installed.clear()
+    language = settings.language if settings.language in SUPPORTED else DEFAULT_LANGUAGE
+    QLocale.setDefault(QLocale(language))
+    if language == "en":
+        return language
+    qm = compiled_catalogue(language, settings.data_dir / "cache")
+    for path in (qm, _qt_catalogue("qtbase", language)):
+        translator = QTranslator()
+        if path and translator.load(str(path)):
+            app.installTranslator(translator)
+            _installed.append(translator)
+        else:
+            log.warning("translation catalogue not loaded: %s", path)
+    return language
+
+
+def compiled_catalogue(language: str, cache_dir: Path) -> Path | None:
+    """The .qm for *language*, compiled from the .ts when missing or out of date."""
+    source = TRANSLATIONS_DIR / f"counter_{language}.ts"
+    target = cache_dir / f"counter_{language}.qm"
+    if target.exists() and (not source.exists()
+                            or target.stat().st_mtime >= source.stat().st_mtime):
+        return target
+    if not source.exists():
+        return None
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    if _lrelease(source, target):
+        return target
+    shipped = source.with_suffix(".qm")  # an installer may ship a compiled catalogue
+    return shipped if shipped.exists() else None
+
+
+def _lrelease(source: Path, target: Path) -> bool:
+    tool = _lrelease_tool()
+    if tool is None:
+        log.warning("pyside6-lrelease not found; the user interface stays in English")
+        return False
+    partial = target.with_suffix(".part")
+    try:
+        subprocess.run([*tool, "-silent", str(source), "-qm", str(partial)], check=True,
+                       capture_output=True, timeout=60)
+    except (OSError, subprocess.SubprocessError) as exc:
+        log.warning("compiling %s failed: %s", source.name, exc)
+        return False
+    partial.replace(target)  # a half-written .qm must never look up to date
+    return True
+
+
+def _lrelease_tool() -> list[str] | None:
+    # Prefer the Qt binary inside the PySide6 package: it skips a Python start-up.
+    import PySide6
+
+    bundled = Path(PySide6.__file__).parent / ("lrelease.exe" if sys.platform == "win32"
+                                               else "lrelease")
+    if bundled.exists():
+        return [str(bundled)]
+    beside_python = Path(sys.executable).parent / "pyside6-lrelease"
+    wrapper = shutil.which("pyside6-lrelease") or (
+        str(beside_python) if beside_python.exists() else None)
+    return [wrapper] if wrapper else None
+
+
+def _qt_catalogue(name: str, language: str) -> Path | None:
+    folder = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
+    path = folder / f"{name}_{language}.qm"
+    return path if path.exists() else None
+
+
+def message_for(error: BaseException) -> str:
+    """What staff read for *error*: the translated message, never a traceback."""
+    if isinstance(error, CounterError):
+        return QCoreApplication.translate("messages", error.template).format(
+            **_translated_params(error))
+    log.exception("unexpected error", exc_info=error)
+    return QCoreApplication.translate("messages", MSG_UNEXPECTED)
+
+
+def _translated_params(error: CounterError) -> dict:
+    if isinstance(error, IllegalTransition):  # state names read better in words
+        from counter_app.qt.status_names import status_name
+
+        return {key: status_name(value) for key, value in error.params.items()}
+    return dict(error.params)

@@ -1,0 +1,58 @@
+import pytest
+
+from counter_app.services import syncing
+from counter_app.sync import push
+from counter_app.sync.push import SyncError
+from tests.sync_helpers import applied_count, central_rows, submit_child
+
+
+def test_submitted_application_reaches_the_embedded_central_database(ctx, admin, tmp_path):
+    app_id = submit_child(ctx, admin, tmp_path)
+    assert syncing.sync_status(ctx).pending == 1
+    result = syncing.sync_now(ctx)
+    assert (result.sent, result.duplicates, result.pending) == (1, 0, 0)
+    rows = central_rows(ctx.settings.effective_central_url)
+    assert rows[app_id]["payload"]["applicant"]["name"] == "王䶮"
+    assert rows[app_id]["site_code"] == "SC001" and rows[app_id]["status"] == "submitted"
+    status = syncing.sync_status(ctx)
+    assert status.pending == 0 and status.last_success is not None and status.last_error == ""
+
+
+def test_running_sync_twice_changes_nothing(ctx, admin, tmp_path):
+    submit_child(ctx, admin, tmp_path)
+    syncing.sync_now(ctx)
+    before = central_rows(ctx.settings.effective_central_url)
+    again = syncing.sync_now(ctx)
+    assert (again.sent, again.duplicates) == (0, 0)
+    assert central_rows(ctx.settings.effective_central_url) == before
+
+
+def test_a_crash_after_the_central_commit_resends_without_a_second_effect(
+        ctx, admin, tmp_path, monkeypatch):
+    for sequence, name in ((3, "王䶮"), (5, "李𠮷")):
+        submit_child(ctx, admin, tmp_path, name=name, sequence=sequence)
+    real_mark_sent = push._mark_sent
+
+    def die_before_acknowledging(*args):
+        raise KeyboardInterrupt("process killed after the central commit")
+
+    monkeypatch.setattr(push, "_mark_sent", die_before_acknowledging)
+    with pytest.raises(KeyboardInterrupt):
+        syncing.sync_now(ctx)
+    assert syncing.sync_status(ctx).pending == 2  # not acknowledged locally
+    monkeypatch.setattr(push, "_mark_sent", real_mark_sent)
+
+    result = syncing.sync_now(ctx)
+    assert (result.sent, result.duplicates, result.pending) == (0, 2, 0)
+    url = ctx.settings.effective_central_url
+    assert len(central_rows(url)) == 2 and applied_count(url) == 2
+
+
+def test_an_unreachable_central_database_keeps_everything_queued(ctx, admin, tmp_path):
+    submit_child(ctx, admin, tmp_path)
+    with pytest.raises(SyncError) as caught:
+        syncing.sync_now(ctx, "postgresql://postgres@127.0.0.1:1/test")
+    assert "OperationalError" in str(caught.value)
+    status = syncing.sync_status(ctx)
+    assert status.pending == 1 and status.last_error == "OperationalError"
+    assert syncing.sync_now(ctx).sent == 1  # the embedded default still works afterwards
