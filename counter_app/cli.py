@@ -40,6 +40,13 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("number")
     check.add_argument("--json", action="store_true", help="machine-readable output")
 
+    form = commands.add_parser("form", help="printed forms")
+    form_commands = form.add_subparsers(dest="form_command", metavar="ACTION", required=True)
+    sample = form_commands.add_parser(
+        "sample", help="render a registration form from built-in sample data (rare characters "
+                       "included) to check printers and fonts")
+    sample.add_argument("--out", type=Path, required=True, metavar="FILE.pdf")
+
     sync = commands.add_parser("sync", help="exchange data with the central database")
     sync_commands = sync.add_subparsers(dest="sync_command", metavar="ACTION", required=True)
     once = sync_commands.add_parser("once", help="send everything queued, once")
@@ -114,6 +121,20 @@ def _id(settings: Settings, args: argparse.Namespace) -> int:
     return 0
 
 
+def _form(settings: Settings, args: argparse.Namespace) -> int:
+    from counter_app.forms.fonts import FontsMissingError, find_fonts
+    from counter_app.forms.registration import render_registration_form
+    from counter_app.forms.sample import sample_form_data
+    try:
+        fonts = find_fonts(list(settings.font_paths) or None)
+    except FontsMissingError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    render_registration_form(sample_form_data(), args.out, fonts)
+    print(f"Sample form written to {args.out} (fonts: {', '.join(fonts.names)})")
+    return 0
+
+
 def _sync(settings: Settings, args: argparse.Namespace) -> int:
     from counter_app.services.context import open_context
     from counter_app.services.syncing import sync_now
@@ -122,4 +143,4 @@ def _sync(settings: Settings, args: argparse.Namespace) -> int:
     return 0
 
 
-COMMANDS = {"gui": _gui, "demo": _demo, "db": _db, "id": _id, "sync": _sync}
+COMMANDS = {"gui": _gui, "demo": _demo, "db": _db, "id": _id, "form": _form, "sync": _sync}

@@ -17,6 +17,7 @@ from pathlib import Path
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFError, TTFont
 
+from counter_app.domain.errors import QT_TRANSLATE_NOOP, CounterError
 from counter_app.forms import rl_unicode_fix
 
 log = logging.getLogger(__name__)
@@ -37,19 +38,21 @@ _LINUX_FONTS = (
 _WINDOWS_FONTS = ("simsun.ttc", "simhei.ttf", "msyh.ttc", "simsunb.ttf", "SimsunExtG.ttf")
 
 
-class FontsMissingError(Exception):
+MSG_FONTS_MISSING = QT_TRANSLATE_NOOP(
+    "messages", "No Chinese TrueType font (.ttf/.ttc) was found, so forms cannot be printed. "
+                "Searched: {searched}. Fix: install fonts-wqy-zenhei (Linux) or configure "
+                "the path of a Chinese TrueType font such as simsun.ttc.")
+
+
+class FontsMissingError(CounterError):
     """No usable Chinese font was found; printing forms is impossible."""
 
     code = "fonts_missing"
 
     def __init__(self, searched: list[Path]):
         self.searched = searched
-        listed = ", ".join(str(p) for p in searched) or "(no paths)"
-        super().__init__(
-            "No Chinese TrueType font (.ttf/.ttc) was found, so forms cannot be printed. "
-            f"Searched: {listed}. Fix: install fonts-wqy-zenhei (Linux) or configure "
-            "the path of a Chinese TrueType font such as simsun.ttc."
-        )
+        listed = ", ".join(str(p) for p in searched) or "-"
+        super().__init__(MSG_FONTS_MISSING, searched=listed)
 
 
 @dataclass(frozen=True)
