@@ -1,0 +1,190 @@
+"""The main window: today's queue, the actions staff use all day, sync in the status bar."""
+
+from __future__ import annotations
+
+import uuid
+
+from PySide6.QtCore import QDate, QLocale, Qt, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QFont, QKeySequence
+from PySide6.QtWidgets import QHeaderView, QLabel, QMainWindow, QStyle, QWidget
+
+from counter_app.config import save_setting
+from counter_app.domain.lifecycle import COUNTER_OWNED
+from counter_app.qt import dialogs
+from counter_app.qt.queue_model import QueueModel
+from counter_app.qt.status_names import status_name
+from counter_app.qt.sync_control import SyncController
+from counter_app.qt.tasks import TaskRunner
+from counter_app.qt.uiload import load_ui
+from counter_app.security.roles import Permission
+from counter_app.services import queue
+from counter_app.services.auth import CurrentOperator
+from counter_app.services.context import AppContext
+
+
+class MainWindow(QMainWindow):
+    sig_closed = Signal()
+    sig_refreshed = Signal()
+
+    def __init__(self, ctx: AppContext, operator: CurrentOperator,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx, self.operator = ctx, operator
+        self.ui = load_ui(self, "main_window.ui")
+        self.runner = TaskRunner(self)
+        self.model = QueueModel(self)
+        self.sync = SyncController(ctx, self.runner, self)
+        self.wizard = None
+        self._setup_header()
+        self._setup_table()
+        self._setup_actions()
+        self._setup_status_bar()
+        self.refresh()
+        self.sync.refresh_status()
+        if operator.can(Permission.SYNC):
+            self.sync.start_timer()
+        self.ui.queue_view.setFocus()
+
+    # --- set-up -------------------------------------------------------------------
+
+    def _setup_header(self) -> None:
+        font = QFont(self.ui.title_label.font())
+        font.setPointSizeF(font.pointSizeF() * 1.35)
+        font.setBold(True)
+        self.ui.title_label.setFont(font)
+        self.ui.date_label.setText(QLocale().toString(QDate.currentDate(),
+                                                      QLocale.FormatType.LongFormat))
+        self.ui.date_label.setStyleSheet("color: #5d6670; padding-left: 10px;")
+        self.ui.count_label.setStyleSheet("color: #5d6670;")
+
+    def _setup_table(self) -> None:
+        view = self.ui.queue_view
+        view.setModel(self.model)
+        header = view.horizontalHeader()
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(QueueModel.BUSINESS, QHeaderView.ResizeMode.Stretch)
+        for column, width in ((QueueModel.NUMBER, 200), (QueueModel.NAME, 150),
+                              (QueueModel.STATUS, 130), (QueueModel.TIME, 80)):
+            view.setColumnWidth(column, width)
+        view.verticalHeader().setDefaultSectionSize(32)
+        view.activated.connect(lambda _index: self.continue_selected())
+        view.selectionModel().selectionChanged.connect(self._update_continue_action)
+
+    def _setup_actions(self) -> None:
+        ui, icon = self.ui, self.style().standardIcon
+        ui.action_new.setIcon(icon(QStyle.StandardPixmap.SP_FileIcon))
+        ui.action_continue.setIcon(icon(QStyle.StandardPixmap.SP_ArrowForward))
+        ui.action_refresh.setIcon(icon(QStyle.StandardPixmap.SP_BrowserReload))
+        ui.action_sync.setIcon(icon(QStyle.StandardPixmap.SP_DriveNetIcon))
+        # Enter continues the selected row, but only while the queue has the focus.
+        ui.action_continue.setShortcut(QKeySequence(Qt.Key.Key_Return))
+        ui.action_continue.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        ui.queue_view.addAction(ui.action_continue)
+        ui.action_new.triggered.connect(lambda: self.open_wizard(None))
+        ui.action_continue.triggered.connect(self.continue_selected)
+        ui.action_refresh.triggered.connect(self.refresh)
+        ui.action_sync.triggered.connect(self.sync_now)
+        ui.action_quit.triggered.connect(self.close)
+        self._setup_language_actions()
+        ui.action_new.setEnabled(self.operator.can(Permission.INTAKE))
+        ui.action_sync.setEnabled(self.operator.can(Permission.SYNC))
+        self._update_continue_action()
+
+    def _setup_language_actions(self) -> None:
+        group = QActionGroup(self)
+        for action, code in ((self.ui.action_chinese, "zh_CN"), (self.ui.action_english, "en")):
+            group.addAction(action)
+            action.setChecked(self.ctx.settings.language == code
+                              or (code == "zh_CN" and self.ctx.settings.language != "en"))
+            action.triggered.connect(lambda _checked=False, c=code: self.choose_language(c))
+
+    def _setup_status_bar(self) -> None:
+        op = self.operator
+        self.operator_label = QLabel(self.tr("Operator: {name} ({user})  ·  Site: {site} ({code})")
+                                     .format(name=op.display_name, user=op.username,
+                                             site=op.site_name, code=op.site_code))
+        self.sync_label = QLabel()
+        self.ui.status_bar.addWidget(self.operator_label)
+        self.ui.status_bar.addPermanentWidget(self.sync_label)
+        self.sync.sig_status.connect(self.sync_label.setText)
+
+    # --- actions ------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        selected = self.selected_row()
+        rows = queue.todays_queue(self.ctx, self.operator)
+        self.model.set_rows(rows)
+        self._select(selected.id if selected else None)
+        open_count = sum(1 for r in rows if r.status in COUNTER_OWNED)
+        self.ui.count_label.setText(self.tr("{total} today  ·  {open} at the counter")
+                                    .format(total=len(rows), open=open_count))
+        self._update_continue_action()
+        self.sig_refreshed.emit()
+
+    def sync_now(self) -> None:
+        if self.operator.can(Permission.SYNC):
+            self.sync.sync_now()
+
+    def open_wizard(self, application_id: uuid.UUID | None) -> None:
+        if not self.operator.can(Permission.INTAKE):
+            return
+        from counter_app.qt.wizard import IntakeWizard  # loaded on first use
+
+        if self.wizard is not None:
+            self.wizard.raise_()
+            return
+        self.wizard = IntakeWizard(self.ctx, self.operator, self.runner, application_id, self)
+        self.wizard.finished.connect(self._wizard_closed)
+        self.wizard.open()
+
+    def continue_selected(self) -> None:
+        row = self.selected_row()
+        if row is None:
+            return
+        if row.status not in COUNTER_OWNED:
+            dialogs.show_info(self, self.tr("This application is “{status}”: there is nothing "
+                                            "more to do at the counter.")
+                              .format(status=status_name(row.status)))
+            return
+        self.open_wizard(row.id)
+
+    def choose_language(self, code: str) -> None:
+        if code == self.ctx.settings.language:
+            return
+        save_setting(self.ctx.settings, "language", code)
+        dialogs.show_info(self, self.tr("The new language takes effect the next time "
+                                        "Counter is started."))
+
+    def selected_row(self):
+        rows = self.ui.queue_view.selectionModel().selectedRows()
+        return self.model.row_at(rows[0].row()) if rows else None
+
+    def shutdown(self) -> None:
+        self.sync.stop_timer()
+        self.runner.wait_for_done(15000)
+
+    # --- helpers ------------------------------------------------------------------
+
+    def _wizard_closed(self, _result: int) -> None:
+        application_id = self.wizard.application_id
+        self.wizard.deleteLater()
+        self.wizard = None
+        self.refresh()
+        self._select(application_id)
+
+    def _select(self, application_id: uuid.UUID | None) -> None:
+        row = self.model.row_of(application_id) if application_id else -1
+        if row >= 0:
+            self.ui.queue_view.selectRow(row)
+
+    def _update_continue_action(self) -> None:
+        row = self.selected_row()
+        self.ui.action_continue.setEnabled(
+            self.operator.can(Permission.INTAKE) and row is not None
+            and row.status in COUNTER_OWNED)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        self.sync.stop_timer()
+        super().closeEvent(event)
+        self.sig_closed.emit()
