@@ -62,8 +62,12 @@ WANTED=$(cat requirements.lock pyproject.toml | sha256sum | cut -d' ' -f1)
 if [ ! -x .venv/bin/python ] || [ "$(cat "$STAMP" 2>/dev/null)" != "$WANTED" ]; then
   echo "Setting up the Python environment in .venv (a few minutes the first time)..."
   [ -x .venv/bin/python ] || "$PY" -m venv .venv
-  .venv/bin/python -m pip install -q --upgrade pip
-  .venv/bin/python -m pip install -q -r requirements.lock
-  .venv/bin/python -m pip install -q --no-deps -e . 2>&1 | grep -vi warn || true
+  pip_install() {  # quiet, but real errors still show
+    .venv/bin/python -m pip install -q --disable-pip-version-check "$@" \
+      2> >(grep -v "is ignored: it is neither" >&2)
+  }
+  pip_install --upgrade pip
+  pip_install -r requirements.lock
+  pip_install --no-deps -e .
   echo "$WANTED" > "$STAMP"
 fi
