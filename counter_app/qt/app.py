@@ -1,7 +1,9 @@
 """Start the window application: translations, first-run or login, then the main window.
 
-Only what the login window needs is imported before it shows; the main window, the
-wizard, QtPdf and the photo and form libraries load after (or while staff type).
+The first window shows before the database opens: SQLAlchemy, Alembic and the services
+take most of a second to import, so they load on a worker thread while staff start
+typing (an early Enter waits for them). The main window, the wizard, QtPdf and the
+photo and form libraries load there too, after the database.
 """
 
 from __future__ import annotations
@@ -16,13 +18,15 @@ from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from counter_app.config import Settings
 from counter_app.logs import setup_logging
-from counter_app.qt import i18n
+from counter_app.qt import dialogs, i18n
+from counter_app.qt.login import FirstRunDialog, LoginDialog
 from counter_app.qt.style import apply_style
+from counter_app.qt.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
 
 APP_NAME = "Counter"
-# Modules the main window needs, imported in the background while staff log in.
+# Imported in the background after the database, so the main window opens at once.
 WARM_UP_MODULES = ("counter_app.qt.main_window", "counter_app.qt.wizard")
 
 
@@ -31,21 +35,20 @@ def run_gui(settings: Settings, *, exit_when_shown: bool = False,
     """Run the application; returns its exit code.
 
     exit_when_shown quits once the first window has been painted (cold-start benchmark,
-    smoke test); screenshot saves that first window to a PNG, then quits.
+    smoke test); screenshot saves that first window to a PNG, then quits. Both measure
+    the window alone: the database is not opened.
     """
     started = time.perf_counter()
     setup_logging(settings.log_dir)
     app = _application()
     i18n.install_translators(settings)
     apply_style(app)
-    from counter_app.services.context import open_context
-
-    launcher = Launcher(open_context(settings))
+    launcher = Launcher(settings)
     first = launcher.first_window()
     if exit_when_shown or screenshot:
         first.installEventFilter(_QuitAfterFirstPaint(first, screenshot, started))
     else:
-        launcher.warm_up()
+        launcher.open_database()
     first.show()
     code = app.exec()
     launcher.shutdown()
@@ -60,31 +63,75 @@ def _application() -> QApplication:
     return app
 
 
+def local_database_exists(settings: Settings) -> bool:
+    return Path(settings.local_db_url.removeprefix("sqlite:///")).exists()
+
+
+def _open_database(settings: Settings):
+    """Worker thread: open (and migrate) the store, then preload the main window."""
+    import importlib
+
+    from counter_app.services import auth
+    from counter_app.services.context import open_context
+
+    ctx = open_context(settings)
+    first_run = auth.needs_first_administrator(ctx)
+    for name in WARM_UP_MODULES:
+        importlib.import_module(name)
+    return ctx, first_run
+
+
 class Launcher(QObject):
     """Owns the windows from the first dialog to the main window."""
 
-    def __init__(self, ctx) -> None:
+    def __init__(self, settings: Settings) -> None:
         super().__init__()
-        self.ctx = ctx
+        self.settings = settings
+        self.ctx = None
         self.dialog: QDialog | None = None
         self.main_window = None
-        self._runner = None
+        self.runner = TaskRunner(self, max_threads=1)
 
     def first_window(self) -> QDialog:
-        from counter_app.qt.login import FirstRunDialog, LoginDialog
-        from counter_app.services import auth
-
-        first_run = auth.needs_first_administrator(self.ctx)
-        self.dialog = FirstRunDialog(self.ctx) if first_run else LoginDialog(self.ctx)
-        self.dialog.accepted.connect(self._open_main_window)
-        self.dialog.rejected.connect(QApplication.quit)
+        """Without a database this is certainly the first start; with one, most likely not
+        (open_database() corrects the rare database without any operator)."""
+        first_run = not local_database_exists(self.settings)
+        self._show_dialog(FirstRunDialog() if first_run else LoginDialog(), show=False)
         return self.dialog
 
-    def warm_up(self) -> None:
-        from counter_app.qt.tasks import TaskRunner
+    def open_database(self) -> None:
+        self.runner.run(_open_database, self.settings, on_done=self._database_open,
+                        on_error=self._database_failed)
 
-        self._runner = TaskRunner(self, max_threads=1)
-        self._runner.run(_import_modules, WARM_UP_MODULES)
+    def shutdown(self) -> None:
+        if self.dialog is not None:  # quit from the first window (or after its screenshot)
+            self.dialog.rejected.disconnect()
+            self.dialog.close()
+        self.runner.wait_for_done()
+        if self.main_window is not None:
+            self.main_window.shutdown()
+
+    def _database_open(self, result) -> None:
+        self.ctx, first_run = result
+        if first_run != isinstance(self.dialog, FirstRunDialog):
+            self._show_dialog(FirstRunDialog(self.ctx) if first_run else LoginDialog(self.ctx))
+        else:
+            self.dialog.set_context(self.ctx)
+
+    def _database_failed(self, error: Exception) -> None:
+        dialogs.show_error(self.dialog, i18n.message_for(error))
+        QApplication.exit(1)
+
+    def _show_dialog(self, dialog: QDialog, show: bool = True) -> None:
+        if self.dialog is not None:
+            self.dialog.rejected.disconnect()
+            self.dialog.close()
+            self.dialog.deleteLater()
+        self.dialog = dialog
+        dialog.accepted.connect(self._open_main_window)
+        dialog.rejected.connect(QApplication.quit)
+        if show:
+            dialog.show()
 
     def _open_main_window(self) -> None:
         from counter_app.qt.main_window import MainWindow
@@ -94,19 +141,6 @@ class Launcher(QObject):
         self.main_window.show()
         self.dialog.deleteLater()
         self.dialog = None
-
-    def shutdown(self) -> None:
-        if self._runner is not None:
-            self._runner.wait_for_done()
-        if self.main_window is not None:
-            self.main_window.shutdown()
-
-
-def _import_modules(names: tuple[str, ...]) -> None:
-    import importlib
-
-    for name in names:
-        importlib.import_module(name)
 
 
 class _QuitAfterFirstPaint(QObject):
@@ -122,7 +156,7 @@ class _QuitAfterFirstPaint(QObject):
         return False
 
     def _finish(self) -> None:
-        log.info("first window shown %.0f ms after run_gui", 
+        log.info("first window shown %.0f ms after run_gui",
                  (time.perf_counter() - self._started) * 1000)
         if self._screenshot is not None:
             self._screenshot.parent.mkdir(parents=True, exist_ok=True)

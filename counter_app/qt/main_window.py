@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 
 from PySide6.QtCore import QDate, QLocale, Qt, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QFont, QKeySequence
+from PySide6.QtGui import QActionGroup, QCloseEvent, QFont, QKeySequence
 from PySide6.QtWidgets import QHeaderView, QLabel, QMainWindow, QStyle, QWidget
 
 from counter_app.config import save_setting

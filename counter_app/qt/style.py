@@ -16,6 +16,7 @@ POINT_SIZE = 10.5
 
 STYLE_SHEET = """
 QTableView { gridline-color: #d9dde3; selection-background-color: #2f6fb3; }
+QTableView::item { padding: 0 6px; }
 QHeaderView::section { background: #eef1f5; border: none;
     border-right: 1px solid #d9dde3; border-bottom: 1px solid #c9ced6; padding: 5px 8px; }
 QToolBar { spacing: 4px; padding: 3px; border-bottom: 1px solid #d9dde3; }

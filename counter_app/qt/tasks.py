@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Qt, Signal, Slot
 
 log = logging.getLogger(__name__)
@@ -86,14 +87,23 @@ class TaskRunner(QObject):
         pending = self._pending.pop(task_id, None)
         if pending is None:
             return
+        on_done, on_error = _alive(pending.on_done), _alive(pending.on_error)
         try:
             if error is None:
-                if pending.on_done:
-                    pending.on_done(result)
-            elif pending.on_error:
-                pending.on_error(error)
+                if on_done:
+                    on_done(result)
+            elif on_error:
+                on_error(error)
             else:
                 log.error("background task failed", exc_info=error)
         finally:
             if not self._pending:
                 self.sig_idle.emit()
+
+
+def _alive(callback: Callback | None) -> Callback | None:
+    """None when the callback's widget is gone (e.g. its wizard closed while it ran)."""
+    owner = getattr(callback, "__self__", None)
+    if isinstance(owner, QObject) and not shiboken6.isValid(owner):
+        return None
+    return callback

@@ -1,0 +1,90 @@
+"""Wizard page 5: render the registration form in the background, preview, print.
+
+Printing is done when staff confirm the print dialog and every page reached the printer;
+then the print is recorded (each reprint too). A failed print can simply be repeated.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Signal
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPdfWidgets import QPdfView
+from PySide6.QtPrintSupport import QPrinter
+
+from counter_app.domain.lifecycle import Status
+from counter_app.qt import dialogs
+from counter_app.qt.page_base import IntakePage, IntakeState
+from counter_app.qt.pdf_print import print_pdf
+from counter_app.qt.uiload import replace_placeholder
+from counter_app.services import intake, printing
+
+PRINTED = (Status.FORM_PRINTED, Status.SIGNED)
+
+
+class PrintPage(IntakePage):
+    sig_preview_ready = Signal()
+    sig_printed = Signal(int)  # pages
+
+    def __init__(self, state: IntakeState) -> None:
+        super().__init__(state, "wizard_print.ui")
+        self.pdf_path: Path | None = None
+        self.printed = False
+        self.document = QPdfDocument(self)
+        self.view = QPdfView(self)
+        self.view.setDocument(self.document)
+        self.view.setPageMode(QPdfView.PageMode.MultiPage)
+        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        replace_placeholder(self.ui.pdf_placeholder, self.view)
+        self.ui.print_button.clicked.connect(self.print_form)
+
+    def initializePage(self) -> None:  # noqa: N802
+        self.errors.clear()
+        self.printed = self.state.status in PRINTED
+        self.pdf_path = None
+        self.document.close()  # Windows cannot replace a file that is still open
+        self.ui.print_button.setEnabled(False)
+        self.ui.status_label.setText(self.tr("Preparing the registration form…"))
+        self.state.runner.run(printing.render_form, self.state.ctx, self.state.operator,
+                              self.state.application_id,
+                              on_done=self._rendered, on_error=self._render_failed)
+
+    def isComplete(self) -> bool:  # noqa: N802
+        return self.printed
+
+    def print_form(self) -> None:
+        if self.pdf_path is None:
+            return
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        if not dialogs.setup_printer(printer, self):
+            return
+        try:
+            pages = print_pdf(self.pdf_path, printer)
+        except Exception as error:  # noqa: BLE001 - shown, and printing stays possible
+            self.errors.show(error)
+            return
+        if not self.run_step(intake.record_form_printed, self.state.application_id,
+                             self.pdf_path):
+            return
+        self.errors.clear()
+        self.printed = True
+        self.ui.status_label.setText(self.tr(
+            "Printed. Ask the applicant to check the form and sign it."))
+        self.completeChanged.emit()
+        self.sig_printed.emit(pages)
+        self.wizard().button(self.wizard().WizardButton.NextButton).setFocus()
+
+    def _rendered(self, path: Path) -> None:
+        self.pdf_path = path
+        self.document.load(str(path))
+        self.ui.print_button.setEnabled(True)
+        self.ui.print_button.setFocus()
+        self.ui.status_label.setText(
+            self.tr("The form was printed before; you may print it again.") if self.printed
+            else self.tr("Check the form, then print it."))
+        self.sig_preview_ready.emit()
+
+    def _render_failed(self, error: Exception) -> None:
+        self.ui.status_label.clear()
+        self.errors.show(error)

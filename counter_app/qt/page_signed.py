@@ -1,0 +1,31 @@
+"""Wizard page 6: the applicant has signed; Finish records it and submits."""
+
+from __future__ import annotations
+
+from counter_app.domain.lifecycle import Status
+from counter_app.qt.page_base import IntakePage, IntakeState
+from counter_app.services import intake
+
+
+class SignedPage(IntakePage):
+    def __init__(self, state: IntakeState) -> None:
+        super().__init__(state, "wizard_signed.ui")
+        self.ui.signed_check.toggled.connect(lambda _checked: self.completeChanged.emit())
+
+    def initializePage(self) -> None:  # noqa: N802
+        self.errors.clear()
+        self.ui.summary_label.setText(self.tr(
+            "Application {number}: when the applicant has checked every entry on the printed "
+            "form and signed it, tick the box and press Finish.").format(
+                number=self.state.number))
+        self.ui.signed_check.setChecked(self.state.status == Status.SIGNED)
+        self.focus_later(self.ui.signed_check)
+
+    def isComplete(self) -> bool:  # noqa: N802
+        return self.ui.signed_check.isChecked()
+
+    def validatePage(self) -> bool:  # noqa: N802
+        app_id = self.state.application_id
+        if self.state.status != Status.SIGNED and not self.run_step(intake.mark_signed, app_id):
+            return False
+        return self.run_step(intake.submit, app_id)

@@ -1,0 +1,62 @@
+"""The intake wizard: applicant → materials → examination → photo → print → signature.
+
+Each page calls its service when staff press Next (Enter); an application opened again
+from the queue starts at the page matching its status.
+"""
+
+from __future__ import annotations
+
+import uuid
+
+from PySide6.QtWidgets import QWidget, QWizard
+
+from counter_app.domain.lifecycle import Status
+from counter_app.qt.page_applicant import ApplicantPage
+from counter_app.qt.page_base import IntakeState
+from counter_app.qt.page_examination import ExaminationPage
+from counter_app.qt.page_materials import MaterialsPage
+from counter_app.qt.page_photo import PhotoPage
+from counter_app.qt.page_print import PrintPage
+from counter_app.qt.page_signed import SignedPage
+from counter_app.qt.tasks import TaskRunner
+from counter_app.services import queue
+from counter_app.services.auth import CurrentOperator
+from counter_app.services.context import AppContext
+
+APPLICANT, MATERIALS, EXAMINATION, PHOTO, PRINT, SIGNED = range(6)
+PAGES = ((APPLICANT, ApplicantPage), (MATERIALS, MaterialsPage),
+         (EXAMINATION, ExaminationPage), (PHOTO, PhotoPage), (PRINT, PrintPage),
+         (SIGNED, SignedPage))
+START_PAGE = {None: APPLICANT, Status.DRAFT: MATERIALS, Status.EXAMINED: PHOTO,
+              Status.PHOTO_OK: PRINT, Status.FORM_PRINTED: PRINT, Status.SIGNED: SIGNED}
+
+
+class IntakeWizard(QWizard):
+    def __init__(self, ctx: AppContext, operator: CurrentOperator, runner: TaskRunner,
+                 application_id: uuid.UUID | None = None, parent: QWidget | None = None
+                 ) -> None:
+        super().__init__(parent)
+        self.state = IntakeState(ctx, operator, runner, application_id)
+        if application_id is not None:
+            detail = queue.application_detail(ctx, application_id)
+            self.state.number, self.state.status = detail.number, detail.status
+        for page_id, page_class in PAGES:
+            self.setPage(page_id, page_class(self.state))
+        self.setStartId(START_PAGE[self.state.status])
+        self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
+        self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
+        self.setButtonText(QWizard.WizardButton.CommitButton,
+                           self.buttonText(QWizard.WizardButton.NextButton))
+        self.resize(940, 720)
+        self.currentIdChanged.connect(self._update_title)
+        self._update_title()
+
+    @property
+    def application_id(self) -> uuid.UUID | None:
+        return self.state.application_id
+
+    def _update_title(self) -> None:
+        if self.state.number:
+            self.setWindowTitle(self.tr("Application {number}").format(number=self.state.number))
+        else:
+            self.setWindowTitle(self.tr("New application"))
