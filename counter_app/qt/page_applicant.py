@@ -44,7 +44,30 @@ class ApplicantPage(IntakePage):
         ui.id_number_edit.editingFinished.connect(self.read_id_number)
 
     def initializePage(self) -> None:  # noqa: N802
+        if self.state.application_id is not None and not self.ui.name_edit.text():
+            self.show_details(*intake.applicant_of(self.state.ctx, self.state.application_id))
         self.focus_later(self.ui.id_number_edit)
+
+    def show_details(self, business: BusinessType, details: ApplicantDetails) -> None:
+        """Fill the page with a reopened draft's applicant."""
+        ui = self.ui
+        ui.business_combo.setCurrentIndex(max(0, ui.business_combo.findData(business.value)))
+        for edit, value in ((ui.name_edit, details.name), (ui.id_number_edit, details.id_number),
+                            (ui.phone_edit, details.phone), (ui.pinyin_edit, details.pinyin),
+                            (ui.id_valid_edit, details.id_valid_until),
+                            (ui.occupation_edit, details.occupation),
+                            (ui.household_edit, details.household_address),
+                            (ui.residence_edit, details.residence_address),
+                            (ui.mailing_edit, details.mailing_address)):
+            edit.setText(value)
+        ui.ethnicity_combo.setCurrentText(details.ethnicity)
+        guardian = details.guardian
+        ui.guardian_group.setVisible(guardian is not None)
+        if guardian is not None:
+            ui.guardian_name_edit.setText(guardian.name)
+            ui.guardian_relation_combo.setCurrentText(guardian.relation)
+            ui.guardian_id_number_edit.setText(guardian.id_number)
+            ui.guardian_phone_edit.setText(guardian.phone)
 
     def read_id_number(self) -> ResidentId | None:
         """Show what the ID number tells (or why it is wrong) as soon as it is typed."""

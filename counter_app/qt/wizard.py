@@ -27,7 +27,7 @@ APPLICANT, MATERIALS, EXAMINATION, PHOTO, PRINT, SIGNED = range(6)
 PAGES = ((APPLICANT, ApplicantPage), (MATERIALS, MaterialsPage),
          (EXAMINATION, ExaminationPage), (PHOTO, PhotoPage), (PRINT, PrintPage),
          (SIGNED, SignedPage))
-START_PAGE = {None: APPLICANT, Status.DRAFT: MATERIALS, Status.EXAMINED: PHOTO,
+START_PAGE = {None: APPLICANT, Status.DRAFT: APPLICANT, Status.EXAMINED: PHOTO,
               Status.PHOTO_OK: PRINT, Status.FORM_PRINTED: PRINT, Status.SIGNED: SIGNED}
 
 

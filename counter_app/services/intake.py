@@ -30,7 +30,7 @@ MSG_MISSING_MATERIALS = QT_TRANSLATE_NOOP(
     "messages", "Required materials are missing: {materials}.")
 MSG_NO_REASON = QT_TRANSLATE_NOOP("messages", "Please give the reason for the rejection.")
 MSG_LOCKED = QT_TRANSLATE_NOOP(
-    "messages", "The application has been sent and can no longer be changed here.")
+    "messages", "The application is past this step and can no longer be changed here.")
 
 
 class IntakeError(CounterError):
@@ -72,6 +72,22 @@ def save_applicant(ctx: AppContext, operator: CurrentOperator, business: Busines
         audit.record(session, action=action, entity="application", entity_id=app.id,
                      operator_id=operator.id, site_id=operator.site_id, to_status=app.status)
         return Step(app.id, app.number, Status(app.status))
+
+
+def applicant_of(ctx: AppContext, application_id: uuid.UUID) -> tuple[BusinessType, ApplicantDetails]:
+    """What was typed for the applicant, to show it again when a draft is reopened."""
+    with ctx.sessions() as session:
+        app = load_application(session, application_id)
+        guardian = app.guardian
+        return BusinessType(app.business_type), ApplicantDetails(
+            name=app.name, id_number=app.id_number, phone=app.phone, pinyin=app.pinyin,
+            ethnicity=app.ethnicity, nationality=app.nationality, id_type=app.id_type,
+            id_valid_until=app.id_valid_until, occupation=app.occupation,
+            household_address=app.household_address, residence_address=app.residence_address,
+            mailing_address=app.mailing_address,
+            guardian=None if guardian is None else GuardianDetails(
+                name=guardian.name, relation=guardian.relation, id_number=guardian.id_number,
+                phone=guardian.phone, id_type=guardian.id_type))
 
 
 def record_materials(ctx: AppContext, operator: CurrentOperator, application_id: uuid.UUID,

@@ -1,841 +1,841 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
-    <context>
-        <name>ApplicantPage</name>
-        <message>
-            <location filename="../../ui/wizard_applicant.ui" line="6" />
-            <location filename="../../ui/wizard_applicant.ui" line="48" />
-            <source>Applicant</source>
-            <translation>申请人信息</translation>
-        </message>
-        <message>
-            <location filename="../../ui/wizard_applicant.ui" line="9" />
-            <source>Enter the ID number first: birth date, sex and age are read from it.</source>
-            <translation>请先录入身份证号码，系统将自动识别出生日期、性别和年龄。</translation>
-        </message>
-        <message>
-            <location filename="../../ui/wizard_applicant.ui" line="60" />
-            <source>&amp;ID number:</source>
-            <translation>身份证号码(&amp;I)：</translation>
-        </message>
-        <message>
-            <location filename="../../ui/wizard_applicant.ui" line="73" />
-            <source>18 characters; the last may be X</source>
-            <translation>18位，末位可为X</translation>
-        </message>
-        <message>
-            <location filename="../../ui/wizard_applicant.ui" line="124" />
-            <source>e.g. WANG YAN</source>
-            <translation>如：WANG YAN</translation>
-        </message>
-        <message>
-            <location filename="../../ui/wizard_applicant.ui" line="138" />
-            <source>P&amp;hone:</source>
-            <translation>联系电话(&amp;H)：</translation>
-        </message>
-        <message>
-            <location filename="../../ui/wizard_applicant.ui" line="20" />
-            <source>Business &amp;type:</source>
-            <translation>业务类型(&amp;T)：</translation>
-        </message>
-        <message>
-            <location filename="../../ui/wizard_applicant.ui" line="111" />
-            <source>&amp;Pinyin:</source>
-            <translation>姓名拼音(&amp;P)：</translation>
-        </message>
-        <message>
-            <location filename="../../ui/wizard_applicant.ui" line="155" />
-            <source>&amp;Ethnicity:</source>
-            <translation>民族(&amp;E)：</translation>
-        </message>
-        <message>
-            <location filename="../../ui/wizard_applicant.ui" line="179" />
-            <source>ID &amp;valid until:</source>
-            <translation>证件有效期至(&amp;V)：</translation>
-        </message>
-        <message>
-            <location filename="../../ui/wizard_applicant.ui" line="192" />
-            <source>e.g. 2034-05-01 or long-term</source>
-            <translation>如：2034-05-01 或 长期</translation>
-        </message>
-        <message>
-            <location filename="../../ui/wizard_applicant.ui" line="199" />
-            <source>&amp;Occupation:</source>
-            <translation>职业(&amp;O)：</translation>
-        </message>
-        <message>
-            <location filename="../../ui/wizard_applicant.ui" line="216" />
-            <source>Household &amp;address:</source>
-            <translation>户籍地址(&amp;A)：</translation>
-        </message>
-        <message>
-            <location filename="../../ui/wizard_applicant.ui" line="229" />
-            <source>&amp;Residence address:</source>
-            <translation>常住地址(&amp;R)：</translation>
-        </message>
-        <message>
-            <location filename="../../ui/wizard_applicant.ui" line="242" />
-            <source>Mai&amp;ling address:</source>
-            <translation>通讯地址(&amp;L)：</translation>
-        </message>
-        <message>
-            <location filename="../../ui/wizard_applicant.ui" line="270" />
-            <source>Name:</source>
-            <translation>姓名：</translation>
-        </message>
-        <message>
-            <location filename="../../ui/wizard_applicant.ui" line="287" />
-            <source>Relation:</source>
-            <translation>与申请人关系：</translation>
-        </message>
-        <message>
-            <location filename="../../ui/wizard_applicant.ui" line="318" />
-            <source>ID number:</source>
-            <translation>身份证号码：</translation>
-        </message>
-        <message>
-            <location filename="../../ui/wizard_applicant.ui" line="335" />
-            <source>Phone:</source>
-            <translation>联系电话：</translation>
-        </message>
-        <message>
-            <location filename="../../ui/wizard_applicant.ui" line="258" />
-            <source>Guardian (the applicant is a minor)</source>
-            <translation>监护人信息（申请人为未成年人）</translation>
-        </message>
-        <message>
-            <location filename="../../ui/wizard_applicant.ui" line="94" />
-            <source>Na&amp;me:</source>
-            <translation>姓名(&amp;M)：</translation>
-        </message>
-        <message>
-            <location filename="../../counter_app/qt/page_applicant.py" line="67" />
-            <source>Born {date}  ·  {sex}  ·  {age} years old</source>
-            <translation>出生日期 {date}  ·  {sex}  ·  {age} 周岁</translation>
-        </message>
-        <message>
-            <location filename="../../counter_app/qt/page_applicant.py" line="69" />
-            <source>male</source>
-            <translation>男</translation>
-        </message>
-        <message>
-            <location filename="../../counter_app/qt/page_applicant.py" line="69" />
-            <source>female</source>
-            <translation>女</translation>
-        </message>
-    </context>
-    <context>
-        <name>ExaminationPage</name>
-        <message>
-            <location filename="../../ui/wizard_examination.ui" line="6" />
-            <source>Preliminary examination</source>
-            <translation>材料初审</translation>
-        </message>
-        <message>
-            <location filename="../../ui/wizard_examination.ui" line="9" />
-            <source>Check the materials against the originals, then pass the application or reject it with the reasons.</source>
-            <translation>请核对材料原件后，选择审核通过，或注明理由后不予受理。</translation>
-        </message>
-        <message>
-            <location filename="../../ui/wizard_examination.ui" line="28" />
-            <source>&amp;Pass: the materials are complete and correct</source>
-            <translation>审核通过：材料齐全、信息无误(&amp;P)</translation>
-        </message>
-        <message>
-            <location filename="../../ui/wizard_examination.ui" line="38" />
-            <source>&amp;Reject: tell the applicant what is missing or wrong</source>
-            <translation>不予受理：告知申请人缺少或有误的材料(&amp;R)</translation>
-        </message>
-        <message>
-            <location filename="../../ui/wizard_examination.ui" line="45" />
-            <source>Rea&amp;sons for the rejection (one per line):</source>
-            <translation>不予受理理由（每行一条）(&amp;S)：</translation>
-        </message>
-        <message>
-            <location filename="../../counter_app/qt/page_examination.py" line="27" />
-            <source>Materials received: {received} of {total}.</source>
-            <translation>已收材料：{received} / {total} 项。</translation>
-        </message>
-        <message>
-            <location filename="../../counter_app/qt/page_examination.py" line="30" />
-            <source>Missing required materials: {names}.</source>
-            <translation>缺少必交材料：{names}。</translation>
-        </message>
-        <message>
-            <location filename="../../counter_app/qt/page_examination.py" line="39" />
-            <source>Missing: {names}</source>
-            <translation>缺少：{names}</translation>
-        </message>
-        <message>
-            <location filename="../../counter_app/qt/page_examination.py" line="54" />
-            <source>The application has been rejected. Please give the applicant the reasons and return the materials.</source>
-            <translation>该申请已不予受理。请向申请人说明理由并退还材料。</translation>
-        </message>
-    </context>
-    <context>
-        <name>FirstRunDialog</name>
-        <message>
-            <location filename="../../ui/first_run_dialog.ui" line="6" />
-            <source>Counter — First start</source>
-            <translation>社保卡受理 — 首次使用</translation>
-        </message>
-        <message>
-            <location filename="../../ui/first_run_dialog.ui" line="33" />
-            <source>First-time set-up</source>
-            <translation>首次使用设置</translation>
-        </message>
-        <message>
-            <location filename="../../ui/first_run_dialog.ui" line="40" />
-            <source>No operator exists yet. Enter the handling point and create its administrator account.</source>
-            <translation>尚未设置任何操作员。请填写经办网点信息，并创建管理员账号。</translation>
-        </message>
-        <message>
-            <location filename="../../ui/first_run_dialog.ui" line="50" />
-            <source>Handling point</source>
-            <translation>经办网点</translation>
-        </message>
-        <message>
-            <location filename="../../ui/first_run_dialog.ui" line="56" />
-            <source>Site &amp;code:</source>
-            <translation>网点编码(&amp;C)：</translation>
-        </message>
-        <message>
-            <location filename="../../ui/first_run_dialog.ui" line="69" />
-            <source>e.g. SC001</source>
-            <translation>如：SC001</translation>
-        </message>
-        <message>
-            <location filename="../../ui/first_run_dialog.ui" line="76" />
-            <source>Site &amp;name:</source>
-            <translation>网点名称(&amp;N)：</translation>
-        </message>
-        <message>
-            <location filename="../../ui/first_run_dialog.ui" line="96" />
-            <source>Administrator</source>
-            <translation>管理员</translation>
-        </message>
-        <message>
-            <location filename="../../ui/first_run_dialog.ui" line="102" />
-            <source>&amp;User name:</source>
-            <translation>用户名(&amp;U)：</translation>
-        </message>
-        <message>
-            <location filename="../../ui/first_run_dialog.ui" line="119" />
-            <source>&amp;Display name:</source>
-            <translation>姓名(&amp;D)：</translation>
-        </message>
-        <message>
-            <location filename="../../ui/first_run_dialog.ui" line="136" />
-            <source>&amp;Password:</source>
-            <translation>密码(&amp;P)：</translation>
-        </message>
-        <message>
-            <location filename="../../ui/first_run_dialog.ui" line="149" />
-            <source>at least 8 characters</source>
-            <translation>至少8位</translation>
-        </message>
-        <message>
-            <location filename="../../ui/first_run_dialog.ui" line="156" />
-            <source>Password &amp;again:</source>
-            <translation>确认密码(&amp;A)：</translation>
-        </message>
-        <message>
-            <location filename="../../ui/first_run_dialog.ui" line="192" />
-            <source>&amp;Quit</source>
-            <translation>退出(&amp;Q)</translation>
-        </message>
-        <message>
-            <location filename="../../ui/first_run_dialog.ui" line="202" />
-            <source>C&amp;reate administrator</source>
-            <translation>创建管理员(&amp;R)</translation>
-        </message>
-    </context>
-    <context>
-        <name>IntakeWizard</name>
-        <message>
-            <location filename="../../counter_app/qt/wizard.py" line="60" />
-            <source>Application {number}</source>
-            <translation>申请 {number}</translation>
-        </message>
-        <message>
-            <location filename="../../counter_app/qt/wizard.py" line="62" />
-            <source>New application</source>
-            <translation>新建申请</translation>
-        </message>
-    </context>
-    <context>
-        <name>LoginDialog</name>
-        <message>
-            <location filename="../../ui/login_dialog.ui" line="6" />
-            <source>Counter — Log in</source>
-            <translation>社保卡受理 — 登录</translation>
-        </message>
-        <message>
-            <location filename="../../ui/login_dialog.ui" line="33" />
-            <source>Social Security Card Counter</source>
-            <translation>社会保障卡受理窗口</translation>
-        </message>
-        <message>
-            <location filename="../../ui/login_dialog.ui" line="43" />
-            <source>Please log in with your operator account.</source>
-            <translation>请使用操作员账号登录。</translation>
-        </message>
-        <message>
-            <location filename="../../ui/login_dialog.ui" line="61" />
-            <source>&amp;User name:</source>
-            <translation>用户名(&amp;U)：</translation>
-        </message>
-        <message>
-            <location filename="../../ui/login_dialog.ui" line="78" />
-            <source>&amp;Password:</source>
-            <translation>密码(&amp;P)：</translation>
-        </message>
-        <message>
-            <location filename="../../ui/login_dialog.ui" line="113" />
-            <source>&amp;Quit</source>
-            <translation>退出(&amp;Q)</translation>
-        </message>
-        <message>
-            <location filename="../../ui/login_dialog.ui" line="123" />
-            <source>&amp;Log in</source>
-            <translation>登录(&amp;L)</translation>
-        </message>
-    </context>
-    <context>
-        <name>MainWindow</name>
-        <message>
-            <location filename="../../ui/main_window.ui" line="14" />
-            <source>Counter — Social Security Card Service</source>
-            <translation>社会保障卡受理窗口</translation>
-        </message>
-        <message>
-            <location filename="../../ui/main_window.ui" line="38" />
-            <source>Today's applications</source>
-            <translation>今日受理</translation>
-        </message>
-        <message>
-            <location filename="../../ui/main_window.ui" line="90" />
-            <source>&amp;Application</source>
-            <translation>业务(&amp;A)</translation>
-        </message>
-        <message>
-            <location filename="../../ui/main_window.ui" line="101" />
-            <source>&amp;Sync</source>
-            <translation>同步(&amp;S)</translation>
-        </message>
-        <message>
-            <location filename="../../ui/main_window.ui" line="107" />
-            <source>Lan&amp;guage</source>
-            <translation>语言(&amp;G)</translation>
-        </message>
-        <message>
-            <location filename="../../ui/main_window.ui" line="118" />
-            <source>Toolbar</source>
-            <translation>工具栏</translation>
-        </message>
-        <message>
-            <location filename="../../ui/main_window.ui" line="141" />
-            <source>&amp;New application</source>
-            <translation>新建申请(&amp;N)</translation>
-        </message>
-        <message>
-            <location filename="../../ui/main_window.ui" line="144" />
-            <source>Take in a new application (Ctrl+N)</source>
-            <translation>受理一笔新申请（Ctrl+N）</translation>
-        </message>
-        <message>
-            <location filename="../../ui/main_window.ui" line="152" />
-            <source>&amp;Continue application</source>
-            <translation>继续办理(&amp;C)</translation>
-        </message>
-        <message>
-            <location filename="../../ui/main_window.ui" line="155" />
-            <source>Continue the selected application where it stopped (Enter)</source>
-            <translation>从中断处继续办理所选申请（回车）</translation>
-        </message>
-        <message>
-            <location filename="../../ui/main_window.ui" line="160" />
-            <source>&amp;Refresh</source>
-            <translation>刷新(&amp;R)</translation>
-        </message>
-        <message>
-            <location filename="../../ui/main_window.ui" line="163" />
-            <source>Reload today's applications (F5)</source>
-            <translation>重新加载今日受理列表（F5）</translation>
-        </message>
-        <message>
-            <location filename="../../ui/main_window.ui" line="171" />
-            <source>&amp;Sync now</source>
-            <translation>立即同步(&amp;S)</translation>
-        </message>
-        <message>
-            <location filename="../../ui/main_window.ui" line="174" />
-            <source>Send submitted applications to the central database now (F9)</source>
-            <translation>立即将已提交的申请上传至中心数据库（F9）</translation>
-        </message>
-        <message>
-            <location filename="../../ui/main_window.ui" line="198" />
-            <source>&amp;Quit</source>
-            <translation>退出(&amp;Q)</translation>
-        </message>
-        <message>
-            <location filename="../../counter_app/qt/main_window.py" line="104" />
-            <source>Operator: {name} ({user})  ·  Site: {site} ({code})</source>
-            <translation>操作员：{name}（{user}）  ·  网点：{site}（{code}）</translation>
-        </message>
-        <message>
-            <location filename="../../counter_app/qt/main_window.py" line="120" />
-            <source>{total} today  ·  {open} at the counter</source>
-            <translation>今日共 {total} 笔  ·  办理中 {open} 笔</translation>
-        </message>
-        <message>
-            <location filename="../../counter_app/qt/main_window.py" line="146" />
-            <source>This application is “{status}”: there is nothing more to do at the counter.</source>
-            <translation>该申请当前状态为“{status}”，窗口无需再办理。</translation>
-        </message>
-        <message>
-            <location filename="../../counter_app/qt/main_window.py" line="156" />
-            <source>The new language takes effect the next time Counter is started.</source>
-            <translation>新的界面语言将在下次启动程序后生效。</translation>
-        </message>
-    </context>
-    <context>
-        <name>MaterialsPage</name>
-        <message>
-            <location filename="../../ui/wizard_materials.ui" line="6" />
-            <source>Materials</source>
-            <translation>申请材料</translation>
-        </message>
-        <message>
-            <location filename="../../ui/wizard_materials.ui" line="9" />
-            <source>Tick each material the applicant has handed in. Required materials are marked with *.</source>
-            <translation>请勾选申请人已提交的材料，标 * 的为必交材料。</translation>
-        </message>
-        <message>
-            <location filename="../../ui/wizard_materials.ui" line="18" />
-            <source>Materials received</source>
-            <translation>已收材料</translation>
-        </message>
-    </context>
-    <context>
-        <name>PhotoPage</name>
-        <message>
-            <location filename="../../ui/wizard_photo.ui" line="6" />
-            <source>Photo</source>
-            <translation>照片</translation>
-        </message>
-        <message>
-            <location filename="../../ui/wizard_photo.ui" line="9" />
-            <source>Import the applicant's photo: white background, face centred, 358 × 441 pixels or larger.</source>
-            <translation>导入申请人照片：白色背景，人像居中，不小于 358 × 441 像素。</translation>
-        </message>
-        <message>
-            <location filename="../../ui/wizard_photo.ui" line="20" />
-            <source>No photo yet</source>
-            <translation>尚无照片</translation>
-        </message>
-        <message>
-            <location filename="../../ui/wizard_photo.ui" line="70" />
-            <source>&amp;Import photo file…</source>
-            <translation>导入照片文件(&amp;I)…</translation>
-        </message>
-        <message>
-            <location filename="../../counter_app/qt/page_photo.py" line="23" />
-            <source>Import photo file (Ctrl+O)</source>
-            <translation>导入照片文件（Ctrl+O）</translation>
-        </message>
-        <message>
-            <location filename="../../counter_app/qt/page_photo.py" line="55" />
-            <source>Photo imported.</source>
-            <translation>照片已导入。</translation>
-        </message>
-        <message>
-            <location filename="../../counter_app/qt/page_photo.py" line="66" />
-            <source>Importing the photo…</source>
-            <translation>正在导入照片…</translation>
-        </message>
-        <message>
-            <location filename="../../counter_app/qt/page_photo.py" line="73" />
-            <source>The photo cannot be shown.</source>
-            <translation>无法显示该照片。</translation>
-        </message>
-    </context>
-    <context>
-        <name>PrintPage</name>
-        <message>
-            <location filename="../../ui/wizard_print.ui" line="6" />
-            <source>Registration form</source>
-            <translation>申请登记表</translation>
-        </message>
-        <message>
-            <location filename="../../ui/wizard_print.ui" line="9" />
-            <source>Print the registration form and hand it to the applicant to check and sign.</source>
-            <translation>打印申请登记表，交申请人核对并签字。</translation>
-        </message>
-        <message>
-            <location filename="../../ui/wizard_print.ui" line="33" />
-            <source>&amp;Print…</source>
-            <translation>打印(&amp;P)…</translation>
-        </message>
-        <message>
-            <location filename="../../counter_app/qt/page_print.py" line="48" />
-            <source>Preparing the registration form…</source>
-            <translation>正在生成申请登记表…</translation>
-        </message>
-        <message>
-            <location filename="../../counter_app/qt/page_print.py" line="73" />
-            <source>Printed. Ask the applicant to check the form and sign it.</source>
-            <translation>已打印。请申请人核对登记表并签字。</translation>
-        </message>
-        <message>
-            <location filename="../../counter_app/qt/page_print.py" line="84" />
-            <source>The form was printed before; you may print it again.</source>
-            <translation>登记表此前已打印，如有需要可重新打印。</translation>
-        </message>
-        <message>
-            <location filename="../../counter_app/qt/page_print.py" line="85" />
-            <source>Check the form, then print it.</source>
-            <translation>请核对登记表内容后打印。</translation>
-        </message>
-    </context>
-    <context>
-        <name>QueueModel</name>
-        <message>
-            <location filename="../../counter_app/qt/queue_model.py" line="52" />
-            <source>Number</source>
-            <translation>申请编号</translation>
-        </message>
-        <message>
-            <location filename="../../counter_app/qt/queue_model.py" line="52" />
-            <source>Name</source>
-            <translation>姓名</translation>
-        </message>
-        <message>
-            <location filename="../../counter_app/qt/queue_model.py" line="52" />
-            <source>Business type</source>
-            <translation>业务类型</translation>
-        </message>
-        <message>
-            <location filename="../../counter_app/qt/queue_model.py" line="53" />
-            <source>Status</source>
-            <translation>状态</translation>
-        </message>
-        <message>
-            <location filename="../../counter_app/qt/queue_model.py" line="53" />
-            <source>Time</source>
-            <translation>时间</translation>
-        </message>
-    </context>
-    <context>
-        <name>SignedPage</name>
-        <message>
-            <location filename="../../ui/wizard_signed.ui" line="6" />
-            <source>Signature</source>
-            <translation>签字确认</translation>
-        </message>
-        <message>
-            <location filename="../../ui/wizard_signed.ui" line="9" />
-            <source>The applicant checks the printed form and signs it. Finish sends the application to the card centre.</source>
-            <translation>申请人核对打印的登记表并签字。点击“完成”后，申请将提交至制卡中心。</translation>
-        </message>
-        <message>
-            <location filename="../../ui/wizard_signed.ui" line="28" />
-            <source>The applicant has &amp;checked the form and signed it</source>
-            <translation>申请人已核对登记表并签字(&amp;C)</translation>
-        </message>
-        <message>
-            <location filename="../../counter_app/qt/page_signed.py" line="18" />
-            <source>Application {number}: when the applicant has checked every entry on the printed form and signed it, tick the box and press Finish.</source>
-            <translation>申请 {number}：申请人逐项核对登记表并签字后，请勾选下方确认项，然后点击“完成”。</translation>
-        </message>
-    </context>
-    <context>
-        <name>SyncController</name>
-        <message>
-            <location filename="../../counter_app/qt/sync_control.py" line="49" />
-            <source>Sending to the central database…</source>
-            <translation>正在上传至中心数据库…</translation>
-        </message>
-        <message>
-            <location filename="../../counter_app/qt/sync_control.py" line="59" />
-            <source>Waiting to be sent: {count}</source>
-            <translation>待上传：{count} 笔</translation>
-        </message>
-        <message>
-            <location filename="../../counter_app/qt/sync_control.py" line="61" />
-            <source>Last sync: {time}</source>
-            <translation>上次同步：{time}</translation>
-        </message>
-        <message>
-            <location filename="../../counter_app/qt/sync_control.py" line="65" />
-            <source>Sync failed: {error}</source>
-            <translation>同步失败：{error}</translation>
-        </message>
-    </context>
-    <context>
-        <name>dialogs</name>
-        <message>
-            <location filename="../../counter_app/qt/dialogs.py" line="13" />
-            <location filename="../../counter_app/qt/dialogs.py" line="17" />
-            <source>Counter</source>
-            <translation>社保卡受理</translation>
-        </message>
-        <message>
-            <location filename="../../counter_app/qt/dialogs.py" line="22" />
-            <source>Import photo file</source>
-            <translation>导入照片文件</translation>
-        </message>
-        <message>
-            <location filename="../../counter_app/qt/dialogs.py" line="23" />
-            <source>Images (*.jpg *.jpeg *.png *.bmp);;All files (*)</source>
-            <translation>图片 (*.jpg *.jpeg *.png *.bmp);;所有文件 (*)</translation>
-        </message>
-        <message>
-            <location filename="../../counter_app/qt/dialogs.py" line="32" />
-            <source>Print the registration form</source>
-            <translation>打印申请登记表</translation>
-        </message>
-    </context>
-    <context>
-        <name>messages</name>
-        <message>
-            <location filename="../../counter_app/qt/i18n.py" line="27" />
-            <source>Something went wrong; the details were written to the log.</source>
-            <translation>操作未能完成，详细信息已记录到日志。</translation>
-        </message>
-        <message>
-            <location filename="../../counter_app/qt/login.py" line="23" />
-            <source>The two passwords are not the same.</source>
-            <translation>两次输入的密码不一致。</translation>
-        </message>
-        <message>
-            <location filename="../../counter_app/qt/pdf_print.py" line="18" />
-            <source>The printer cannot be used. Check that it is switched on and connected, then print again.</source>
-            <translation>打印机无法使用。请检查打印机是否已开机并连接，然后重新打印。</translation>
-        </message>
-        <message>
-            <location filename="../../counter_app/qt/pdf_print.py" line="21" />
-            <source>The form cannot be opened for printing.</source>
-            <translation>无法打开登记表进行打印。</translation>
-        </message>
-        <message>
-            <location filename="../../counter_app/services/auth.py" line="18" />
-            <source>Wrong user name or password.</source>
-            <translation>用户名或密码错误。</translation>
-        </message>
-        <message>
-            <location filename="../../counter_app/services/auth.py" line="19" />
-            <source>Your role does not allow this.</source>
-            <translation>您的角色无权进行此操作。</translation>
-        </message>
-        <message>
-            <location filename="../../counter_app/services/auth.py" line="20" />
-            <source>The password needs at least 8 characters.</source>
-            <translation>密码至少需要8位。</translation>
-        </message>
-        <message>
-            <location filename="../../counter_app/services/auth.py" line="21" />
-            <source>This user name is taken.</source>
-            <translation>该用户名已被使用。</translation>
-        </message>
-        <message>
-            <location filename="../../counter_app/services/auth.py" line="22" />
-            <source>Please fill in this field.</source>
-            <translation>请填写此项。</translation>
-        </message>
-        <message>
-            <location filename="../../counter_app/services/intake.py" line="28" />
-            <source>The application cannot be found.</source>
-            <translation>未找到该申请。</translation>
-        </message>
-        <message>
-            <location filename="../../counter_app/services/intake.py" line="29" />
-            <source>Required materials are missing: {materials}.</source>
-            <translation>缺少必交材料：{materials}。</translation>
-        </message>
-        <message>
-            <location filename="../../counter_app/services/intake.py" line="31" />
-            <source>Please give the reason for the rejection.</source>
-            <translation>请填写不予受理的理由。</translation>
-        </message>
-        <message>
-            <location filename="../../counter_app/services/intake.py" line="32" />
-            <source>The application has been sent and can no longer be changed here.</source>
-            <translation>该申请已提交，不能在此修改。</translation>
-        </message>
-        <message>
-            <location filename="../../counter_app/photo/importer.py" line="14" />
-            <source>The file is not a readable image (JPEG, PNG or BMP): please choose another.</source>
-            <translation>该文件不是可识别的图片（JPEG、PNG 或 BMP），请重新选择。</translation>
-        </message>
-        <message>
-            <location filename="../../counter_app/photo/importer.py" line="16" />
-            <source>The image file cannot be opened.</source>
-            <translation>无法打开该图片文件。</translation>
-        </message>
-        <message>
-            <location filename="../../counter_app/photo/importer.py" line="17" />
-            <source>The image is too small ({width} x {height} pixels); at least {min_w} x {min_h} is needed.</source>
-            <translation>图片尺寸过小（{width} × {height} 像素），至少需要 {min_w} × {min_h} 像素。</translation>
-        </message>
-        <message>
-            <location filename="../../counter_app/sync/push.py" line="26" />
-            <source>The central database cannot be reached; applications stay queued on this counter and will be sent later. ({reason})</source>
-            <translation>无法连接中心数据库，申请已暂存在本机，稍后将自动上传。（{reason}）</translation>
-        </message>
-        <message>
-            <location filename="../../counter_app/domain/lifecycle.py" line="9" />
-            <source>An application in state "{current}" cannot move to "{target}".</source>
-            <translation>处于“{current}”状态的申请不能变更为“{target}”。</translation>
-        </message>
-        <message>
-            <location filename="../../counter_app/domain/idnumber.py" line="17" />
-            <source>Please enter the ID number.</source>
-            <translation>请输入身份证号码。</translation>
-        </message>
-        <message>
-            <location filename="../../counter_app/domain/idnumber.py" line="18" />
-            <source>An ID number has 18 characters; this one has {length}.</source>
-            <translation>身份证号码应为18位，当前为 {length} 位。</translation>
-        </message>
-        <message>
-            <location filename="../../counter_app/domain/idnumber.py" line="20" />
-            <source>Only digits are allowed, with X as the last character.</source>
-            <translation>只能输入数字，末位可以是X。</translation>
-        </message>
-        <message>
-            <location filename="../../counter_app/domain/idnumber.py" line="22" />
-            <source>The birth date in the ID number (characters 7-14) is not a real date.</source>
-            <translation>身份证号码中的出生日期（第7至14位）不是有效日期。</translation>
-        </message>
-        <message>
-            <location filename="../../counter_app/domain/idnumber.py" line="24" />
-            <source>The birth date in the ID number lies in the future.</source>
-            <translation>身份证号码中的出生日期晚于今天。</translation>
-        </message>
-        <message>
-            <location filename="../../counter_app/domain/idnumber.py" line="26" />
-            <source>The region code (first 6 digits) is not a known region.</source>
-            <translation>身份证号码前6位不是有效的行政区划代码。</translation>
-        </message>
-        <message>
-            <location filename="../../counter_app/domain/idnumber.py" line="28" />
-            <source>The check character does not match: a digit may be mistyped.</source>
-            <translation>身份证号码校验位不符，可能有数字录入错误。</translation>
-        </message>
-        <message>
-            <location filename="../../counter_app/domain/idnumber.py" line="30" />
-            <source>Old 15-digit ID numbers cannot be used: please use the 18-digit number.</source>
-            <translation>不能使用15位旧身份证号码，请录入18位号码。</translation>
-        </message>
-        <message>
-            <location filename="../../counter_app/domain/people.py" line="12" />
-            <source>Please enter the name.</source>
-            <translation>请输入姓名。</translation>
-        </message>
-        <message>
-            <location filename="../../counter_app/domain/people.py" line="13" />
-            <source>The phone number should be an 11-digit mobile number or a landline.</source>
-            <translation>联系电话应为11位手机号码或固定电话号码。</translation>
-        </message>
-        <message>
-            <location filename="../../counter_app/domain/people.py" line="15" />
-            <source>The applicant is a minor: please enter a guardian.</source>
-            <translation>申请人为未成年人，请填写监护人信息。</translation>
-        </message>
-        <message>
-            <location filename="../../counter_app/domain/people.py" line="17" />
-            <source>The guardian must be an adult.</source>
-            <translation>监护人须为成年人。</translation>
-        </message>
-        <message>
-            <location filename="../../counter_app/domain/people.py" line="18" />
-            <source>Please enter the guardian's relation.</source>
-            <translation>请填写监护人与申请人的关系。</translation>
-        </message>
-        <message>
-            <location filename="../../counter_app/domain/business.py" line="18" />
-            <source>The rules file {file} is not valid: {problem}</source>
-            <translation>业务规则文件 {file} 有误：{problem}</translation>
-        </message>
-        <message>
-            <location filename="../../counter_app/forms/fonts.py" line="41" />
-            <source>No Chinese TrueType font (.ttf/.ttc) was found, so forms cannot be printed. Searched: {searched}. Fix: install fonts-wqy-zenhei (Linux) or configure the path of a Chinese TrueType font such as simsun.ttc.</source>
-            <translation>未找到中文 TrueType 字体（.ttf/.ttc），无法打印表单。已查找：{searched}。解决办法：安装 fonts-wqy-zenhei（Linux），或在设置中指定中文 TrueType 字体（如 simsun.ttc）的路径。</translation>
-        </message>
-    </context>
-    <context>
-        <name>status</name>
-        <message>
-            <location filename="../../counter_app/qt/status_names.py" line="11" />
-            <source>Being entered</source>
-            <translation>录入中</translation>
-        </message>
-        <message>
-            <location filename="../../counter_app/qt/status_names.py" line="12" />
-            <source>Examined</source>
-            <translation>已初审</translation>
-        </message>
-        <message>
-            <location filename="../../counter_app/qt/status_names.py" line="13" />
-            <source>Photo taken</source>
-            <translation>已采集照片</translation>
-        </message>
-        <message>
-            <location filename="../../counter_app/qt/status_names.py" line="14" />
-            <source>Form printed</source>
-            <translation>已打印登记表</translation>
-        </message>
-        <message>
-            <location filename="../../counter_app/qt/status_names.py" line="15" />
-            <source>Signed</source>
-            <translation>已签字</translation>
-        </message>
-        <message>
-            <location filename="../../counter_app/qt/status_names.py" line="16" />
-            <source>Submitted</source>
-            <translation>已提交</translation>
-        </message>
-        <message>
-            <location filename="../../counter_app/qt/status_names.py" line="17" />
-            <source>In production</source>
-            <translation>制卡中</translation>
-        </message>
-        <message>
-            <location filename="../../counter_app/qt/status_names.py" line="18" />
-            <source>Produced</source>
-            <translation>已制卡</translation>
-        </message>
-        <message>
-            <location filename="../../counter_app/qt/status_names.py" line="19" />
-            <source>Ready for collection</source>
-            <translation>待领取</translation>
-        </message>
-        <message>
-            <location filename="../../counter_app/qt/status_names.py" line="20" />
-            <source>Applicant notified</source>
-            <translation>已通知领卡</translation>
-        </message>
-        <message>
-            <location filename="../../counter_app/qt/status_names.py" line="21" />
-            <source>Collected</source>
-            <translation>已领取</translation>
-        </message>
-        <message>
-            <location filename="../../counter_app/qt/status_names.py" line="22" />
-            <source>Activated</source>
-            <translation>已激活</translation>
-        </message>
-        <message>
-            <location filename="../../counter_app/qt/status_names.py" line="23" />
-            <source>Rejected</source>
-            <translation>不予受理</translation>
-        </message>
-        <message>
-            <location filename="../../counter_app/qt/status_names.py" line="24" />
-            <source>Withdrawn</source>
-            <translation>已撤回</translation>
-        </message>
-    </context>
+<context>
+    <name>ApplicantPage</name>
+    <message>
+        <location filename="../../ui/wizard_applicant.ui" line="6"/>
+        <location filename="../../ui/wizard_applicant.ui" line="48"/>
+        <source>Applicant</source>
+        <translation>申请人信息</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard_applicant.ui" line="9"/>
+        <source>Enter the ID number first: birth date, sex and age are read from it.</source>
+        <translation>请先录入身份证号码，系统将自动识别出生日期、性别和年龄。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard_applicant.ui" line="60"/>
+        <source>&amp;ID number:</source>
+        <translation>身份证号码(&amp;I)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard_applicant.ui" line="73"/>
+        <source>18 characters; the last may be X</source>
+        <translation>18位，末位可为X</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard_applicant.ui" line="124"/>
+        <source>e.g. WANG YAN</source>
+        <translation>如：WANG YAN</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard_applicant.ui" line="138"/>
+        <source>P&amp;hone:</source>
+        <translation>联系电话(&amp;H)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard_applicant.ui" line="20"/>
+        <source>Business &amp;type:</source>
+        <translation>业务类型(&amp;T)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard_applicant.ui" line="111"/>
+        <source>&amp;Pinyin:</source>
+        <translation>姓名拼音(&amp;P)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard_applicant.ui" line="155"/>
+        <source>&amp;Ethnicity:</source>
+        <translation>民族(&amp;E)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard_applicant.ui" line="179"/>
+        <source>ID &amp;valid until:</source>
+        <translation>证件有效期至(&amp;V)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard_applicant.ui" line="192"/>
+        <source>e.g. 2034-05-01 or long-term</source>
+        <translation>如：2034-05-01 或 长期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard_applicant.ui" line="199"/>
+        <source>&amp;Occupation:</source>
+        <translation>职业(&amp;O)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard_applicant.ui" line="216"/>
+        <source>Household &amp;address:</source>
+        <translation>户籍地址(&amp;A)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard_applicant.ui" line="229"/>
+        <source>&amp;Residence address:</source>
+        <translation>常住地址(&amp;R)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard_applicant.ui" line="242"/>
+        <source>Mai&amp;ling address:</source>
+        <translation>通讯地址(&amp;L)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard_applicant.ui" line="270"/>
+        <source>Name:</source>
+        <translation>姓名：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard_applicant.ui" line="287"/>
+        <source>Relation:</source>
+        <translation>与申请人关系：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard_applicant.ui" line="318"/>
+        <source>ID number:</source>
+        <translation>身份证号码：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard_applicant.ui" line="335"/>
+        <source>Phone:</source>
+        <translation>联系电话：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard_applicant.ui" line="258"/>
+        <source>Guardian (the applicant is a minor)</source>
+        <translation>监护人信息（申请人为未成年人）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard_applicant.ui" line="94"/>
+        <source>Na&amp;me:</source>
+        <translation>姓名(&amp;M)：</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/page_applicant.py" line="90"/>
+        <source>Born {date}  ·  {sex}  ·  {age} years old</source>
+        <translation>出生日期 {date}  ·  {sex}  ·  {age} 周岁</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/page_applicant.py" line="92"/>
+        <source>male</source>
+        <translation>男</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/page_applicant.py" line="92"/>
+        <source>female</source>
+        <translation>女</translation>
+    </message>
+</context>
+<context>
+    <name>ExaminationPage</name>
+    <message>
+        <location filename="../../ui/wizard_examination.ui" line="6"/>
+        <source>Preliminary examination</source>
+        <translation>材料初审</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard_examination.ui" line="9"/>
+        <source>Check the materials against the originals, then pass the application or reject it with the reasons.</source>
+        <translation>请核对材料原件后，选择审核通过，或注明理由后不予受理。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard_examination.ui" line="28"/>
+        <source>&amp;Pass: the materials are complete and correct</source>
+        <translation>审核通过：材料齐全、信息无误(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard_examination.ui" line="38"/>
+        <source>&amp;Reject: tell the applicant what is missing or wrong</source>
+        <translation>不予受理：告知申请人缺少或有误的材料(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard_examination.ui" line="45"/>
+        <source>Rea&amp;sons for the rejection (one per line):</source>
+        <translation>不予受理理由（每行一条）(&amp;S)：</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/page_examination.py" line="27"/>
+        <source>Materials received: {received} of {total}.</source>
+        <translation>已收材料：{received} / {total} 项。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/page_examination.py" line="30"/>
+        <source>Missing required materials: {names}.</source>
+        <translation>缺少必交材料：{names}。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/page_examination.py" line="39"/>
+        <source>Missing: {names}</source>
+        <translation>缺少：{names}</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/page_examination.py" line="54"/>
+        <source>The application has been rejected. Please give the applicant the reasons and return the materials.</source>
+        <translation>该申请已不予受理。请向申请人说明理由并退还材料。</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunDialog</name>
+    <message>
+        <location filename="../../ui/first_run_dialog.ui" line="6"/>
+        <source>Counter — First start</source>
+        <translation>社保卡受理 — 首次使用</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run_dialog.ui" line="33"/>
+        <source>First-time set-up</source>
+        <translation>首次使用设置</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run_dialog.ui" line="40"/>
+        <source>No operator exists yet. Enter the handling point and create its administrator account.</source>
+        <translation>尚未设置任何操作员。请填写经办网点信息，并创建管理员账号。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run_dialog.ui" line="50"/>
+        <source>Handling point</source>
+        <translation>经办网点</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run_dialog.ui" line="56"/>
+        <source>Site &amp;code:</source>
+        <translation>网点编码(&amp;C)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run_dialog.ui" line="69"/>
+        <source>e.g. SC001</source>
+        <translation>如：SC001</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run_dialog.ui" line="76"/>
+        <source>Site &amp;name:</source>
+        <translation>网点名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run_dialog.ui" line="96"/>
+        <source>Administrator</source>
+        <translation>管理员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run_dialog.ui" line="102"/>
+        <source>&amp;User name:</source>
+        <translation>用户名(&amp;U)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run_dialog.ui" line="119"/>
+        <source>&amp;Display name:</source>
+        <translation>姓名(&amp;D)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run_dialog.ui" line="136"/>
+        <source>&amp;Password:</source>
+        <translation>密码(&amp;P)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run_dialog.ui" line="149"/>
+        <source>at least 8 characters</source>
+        <translation>至少8位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run_dialog.ui" line="156"/>
+        <source>Password &amp;again:</source>
+        <translation>确认密码(&amp;A)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run_dialog.ui" line="192"/>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run_dialog.ui" line="202"/>
+        <source>C&amp;reate administrator</source>
+        <translation>创建管理员(&amp;R)</translation>
+    </message>
+</context>
+<context>
+    <name>IntakeWizard</name>
+    <message>
+        <location filename="../../counter_app/qt/wizard.py" line="60"/>
+        <source>Application {number}</source>
+        <translation>申请 {number}</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/wizard.py" line="62"/>
+        <source>New application</source>
+        <translation>新建申请</translation>
+    </message>
+</context>
+<context>
+    <name>LoginDialog</name>
+    <message>
+        <location filename="../../ui/login_dialog.ui" line="6"/>
+        <source>Counter — Log in</source>
+        <translation>社保卡受理 — 登录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_dialog.ui" line="33"/>
+        <source>Social Security Card Counter</source>
+        <translation>社会保障卡受理窗口</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_dialog.ui" line="43"/>
+        <source>Please log in with your operator account.</source>
+        <translation>请使用操作员账号登录。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_dialog.ui" line="61"/>
+        <source>&amp;User name:</source>
+        <translation>用户名(&amp;U)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_dialog.ui" line="78"/>
+        <source>&amp;Password:</source>
+        <translation>密码(&amp;P)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_dialog.ui" line="113"/>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_dialog.ui" line="123"/>
+        <source>&amp;Log in</source>
+        <translation>登录(&amp;L)</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../ui/main_window.ui" line="14"/>
+        <source>Counter — Social Security Card Service</source>
+        <translation>社会保障卡受理窗口</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.ui" line="38"/>
+        <source>Today&apos;s applications</source>
+        <translation>今日受理</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.ui" line="90"/>
+        <source>&amp;Application</source>
+        <translation>业务(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.ui" line="101"/>
+        <source>&amp;Sync</source>
+        <translation>同步(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.ui" line="107"/>
+        <source>Lan&amp;guage</source>
+        <translation>语言(&amp;G)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.ui" line="118"/>
+        <source>Toolbar</source>
+        <translation>工具栏</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.ui" line="141"/>
+        <source>&amp;New application</source>
+        <translation>新建申请(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.ui" line="144"/>
+        <source>Take in a new application (Ctrl+N)</source>
+        <translation>受理一笔新申请（Ctrl+N）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.ui" line="152"/>
+        <source>&amp;Continue application</source>
+        <translation>继续办理(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.ui" line="155"/>
+        <source>Continue the selected application where it stopped (Enter)</source>
+        <translation>从中断处继续办理所选申请（回车）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.ui" line="160"/>
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.ui" line="163"/>
+        <source>Reload today&apos;s applications (F5)</source>
+        <translation>重新加载今日受理列表（F5）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.ui" line="171"/>
+        <source>&amp;Sync now</source>
+        <translation>立即同步(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.ui" line="174"/>
+        <source>Send submitted applications to the central database now (F9)</source>
+        <translation>立即将已提交的申请上传至中心数据库（F9）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.ui" line="198"/>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/main_window.py" line="104"/>
+        <source>Operator: {name} ({user})  ·  Site: {site} ({code})</source>
+        <translation>操作员：{name}（{user}）  ·  网点：{site}（{code}）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/main_window.py" line="120"/>
+        <source>{total} today  ·  {open} at the counter</source>
+        <translation>今日共 {total} 笔  ·  办理中 {open} 笔</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/main_window.py" line="146"/>
+        <source>This application is “{status}”: there is nothing more to do at the counter.</source>
+        <translation>该申请当前状态为“{status}”，窗口无需再办理。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/main_window.py" line="156"/>
+        <source>The new language takes effect the next time Counter is started.</source>
+        <translation>新的界面语言将在下次启动程序后生效。</translation>
+    </message>
+</context>
+<context>
+    <name>MaterialsPage</name>
+    <message>
+        <location filename="../../ui/wizard_materials.ui" line="6"/>
+        <source>Materials</source>
+        <translation>申请材料</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard_materials.ui" line="9"/>
+        <source>Tick each material the applicant has handed in. Required materials are marked with *.</source>
+        <translation>请勾选申请人已提交的材料，标 * 的为必交材料。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard_materials.ui" line="18"/>
+        <source>Materials received</source>
+        <translation>已收材料</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoPage</name>
+    <message>
+        <location filename="../../ui/wizard_photo.ui" line="6"/>
+        <source>Photo</source>
+        <translation>照片</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard_photo.ui" line="9"/>
+        <source>Import the applicant&apos;s photo: white background, face centred, 358 × 441 pixels or larger.</source>
+        <translation>导入申请人照片：白色背景，人像居中，不小于 358 × 441 像素。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard_photo.ui" line="20"/>
+        <source>No photo yet</source>
+        <translation>尚无照片</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard_photo.ui" line="70"/>
+        <source>&amp;Import photo file…</source>
+        <translation>导入照片文件(&amp;I)…</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/page_photo.py" line="23"/>
+        <source>Import photo file (Ctrl+O)</source>
+        <translation>导入照片文件（Ctrl+O）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/page_photo.py" line="55"/>
+        <source>Photo imported.</source>
+        <translation>照片已导入。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/page_photo.py" line="66"/>
+        <source>Importing the photo…</source>
+        <translation>正在导入照片…</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/page_photo.py" line="73"/>
+        <source>The photo cannot be shown.</source>
+        <translation>无法显示该照片。</translation>
+    </message>
+</context>
+<context>
+    <name>PrintPage</name>
+    <message>
+        <location filename="../../ui/wizard_print.ui" line="6"/>
+        <source>Registration form</source>
+        <translation>申请登记表</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard_print.ui" line="9"/>
+        <source>Print the registration form and hand it to the applicant to check and sign.</source>
+        <translation>打印申请登记表，交申请人核对并签字。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard_print.ui" line="33"/>
+        <source>&amp;Print…</source>
+        <translation>打印(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/page_print.py" line="48"/>
+        <source>Preparing the registration form…</source>
+        <translation>正在生成申请登记表…</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/page_print.py" line="73"/>
+        <source>Printed. Ask the applicant to check the form and sign it.</source>
+        <translation>已打印。请申请人核对登记表并签字。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/page_print.py" line="84"/>
+        <source>The form was printed before; you may print it again.</source>
+        <translation>登记表此前已打印，如有需要可重新打印。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/page_print.py" line="85"/>
+        <source>Check the form, then print it.</source>
+        <translation>请核对登记表内容后打印。</translation>
+    </message>
+</context>
+<context>
+    <name>QueueModel</name>
+    <message>
+        <location filename="../../counter_app/qt/queue_model.py" line="52"/>
+        <source>Number</source>
+        <translation>申请编号</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/queue_model.py" line="52"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/queue_model.py" line="52"/>
+        <source>Business type</source>
+        <translation>业务类型</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/queue_model.py" line="53"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/queue_model.py" line="53"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+</context>
+<context>
+    <name>SignedPage</name>
+    <message>
+        <location filename="../../ui/wizard_signed.ui" line="6"/>
+        <source>Signature</source>
+        <translation>签字确认</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard_signed.ui" line="9"/>
+        <source>The applicant checks the printed form and signs it. Finish sends the application to the card centre.</source>
+        <translation>申请人核对打印的登记表并签字。点击“完成”后，申请将提交至制卡中心。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard_signed.ui" line="28"/>
+        <source>The applicant has &amp;checked the form and signed it</source>
+        <translation>申请人已核对登记表并签字(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/page_signed.py" line="18"/>
+        <source>Application {number}: when the applicant has checked every entry on the printed form and signed it, tick the box and press Finish.</source>
+        <translation>申请 {number}：申请人逐项核对登记表并签字后，请勾选下方确认项，然后点击“完成”。</translation>
+    </message>
+</context>
+<context>
+    <name>SyncController</name>
+    <message>
+        <location filename="../../counter_app/qt/sync_control.py" line="49"/>
+        <source>Sending to the central database…</source>
+        <translation>正在上传至中心数据库…</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/sync_control.py" line="59"/>
+        <source>Waiting to be sent: {count}</source>
+        <translation>待上传：{count} 笔</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/sync_control.py" line="61"/>
+        <source>Last sync: {time}</source>
+        <translation>上次同步：{time}</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/sync_control.py" line="65"/>
+        <source>Sync failed: {error}</source>
+        <translation>同步失败：{error}</translation>
+    </message>
+</context>
+<context>
+    <name>dialogs</name>
+    <message>
+        <location filename="../../counter_app/qt/dialogs.py" line="13"/>
+        <location filename="../../counter_app/qt/dialogs.py" line="17"/>
+        <source>Counter</source>
+        <translation>社保卡受理</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/dialogs.py" line="22"/>
+        <source>Import photo file</source>
+        <translation>导入照片文件</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/dialogs.py" line="23"/>
+        <source>Images (*.jpg *.jpeg *.png *.bmp);;All files (*)</source>
+        <translation>图片 (*.jpg *.jpeg *.png *.bmp);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/dialogs.py" line="32"/>
+        <source>Print the registration form</source>
+        <translation>打印申请登记表</translation>
+    </message>
+</context>
+<context>
+    <name>messages</name>
+    <message>
+        <location filename="../../counter_app/qt/i18n.py" line="27"/>
+        <source>Something went wrong; the details were written to the log.</source>
+        <translation>操作未能完成，详细信息已记录到日志。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/login.py" line="23"/>
+        <source>The two passwords are not the same.</source>
+        <translation>两次输入的密码不一致。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/pdf_print.py" line="18"/>
+        <source>The printer cannot be used. Check that it is switched on and connected, then print again.</source>
+        <translation>打印机无法使用。请检查打印机是否已开机并连接，然后重新打印。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/pdf_print.py" line="21"/>
+        <source>The form cannot be opened for printing.</source>
+        <translation>无法打开登记表进行打印。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/services/auth.py" line="18"/>
+        <source>Wrong user name or password.</source>
+        <translation>用户名或密码错误。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/services/auth.py" line="19"/>
+        <source>Your role does not allow this.</source>
+        <translation>您的角色无权进行此操作。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/services/auth.py" line="20"/>
+        <source>The password needs at least 8 characters.</source>
+        <translation>密码至少需要8位。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/services/auth.py" line="21"/>
+        <source>This user name is taken.</source>
+        <translation>该用户名已被使用。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/services/auth.py" line="22"/>
+        <source>Please fill in this field.</source>
+        <translation>请填写此项。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/services/intake.py" line="28"/>
+        <source>The application cannot be found.</source>
+        <translation>未找到该申请。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/services/intake.py" line="29"/>
+        <source>Required materials are missing: {materials}.</source>
+        <translation>缺少必交材料：{materials}。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/services/intake.py" line="31"/>
+        <source>Please give the reason for the rejection.</source>
+        <translation>请填写不予受理的理由。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/services/intake.py" line="32"/>
+        <source>The application is past this step and can no longer be changed here.</source>
+        <translation>该申请已过此环节，不能在此修改。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/photo/importer.py" line="14"/>
+        <source>The file is not a readable image (JPEG, PNG or BMP): please choose another.</source>
+        <translation>该文件不是可识别的图片（JPEG、PNG 或 BMP），请重新选择。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/photo/importer.py" line="16"/>
+        <source>The image file cannot be opened.</source>
+        <translation>无法打开该图片文件。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/photo/importer.py" line="17"/>
+        <source>The image is too small ({width} x {height} pixels); at least {min_w} x {min_h} is needed.</source>
+        <translation>图片尺寸过小（{width} × {height} 像素），至少需要 {min_w} × {min_h} 像素。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/sync/push.py" line="26"/>
+        <source>The central database cannot be reached; applications stay queued on this counter and will be sent later. ({reason})</source>
+        <translation>无法连接中心数据库，申请已暂存在本机，稍后将自动上传。（{reason}）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/domain/lifecycle.py" line="9"/>
+        <source>An application in state &quot;{current}&quot; cannot move to &quot;{target}&quot;.</source>
+        <translation>处于“{current}”状态的申请不能变更为“{target}”。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/domain/idnumber.py" line="17"/>
+        <source>Please enter the ID number.</source>
+        <translation>请输入身份证号码。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/domain/idnumber.py" line="18"/>
+        <source>An ID number has 18 characters; this one has {length}.</source>
+        <translation>身份证号码应为18位，当前为 {length} 位。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/domain/idnumber.py" line="20"/>
+        <source>Only digits are allowed, with X as the last character.</source>
+        <translation>只能输入数字，末位可以是X。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/domain/idnumber.py" line="22"/>
+        <source>The birth date in the ID number (characters 7-14) is not a real date.</source>
+        <translation>身份证号码中的出生日期（第7至14位）不是有效日期。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/domain/idnumber.py" line="24"/>
+        <source>The birth date in the ID number lies in the future.</source>
+        <translation>身份证号码中的出生日期晚于今天。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/domain/idnumber.py" line="26"/>
+        <source>The region code (first 6 digits) is not a known region.</source>
+        <translation>身份证号码前6位不是有效的行政区划代码。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/domain/idnumber.py" line="28"/>
+        <source>The check character does not match: a digit may be mistyped.</source>
+        <translation>身份证号码校验位不符，可能有数字录入错误。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/domain/idnumber.py" line="30"/>
+        <source>Old 15-digit ID numbers cannot be used: please use the 18-digit number.</source>
+        <translation>不能使用15位旧身份证号码，请录入18位号码。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/domain/people.py" line="12"/>
+        <source>Please enter the name.</source>
+        <translation>请输入姓名。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/domain/people.py" line="13"/>
+        <source>The phone number should be an 11-digit mobile number or a landline.</source>
+        <translation>联系电话应为11位手机号码或固定电话号码。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/domain/people.py" line="15"/>
+        <source>The applicant is a minor: please enter a guardian.</source>
+        <translation>申请人为未成年人，请填写监护人信息。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/domain/people.py" line="17"/>
+        <source>The guardian must be an adult.</source>
+        <translation>监护人须为成年人。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/domain/people.py" line="18"/>
+        <source>Please enter the guardian&apos;s relation.</source>
+        <translation>请填写监护人与申请人的关系。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/domain/business.py" line="18"/>
+        <source>The rules file {file} is not valid: {problem}</source>
+        <translation>业务规则文件 {file} 有误：{problem}</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/forms/fonts.py" line="41"/>
+        <source>No Chinese TrueType font (.ttf/.ttc) was found, so forms cannot be printed. Searched: {searched}. Fix: install fonts-wqy-zenhei (Linux) or configure the path of a Chinese TrueType font such as simsun.ttc.</source>
+        <translation>未找到中文 TrueType 字体（.ttf/.ttc），无法打印表单。已查找：{searched}。解决办法：安装 fonts-wqy-zenhei（Linux），或在设置中指定中文 TrueType 字体（如 simsun.ttc）的路径。</translation>
+    </message>
+</context>
+<context>
+    <name>status</name>
+    <message>
+        <location filename="../../counter_app/qt/status_names.py" line="11"/>
+        <source>Being entered</source>
+        <translation>录入中</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/status_names.py" line="12"/>
+        <source>Examined</source>
+        <translation>已初审</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/status_names.py" line="13"/>
+        <source>Photo taken</source>
+        <translation>已采集照片</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/status_names.py" line="14"/>
+        <source>Form printed</source>
+        <translation>已打印登记表</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/status_names.py" line="15"/>
+        <source>Signed</source>
+        <translation>已签字</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/status_names.py" line="16"/>
+        <source>Submitted</source>
+        <translation>已提交</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/status_names.py" line="17"/>
+        <source>In production</source>
+        <translation>制卡中</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/status_names.py" line="18"/>
+        <source>Produced</source>
+        <translation>已制卡</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/status_names.py" line="19"/>
+        <source>Ready for collection</source>
+        <translation>待领取</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/status_names.py" line="20"/>
+        <source>Applicant notified</source>
+        <translation>已通知领卡</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/status_names.py" line="21"/>
+        <source>Collected</source>
+        <translation>已领取</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/status_names.py" line="22"/>
+        <source>Activated</source>
+        <translation>已激活</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/status_names.py" line="23"/>
+        <source>Rejected</source>
+        <translation>不予受理</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/status_names.py" line="24"/>
+        <source>Withdrawn</source>
+        <translation>已撤回</translation>
+    </message>
+</context>
 </TS>

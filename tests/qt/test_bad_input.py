@@ -71,7 +71,10 @@ def test_rejection_ends_the_wizard_with_a_message(qtbot, chinese, ctx, admin, tm
                                                   monkeypatch):
     application_id = application_at(ctx, admin, Status.DRAFT, tmp_path)
     wizard = open_wizard(qtbot, ctx, admin, application_id)
-    assert wizard.currentId() == wizard_module.MATERIALS
+    assert wizard.currentId() == wizard_module.APPLICANT  # a reopened draft shows what was typed
+    assert wizard.currentPage().ui.name_edit.text() and wizard.currentPage().ui.guardian_group.isVisible()
+    qtbot.mouseClick(wizard.button(QWizard.WizardButton.NextButton), Qt.MouseButton.LeftButton)
+    assert wizard.currentId() == wizard_module.MATERIALS, wizard.currentPage().errors.text()
     qtbot.mouseClick(wizard.button(QWizard.WizardButton.NextButton), Qt.MouseButton.LeftButton)
     page = wizard.currentPage()
     assert wizard.currentId() == wizard_module.EXAMINATION

@@ -119,3 +119,11 @@ def test_photo_station_cannot_take_in_applications(ctx, admin, site_id):
     photographer = add_operator(ctx, admin, site_id, "photo", {Role.PHOTO_STATION})
     with pytest.raises(auth.Forbidden):
         intake.save_applicant(ctx, photographer, BusinessType.NEWBORN, CHILD)
+
+
+def test_a_reopened_draft_gives_back_what_was_typed(ctx, admin):
+    step = intake.save_applicant(ctx, admin, BusinessType.NEWBORN, CHILD)
+    business, details = intake.applicant_of(ctx, step.id)
+    assert business is BusinessType.NEWBORN
+    assert details.name == "王䶮" and details.id_number == CHILD.id_number
+    assert details.guardian.name == "王建国" and details.guardian.relation == "父亲"
