@@ -133,6 +133,23 @@ class Photo(Base):
     application: Mapped[Application] = relationship(back_populates="photos")
 
 
+class Attachment(Base):
+    """A file kept with an application: a scanned material, the signed form, the original
+    photo capture. Stored in the protected dir, named by content hash."""
+
+    __tablename__ = "attachments"
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
+    application_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("applications.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[str] = mapped_column(String(30))  # material_scan, signed_form, photo_original
+    material_code: Mapped[str] = mapped_column(String(40), default="")
+    sha256: Mapped[str] = mapped_column(String(64))
+    path: Mapped[str] = mapped_column(Text)  # relative to the protected dir
+    media_type: Mapped[str] = mapped_column(String(50), default="image/jpeg")
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    operator_id: Mapped[uuid.UUID | None]
+
+
 class AuditRecord(Base):
     """Who did what, where and when. Never personal data: ids and states only."""
 
