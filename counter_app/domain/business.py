@@ -1,12 +1,15 @@
-"""Business types and the materials each one needs.
+"""Business types, who may present them, and the materials each needs.
 
-Which materials a business type needs differs by city, so it is data
-(`resources/rules/*.toml`), loaded and checked here; the code knows only the codes.
+What a business type needs differs by city, so it is data (`resources/rules/*.toml`),
+loaded and checked here: a mistake in the file is reported with the file and line. The
+code knows only codes and conditions: minor or adult, child and guardian on the same
+household register or not, who is at the window, the city's photo age.
 """
 
 from __future__ import annotations
 
 import enum
+import re
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
@@ -34,27 +37,109 @@ CARD_APPLICATIONS = frozenset(
     {BusinessType.NEWBORN, BusinessType.LATER, BusinessType.REPLACEMENT, BusinessType.RENEWAL})
 
 
+class Presenter(enum.StrEnum):
+    """Who is at the window."""
+
+    APPLICANT = "applicant"   # the applicant in person
+    GUARDIAN = "guardian"     # a guardian for a minor
+    AGENT = "agent"           # someone applying on the applicant's behalf
+
+
+class Step(enum.StrEnum):
+    EXAMINATION = "examination"
+    PHOTO = "photo"
+    FORM = "form"
+    SIGNATURE = "signature"
+    SUBMIT = "submit"
+
+
+class Condition(enum.StrEnum):
+    """When a material applies, beyond the business type."""
+
+    ALWAYS = "always"
+    MINOR = "minor"
+    ADULT = "adult"
+    NOT_SAME_REGISTER = "not_same_register"  # child and guardian on different registers
+
+
 @dataclass(frozen=True)
 class Material:
     code: str
-    label: str  # Chinese label, as printed on the form
+    label: str
     required: bool
-    minors_only: bool = False
-    adults_only: bool = False
+    condition: Condition = Condition.ALWAYS
+    group: str = ""  # materials sharing a group: at least one of them is required
 
-    def applies_to(self, is_minor: bool) -> bool:
-        return not ((self.minors_only and not is_minor) or (self.adults_only and is_minor))
+    def applies(self, is_minor: bool, same_register: bool) -> bool:
+        return {Condition.ALWAYS: True, Condition.MINOR: is_minor, Condition.ADULT: not is_minor,
+                Condition.NOT_SAME_REGISTER: is_minor and not same_register}[self.condition]
+
+
+@dataclass(frozen=True)
+class PresenterRule:
+    label: str
+    materials: tuple[Material, ...]
+    minors_only: bool = False
+
+
+@dataclass(frozen=True)
+class BusinessRule:
+    label: str
+    materials: tuple[Material, ...]
+    steps: tuple[Step, ...]
 
 
 @dataclass(frozen=True)
 class BusinessRules:
     city: str
-    labels: dict[BusinessType, str]
-    materials: dict[BusinessType, tuple[Material, ...]]
     minor_age: int
+    photo_optional_under_age: int   # 0: every applicant needs a photo
+    businesses: dict[BusinessType, BusinessRule]
+    presenters: dict[Presenter, PresenterRule]
+    rejection_reasons: dict[str, str]  # reason code -> text printed on the notice
 
-    def materials_for(self, business: BusinessType, is_minor: bool) -> tuple[Material, ...]:
-        return tuple(m for m in self.materials.get(business, ()) if m.applies_to(is_minor))
+    @property
+    def labels(self) -> dict[BusinessType, str]:
+        return {business: rule.label for business, rule in self.businesses.items()}
+
+    def presenters_for(self, is_minor: bool) -> tuple[Presenter, ...]:
+        return tuple(p for p, rule in self.presenters.items() if is_minor or not rule.minors_only)
+
+    def materials_for(self, business: BusinessType, is_minor: bool, *,
+                      same_register: bool = True,
+                      presenter: Presenter | None = None) -> tuple[Material, ...]:
+        """The checklist: the business type's materials, then those of who presents it."""
+        presenter = presenter or (Presenter.GUARDIAN if is_minor else Presenter.APPLICANT)
+        wanted = self.businesses[business].materials + self.presenters[presenter].materials
+        seen: set[str] = set()
+        checklist = []
+        for material in wanted:
+            if material.code not in seen and material.applies(is_minor, same_register):
+                seen.add(material.code)
+                checklist.append(material)
+        return tuple(checklist)
+
+    def steps_for(self, business: BusinessType, age: int) -> tuple[Step, ...]:
+        steps = self.businesses[business].steps
+        if Step.PHOTO in steps and not self.photo_required(age):
+            return tuple(s for s in steps if s is not Step.PHOTO)
+        return steps
+
+    def photo_required(self, age: int) -> bool:
+        return age >= self.photo_optional_under_age
+
+
+def missing_materials(checklist: tuple[Material, ...], received: set[str]) -> list[str]:
+    """Labels of what is still missing: each required material, and one of each group."""
+    missing = [m.label for m in checklist if m.required and m.code not in received]
+    groups: dict[str, list[Material]] = {}
+    for material in checklist:
+        if material.group:
+            groups.setdefault(material.group, []).append(material)
+    for members in groups.values():
+        if not any(m.code in received for m in members):
+            missing.append(" / ".join(m.label for m in members))
+    return missing
 
 
 class RulesError(CounterError):
@@ -64,31 +149,96 @@ class RulesError(CounterError):
 def load_rules(path: Path | None = None) -> BusinessRules:
     path = path or RULES_DIR / "default.toml"
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-        return _parse_rules(data)
-    except (OSError, tomllib.TOMLDecodeError, KeyError, ValueError, TypeError) as exc:
+        text = path.read_text(encoding="utf-8")
+        return _parse_rules(tomllib.loads(text))
+    except OSError as exc:
+        raise RulesError(MSG_RULES, file=path.name, problem=exc.strerror) from exc
+    except tomllib.TOMLDecodeError as exc:  # its message names line and column itself
         raise RulesError(MSG_RULES, file=path.name, problem=exc) from exc
+    except _RuleProblem as exc:
+        where = _line_of(text, exc.token)
+        problem = f"line {where}: {exc}" if where else str(exc)
+        raise RulesError(MSG_RULES, file=path.name, problem=problem) from exc
+
+
+class _RuleProblem(ValueError):
+    def __init__(self, message: str, token: str) -> None:
+        super().__init__(message)
+        self.token = token
+
+
+def _line_of(text: str, token: str) -> int | None:
+    """The first line mentioning *token* as a key or a quoted value."""
+    pattern = re.compile(rf'(^|[\s\[."]){re.escape(token)}($|[\s\]."=])')
+    for number, line in enumerate(text.splitlines(), start=1):
+        if pattern.search(line.split("#", 1)[0]):
+            return number
+    return None
 
 
 def _parse_rules(data: dict) -> BusinessRules:
-    labels: dict[BusinessType, str] = {}
-    materials: dict[BusinessType, tuple[Material, ...]] = {}
-    catalogue = data["materials"]
-    for code, entry in data["business"].items():
-        business = BusinessType(code)
-        labels[business] = entry["label"]
-        materials[business] = tuple(
-            _material(catalogue, item, required=True) for item in entry.get("required", ())
-        ) + tuple(_material(catalogue, item, required=False) for item in entry.get("optional", ()))
-    missing = set(BusinessType) - set(labels)
-    if missing:
-        raise ValueError(f"business types without rules: {sorted(missing)}")
-    return BusinessRules(data["city"], labels, materials, int(data.get("minor_age", 16)))
+    catalogue = _section(data, "materials")
+    businesses = {}
+    for code, entry in _section(data, "business").items():
+        business = _enum(BusinessType, code, "business type")
+        steps = tuple(_enum(Step, s, "step") for s in entry.get("steps", list(Step)))
+        businesses[business] = BusinessRule(
+            _text(entry, "label", code), _materials(catalogue, entry), steps)
+    presenters = {}
+    for code, entry in _section(data, "presenters").items():
+        presenters[_enum(Presenter, code, "presenter")] = PresenterRule(
+            _text(entry, "label", code), _materials(catalogue, entry),
+            bool(entry.get("minors_only", False)))
+    for kind, given, expected in (("business types", businesses, BusinessType),
+                                  ("presenters", presenters, Presenter)):
+        missing = sorted(set(expected) - set(given))
+        if missing:
+            raise _RuleProblem(f"{kind} without rules: {', '.join(missing)}", kind)
+    return BusinessRules(
+        city=_text(data, "city", "city"), minor_age=int(data.get("minor_age", 16)),
+        photo_optional_under_age=int(data.get("photo_optional_under_age", 0)),
+        businesses=businesses, presenters=presenters,
+        rejection_reasons={code: _text(data["rejection_reasons"], code, code)
+                           for code in _section(data, "rejection_reasons")})
 
 
-def _material(catalogue: dict, code: str, required: bool) -> Material:
+def _materials(catalogue: dict, entry: dict) -> tuple[Material, ...]:
+    overrides = entry.get("when", {})  # per business type: {material = condition}
+    for code in overrides:
+        _catalogued(catalogue, code)
+
+    def material(code: str, required: bool, group: str = "") -> Material:
+        label = _text(_catalogued(catalogue, code), "label", code)
+        when = overrides.get(code, catalogue[code].get("when", "always"))
+        return Material(code, label, required, _enum(Condition, when, "condition"), group)
+
+    return tuple([material(code, True) for code in entry.get("required", ())]
+                 + [material(code, False) for code in entry.get("optional", ())]
+                 + [material(code, False, group=f"g{i}")
+                    for i, codes in enumerate(entry.get("one_of", ())) for code in codes])
+
+
+def _catalogued(catalogue: dict, code: str) -> dict:
     if code not in catalogue:
-        raise ValueError(f"unknown material {code!r}")
-    entry = catalogue[code]
-    return Material(code, entry["label"], required,
-                    bool(entry.get("minors_only")), bool(entry.get("adults_only")))
+        raise _RuleProblem(f"unknown material {code!r}", code)
+    return catalogue[code]
+
+
+def _section(data: dict, name: str) -> dict:
+    if not isinstance(data.get(name), dict):
+        raise _RuleProblem(f"the section [{name}] is missing", name)
+    return data[name]
+
+
+def _text(entry: dict, key: str, owner: str) -> str:
+    value = entry.get(key)
+    if not isinstance(value, str) or not value.strip():
+        raise _RuleProblem(f"{owner!r} needs a {key}", owner)
+    return value
+
+
+def _enum(kind: type[enum.StrEnum], value: str, what: str):
+    try:
+        return kind(value)
+    except ValueError:
+        raise _RuleProblem(f"unknown {what} {value!r}", str(value)) from None

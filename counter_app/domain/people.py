@@ -1,23 +1,37 @@
-"""What staff type in about the applicant and the guardian, checked field by field."""
+"""What staff type in about the applicant, the guardian and an agent, checked field by field."""
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
+from counter_app.domain.business import Presenter
 from counter_app.domain.errors import QT_TRANSLATE_NOOP, ValidationError
 from counter_app.domain.idnumber import IdNumberError, ResidentId, parse_resident_id
 
 MSG_NAME = QT_TRANSLATE_NOOP("messages", "Please enter the name.")
+MSG_NAME_CHARS = QT_TRANSLATE_NOOP(
+    "messages", "A name holds Chinese characters (rare ones too), letters, spaces and the "
+                "middle dot only.")
+MSG_TOO_LONG = QT_TRANSLATE_NOOP("messages", "This entry is too long (at most {limit} characters).")
+MSG_ADDRESS_CHARS = QT_TRANSLATE_NOOP("messages", "The address contains characters that cannot be printed.")
 MSG_PHONE = QT_TRANSLATE_NOOP(
     "messages", "The phone number should be an 11-digit mobile number or a landline.")
 MSG_GUARDIAN_NEEDED = QT_TRANSLATE_NOOP(
     "messages", "The applicant is a minor: please enter a guardian.")
 MSG_GUARDIAN_MINOR = QT_TRANSLATE_NOOP("messages", "The guardian must be an adult.")
-MSG_RELATION = QT_TRANSLATE_NOOP("messages", "Please enter the guardian's relation.")
+MSG_AGENT_MINOR = QT_TRANSLATE_NOOP("messages", "The agent must be an adult.")
+MSG_RELATION = QT_TRANSLATE_NOOP("messages", "Please enter the relation to the applicant.")
+MSG_AGENT_NEEDED = QT_TRANSLATE_NOOP("messages", "Please enter the agent who applies on the applicant's behalf.")
+MSG_PRESENTER_MINOR = QT_TRANSLATE_NOOP(
+    "messages", "A minor's application is presented by a guardian or an agent.")
+MSG_PRESENTER_ADULT = QT_TRANSLATE_NOOP(
+    "messages", "The applicant is an adult: a guardian cannot present the application.")
 
 _PHONE = re.compile(r"^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$")
+NAME_LIMIT, ADDRESS_LIMIT = 50, 200
 
 
 @dataclass(frozen=True)
@@ -27,6 +41,16 @@ class GuardianDetails:
     id_number: str
     phone: str
     id_type: str = "resident_id"
+
+
+@dataclass(frozen=True)
+class AgentDetails:
+    """Someone applying on the applicant's behalf (their own ID is checked too)."""
+
+    name: str
+    id_number: str
+    phone: str
+    relation: str = ""
 
 
 @dataclass(frozen=True)
@@ -44,7 +68,14 @@ class ApplicantDetails:
     residence_address: str = ""
     mailing_address: str = ""
     guardian: GuardianDetails | None = None
+    presenter: Presenter | None = None   # None: the applicant, or the guardian for a minor
+    same_register: bool = True           # child and guardian on one household register
+    agent: AgentDetails | None = None
+    preapplication_number: str = ""
     extra: dict = field(default_factory=dict, compare=False)
+
+    def effective_presenter(self, is_minor: bool) -> Presenter:
+        return self.presenter or (Presenter.GUARDIAN if is_minor else Presenter.APPLICANT)
 
 
 @dataclass(frozen=True)
@@ -52,38 +83,82 @@ class CheckedApplicant:
     details: ApplicantDetails
     resident_id: ResidentId
     is_minor: bool
+    presenter: Presenter
 
 
 def check_applicant(details: ApplicantDetails, minor_age: int,
                     today: dt.date | None = None) -> CheckedApplicant:
     """Check every field; raise the first ValidationError (its .field says where)."""
     today = today or dt.date.today()
-    if not details.name.strip():
-        raise ValidationError("name", MSG_NAME)
+    check_name("name", details.name)
     resident = parse_resident_id(details.id_number, today)
-    _check_phone("phone", details.phone)
+    check_phone("phone", details.phone)
+    for name in ("household_address", "residence_address", "mailing_address"):
+        check_address(name, getattr(details, name))
     is_minor = resident.age_on(today) < minor_age
     if is_minor:
-        _check_guardian(details.guardian, minor_age, today)
-    return CheckedApplicant(details, resident, is_minor)
+        _check_guardian(details.guardian, today)
+    presenter = details.effective_presenter(is_minor)
+    _check_presenter(presenter, is_minor, details.agent, today)
+    return CheckedApplicant(details, resident, is_minor, presenter)
 
 
-def _check_guardian(guardian: GuardianDetails | None, minor_age: int, today: dt.date) -> None:
-    if guardian is None:
-        raise ValidationError("guardian", MSG_GUARDIAN_NEEDED)
-    if not guardian.name.strip():
-        raise ValidationError("guardian_name", MSG_NAME)
-    if not guardian.relation.strip():
-        raise ValidationError("guardian_relation", MSG_RELATION)
-    try:
-        resident = parse_resident_id(guardian.id_number, today)
-    except IdNumberError as exc:
-        raise ValidationError("guardian_id_number", exc.template, **exc.params) from exc
-    if resident.age_on(today) < 18:
-        raise ValidationError("guardian_id_number", MSG_GUARDIAN_MINOR)
-    _check_phone("guardian_phone", guardian.phone)
+def check_name(field_name: str, name: str) -> None:
+    name = name.strip()
+    if not name:
+        raise ValidationError(field_name, MSG_NAME)
+    if len(name) > NAME_LIMIT:
+        raise ValidationError(field_name, MSG_TOO_LONG, limit=NAME_LIMIT)
+    if not all(_name_character(c) for c in name):
+        raise ValidationError(field_name, MSG_NAME_CHARS)
 
 
-def _check_phone(field_name: str, phone: str) -> None:
+def _name_character(char: str) -> bool:
+    """Letters of any script (CJK Ext A/B included: category Lo), spaces, the middle dot."""
+    return char in " ·•." or unicodedata.category(char) in ("Lo", "Lu", "Ll")
+
+
+def check_address(field_name: str, address: str) -> None:
+    if len(address) > ADDRESS_LIMIT:
+        raise ValidationError(field_name, MSG_TOO_LONG, limit=ADDRESS_LIMIT)
+    if any(unicodedata.category(c) in ("Cc", "Cs", "Co", "Cn") for c in address):
+        raise ValidationError(field_name, MSG_ADDRESS_CHARS)
+
+
+def check_phone(field_name: str, phone: str) -> None:
     if not _PHONE.match(phone.replace(" ", "")):
         raise ValidationError(field_name, MSG_PHONE)
+
+
+def _check_adult_id(field_name: str, number: str, today: dt.date, minor_message: str) -> None:
+    try:
+        resident = parse_resident_id(number, today)
+    except IdNumberError as exc:
+        raise ValidationError(field_name, exc.template, **exc.params) from exc
+    if resident.age_on(today) < 18:
+        raise ValidationError(field_name, minor_message)
+
+
+def _check_guardian(guardian: GuardianDetails | None, today: dt.date) -> None:
+    if guardian is None:
+        raise ValidationError("guardian", MSG_GUARDIAN_NEEDED)
+    check_name("guardian_name", guardian.name)
+    if not guardian.relation.strip():
+        raise ValidationError("guardian_relation", MSG_RELATION)
+    _check_adult_id("guardian_id_number", guardian.id_number, today, MSG_GUARDIAN_MINOR)
+    check_phone("guardian_phone", guardian.phone)
+
+
+def _check_presenter(presenter: Presenter, is_minor: bool, agent: AgentDetails | None,
+                     today: dt.date) -> None:
+    if is_minor and presenter is Presenter.APPLICANT:
+        raise ValidationError("presenter", MSG_PRESENTER_MINOR)
+    if not is_minor and presenter is Presenter.GUARDIAN:
+        raise ValidationError("presenter", MSG_PRESENTER_ADULT)
+    if presenter is not Presenter.AGENT:
+        return
+    if agent is None:
+        raise ValidationError("agent", MSG_AGENT_NEEDED)
+    check_name("agent_name", agent.name)
+    _check_adult_id("agent_id_number", agent.id_number, today, MSG_AGENT_MINOR)
+    check_phone("agent_phone", agent.phone)

@@ -22,7 +22,7 @@ class ExaminationPage(IntakePage):
     def initializePage(self) -> None:  # noqa: N802
         self.errors.clear()
         detail = queue.application_detail(self.state.ctx, self.state.application_id)
-        missing = [m.label for m in detail.materials if m.required and not m.received]
+        missing = detail.missing
         received = sum(1 for m in detail.materials if m.received)
         summary = self.tr("Materials received: {received} of {total}.").format(
             received=received, total=len(detail.materials))

@@ -14,10 +14,11 @@ from pathlib import Path
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from counter_app.domain.business import BusinessType
+from counter_app.domain.business import BusinessType, Material, Presenter, missing_materials
 from counter_app.domain.errors import QT_TRANSLATE_NOOP, CounterError
 from counter_app.domain.lifecycle import COUNTER_OWNED, Status, check_transition
-from counter_app.domain.people import ApplicantDetails, GuardianDetails, check_applicant
+from counter_app.domain.people import (AgentDetails, ApplicantDetails, GuardianDetails,
+                                       check_applicant)
 from counter_app.photo.importer import load_photo_file
 from counter_app.security import audit
 from counter_app.security.roles import Permission
@@ -67,6 +68,7 @@ def save_applicant(ctx: AppContext, operator: CurrentOperator, business: Busines
         _copy_applicant(app, checked.details, checked.resident_id.sex,
                         checked.resident_id.birth_date, checked.resident_id.number)
         _set_guardian(app, checked.details.guardian if checked.is_minor else None)
+        _set_presenter(app, checked.details, checked.presenter)
         _reset_materials(ctx, app, business, checked.is_minor)
         session.flush()
         audit.record(session, action=action, entity="application", entity_id=app.id,
@@ -84,7 +86,11 @@ def applicant_of(ctx: AppContext, application_id: uuid.UUID) -> tuple[BusinessTy
             ethnicity=app.ethnicity, nationality=app.nationality, id_type=app.id_type,
             id_valid_until=app.id_valid_until, occupation=app.occupation,
             household_address=app.household_address, residence_address=app.residence_address,
-            mailing_address=app.mailing_address,
+            mailing_address=app.mailing_address, presenter=Presenter(app.presenter),
+            same_register=app.same_register,
+            preapplication_number=app.preapplication_number,
+            agent=None if not app.agent_name else AgentDetails(
+                app.agent_name, app.agent_id_number, app.agent_phone, app.agent_relation),
             guardian=None if guardian is None else GuardianDetails(
                 name=guardian.name, relation=guardian.relation, id_number=guardian.id_number,
                 phone=guardian.phone, id_type=guardian.id_type))
@@ -106,20 +112,24 @@ def record_materials(ctx: AppContext, operator: CurrentOperator, application_id:
 
 
 def examine(ctx: AppContext, operator: CurrentOperator, application_id: uuid.UUID,
-            passed: bool, reasons: list[str] | None = None) -> Step:
-    """Preliminary examination: pass (all required materials in) or reject with reasons."""
+            passed: bool, reasons: list[str] | None = None,
+            codes: list[str] | None = None) -> Step:
+    """Preliminary examination: pass (every material needed is in) or reject with reason
+    codes from the rules file and/or free-text reasons (what the notice prints)."""
     operator.require(Permission.INTAKE)
     with ctx.sessions.begin() as session:
         app = load_application(session, application_id)
         if passed:
-            missing = [m.label for m in app.materials if m.required and not m.received]
+            missing = missing_of(app)
             if missing:
                 raise IntakeError(MSG_MISSING_MATERIALS, materials="、".join(missing))
             _move(session, operator, app, Status.EXAMINED, "examined")
         else:
-            if not reasons:
+            unknown = set(codes or ()) - set(ctx.rules.rejection_reasons)
+            if unknown or not (reasons or codes):
                 raise IntakeError(MSG_NO_REASON)
-            app.rejection_reasons = "\n".join(reasons)
+            app.rejection_codes = ",".join(codes or ())
+            app.rejection_reasons = "\n".join(reasons or ())
             _move(session, operator, app, Status.REJECTED, "rejected")
         return Step(app.id, app.number, Status(app.status))
 
@@ -186,6 +196,13 @@ def withdraw(ctx: AppContext, operator: CurrentOperator, application_id: uuid.UU
         return Step(app.id, app.number, Status(app.status))
 
 
+def missing_of(app: Application) -> list[str]:
+    """Labels of the materials still missing (each required one, one of each group)."""
+    checklist = tuple(Material(m.code, m.label, m.required, group=m.group)
+                      for m in app.materials)
+    return missing_materials(checklist, {m.code for m in app.materials if m.received})
+
+
 def application_payload(app: Application, site_code: str) -> dict:
     """What the central side receives (issue 6 adds photos and scans as blobs)."""
     guardian = app.guardian
@@ -203,6 +220,10 @@ def application_payload(app: Application, site_code: str) -> dict:
             "name": guardian.name, "relation": guardian.relation,
             "id_number": guardian.id_number, "phone": guardian.phone,
         },
+        "presenter": app.presenter,
+        "agent": None if not app.agent_name else {
+            "name": app.agent_name, "id_number": app.agent_id_number,
+            "phone": app.agent_phone, "relation": app.agent_relation},
         "materials": [m.code for m in app.materials if m.received],
         "photo_sha256": app.photos[-1].sha256 if app.photos else None,
     }
@@ -255,15 +276,26 @@ def _set_guardian(app: Application, details: GuardianDetails | None) -> None:
     app.guardian = guardian
 
 
+def _set_presenter(app: Application, details: ApplicantDetails, presenter) -> None:
+    app.presenter, app.same_register = presenter.value, details.same_register
+    app.preapplication_number = details.preapplication_number.strip()
+    agent = details.agent if presenter == "agent" else None
+    app.agent_name = agent.name.strip() if agent else ""
+    app.agent_id_number = agent.id_number.strip().upper() if agent else ""
+    app.agent_phone = agent.phone.strip() if agent else ""
+    app.agent_relation = agent.relation.strip() if agent else ""
+
+
 def _reset_materials(ctx: AppContext, app: Application, business: BusinessType,
                      is_minor: bool) -> None:
-    """Make the checklist match the business type, keeping what was already ticked."""
-    wanted = ctx.rules.materials_for(business, is_minor)
+    """Make the checklist match the business type and who presents it, keeping ticks."""
+    wanted = ctx.rules.materials_for(business, is_minor, same_register=app.same_register,
+                                     presenter=Presenter(app.presenter))
     existing = {m.code: m for m in app.materials}
     records = []
     for position, material in enumerate(wanted):
         record = existing.get(material.code) or MaterialRecord(code=material.code)
-        record.label, record.required, record.position = (
-            material.label, material.required, position)
+        record.label, record.required, record.group, record.position = (
+            material.label, material.required, material.group, position)
         records.append(record)
     app.materials = records

@@ -13,7 +13,7 @@ from counter_app.domain.business import BusinessType
 from counter_app.domain.lifecycle import Status
 from counter_app.services.auth import CurrentOperator
 from counter_app.services.context import AppContext
-from counter_app.services.intake import load_application
+from counter_app.services.intake import load_application, missing_of
 from counter_app.store.models import Application
 
 
@@ -67,6 +67,7 @@ class ApplicationDetail:
     form_path: Path | None
     print_count: int
     rejection_reasons: str
+    missing: tuple[str, ...]  # labels of materials still needed before it can pass
 
 
 def application_detail(ctx: AppContext, application_id: uuid.UUID) -> ApplicationDetail:
@@ -83,4 +84,5 @@ def application_detail(ctx: AppContext, application_id: uuid.UUID) -> Applicatio
                             for m in app.materials),
             photo_path=protected / photo.path if photo and photo.path else None,
             form_path=protected / app.form_path if app.form_path else None,
-            print_count=app.print_count, rejection_reasons=app.rejection_reasons)
+            print_count=app.print_count, rejection_reasons=app.rejection_reasons,
+            missing=tuple(missing_of(app)))

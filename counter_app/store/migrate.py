@@ -12,7 +12,7 @@ from sqlalchemy import Engine, inspect, text
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 # The newest revision; tests/unit/store/test_db.py checks it matches the scripts.
-HEAD = "0002"
+HEAD = "0003"
 
 
 def alembic_config():
@@ -29,9 +29,23 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
     from alembic import command
 
     config = alembic_config()
-    with engine.begin() as connection:
-        config.attributes["connection"] = connection
-        command.upgrade(config, revision)
+    with engine.connect() as connection:
+        _foreign_keys(connection, on=False)
+        try:
+            with connection.begin():
+                config.attributes["connection"] = connection
+                command.upgrade(config, revision)
+        finally:
+            _foreign_keys(connection, on=True)
+
+
+def _foreign_keys(connection, on: bool) -> None:
+    """Batch migrations rebuild SQLite tables (copy, drop, rename); with foreign keys on,
+    dropping the old table would cascade-delete the guardians and materials of every
+    application. The pragma only works outside a transaction, hence the raw connection."""
+    if connection.dialect.name == "sqlite":
+        connection.connection.dbapi_connection.execute(
+            f"PRAGMA foreign_keys={'ON' if on else 'OFF'}")
 
 
 def heads() -> tuple[str, ...]:

@@ -48,6 +48,21 @@ class Operator(Base):
     site: Mapped[Site] = relationship()
 
 
+class Batch(Base):
+    """Applications a village committee or community collected, taken in together."""
+
+    __tablename__ = "batches"
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
+    number: Mapped[str] = mapped_column(String(30), unique=True)
+    site_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("sites.id"))
+    operator_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("operators.id"))
+    committee: Mapped[str] = mapped_column(String(100))  # who collected the applications
+    source_file: Mapped[str] = mapped_column(String(200), default="")  # name only, no path
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    handed_to: Mapped[str] = mapped_column(String(100), default="")  # the bank outlet
+    handed_over_at: Mapped[dt.datetime | None]
+
+
 class Application(Base):
     """One application, with the applicant as printed on the form (a snapshot)."""
 
@@ -77,6 +92,17 @@ class Application(Base):
     mailing_address: Mapped[str] = mapped_column(Text, default="")
 
     rejection_reasons: Mapped[str] = mapped_column(Text, default="")
+    rejection_codes: Mapped[str] = mapped_column(String(200), default="")  # comma-separated
+
+    # Who is at the window (domain.business.Presenter) and, for an agent, who they are.
+    presenter: Mapped[str] = mapped_column(String(20), default="applicant")
+    same_register: Mapped[bool] = mapped_column(default=True)
+    agent_name: Mapped[str] = mapped_column(String(100), default="")
+    agent_id_number: Mapped[str] = mapped_column(String(30), default="")
+    agent_phone: Mapped[str] = mapped_column(String(20), default="")
+    agent_relation: Mapped[str] = mapped_column(String(20), default="")
+    preapplication_number: Mapped[str] = mapped_column(String(40), default="")
+    batch_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("batches.id"), index=True)
     form_path: Mapped[str] = mapped_column(Text, default="")  # relative to protected dir
     print_count: Mapped[int] = mapped_column(default=0)
 
@@ -112,6 +138,7 @@ class MaterialRecord(Base):
     label: Mapped[str] = mapped_column(String(100))
     required: Mapped[bool]
     received: Mapped[bool] = mapped_column(default=False)
+    group: Mapped[str] = mapped_column(String(20), default="")  # one of a group is required
     position: Mapped[int] = mapped_column(default=0)
     application: Mapped[Application] = relationship(back_populates="materials")
 

@@ -645,22 +645,22 @@
         <translation>请填写此项。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/intake.py" line="28"/>
+        <location filename="../../counter_app/services/intake.py" line="29"/>
         <source>The application cannot be found.</source>
         <translation>未找到该申请。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/intake.py" line="29"/>
+        <location filename="../../counter_app/services/intake.py" line="30"/>
         <source>Required materials are missing: {materials}.</source>
         <translation>缺少必交材料：{materials}。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/intake.py" line="31"/>
+        <location filename="../../counter_app/services/intake.py" line="32"/>
         <source>Please give the reason for the rejection.</source>
         <translation>请填写不予受理的理由。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/intake.py" line="32"/>
+        <location filename="../../counter_app/services/intake.py" line="33"/>
         <source>The application is past this step and can no longer be changed here.</source>
         <translation>该申请已过此环节，不能在此修改。</translation>
     </message>
@@ -730,32 +730,67 @@
         <translation>不能使用15位旧身份证号码，请录入18位号码。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/people.py" line="12"/>
+        <location filename="../../counter_app/domain/people.py" line="14"/>
         <source>Please enter the name.</source>
         <translation>请输入姓名。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/people.py" line="13"/>
+        <location filename="../../counter_app/domain/people.py" line="15"/>
+        <source>A name holds Chinese characters (rare ones too), letters, spaces and the middle dot only.</source>
+        <translation>姓名只能包含汉字（含生僻字）、字母、空格和间隔号“·”。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/domain/people.py" line="18"/>
+        <source>This entry is too long (at most {limit} characters).</source>
+        <translation>输入内容过长（最多 {limit} 个字符）。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/domain/people.py" line="19"/>
+        <source>The address contains characters that cannot be printed.</source>
+        <translation>地址中含有无法打印的字符。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/domain/people.py" line="20"/>
         <source>The phone number should be an 11-digit mobile number or a landline.</source>
         <translation>联系电话应为11位手机号码或固定电话号码。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/people.py" line="15"/>
+        <location filename="../../counter_app/domain/people.py" line="22"/>
         <source>The applicant is a minor: please enter a guardian.</source>
         <translation>申请人为未成年人，请填写监护人信息。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/people.py" line="17"/>
+        <location filename="../../counter_app/domain/people.py" line="24"/>
         <source>The guardian must be an adult.</source>
         <translation>监护人须为成年人。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/people.py" line="18"/>
-        <source>Please enter the guardian&apos;s relation.</source>
-        <translation>请填写监护人与申请人的关系。</translation>
+        <location filename="../../counter_app/domain/people.py" line="25"/>
+        <source>The agent must be an adult.</source>
+        <translation>代办人须为成年人。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/business.py" line="18"/>
+        <location filename="../../counter_app/domain/people.py" line="26"/>
+        <source>Please enter the relation to the applicant.</source>
+        <translation>请填写与申请人的关系。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/domain/people.py" line="27"/>
+        <source>Please enter the agent who applies on the applicant&apos;s behalf.</source>
+        <translation>请填写代为申请的代办人信息。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/domain/people.py" line="28"/>
+        <source>A minor&apos;s application is presented by a guardian or an agent.</source>
+        <translation>未成年人的申请须由监护人或代办人办理。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/domain/people.py" line="30"/>
+        <source>The applicant is an adult: a guardian cannot present the application.</source>
+        <translation>申请人已成年，不能由监护人代为办理。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/domain/business.py" line="21"/>
         <source>The rules file {file} is not valid: {problem}</source>
         <translation>业务规则文件 {file} 有误：{problem}</translation>
     </message>

@@ -109,10 +109,10 @@ def test_invalid_applicant_creates_nothing(ctx, admin):
 
 def test_editing_the_draft_keeps_ticked_materials(ctx, admin):
     step = intake.save_applicant(ctx, admin, BusinessType.NEWBORN, CHILD)
-    intake.record_materials(ctx, admin, step.id, {"birth_certificate"})
+    intake.record_materials(ctx, admin, step.id, {"household_register"})
     intake.save_applicant(ctx, admin, BusinessType.LATER, CHILD, application_id=step.id)
     lines = {m.code: m.received for m in queue.application_detail(ctx, step.id).materials}
-    assert lines["birth_certificate"] is True and "insurance_enrolment" not in lines
+    assert lines["household_register"] is True and "insurance_enrolment" not in lines
 
 
 def test_photo_station_cannot_take_in_applications(ctx, admin, site_id):

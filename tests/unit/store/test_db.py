@@ -70,3 +70,33 @@ def test_migrations_are_linear_and_match_the_models(tmp_path):
         diff = compare_metadata(MigrationContext.configure(connection), Base.metadata)
     assert diff == []
     assert migrate.is_current(engine)
+
+
+def test_upgrading_a_database_with_applications_keeps_them(tmp_path):
+    """New NOT NULL columns get server defaults, so rows taken in before survive."""
+    engine = make_sqlite_engine(f"sqlite:///{tmp_path / 'local.db'}")
+    migrate.upgrade(engine, "0002")
+    with engine.begin() as connection:
+        connection.execute(text(
+            "INSERT INTO sites (id, code, name, kind) VALUES ('s1', 'SC001', 'x', 'y')"))
+        connection.execute(text(
+            "INSERT INTO operators (id, site_id, username, display_name, password_hash, roles,"
+            " active, created_at) VALUES ('o1', 's1', 'u', 'u', 'h', '', 1, '2026-01-01')"))
+        connection.execute(text(
+            "INSERT INTO applications (id, number, site_id, operator_id, business_type, status,"
+            " created_at, updated_at, name, pinyin, sex, birth_date, id_type, id_number,"
+            " id_valid_until, ethnicity, nationality, occupation, phone, household_address,"
+            " residence_address, mailing_address, rejection_reasons, form_path, print_count)"
+            " VALUES ('a1', 'N1', 's1', 'o1', 'newborn', 'draft', '2026-01-01', '2026-01-01',"
+            " 'x', '', 'M', '2024-01-01', 'resident_id', '1', '', '', 'CHN', '', '1', '', '',"
+            " '', '', '', 0)"))
+        connection.execute(text(
+            "INSERT INTO guardians (id, application_id, name, relation, id_type, id_number,"
+            " phone) VALUES ('g1', 'a1', 'x', 'y', 'resident_id', '1', '1')"))
+    migrate.upgrade(engine)
+    with engine.connect() as connection:
+        row = connection.execute(text(
+            "SELECT presenter, same_register, agent_name FROM applications")).one()
+        guardians = connection.execute(text("SELECT count(*) FROM guardians")).scalar()
+    assert tuple(row) == ("applicant", 1, "")
+    assert guardians == 1  # rebuilding applications did not cascade into its children
