@@ -1,27 +1,96 @@
+import datetime as dt
+from pathlib import Path
+
 import pytest
 
-from counter_app.domain.business import BusinessType, RulesError, load_rules
+from counter_app.domain.business import (BusinessType, Presenter, RulesError, Step, load_rules,
+                                         missing_materials)
+from counter_app.domain.idnumber import make_check_char, parse_resident_id
+
+CITY_B = Path(__file__).resolve().parents[2] / "data" / "city_b.toml"
+DEFAULT = load_rules()
 
 
-def test_default_rules_cover_every_business_type():
-    rules = load_rules()
-    assert set(rules.labels) == set(BusinessType)
-    assert rules.minor_age == 16
+def codes(materials):
+    return {m.code for m in materials}
 
 
-def test_a_child_needs_household_register_and_birth_certificate_not_an_id_card():
-    codes = {m.code for m in load_rules().materials_for(BusinessType.NEWBORN, is_minor=True)}
-    assert {"household_register", "birth_certificate", "guardian_id_card"} <= codes
-    assert "id_card" not in codes
-    adult = {m.code for m in load_rules().materials_for(BusinessType.LATER, is_minor=False)}
-    assert "id_card" in adult and "household_register" not in adult
+def test_default_rules_cover_every_business_type_and_presenter():
+    assert set(DEFAULT.labels) == set(BusinessType)
+    assert set(DEFAULT.presenters) == set(Presenter)
+    assert DEFAULT.minor_age == 16 and "missing_material" in DEFAULT.rejection_reasons
 
 
-def test_a_broken_rules_file_names_the_file(tmp_path):
+@pytest.mark.parametrize("business", list(BusinessType))
+def test_every_business_type_asks_a_child_for_the_register_and_an_adult_for_the_id_card(business):
+    child = codes(DEFAULT.materials_for(business, is_minor=True))
+    adult = codes(DEFAULT.materials_for(business, is_minor=False))
+    assert "household_register" in child and "id_card" not in child
+    assert "guardian_id_card" in child and "guardian_id_card" not in adult
+    assert "household_register" not in adult
+
+
+def test_the_sixteenth_birthday_is_the_boundary():
+    first17 = "11010520100315001"
+    resident = parse_resident_id(first17 + make_check_char(first17))
+    day_before, birthday = dt.date(2026, 3, 14), dt.date(2026, 3, 15)
+    assert resident.age_on(day_before) < DEFAULT.minor_age <= resident.age_on(birthday)
+
+
+def test_birth_certificate_for_a_later_application_only_when_not_on_the_same_register():
+    same = codes(DEFAULT.materials_for(BusinessType.LATER, True, same_register=True))
+    other = codes(DEFAULT.materials_for(BusinessType.LATER, True, same_register=False))
+    assert "birth_certificate" not in same and "birth_certificate" in other
+    # a newborn always brings it
+    assert "birth_certificate" in codes(DEFAULT.materials_for(BusinessType.NEWBORN, True))
+
+
+def test_an_agent_brings_their_id_and_one_proof_of_authority():
+    checklist = DEFAULT.materials_for(BusinessType.LATER, False, presenter=Presenter.AGENT)
+    assert {"agent_id_card", "power_of_attorney", "relationship_proof"} <= codes(checklist)
+    base = {m.code for m in checklist if m.required}
+    assert missing_materials(checklist, base) == ["授权委托书 / 关系证明"]
+    assert missing_materials(checklist, base | {"relationship_proof"}) == []
+    assert "commitment_letter" not in codes(checklist)  # this city accepts no commitment letter
+
+
+def test_guardian_presents_only_for_minors():
+    assert Presenter.GUARDIAN in DEFAULT.presenters_for(is_minor=True)
+    assert Presenter.GUARDIAN not in DEFAULT.presenters_for(is_minor=False)
+
+
+def test_steps_per_business_type():
+    assert DEFAULT.steps_for(BusinessType.NEWBORN, age=0) == tuple(Step)
+    assert DEFAULT.steps_for(BusinessType.ACTIVATION, age=0) == (Step.EXAMINATION, Step.SUBMIT)
+
+
+def test_a_second_city_is_configured_not_coded():
+    city_b = load_rules(CITY_B)
+    assert city_b.labels[BusinessType.NEWBORN] == "新生儿首次参保申领社保卡"
+    assert Step.PHOTO not in city_b.steps_for(BusinessType.NEWBORN, age=6)
+    assert Step.PHOTO in city_b.steps_for(BusinessType.NEWBORN, age=7)
+    assert Step.PHOTO in DEFAULT.steps_for(BusinessType.NEWBORN, age=0)
+    agent = city_b.materials_for(BusinessType.LATER, False, presenter=Presenter.AGENT)
+    assert "commitment_letter" in codes(agent)
+    newborn_by_agent = city_b.materials_for(BusinessType.NEWBORN, True, presenter=Presenter.AGENT)
+    assert "guardian_id_card" in {m.code for m in newborn_by_agent if m.required}
+
+
+@pytest.mark.parametrize("old, new, words", [
+    ('required = ["id_card", "household_register", "old_card"]',
+     'required = ["id_card", "household_register", "no_such_material"]', "no_such_material"),
+    ('label = "领卡"\nsteps = ["examination", "submit"]',
+     'label = "领卡"\nsteps = ["examination", "teleport"]', "teleport"),
+    ('label = "换卡"', 'label = 换卡', "Invalid"),
+])
+def test_a_broken_rules_file_names_the_file_and_line(tmp_path, old, new, words):
+    text = CITY_B.read_text(encoding="utf-8")
+    assert text.count(old) == 1
+    text = text.replace(old, new)
     path = tmp_path / "city.toml"
-    path.write_text('city = "x"\n[materials]\n[business.newborn]\nlabel = "n"\n'
-                    'required = ["no_such_material"]\n', encoding="utf-8")
+    path.write_text(text, encoding="utf-8")
     with pytest.raises(RulesError) as caught:
         load_rules(path)
-    assert "city.toml" in str(caught.value)
-    assert "no_such_material" in str(caught.value)
+    message = str(caught.value)
+    bad_line = text.splitlines().index(new.splitlines()[-1]) + 1
+    assert "city.toml" in message and words in message and f"line {bad_line}" in message

@@ -127,3 +127,37 @@ def test_a_reopened_draft_gives_back_what_was_typed(ctx, admin):
     assert business is BusinessType.NEWBORN
     assert details.name == "王䶮" and details.id_number == CHILD.id_number
     assert details.guardian.name == "王建国" and details.guardian.relation == "父亲"
+
+
+def test_an_agent_is_recorded_and_must_bring_a_proof_of_authority(ctx, admin):
+    from dataclasses import replace
+
+    from counter_app.domain.business import Presenter
+    from counter_app.domain.people import AgentDetails
+    agent = AgentDetails("赵代办", GUARDIAN_ID, "13900139000", "邻居")
+    details = replace(CHILD, presenter=Presenter.AGENT, agent=agent, same_register=False)
+    step = intake.save_applicant(ctx, admin, BusinessType.LATER, details)
+    detail = queue.application_detail(ctx, step.id)
+    assert {"agent_id_card", "power_of_attorney", "birth_certificate"} <= {
+        m.code for m in detail.materials}
+    required = {m.code for m in detail.materials if m.required}
+    intake.record_materials(ctx, admin, step.id, required)
+    with pytest.raises(intake.IntakeError) as caught:
+        intake.examine(ctx, admin, step.id, passed=True)
+    assert caught.value.params["materials"] == "授权委托书 / 关系证明"
+    intake.record_materials(ctx, admin, step.id, required | {"power_of_attorney"})
+    assert intake.examine(ctx, admin, step.id, passed=True).status is Status.EXAMINED
+    _, again = intake.applicant_of(ctx, step.id)
+    assert again.agent == agent and again.presenter is Presenter.AGENT
+    assert not again.same_register
+
+
+def test_rejection_with_reason_codes_from_the_rules(ctx, admin):
+    step = intake.save_applicant(ctx, admin, BusinessType.NEWBORN, CHILD)
+    with pytest.raises(intake.IntakeError):
+        intake.examine(ctx, admin, step.id, passed=False, codes=["no_such_code"])
+    intake.examine(ctx, admin, step.id, passed=False, codes=["missing_material"],
+                   reasons=["缺出生医学证明"])
+    with ctx.sessions() as session:
+        app = session.get(Application, step.id)
+        assert (app.rejection_codes, app.rejection_reasons) == ("missing_material", "缺出生医学证明")
