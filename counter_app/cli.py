@@ -81,6 +81,9 @@ def _demo(settings: Settings, args: argparse.Namespace) -> int:
     login = seed_demo(ctx)
     if login.created:
         print(f"Demo login: user {login.username}  password {login.password}")
+        if not settings.id_card_reader:  # the demo gets a simulated ID-card reader (F2)
+            from counter_app.config import save_setting
+            save_setting(settings, "id_card_reader", "simulated")
     else:
         print(f"Operators exist already; the demo login is user {login.username}  "
               f"password {login.password} (unless it was changed).")

@@ -25,6 +25,7 @@ class Settings:
     font_paths: tuple[str, ...] = ()
     device_name: str = "counter-1"
     sync_interval_s: int = 60
+    id_card_reader: str = ""        # "", "simulated[:cards.json]" or the SDK library's path
     extra: dict = field(default_factory=dict, compare=False)
 
     @property
@@ -62,6 +63,7 @@ def load_settings(env: dict[str, str] | None = None) -> Settings:
         font_paths=tuple(file_values.get("font_paths", ())),
         device_name=file_values.get("device_name", "counter-1"),
         sync_interval_s=int(file_values.get("sync_interval_s", 60)),
+        id_card_reader=env.get("COUNTER_ID_CARD_READER", file_values.get("id_card_reader", "")),
     )
 
 

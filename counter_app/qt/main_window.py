@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QHeaderView, QLabel, QMainWindow, QStyle, QWidget
 from counter_app.config import save_setting
 from counter_app.domain.lifecycle import COUNTER_OWNED
 from counter_app.qt import dialogs
+from counter_app.qt.i18n import message_for
 from counter_app.qt.queue_model import QueueModel
 from counter_app.qt.status_names import status_name
 from counter_app.qt.sync_control import SyncController
@@ -35,6 +36,7 @@ class MainWindow(QMainWindow):
         self.model = QueueModel(self)
         self.sync = SyncController(ctx, self.runner, self)
         self.wizard = None
+        self.card_reader = self._open_card_reader()
         self._setup_header()
         self._setup_table()
         self._setup_actions()
@@ -134,7 +136,8 @@ class MainWindow(QMainWindow):
         if self.wizard is not None:
             self.wizard.raise_()
             return
-        self.wizard = IntakeWizard(self.ctx, self.operator, self.runner, application_id, self)
+        self.wizard = IntakeWizard(self.ctx, self.operator, self.runner, application_id, self,
+                                   card_reader=self.card_reader)
         self.wizard.finished.connect(self._wizard_closed)
         self.wizard.open()
 
@@ -163,6 +166,17 @@ class MainWindow(QMainWindow):
     def shutdown(self) -> None:
         self.sync.stop_timer()
         self.runner.wait_for_done(15000)
+        if self.card_reader is not None:
+            self.card_reader.close()
+
+    def _open_card_reader(self):
+        """The configured ID-card reader, or None: without one, staff type."""
+        from counter_app.idcard.reader import ReaderError, open_reader
+        try:
+            return open_reader(self.ctx.settings.id_card_reader)
+        except ReaderError as error:
+            self.statusBar().showMessage(message_for(error), 15000)
+            return None
 
     # --- helpers ------------------------------------------------------------------
 

@@ -11,6 +11,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QWidget, QWizardPage
 
 from counter_app.domain.lifecycle import Status
+from counter_app.idcard.reader import IdCardReader
 from counter_app.qt.inline_errors import InlineErrors
 from counter_app.qt.tasks import TaskRunner
 from counter_app.qt.uiload import load_ui
@@ -29,6 +30,7 @@ class IntakeState:
     application_id: uuid.UUID | None = None
     number: str = ""
     status: Status | None = None
+    card_reader: IdCardReader | None = None
 
     def apply(self, step: Step) -> None:
         self.application_id, self.number, self.status = step.id, step.number, step.status

@@ -11,6 +11,7 @@ import uuid
 from PySide6.QtWidgets import QWidget, QWizard
 
 from counter_app.domain.lifecycle import Status
+from counter_app.idcard.reader import IdCardReader
 from counter_app.qt.page_applicant import ApplicantPage
 from counter_app.qt.page_base import IntakeState
 from counter_app.qt.page_examination import ExaminationPage
@@ -33,10 +34,10 @@ START_PAGE = {None: APPLICANT, Status.DRAFT: APPLICANT, Status.EXAMINED: PHOTO,
 
 class IntakeWizard(QWizard):
     def __init__(self, ctx: AppContext, operator: CurrentOperator, runner: TaskRunner,
-                 application_id: uuid.UUID | None = None, parent: QWidget | None = None
-                 ) -> None:
+                 application_id: uuid.UUID | None = None, parent: QWidget | None = None,
+                 card_reader: IdCardReader | None = None) -> None:
         super().__init__(parent)
-        self.state = IntakeState(ctx, operator, runner, application_id)
+        self.state = IntakeState(ctx, operator, runner, application_id, card_reader=card_reader)
         if application_id is not None:
             detail = queue.application_detail(ctx, application_id)
             self.state.number, self.state.status = detail.number, detail.status

@@ -5,7 +5,7 @@
     <name>ApplicantPage</name>
     <message>
         <location filename="../../ui/wizard_applicant.ui" line="6"/>
-        <location filename="../../ui/wizard_applicant.ui" line="48"/>
+        <location filename="../../ui/wizard_applicant.ui" line="71"/>
         <source>Applicant</source>
         <translation>申请人信息</translation>
     </message>
@@ -15,22 +15,22 @@
         <translation>请先录入身份证号码，系统将自动识别出生日期、性别和年龄。</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard_applicant.ui" line="60"/>
+        <location filename="../../ui/wizard_applicant.ui" line="83"/>
         <source>&amp;ID number:</source>
         <translation>身份证号码(&amp;I)：</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard_applicant.ui" line="73"/>
+        <location filename="../../ui/wizard_applicant.ui" line="96"/>
         <source>18 characters; the last may be X</source>
         <translation>18位，末位可为X</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard_applicant.ui" line="124"/>
+        <location filename="../../ui/wizard_applicant.ui" line="147"/>
         <source>e.g. WANG YAN</source>
         <translation>如：WANG YAN</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard_applicant.ui" line="138"/>
+        <location filename="../../ui/wizard_applicant.ui" line="161"/>
         <source>P&amp;hone:</source>
         <translation>联系电话(&amp;H)：</translation>
     </message>
@@ -40,87 +40,116 @@
         <translation>业务类型(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard_applicant.ui" line="111"/>
+        <location filename="../../ui/wizard_applicant.ui" line="33"/>
+        <source>&amp;Presented by:</source>
+        <translation>办理人(&amp;P)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard_applicant.ui" line="46"/>
+        <source>Read ID card (F2)</source>
+        <translation>读身份证(F2)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard_applicant.ui" line="49"/>
+        <source>Fill name, ID number, sex, ethnicity, birth date and address from the card reader</source>
+        <translation>从读卡器读取姓名、身份证号码、性别、民族、出生日期和地址</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard_applicant.ui" line="134"/>
         <source>&amp;Pinyin:</source>
         <translation>姓名拼音(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard_applicant.ui" line="155"/>
+        <location filename="../../ui/wizard_applicant.ui" line="178"/>
         <source>&amp;Ethnicity:</source>
         <translation>民族(&amp;E)：</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard_applicant.ui" line="179"/>
+        <location filename="../../ui/wizard_applicant.ui" line="202"/>
         <source>ID &amp;valid until:</source>
         <translation>证件有效期至(&amp;V)：</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard_applicant.ui" line="192"/>
+        <location filename="../../ui/wizard_applicant.ui" line="215"/>
         <source>e.g. 2034-05-01 or long-term</source>
         <translation>如：2034-05-01 或 长期</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard_applicant.ui" line="199"/>
+        <location filename="../../ui/wizard_applicant.ui" line="222"/>
         <source>&amp;Occupation:</source>
         <translation>职业(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard_applicant.ui" line="216"/>
+        <location filename="../../ui/wizard_applicant.ui" line="239"/>
         <source>Household &amp;address:</source>
         <translation>户籍地址(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard_applicant.ui" line="229"/>
+        <location filename="../../ui/wizard_applicant.ui" line="252"/>
         <source>&amp;Residence address:</source>
         <translation>常住地址(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard_applicant.ui" line="242"/>
+        <location filename="../../ui/wizard_applicant.ui" line="265"/>
         <source>Mai&amp;ling address:</source>
         <translation>通讯地址(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard_applicant.ui" line="270"/>
+        <location filename="../../ui/wizard_applicant.ui" line="293"/>
+        <location filename="../../ui/wizard_applicant.ui" line="414"/>
         <source>Name:</source>
         <translation>姓名：</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard_applicant.ui" line="287"/>
+        <location filename="../../ui/wizard_applicant.ui" line="310"/>
+        <location filename="../../ui/wizard_applicant.ui" line="438"/>
         <source>Relation:</source>
         <translation>与申请人关系：</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard_applicant.ui" line="318"/>
+        <location filename="../../ui/wizard_applicant.ui" line="341"/>
+        <location filename="../../ui/wizard_applicant.ui" line="462"/>
         <source>ID number:</source>
         <translation>身份证号码：</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard_applicant.ui" line="335"/>
+        <location filename="../../ui/wizard_applicant.ui" line="358"/>
+        <location filename="../../ui/wizard_applicant.ui" line="486"/>
         <source>Phone:</source>
         <translation>联系电话：</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard_applicant.ui" line="258"/>
+        <location filename="../../ui/wizard_applicant.ui" line="389"/>
+        <source>Child and guardian are on the &amp;same household register</source>
+        <translation>申请人与监护人在同一户口簿上(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard_applicant.ui" line="402"/>
+        <source>Agent (applies on the applicant&apos;s behalf)</source>
+        <translation>代办人（代申请人办理）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard_applicant.ui" line="281"/>
         <source>Guardian (the applicant is a minor)</source>
         <translation>监护人信息（申请人为未成年人）</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard_applicant.ui" line="94"/>
+        <location filename="../../ui/wizard_applicant.ui" line="117"/>
         <source>Na&amp;me:</source>
         <translation>姓名(&amp;M)：</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/page_applicant.py" line="90"/>
+        <location filename="../../counter_app/qt/page_applicant.py" line="96"/>
         <source>Born {date}  ·  {sex}  ·  {age} years old</source>
         <translation>出生日期 {date}  ·  {sex}  ·  {age} 周岁</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/page_applicant.py" line="92"/>
+        <location filename="../../counter_app/qt/page_applicant.py" line="98"/>
         <source>male</source>
         <translation>男</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/page_applicant.py" line="92"/>
+        <location filename="../../counter_app/qt/page_applicant.py" line="98"/>
         <source>female</source>
         <translation>女</translation>
     </message>
@@ -254,12 +283,12 @@
 <context>
     <name>IntakeWizard</name>
     <message>
-        <location filename="../../counter_app/qt/wizard.py" line="60"/>
+        <location filename="../../counter_app/qt/wizard.py" line="61"/>
         <source>Application {number}</source>
         <translation>申请 {number}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/wizard.py" line="62"/>
+        <location filename="../../counter_app/qt/wizard.py" line="63"/>
         <source>New application</source>
         <translation>新建申请</translation>
     </message>
@@ -380,22 +409,22 @@
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/main_window.py" line="104"/>
+        <location filename="../../counter_app/qt/main_window.py" line="106"/>
         <source>Operator: {name} ({user})  ·  Site: {site} ({code})</source>
         <translation>操作员：{name}（{user}）  ·  网点：{site}（{code}）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/main_window.py" line="120"/>
+        <location filename="../../counter_app/qt/main_window.py" line="122"/>
         <source>{total} today  ·  {open} at the counter</source>
         <translation>今日共 {total} 笔  ·  办理中 {open} 笔</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/main_window.py" line="146"/>
+        <location filename="../../counter_app/qt/main_window.py" line="149"/>
         <source>This application is “{status}”: there is nothing more to do at the counter.</source>
         <translation>该申请当前状态为“{status}”，窗口无需再办理。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/main_window.py" line="156"/>
+        <location filename="../../counter_app/qt/main_window.py" line="159"/>
         <source>The new language takes effect the next time Counter is started.</source>
         <translation>新的界面语言将在下次启动程序后生效。</translation>
     </message>
@@ -665,9 +694,15 @@
         <translation>该申请已过此环节，不能在此修改。</translation>
     </message>
     <message>
+        <location filename="../../counter_app/photo/decoding.py" line="20"/>
         <location filename="../../counter_app/photo/importer.py" line="14"/>
         <source>The file is not a readable image (JPEG, PNG or BMP): please choose another.</source>
         <translation>该文件不是可识别的图片（JPEG、PNG 或 BMP），请重新选择。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/photo/decoding.py" line="22"/>
+        <source>The image is too large ({width} x {height} pixels); at most {megapixels} megapixels can be opened.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../counter_app/photo/importer.py" line="16"/>
@@ -795,9 +830,39 @@
         <translation>业务规则文件 {file} 有误：{problem}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/forms/fonts.py" line="41"/>
+        <location filename="../../counter_app/forms/fonts.py" line="50"/>
         <source>No Chinese TrueType font (.ttf/.ttc) was found, so forms cannot be printed. Searched: {searched}. Fix: install fonts-wqy-zenhei (Linux) or configure the path of a Chinese TrueType font such as simsun.ttc.</source>
         <translation>未找到中文 TrueType 字体（.ttf/.ttc），无法打印表单。已查找：{searched}。解决办法：安装 fonts-wqy-zenhei（Linux），或在设置中指定中文 TrueType 字体（如 simsun.ttc）的路径。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/forms/fonts.py" line="54"/>
+        <source>No usable Chinese font: {broken} cannot be read (the file is damaged or is not a TrueType font), so forms cannot be printed. Searched: {searched}. Fix: replace the damaged file, or install fonts-wqy-zenhei (Linux) or configure another Chinese TrueType font such as simsun.ttc.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/idcard/reader.py" line="17"/>
+        <source>No ID card on the reader: place the card on the reader and try again.</source>
+        <translation>读卡器上没有身份证，请将身份证放在读卡器上后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/idcard/reader.py" line="19"/>
+        <source>The ID-card reader is not connected or its driver cannot be loaded; please type the details.</source>
+        <translation>身份证读卡器未连接或驱动无法加载，请手工录入。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/idcard/reader.py" line="22"/>
+        <source>The ID card could not be read; move the card a little and try again.</source>
+        <translation>无法读取身份证，请稍微移动证件后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/photo/profiles.py" line="22"/>
+        <source>There is no photo profile named {name}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/photo/profiles.py" line="23"/>
+        <source>The photo profile {name} is not valid: {problem}</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

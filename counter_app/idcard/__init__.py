@@ -1,0 +1,1 @@
+"""Second-generation resident ID-card readers: a vendor SDK through ctypes, or simulated."""
