@@ -47,6 +47,13 @@ def build_parser() -> argparse.ArgumentParser:
                        "included) to check printers and fonts")
     sample.add_argument("--out", type=Path, required=True, metavar="FILE.pdf")
 
+    batch = commands.add_parser("batch", help="spreadsheets of applicants from committees")
+    batch_commands = batch.add_subparsers(dest="batch_command", metavar="ACTION", required=True)
+    batch_check = batch_commands.add_parser(
+        "check", help="check every row and print a report (exit 0 all good, 1 some rows bad, "
+                      "2 unreadable file)")
+    batch_check.add_argument("file", type=Path, metavar="FILE")
+
     sync = commands.add_parser("sync", help="exchange data with the central database")
     sync_commands = sync.add_subparsers(dest="sync_command", metavar="ACTION", required=True)
     once = sync_commands.add_parser("once", help="send everything queued, once")
@@ -138,6 +145,21 @@ def _form(settings: Settings, args: argparse.Namespace) -> int:
     return 0
 
 
+def _batch(settings: Settings, args: argparse.Namespace) -> int:
+    from counter_app.batches.spreadsheet import read_rows
+    from counter_app.batches.validate import check_rows
+    from counter_app.domain.business import load_rules
+    try:
+        report = check_rows(read_rows(args.file), load_rules().minor_age)
+    except (CounterError, OSError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    for problem in report.problems:
+        print(f"row {problem.row}: {problem.field}: {problem.error}")
+    print(f"{len(report.good)} rows good, {len(report.problems)} rows with problems")
+    return 0 if report.all_good else 1
+
+
 def _sync(settings: Settings, args: argparse.Namespace) -> int:
     from counter_app.services.context import open_context
     from counter_app.services.syncing import sync_now
@@ -146,4 +168,5 @@ def _sync(settings: Settings, args: argparse.Namespace) -> int:
     return 0
 
 
-COMMANDS = {"gui": _gui, "demo": _demo, "db": _db, "id": _id, "form": _form, "sync": _sync}
+COMMANDS = {"gui": _gui, "demo": _demo, "db": _db, "id": _id, "form": _form, "batch": _batch,
+            "sync": _sync}

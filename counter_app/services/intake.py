@@ -17,8 +17,8 @@ from sqlalchemy.orm import Session
 from counter_app.domain.business import BusinessType, Material, Presenter, missing_materials
 from counter_app.domain.errors import QT_TRANSLATE_NOOP, CounterError
 from counter_app.domain.lifecycle import COUNTER_OWNED, Status, check_transition
-from counter_app.domain.people import (AgentDetails, ApplicantDetails, GuardianDetails,
-                                       check_applicant)
+from counter_app.domain.people import (AgentDetails, ApplicantDetails, CheckedApplicant,
+                                       GuardianDetails, check_applicant)
 from counter_app.photo.importer import load_photo_file
 from counter_app.security import audit
 from counter_app.security.roles import Permission
@@ -55,21 +55,14 @@ def save_applicant(ctx: AppContext, operator: CurrentOperator, business: Busines
     checked = check_applicant(details, ctx.rules.minor_age, today)
     with ctx.sessions.begin() as session:
         if application_id is None:
-            app = Application(number=_next_number(session, operator), site_id=operator.site_id,
-                              operator_id=operator.id, status=Status.DRAFT)
-            session.add(app)
+            app = new_application(session, operator, next_numbers(session, operator, 1)[0])
             action = "application_created"
         else:
             app = load_application(session, application_id)
             if app.status != Status.DRAFT:
                 raise IntakeError(MSG_LOCKED)
             action = "applicant_updated"
-        app.business_type = business.value
-        _copy_applicant(app, checked.details, checked.resident_id.sex,
-                        checked.resident_id.birth_date, checked.resident_id.number)
-        _set_guardian(app, checked.details.guardian if checked.is_minor else None)
-        _set_presenter(app, checked.details, checked.presenter)
-        _reset_materials(ctx, app, business, checked.is_minor)
+        fill_applicant(ctx, app, business, checked)
         session.flush()
         audit.record(session, action=action, entity="application", entity_id=app.id,
                      operator_id=operator.id, site_id=operator.site_id, to_status=app.status)
@@ -245,23 +238,65 @@ def load_application(session: Session, application_id: uuid.UUID) -> Application
     return app
 
 
-def _next_number(session: Session, operator: CurrentOperator) -> str:
-    """Site code + date + daily sequence, e.g. SC001-20261122-0007."""
+def next_numbers(session: Session, operator: CurrentOperator, count: int) -> list[str]:
+    """The next *count* application numbers: site code + date + daily sequence
+    (SC001-20261122-0007)."""
     prefix = f"{operator.site_code}-{dt.date.today():%Y%m%d}-"
-    count = session.scalar(select(func.count()).where(Application.number.startswith(prefix)))
-    return f"{prefix}{(count or 0) + 1:04d}"
+    taken = session.scalar(select(func.count()).where(Application.number.startswith(prefix)))
+    return [f"{prefix}{(taken or 0) + i:04d}" for i in range(1, count + 1)]
 
 
-def _copy_applicant(app: Application, details: ApplicantDetails, sex: str,
-                    birth_date: dt.date, id_number: str) -> None:
-    app.name, app.pinyin, app.phone = details.name.strip(), details.pinyin, details.phone
-    app.sex, app.birth_date, app.id_number = sex, birth_date, id_number
-    app.id_type, app.id_valid_until = details.id_type, details.id_valid_until
-    app.ethnicity, app.nationality, app.occupation = (
-        details.ethnicity, details.nationality, details.occupation)
-    app.household_address = details.household_address
-    app.residence_address = details.residence_address
-    app.mailing_address = details.mailing_address
+def new_application(session: Session, operator: CurrentOperator, number: str) -> Application:
+    app = Application(number=number, site_id=operator.site_id, operator_id=operator.id,
+                      status=Status.DRAFT)
+    session.add(app)
+    return app
+
+
+def fill_applicant(ctx: AppContext, app: Application, business: BusinessType,
+                   checked: CheckedApplicant) -> None:
+    """Copy a checked applicant (with guardian, presenter, materials) onto *app*."""
+    app.business_type = business.value
+    for column, value in applicant_columns(checked).items():
+        setattr(app, column, value)
+    _set_guardian(app, checked.details.guardian if checked.is_minor else None)
+    _reset_materials(ctx, app, business, checked)
+
+
+def applicant_columns(checked: CheckedApplicant) -> dict:
+    """The application's columns for a checked applicant (guardian and materials apart)."""
+    details, resident, presenter = checked.details, checked.resident_id, checked.presenter
+    agent = details.agent if presenter == "agent" else None
+    return {
+        "name": details.name.strip(), "pinyin": details.pinyin, "phone": details.phone,
+        "sex": resident.sex, "birth_date": resident.birth_date, "id_number": resident.number,
+        "id_type": details.id_type, "id_valid_until": details.id_valid_until,
+        "ethnicity": details.ethnicity, "nationality": details.nationality,
+        "occupation": details.occupation, "household_address": details.household_address,
+        "residence_address": details.residence_address,
+        "mailing_address": details.mailing_address,
+        "presenter": presenter.value, "same_register": details.same_register,
+        "preapplication_number": details.preapplication_number.strip(),
+        "agent_name": agent.name.strip() if agent else "",
+        "agent_id_number": agent.id_number.strip().upper() if agent else "",
+        "agent_phone": agent.phone.strip() if agent else "",
+        "agent_relation": agent.relation.strip() if agent else "",
+    }
+
+
+def guardian_columns(details: GuardianDetails) -> dict:
+    return {"name": details.name.strip(), "relation": details.relation.strip(),
+            "id_type": details.id_type, "id_number": details.id_number.strip().upper(),
+            "phone": details.phone}
+
+
+def material_columns(ctx: AppContext, business: BusinessType, checked: CheckedApplicant,
+                     ) -> list[dict]:
+    wanted = ctx.rules.materials_for(business, checked.is_minor,
+                                     same_register=checked.details.same_register,
+                                     presenter=checked.presenter)
+    return [{"code": m.code, "label": m.label, "required": m.required, "group": m.group,
+             "position": position} for position, m in enumerate(wanted)]
 
 
 def _set_guardian(app: Application, details: GuardianDetails | None) -> None:
@@ -270,32 +305,19 @@ def _set_guardian(app: Application, details: GuardianDetails | None) -> None:
         app.guardian = None
         return
     guardian = app.guardian or Guardian()
-    guardian.name, guardian.relation, guardian.id_type = (
-        details.name.strip(), details.relation.strip(), details.id_type)
-    guardian.id_number, guardian.phone = details.id_number.strip().upper(), details.phone
+    for column, value in guardian_columns(details).items():
+        setattr(guardian, column, value)
     app.guardian = guardian
 
 
-def _set_presenter(app: Application, details: ApplicantDetails, presenter) -> None:
-    app.presenter, app.same_register = presenter.value, details.same_register
-    app.preapplication_number = details.preapplication_number.strip()
-    agent = details.agent if presenter == "agent" else None
-    app.agent_name = agent.name.strip() if agent else ""
-    app.agent_id_number = agent.id_number.strip().upper() if agent else ""
-    app.agent_phone = agent.phone.strip() if agent else ""
-    app.agent_relation = agent.relation.strip() if agent else ""
-
-
 def _reset_materials(ctx: AppContext, app: Application, business: BusinessType,
-                     is_minor: bool) -> None:
+                     checked: CheckedApplicant) -> None:
     """Make the checklist match the business type and who presents it, keeping ticks."""
-    wanted = ctx.rules.materials_for(business, is_minor, same_register=app.same_register,
-                                     presenter=Presenter(app.presenter))
     existing = {m.code: m for m in app.materials}
     records = []
-    for position, material in enumerate(wanted):
-        record = existing.get(material.code) or MaterialRecord(code=material.code)
-        record.label, record.required, record.group, record.position = (
-            material.label, material.required, material.group, position)
+    for columns in material_columns(ctx, business, checked):
+        record = existing.get(columns["code"]) or MaterialRecord()
+        for column, value in columns.items():
+            setattr(record, column, value)
         records.append(record)
     app.materials = records

@@ -725,42 +725,42 @@
         <translation>处于“{current}”状态的申请不能变更为“{target}”。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/idnumber.py" line="17"/>
+        <location filename="../../counter_app/domain/idnumber.py" line="18"/>
         <source>Please enter the ID number.</source>
         <translation>请输入身份证号码。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/idnumber.py" line="18"/>
+        <location filename="../../counter_app/domain/idnumber.py" line="19"/>
         <source>An ID number has 18 characters; this one has {length}.</source>
         <translation>身份证号码应为18位，当前为 {length} 位。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/idnumber.py" line="20"/>
+        <location filename="../../counter_app/domain/idnumber.py" line="21"/>
         <source>Only digits are allowed, with X as the last character.</source>
         <translation>只能输入数字，末位可以是X。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/idnumber.py" line="22"/>
+        <location filename="../../counter_app/domain/idnumber.py" line="23"/>
         <source>The birth date in the ID number (characters 7-14) is not a real date.</source>
         <translation>身份证号码中的出生日期（第7至14位）不是有效日期。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/idnumber.py" line="24"/>
+        <location filename="../../counter_app/domain/idnumber.py" line="25"/>
         <source>The birth date in the ID number lies in the future.</source>
         <translation>身份证号码中的出生日期晚于今天。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/idnumber.py" line="26"/>
+        <location filename="../../counter_app/domain/idnumber.py" line="27"/>
         <source>The region code (first 6 digits) is not a known region.</source>
         <translation>身份证号码前6位不是有效的行政区划代码。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/idnumber.py" line="28"/>
+        <location filename="../../counter_app/domain/idnumber.py" line="29"/>
         <source>The check character does not match: a digit may be mistyped.</source>
         <translation>身份证号码校验位不符，可能有数字录入错误。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/idnumber.py" line="30"/>
+        <location filename="../../counter_app/domain/idnumber.py" line="31"/>
         <source>Old 15-digit ID numbers cannot be used: please use the 18-digit number.</source>
         <translation>不能使用15位旧身份证号码，请录入18位号码。</translation>
     </message>
@@ -863,6 +863,369 @@
         <location filename="../../counter_app/photo/profiles.py" line="23"/>
         <source>The photo profile {name} is not valid: {problem}</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/batches/spreadsheet.py" line="21"/>
+        <source>The file is too large ({megabytes} MB); at most {limit} MB can be imported.</source>
+        <translation>文件过大（{megabytes} MB），最多可导入 {limit} MB。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/batches/spreadsheet.py" line="23"/>
+        <source>The file is not a readable spreadsheet (xlsx or CSV).</source>
+        <translation>该文件不是可读取的表格（xlsx 或 CSV）。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/batches/spreadsheet.py" line="25"/>
+        <source>The spreadsheet has no rows of applicants.</source>
+        <translation>表格中没有申请人数据。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/batches/spreadsheet.py" line="26"/>
+        <source>The spreadsheet lacks the columns: {columns}. The first row must name the columns (see the template).</source>
+        <translation>表格缺少以下列：{columns}。第一行须为列名（请参照模板）。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/batches/spreadsheet.py" line="29"/>
+        <source>The spreadsheet has more than {limit} rows; please split it.</source>
+        <translation>表格超过 {limit} 行，请拆分后再导入。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/batches/validate.py" line="12"/>
+        <source>The same ID number is already in row {row}.</source>
+        <translation>该身份证号码已在第 {row} 行出现。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/documents/matching.py" line="7"/>
+        <source>This page belongs to application {found}, not to application {expected}. Attach it to its own application, or scan the right page.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/documents/scan.py" line="25"/>
+        <source>The file is not a picture that can be read (use JPEG, PNG, TIFF or BMP).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/documents/scan.py" line="27"/>
+        <source>No QR code could be read on the page. Scan or photograph the whole page again, flat and in good light, with the code at the top right in view.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/documents/scan.py" line="30"/>
+        <source>The QR code on the page does not come from a form printed by this program, or it is damaged. Scan the signed registration form itself.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/forms/city_config.py" line="15"/>
+        <source>The document settings file {file} is not valid: {problem}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/photo/checks.py" line="34"/>
+        <source>One face</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/photo/checks.py" line="35"/>
+        <source>{measured:.0f} faces found; exactly one is needed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/photo/checks.py" line="36"/>
+        <source>No face found: look into the camera</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/photo/checks.py" line="37"/>
+        <source>Only the applicant may be in the picture</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/photo/checks.py" line="39"/>
+        <source>Face large enough</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/photo/checks.py" line="40"/>
+        <source>The face is {measured:.0f} px wide in the capture; at least {low:.0f} px are needed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/photo/checks.py" line="43"/>
+        <location filename="../../counter_app/photo/checks.py" line="49"/>
+        <source>Move closer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/photo/checks.py" line="45"/>
+        <source>Face width</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/photo/checks.py" line="46"/>
+        <source>Face width in the photo {measured:.0f} px; {low:.0f} to {high:.0f} px are needed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/photo/checks.py" line="50"/>
+        <source>Move back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/photo/checks.py" line="52"/>
+        <source>Top of the head</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/photo/checks.py" line="53"/>
+        <source>Top of the head {measured:.0f} px below the top edge; {low:.0f} to {high:.0f} px are needed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/photo/checks.py" line="57"/>
+        <source>Head too high in the picture</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/photo/checks.py" line="58"/>
+        <source>Head too low in the picture</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/photo/checks.py" line="60"/>
+        <source>Face centred</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/photo/checks.py" line="61"/>
+        <source>The face is {measured:+.0f} px from the middle; {low:+.0f} to {high:+.0f} px are allowed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/photo/checks.py" line="65"/>
+        <source>Face too far left in the picture</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/photo/checks.py" line="66"/>
+        <source>Face too far right in the picture</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/photo/checks.py" line="68"/>
+        <source>Eye line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/photo/checks.py" line="69"/>
+        <source>Eye line {measured:.0f} px above the bottom edge; at least {low:.0f} px are needed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/photo/checks.py" line="72"/>
+        <source>Eyes too low in the picture</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/photo/checks.py" line="74"/>
+        <source>Eyes open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/photo/checks.py" line="75"/>
+        <source>{measured:.0f} of 2 eyes found.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/photo/checks.py" line="76"/>
+        <source>Open the eyes and look into the camera</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/photo/checks.py" line="78"/>
+        <source>Head level</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/photo/checks.py" line="79"/>
+        <source>The head is tilted {measured:+.1f}°; {low:+.0f}° to {high:+.0f}° are allowed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/photo/checks.py" line="82"/>
+        <location filename="../../counter_app/photo/checks.py" line="83"/>
+        <source>Hold the head straight</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/photo/checks.py" line="85"/>
+        <source>Facing the camera</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/photo/checks.py" line="86"/>
+        <source>The head is turned about {measured:+.0f}°; {low:+.0f}° to {high:+.0f}° are allowed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/photo/checks.py" line="89"/>
+        <location filename="../../counter_app/photo/checks.py" line="90"/>
+        <source>Look straight into the camera</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/photo/checks.py" line="92"/>
+        <source>Not too dark</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/photo/checks.py" line="93"/>
+        <source>{measured:.0%} of the face is too dark; at most {high:.0%} is allowed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/photo/checks.py" line="96"/>
+        <source>Too dark: more light on the face</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/photo/checks.py" line="98"/>
+        <source>Not too bright</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/photo/checks.py" line="99"/>
+        <source>{measured:.0%} of the face is over-exposed; at most {high:.0%} is allowed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/photo/checks.py" line="102"/>
+        <source>Too bright: less light on the face</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/photo/checks.py" line="104"/>
+        <source>Even lighting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/photo/checks.py" line="105"/>
+        <source>One side of the face is {measured:.0%} darker; at most {high:.0%} is allowed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/photo/checks.py" line="108"/>
+        <source>Light both sides of the face evenly</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/photo/checks.py" line="110"/>
+        <source>Sharp</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/photo/checks.py" line="111"/>
+        <source>Sharpness {measured:.0f}; at least {low:.0f} is needed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/photo/checks.py" line="112"/>
+        <source>Blurred: hold still and focus</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/photo/checks.py" line="114"/>
+        <source>Colour photo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/photo/checks.py" line="115"/>
+        <source>Face colour {measured:.1f}; at least {low:.1f} is needed (black and white is not accepted).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/photo/checks.py" line="119"/>
+        <source>Use a colour picture</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/photo/checks.py" line="121"/>
+        <source>White background</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/photo/checks.py" line="122"/>
+        <source>Background brightness {measured:.0f}; at least {low:.0f} is needed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/photo/checks.py" line="125"/>
+        <source>The background is not white</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/photo/checks.py" line="127"/>
+        <source>Even background</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/photo/checks.py" line="128"/>
+        <source>Background variation {measured:.0f}; at most {high:.0f} is allowed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/photo/checks.py" line="131"/>
+        <source>Remove shadows and objects from the background</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/photo/checks.py" line="133"/>
+        <source>No colour cast</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/photo/checks.py" line="134"/>
+        <source>Colour cast of the background {measured:.1f}; at most {high:.1f} is allowed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/photo/checks.py" line="137"/>
+        <source>Colour cast: check the white balance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/photo/checks.py" line="139"/>
+        <source>File size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/photo/checks.py" line="140"/>
+        <source>File size {measured:.1f} KB; {low:.0f} to {high:.0f} KB are needed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/photo/checks.py" line="144"/>
+        <source>Photo size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/photo/checks.py" line="145"/>
+        <source>The photo is {measured} px; {low} px are needed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/services/batches.py" line="28"/>
+        <source>No row of the spreadsheet can be accepted; see the report.</source>
+        <translation>表格中没有可受理的行，请查看核验报告。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/services/batches.py" line="30"/>
+        <source>The batch cannot be found.</source>
+        <translation>找不到该批次。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/services/batches.py" line="31"/>
+        <source>Please name the committee or community.</source>
+        <translation>请填写村委会或社区名称。</translation>
     </message>
 </context>
 <context>

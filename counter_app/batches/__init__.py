@@ -1,0 +1,1 @@
+"""Batch intake: spreadsheets of applicants collected by village committees and communities."""

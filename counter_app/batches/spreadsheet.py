@@ -1,0 +1,146 @@
+"""Read a committee's spreadsheet (xlsx or CSV) into rows of text, keyed by column.
+
+Headers may be Chinese or English; unknown columns are ignored, missing required ones
+stop the whole file with a message naming them. Size is checked before parsing: a
+spreadsheet of applicants is a few hundred kilobytes, not a hundred megabytes.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from counter_app.domain.errors import QT_TRANSLATE_NOOP, CounterError
+
+MAX_BYTES = 20 * 1024 * 1024
+MAX_ROWS = 50_000
+
+MSG_TOO_BIG = QT_TRANSLATE_NOOP(
+    "messages", "The file is too large ({megabytes} MB); at most {limit} MB can be imported.")
+MSG_UNREADABLE = QT_TRANSLATE_NOOP(
+    "messages", "The file is not a readable spreadsheet (xlsx or CSV).")
+MSG_EMPTY = QT_TRANSLATE_NOOP("messages", "The spreadsheet has no rows of applicants.")
+MSG_COLUMNS = QT_TRANSLATE_NOOP(
+    "messages", "The spreadsheet lacks the columns: {columns}. The first row must name the "
+                "columns (see the template).")
+MSG_TOO_MANY = QT_TRANSLATE_NOOP(
+    "messages", "The spreadsheet has more than {limit} rows; please split it.")
+
+# column key -> accepted header texts (first one is the template's)
+COLUMNS: dict[str, tuple[str, ...]] = {
+    "name": ("姓名", "name"),
+    "id_number": ("身份证号码", "公民身份号码", "身份证号", "id_number"),
+    "phone": ("联系电话", "手机号码", "电话", "phone"),
+    "ethnicity": ("民族", "ethnicity"),
+    "household_address": ("户籍地址", "household_address"),
+    "residence_address": ("居住地址", "常住地址", "residence_address"),
+    "guardian_name": ("监护人姓名", "guardian_name"),
+    "guardian_relation": ("与监护人关系", "监护人关系", "guardian_relation"),
+    "guardian_id_number": ("监护人身份证号码", "guardian_id_number"),
+    "guardian_phone": ("监护人电话", "guardian_phone"),
+}
+REQUIRED_COLUMNS = ("name", "id_number", "phone")
+
+
+class SpreadsheetError(CounterError):
+    code = "spreadsheet"
+
+
+@dataclass(frozen=True)
+class Row:
+    number: int           # the row number staff see in the spreadsheet (header is row 1)
+    values: dict[str, str]
+
+
+def read_rows(path: Path) -> list[Row]:
+    size = path.stat().st_size
+    if size > MAX_BYTES:
+        raise SpreadsheetError(MSG_TOO_BIG, megabytes=size // (1024 * 1024),
+                               limit=MAX_BYTES // (1024 * 1024))
+    raw = path.read_bytes()
+    table = _xlsx_table(raw) if zipfile.is_zipfile(io.BytesIO(raw)) else _csv_table(raw)
+    return _rows(table)
+
+
+def _xlsx_table(raw: bytes) -> list[list[str]]:
+    from openpyxl import load_workbook  # large: only when an xlsx comes
+    try:
+        workbook = load_workbook(io.BytesIO(raw), read_only=True, data_only=True)
+        sheet = workbook.worksheets[0]
+        table = []
+        for row in sheet.iter_rows(values_only=True):
+            table.append([_cell_text(value) for value in row])
+            if len(table) > MAX_ROWS + 1:
+                raise SpreadsheetError(MSG_TOO_MANY, limit=MAX_ROWS)
+        workbook.close()
+        return table
+    except SpreadsheetError:
+        raise
+    except Exception as exc:  # openpyxl raises many kinds for a damaged file
+        raise SpreadsheetError(MSG_UNREADABLE) from exc
+
+
+def _cell_text(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))  # phone numbers typed as numbers
+    return str(value).strip()
+
+
+def _csv_table(raw: bytes) -> list[list[str]]:
+    if b"\0" in raw[:4096]:
+        raise SpreadsheetError(MSG_UNREADABLE)
+    for encoding in ("utf-8-sig", "gb18030"):  # Excel in China saves CSV as GBK
+        try:
+            text = raw.decode(encoding)
+            break
+        except UnicodeDecodeError:
+            continue
+    else:
+        raise SpreadsheetError(MSG_UNREADABLE)
+    try:
+        dialect = csv.Sniffer().sniff(text[:4096], delimiters=",\t;")
+    except csv.Error:
+        dialect = csv.excel
+    table = [[cell.strip() for cell in row] for row in csv.reader(io.StringIO(text), dialect)]
+    if len(table) > MAX_ROWS + 1:
+        raise SpreadsheetError(MSG_TOO_MANY, limit=MAX_ROWS)
+    return table
+
+
+def _rows(table: list[list[str]]) -> list[Row]:
+    table = [row for row in table]
+    if not table or not any(table[0]):
+        raise SpreadsheetError(MSG_EMPTY)
+    positions = _column_positions(table[0])
+    rows = []
+    for number, cells in enumerate(table[1:], start=2):
+        if not any(cells):
+            continue  # blank lines between groups of applicants
+        rows.append(Row(number, {key: cells[i] if i < len(cells) else ""
+                                 for key, i in positions.items()}))
+    if not rows:
+        raise SpreadsheetError(MSG_EMPTY)
+    return rows
+
+
+def _column_positions(header: list[str]) -> dict[str, int]:
+    normalised = [h.strip().lower().replace(" ", "") for h in header]
+    positions = {}
+    for key, names in COLUMNS.items():
+        for name in names:
+            if name.lower() in normalised:
+                positions[key] = normalised.index(name.lower())
+                break
+    missing = [COLUMNS[key][0] for key in REQUIRED_COLUMNS if key not in positions]
+    if missing:
+        raise SpreadsheetError(MSG_COLUMNS, columns="、".join(missing))
+    return positions
+
+
+def template_header() -> list[str]:
+    return [names[0] for names in COLUMNS.values()]
