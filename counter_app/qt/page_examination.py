@@ -6,6 +6,8 @@ A commit page: once examined, the applicant's data can no longer change here. Ch
 
 from __future__ import annotations
 
+from PySide6.QtWidgets import QCheckBox
+
 from counter_app.qt import dialogs
 from counter_app.qt.page_base import IntakePage, IntakeState
 from counter_app.services import intake, queue
@@ -16,6 +18,7 @@ class ExaminationPage(IntakePage):
         super().__init__(state, "wizard_examination.ui")
         self.setCommitPage(True)
         self.rejected = False
+        self._add_reason_checks()
         self.ui.reject_radio.toggled.connect(self._choice_changed)
         self._choice_changed(False)
 
@@ -35,6 +38,8 @@ class ExaminationPage(IntakePage):
         choice.setChecked(True)
         self.focus_later(choice)
         self.ui.pass_radio.setEnabled(not missing)
+        if missing and "missing_material" in self.reason_checks:
+            self.reason_checks["missing_material"].setChecked(True)
         if missing:
             self.ui.reason_edit.setPlainText(self.tr("Missing: {names}").format(
                 names="、".join(missing)))
@@ -48,14 +53,25 @@ class ExaminationPage(IntakePage):
             return self.run_step(intake.examine, app_id, True)
         reasons = [line.strip() for line in self.ui.reason_edit.toPlainText().splitlines()
                    if line.strip()]
-        if not self.run_step(intake.examine, app_id, False, reasons):
+        codes = [code for code, check in self.reason_checks.items() if check.isChecked()]
+        if not self.run_step(intake.examine, app_id, False, reasons, codes):
             return False
         self.rejected = True
         dialogs.show_info(self, self.tr("The application has been rejected. Please give the "
                                         "applicant the reasons and return the materials."))
         return True
 
+    def _add_reason_checks(self) -> None:
+        """One check box per reason code of the city's rules, two columns."""
+        self.reason_checks = {}
+        reasons = self.state.ctx.rules.rejection_reasons
+        for index, (code, text) in enumerate(reasons.items()):
+            check = QCheckBox(text, self.ui.reason_codes_box)
+            self.ui.reason_codes_layout.addWidget(check, index // 2, index % 2)
+            self.reason_checks[code] = check
+
     def _choice_changed(self, rejecting: bool) -> None:
+        self.ui.reason_codes_box.setEnabled(rejecting)
         self.ui.reason_label.setEnabled(rejecting)
         self.ui.reason_edit.setEnabled(rejecting)
         self.completeChanged.emit()  # Next becomes Finish and back

@@ -178,26 +178,31 @@
     </message>
     <message>
         <location filename="../../ui/wizard_examination.ui" line="45"/>
-        <source>Rea&amp;sons for the rejection (one per line):</source>
-        <translation>不予受理理由（每行一条）(&amp;S)：</translation>
+        <source>Reasons</source>
+        <translation>不予受理原因</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/page_examination.py" line="27"/>
+        <location filename="../../ui/wizard_examination.ui" line="53"/>
+        <source>Details for the applicant (one per line):</source>
+        <translation>向申请人说明的具体情况（每行一条）：</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/page_examination.py" line="30"/>
         <source>Materials received: {received} of {total}.</source>
         <translation>已收材料：{received} / {total} 项。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/page_examination.py" line="30"/>
+        <location filename="../../counter_app/qt/page_examination.py" line="33"/>
         <source>Missing required materials: {names}.</source>
         <translation>缺少必交材料：{names}。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/page_examination.py" line="39"/>
+        <location filename="../../counter_app/qt/page_examination.py" line="44"/>
         <source>Missing: {names}</source>
         <translation>缺少：{names}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/page_examination.py" line="54"/>
+        <location filename="../../counter_app/qt/page_examination.py" line="60"/>
         <source>The application has been rejected. Please give the applicant the reasons and return the materials.</source>
         <translation>该申请已不予受理。请向申请人说明理由并退还材料。</translation>
     </message>
@@ -508,22 +513,22 @@
         <translation>打印(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/page_print.py" line="48"/>
+        <location filename="../../counter_app/qt/page_print.py" line="50"/>
         <source>Preparing the registration form…</source>
         <translation>正在生成申请登记表…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/page_print.py" line="73"/>
+        <location filename="../../counter_app/qt/page_print.py" line="78"/>
         <source>Printed. Ask the applicant to check the form and sign it.</source>
         <translation>已打印。请申请人核对登记表并签字。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/page_print.py" line="84"/>
+        <location filename="../../counter_app/qt/page_print.py" line="89"/>
         <source>The form was printed before; you may print it again.</source>
         <translation>登记表此前已打印，如有需要可重新打印。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/page_print.py" line="85"/>
+        <location filename="../../counter_app/qt/page_print.py" line="90"/>
         <source>Check the form, then print it.</source>
         <translation>请核对登记表内容后打印。</translation>
     </message>
@@ -554,6 +559,64 @@
         <location filename="../../counter_app/qt/queue_model.py" line="53"/>
         <source>Time</source>
         <translation>时间</translation>
+    </message>
+</context>
+<context>
+    <name>SignedCopyDialog</name>
+    <message>
+        <location filename="../../counter_app/qt/signed_copy.py" line="29"/>
+        <source>Choose the scanned signed form</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/signed_copy.py" line="30"/>
+        <source>Scans and photos (*.jpg *.jpeg *.png *.tif *.tiff *.bmp);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/signed_copy.py" line="49"/>
+        <source>Attach the signed form</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/signed_copy.py" line="69"/>
+        <source>Reading the QR code on the page…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/signed_copy.py" line="77"/>
+        <source>This page was already attached to application {number}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/signed_copy.py" line="79"/>
+        <source>The signed form was attached to application {number}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/signed_copy.py" line="91"/>
+        <source>Choose the scan or photo of the signed registration form of application {number}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/signed_copy.py" line="93"/>
+        <source>Choose the scan or photo of a signed registration form; its QR code tells which application it belongs to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/signed_copy.py" line="98"/>
+        <source>No file chosen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/signed_copy.py" line="99"/>
+        <source>&amp;Choose file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/signed_copy.py" line="106"/>
+        <source>&amp;Attach</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -639,12 +702,17 @@
         <translation>两次输入的密码不一致。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/pdf_print.py" line="18"/>
+        <location filename="../../counter_app/qt/pdf_print.py" line="22"/>
         <source>The printer cannot be used. Check that it is switched on and connected, then print again.</source>
         <translation>打印机无法使用。请检查打印机是否已开机并连接，然后重新打印。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/pdf_print.py" line="21"/>
+        <location filename="../../counter_app/qt/pdf_print.py" line="25"/>
+        <source>The printer reports a problem: it may be offline, out of paper or jammed. Fix it, then print again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/pdf_print.py" line="28"/>
         <source>The form cannot be opened for printing.</source>
         <translation>无法打开登记表进行打印。</translation>
     </message>
@@ -1226,6 +1294,66 @@
         <location filename="../../counter_app/services/batches.py" line="31"/>
         <source>Please name the committee or community.</source>
         <translation>请填写村委会或社区名称。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/documents/rectify.py" line="26"/>
+        <source>The scan is blurred: hold the material still and scan again.</source>
+        <translation>扫描图像模糊，请保持材料不动后重新扫描。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/documents/rectify.py" line="27"/>
+        <source>Light reflects on the material: tilt it or turn off the desk lamp and scan again.</source>
+        <translation>材料表面反光，请调整角度或关闭台灯后重新扫描。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/documents/rectify.py" line="29"/>
+        <source>The edges of the material were not found: lay it on a dark surface, fully in view.</source>
+        <translation>未找到材料边缘，请将材料完整平放在深色台面上。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/services/documents.py" line="39"/>
+        <source>A pick-up voucher is issued once the application has been accepted (signed), until the card is collected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/services/documents.py" line="42"/>
+        <source>A rejection notice is printed only for a rejected application.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/services/documents.py" line="44"/>
+        <source>Choose at least one application to print.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/services/documents.py" line="45"/>
+        <source>The form of application {number} cannot be printed: it has not passed the examination yet, or it was rejected or withdrawn.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/services/scanning.py" line="24"/>
+        <source>This material is not on the application&apos;s checklist.</source>
+        <translation>该材料不在本申请的材料清单中。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/services/signed_copies.py" line="40"/>
+        <source>The file cannot be opened. Check that it exists and is not too large (at most 40 MB).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/services/signed_copies.py" line="43"/>
+        <source>The registration form of this application has not been printed yet, so there is no signed form to attach.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/services/signed_copies.py" line="46"/>
+        <source>The application was rejected or withdrawn; a signed form cannot be attached to it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/services/signed_copies.py" line="49"/>
+        <source>The page belongs to application {number}, which is not in this counter&apos;s records.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

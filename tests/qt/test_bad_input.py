@@ -169,3 +169,23 @@ def test_back_and_next_updates_the_same_application(qtbot, chinese, ctx, admin):
     assert wizard.currentId() == wizard_module.MATERIALS
     assert wizard.application_id == first_id
     assert len(queue.todays_queue(ctx, admin)) == 1
+
+
+def test_rejection_records_the_reason_codes(qtbot, chinese, ctx, admin, tmp_path, monkeypatch):
+    from counter_app.store.models import Application
+    application_id = application_at(ctx, admin, Status.DRAFT, tmp_path)
+    wizard = open_wizard(qtbot, ctx, admin, application_id)
+    qtbot.mouseClick(wizard.button(QWizard.WizardButton.NextButton), Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(wizard.button(QWizard.WizardButton.NextButton), Qt.MouseButton.LeftButton)
+    page = wizard.currentPage()
+    assert page.reason_checks["missing_material"].isChecked()  # proposed: materials missing
+    assert page.reason_checks["missing_material"].text() == "材料不齐全"
+    page.reason_checks["invalid_id"].setChecked(True)
+    monkeypatch.setattr(dialogs, "show_info", lambda parent, text: None)
+    with qtbot.waitSignal(wizard.finished):
+        qtbot.mouseClick(wizard.button(QWizard.WizardButton.FinishButton),
+                         Qt.MouseButton.LeftButton)
+    with ctx.sessions() as session:
+        app = session.get(Application, application_id)
+        assert app.status == Status.REJECTED
+        assert app.rejection_codes == "missing_material,invalid_id"
