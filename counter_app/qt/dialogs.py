@@ -24,6 +24,21 @@ def choose_photo_file(parent: QWidget | None) -> Path | None:
     return Path(path) if path else None
 
 
+def choose_scan_file(parent: QWidget | None) -> Path | None:
+    path, _filter = QFileDialog.getOpenFileName(
+        parent, QCoreApplication.translate("dialogs", "Import a scanned material"), "",
+        QCoreApplication.translate(
+            "dialogs", "Scans and photos (*.jpg *.jpeg *.png *.tif *.tiff *.bmp);;All files (*)"))
+    return Path(path) if path else None
+
+
+def review_scan(parent: QWidget | None, material_label: str, scan) -> int:
+    """Show the straightened scan; Accepted, Rejected (cancel) or scan_preview.RETAKE."""
+    from counter_app.qt.scan_preview import ScanPreviewDialog
+
+    return ScanPreviewDialog(material_label, scan, parent).exec()
+
+
 def setup_printer(printer, parent: QWidget | None) -> bool:
     """Let staff choose the printer; False when they cancel."""
     from PySide6.QtPrintSupport import QPrintDialog  # only needed once a form is printed

@@ -451,6 +451,21 @@
         <source>Materials received</source>
         <translation>已收材料</translation>
     </message>
+    <message>
+        <location filename="../../ui/wizard_materials.ui" line="32"/>
+        <source>Scan material… (Ctrl+S)</source>
+        <translation>扫描材料…(Ctrl+S)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard_materials.ui" line="42"/>
+        <source>Select a material, then scan it: the scan is straightened and kept with the application.</source>
+        <translation>先选中材料再扫描：扫描件将自动校正并随申请保存。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/page_materials.py" line="49"/>
+        <source>  (scanned)</source>
+        <translation>  （已扫描）</translation>
+    </message>
 </context>
 <context>
     <name>PhotoPage</name>
@@ -562,6 +577,29 @@
     </message>
 </context>
 <context>
+    <name>ScanPreviewDialog</name>
+    <message>
+        <location filename="../../ui/scan_preview.ui" line="6"/>
+        <source>Scanned material</source>
+        <translation>材料扫描件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scan_preview.ui" line="51"/>
+        <source>&amp;Retake</source>
+        <translation>重新扫描(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scan_preview.ui" line="58"/>
+        <source>&amp;Accept</source>
+        <translation>采用(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/scan_preview.py" line="33"/>
+        <source>The scan is sharp and readable.</source>
+        <translation>扫描清晰，可以使用。</translation>
+    </message>
+</context>
+<context>
     <name>SignedCopyDialog</name>
     <message>
         <location filename="../../counter_app/qt/signed_copy.py" line="29"/>
@@ -571,7 +609,7 @@
     <message>
         <location filename="../../counter_app/qt/signed_copy.py" line="30"/>
         <source>Scans and photos (*.jpg *.jpeg *.png *.tif *.tiff *.bmp);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>扫描件和照片 (*.jpg *.jpeg *.png *.tif *.tiff *.bmp);;所有文件 (*)</translation>
     </message>
     <message>
         <location filename="../../counter_app/qt/signed_copy.py" line="49"/>
@@ -684,7 +722,17 @@
         <translation>图片 (*.jpg *.jpeg *.png *.bmp);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/dialogs.py" line="32"/>
+        <location filename="../../counter_app/qt/dialogs.py" line="29"/>
+        <source>Import a scanned material</source>
+        <translation>导入材料扫描件</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/dialogs.py" line="30"/>
+        <source>Scans and photos (*.jpg *.jpeg *.png *.tif *.tiff *.bmp);;All files (*)</source>
+        <translation>扫描件和照片 (*.jpg *.jpeg *.png *.tif *.tiff *.bmp);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/dialogs.py" line="47"/>
         <source>Print the registration form</source>
         <translation>打印申请登记表</translation>
     </message>
