@@ -39,6 +39,28 @@ def review_scan(parent: QWidget | None, material_label: str, scan) -> int:
     return ScanPreviewDialog(material_label, scan, parent).exec()
 
 
+def choose_spreadsheet(parent: QWidget | None) -> Path | None:
+    path, _filter = QFileDialog.getOpenFileName(
+        parent, QCoreApplication.translate("dialogs", "Open a spreadsheet of applicants"), "",
+        QCoreApplication.translate("dialogs", "Spreadsheets (*.xlsx *.csv);;All files (*)"))
+    return Path(path) if path else None
+
+
+def choose_handover(parent: QWidget | None, suggested_name: str) -> tuple[str, Path] | None:
+    """Ask for the bank outlet, then where to save the handover file."""
+    from PySide6.QtWidgets import QInputDialog
+
+    outlet, ok = QInputDialog.getText(
+        parent, QCoreApplication.translate("dialogs", "Hand over to the bank"),
+        QCoreApplication.translate("dialogs", "Bank outlet:"))
+    if not ok or not outlet.strip():
+        return None
+    path, _filter = QFileDialog.getSaveFileName(
+        parent, QCoreApplication.translate("dialogs", "Save the handover file"), suggested_name,
+        QCoreApplication.translate("dialogs", "CSV (*.csv)"))
+    return (outlet.strip(), Path(path)) if path else None
+
+
 def setup_printer(printer, parent: QWidget | None) -> bool:
     """Let staff choose the printer; False when they cancel."""
     from PySide6.QtPrintSupport import QPrintDialog  # only needed once a form is printed

@@ -85,11 +85,13 @@ class MainWindow(QMainWindow):
         ui.queue_view.addAction(ui.action_continue)
         ui.action_new.triggered.connect(lambda: self.open_wizard(None))
         ui.action_continue.triggered.connect(self.continue_selected)
+        ui.action_batch.triggered.connect(self.open_batch_intake)
         ui.action_refresh.triggered.connect(self.refresh)
         ui.action_sync.triggered.connect(self.sync_now)
         ui.action_quit.triggered.connect(self.close)
         self._setup_language_actions()
         ui.action_new.setEnabled(self.operator.can(Permission.INTAKE))
+        ui.action_batch.setEnabled(self.operator.can(Permission.INTAKE))
         ui.action_sync.setEnabled(self.operator.can(Permission.SYNC))
         self._update_continue_action()
 
@@ -162,6 +164,14 @@ class MainWindow(QMainWindow):
     def selected_row(self):
         rows = self.ui.queue_view.selectionModel().selectedRows()
         return self.model.row_at(rows[0].row()) if rows else None
+
+    def open_batch_intake(self) -> None:
+        from counter_app.qt.batch_intake import BatchIntakeDialog  # loaded on first use
+
+        dialog = BatchIntakeDialog(self.ctx, self.operator, self.runner, self)
+        dialog.finished.connect(lambda _result: self.refresh())
+        dialog.open()
+        self.batch_dialog = dialog
 
     def shutdown(self) -> None:
         self.sync.stop_timer()

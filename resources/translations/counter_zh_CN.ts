@@ -155,6 +155,89 @@
     </message>
 </context>
 <context>
+    <name>BatchIntakeDialog</name>
+    <message>
+        <location filename="../../ui/batch_intake.ui" line="6"/>
+        <source>Batch intake</source>
+        <translation>批量受理</translation>
+    </message>
+    <message>
+        <location filename="../../ui/batch_intake.ui" line="20"/>
+        <source>&amp;Committee or community:</source>
+        <translation>村委会/社区(&amp;C)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/batch_intake.ui" line="37"/>
+        <source>Spreadsheet:</source>
+        <translation>申请表格：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/batch_intake.ui" line="46"/>
+        <source>(none chosen)</source>
+        <translation>（未选择）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/batch_intake.ui" line="53"/>
+        <source>&amp;Open spreadsheet… (Ctrl+O)</source>
+        <translation>打开表格…(&amp;O)(Ctrl+O)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/batch_intake.ui" line="78"/>
+        <source>Row</source>
+        <translation>行号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/batch_intake.ui" line="83"/>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <location filename="../../ui/batch_intake.ui" line="100"/>
+        <source>&amp;Accept the good rows</source>
+        <translation>受理合格行(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/batch_intake.ui" line="110"/>
+        <source>&amp;Hand over to the bank…</source>
+        <translation>移交银行…(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/batch_intake.ui" line="120"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/batch_intake.py" line="43"/>
+        <source>Checking the rows…</source>
+        <translation>正在核验各行…</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/batch_intake.py" line="50"/>
+        <source>{good} rows can be accepted; {bad} rows need correcting (listed below: send the list back to the committee).</source>
+        <translation>{good} 行可以受理；{bad} 行需要更正（见下表，请将清单退回村委会/社区）。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/batch_intake.py" line="64"/>
+        <source>Taking in the batch…</source>
+        <translation>正在受理批次…</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/batch_intake.py" line="72"/>
+        <source>Batch {number}: {count} applications taken in.</source>
+        <translation>批次 {number}：已受理 {count} 份申请。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/batch_intake.py" line="82"/>
+        <source>Writing the handover file…</source>
+        <translation>正在生成移交文件…</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/batch_intake.py" line="89"/>
+        <source>{count} applications handed over; file: {file}</source>
+        <translation>已移交 {count} 份申请；文件：{file}</translation>
+    </message>
+</context>
+<context>
     <name>ExaminationPage</name>
     <message>
         <location filename="../../ui/wizard_examination.ui" line="6"/>
@@ -354,82 +437,92 @@
         <translation>业务(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="101"/>
+        <location filename="../../ui/main_window.ui" line="102"/>
         <source>&amp;Sync</source>
         <translation>同步(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="107"/>
+        <location filename="../../ui/main_window.ui" line="108"/>
         <source>Lan&amp;guage</source>
         <translation>语言(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="118"/>
+        <location filename="../../ui/main_window.ui" line="119"/>
         <source>Toolbar</source>
         <translation>工具栏</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="141"/>
+        <location filename="../../ui/main_window.ui" line="142"/>
         <source>&amp;New application</source>
         <translation>新建申请(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="144"/>
+        <location filename="../../ui/main_window.ui" line="145"/>
         <source>Take in a new application (Ctrl+N)</source>
         <translation>受理一笔新申请（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="152"/>
+        <location filename="../../ui/main_window.ui" line="153"/>
+        <source>&amp;Batch intake…</source>
+        <translation>批量受理…(&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.ui" line="156"/>
+        <source>Take in a committee&apos;s spreadsheet of applicants (Ctrl+B)</source>
+        <translation>受理村委会/社区报送的申请人表格（Ctrl+B）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.ui" line="164"/>
         <source>&amp;Continue application</source>
         <translation>继续办理(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="155"/>
+        <location filename="../../ui/main_window.ui" line="167"/>
         <source>Continue the selected application where it stopped (Enter)</source>
         <translation>从中断处继续办理所选申请（回车）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="160"/>
+        <location filename="../../ui/main_window.ui" line="172"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="163"/>
+        <location filename="../../ui/main_window.ui" line="175"/>
         <source>Reload today&apos;s applications (F5)</source>
         <translation>重新加载今日受理列表（F5）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="171"/>
+        <location filename="../../ui/main_window.ui" line="183"/>
         <source>&amp;Sync now</source>
         <translation>立即同步(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="174"/>
+        <location filename="../../ui/main_window.ui" line="186"/>
         <source>Send submitted applications to the central database now (F9)</source>
         <translation>立即将已提交的申请上传至中心数据库（F9）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="198"/>
+        <location filename="../../ui/main_window.ui" line="210"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/main_window.py" line="106"/>
+        <location filename="../../counter_app/qt/main_window.py" line="108"/>
         <source>Operator: {name} ({user})  ·  Site: {site} ({code})</source>
         <translation>操作员：{name}（{user}）  ·  网点：{site}（{code}）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/main_window.py" line="122"/>
+        <location filename="../../counter_app/qt/main_window.py" line="124"/>
         <source>{total} today  ·  {open} at the counter</source>
         <translation>今日共 {total} 笔  ·  办理中 {open} 笔</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/main_window.py" line="149"/>
+        <location filename="../../counter_app/qt/main_window.py" line="151"/>
         <source>This application is “{status}”: there is nothing more to do at the counter.</source>
         <translation>该申请当前状态为“{status}”，窗口无需再办理。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/main_window.py" line="159"/>
+        <location filename="../../counter_app/qt/main_window.py" line="161"/>
         <source>The new language takes effect the next time Counter is started.</source>
         <translation>新的界面语言将在下次启动程序后生效。</translation>
     </message>
@@ -732,7 +825,37 @@
         <translation>扫描件和照片 (*.jpg *.jpeg *.png *.tif *.tiff *.bmp);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/dialogs.py" line="47"/>
+        <location filename="../../counter_app/qt/dialogs.py" line="44"/>
+        <source>Open a spreadsheet of applicants</source>
+        <translation>打开申请人表格</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/dialogs.py" line="45"/>
+        <source>Spreadsheets (*.xlsx *.csv);;All files (*)</source>
+        <translation>表格文件 (*.xlsx *.csv);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/dialogs.py" line="54"/>
+        <source>Hand over to the bank</source>
+        <translation>移交银行</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/dialogs.py" line="55"/>
+        <source>Bank outlet:</source>
+        <translation>银行网点：</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/dialogs.py" line="59"/>
+        <source>Save the handover file</source>
+        <translation>保存移交文件</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/dialogs.py" line="60"/>
+        <source>CSV (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/dialogs.py" line="69"/>
         <source>Print the registration form</source>
         <translation>打印申请登记表</translation>
     </message>
@@ -810,23 +933,22 @@
         <translation>该申请已过此环节，不能在此修改。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/photo/decoding.py" line="20"/>
-        <location filename="../../counter_app/photo/importer.py" line="14"/>
+        <location filename="../../counter_app/photo/decoding.py" line="21"/>
         <source>The file is not a readable image (JPEG, PNG or BMP): please choose another.</source>
         <translation>该文件不是可识别的图片（JPEG、PNG 或 BMP），请重新选择。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/photo/decoding.py" line="22"/>
+        <location filename="../../counter_app/photo/decoding.py" line="24"/>
         <source>The image is too large ({width} x {height} pixels); at most {megapixels} megapixels can be opened.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../counter_app/photo/importer.py" line="16"/>
+        <location filename="../../counter_app/photo/decoding.py" line="23"/>
         <source>The image file cannot be opened.</source>
         <translation>无法打开该图片文件。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/photo/importer.py" line="17"/>
+        <location filename="../../counter_app/photo/importer.py" line="19"/>
         <source>The image is too small ({width} x {height} pixels); at least {min_w} x {min_h} is needed.</source>
         <translation>图片尺寸过小（{width} × {height} 像素），至少需要 {min_w} × {min_h} 像素。</translation>
     </message>
@@ -1401,6 +1523,46 @@
     <message>
         <location filename="../../counter_app/services/signed_copies.py" line="49"/>
         <source>The page belongs to application {number}, which is not in this counter&apos;s records.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/photo/receipts.py" line="16"/>
+        <source>Please type the photo receipt number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/photo/receipts.py" line="17"/>
+        <source>This is not a photo receipt number of this city: please check it against the slip.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/photo/sources.py" line="24"/>
+        <source>Camera {device} cannot be opened: check that it is connected and not in use by another program, then press Retry.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/photo/sources.py" line="27"/>
+        <source>The camera stopped sending pictures: check its cable, then press Retry.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/photo/sources.py" line="29"/>
+        <source>The video file cannot be played.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/services/photo_station.py" line="33"/>
+        <source>No single face was found, so the photo cannot be cut to the standard: please take it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/services/photo_station.py" line="36"/>
+        <source>The photo fails {count} check(s). Take it again, or ask a supervisor to accept it with a reason.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/services/photo_station.py" line="39"/>
+        <source>Please give the reason for accepting a photo that fails a check.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
