@@ -82,10 +82,11 @@ def _gui(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def _demo(settings: Settings, args: argparse.Namespace) -> int:
-    from counter_app.demo import add_demo_applications, seed_demo
+    from counter_app.demo import add_demo_applications, seed_demo, seed_demo_preapplication
     from counter_app.services.context import open_context
     ctx = open_context(settings)
     login = seed_demo(ctx)
+    print(f"Demo online pre-application number: {seed_demo_preapplication(ctx)} (F3)")
     if login.created:
         print(f"Demo login: user {login.username}  password {login.password}")
         if not settings.id_card_reader:  # the demo gets a simulated ID-card reader (F2)

@@ -41,6 +41,25 @@ def seed_demo(ctx: AppContext) -> DemoLogin:
     return DemoLogin(DEMO_USER, DEMO_PASSWORD, created=True)
 
 
+DEMO_PREAPPLICATION = "WS000001"
+
+
+def seed_demo_preapplication(ctx: AppContext) -> str:
+    """An application "started online", in the central database and pulled to the counter."""
+    from counter_app.services import preapplications
+    from counter_app.sync.pull import publish_preapplication
+
+    first17 = "11010520190618002"
+    publish_preapplication(ctx.settings.effective_central_url, DEMO_PREAPPLICATION, {
+        "business_type": BusinessType.LATER.value,
+        "applicant": {"name": "李𠮷", "id_number": first17 + make_check_char(first17),
+                      "phone": "13800138000", "household_address": "北京市朝阳区建国路88号"},
+        "guardian": {"name": "李建国", "relation": "父亲", "id_number": "11010519491231002X",
+                     "phone": "13800138001"}})
+    preapplications.refresh(ctx)
+    return DEMO_PREAPPLICATION
+
+
 def add_demo_applications(ctx: AppContext, count: int, seed: int = 1) -> list[str]:
     """Take *count* children's applications through the whole counter flow."""
     rng = random.Random(seed)

@@ -58,6 +58,7 @@ class ApplicantPage(IntakePage):
         ui.read_card_button.clicked.connect(self.read_card)
         ui.read_card_button.setEnabled(state.card_reader is not None)
         QShortcut(QKeySequence("F2"), self, self.read_card)
+        QShortcut(QKeySequence("F3"), self, ui.preapplication_edit.setFocus)
 
     def _install_errors(self) -> None:
         ui = self.ui
@@ -128,6 +129,24 @@ class ApplicantPage(IntakePage):
     def _presenter(self) -> Presenter:
         return Presenter(self.ui.presenter_combo.currentData() or Presenter.APPLICANT)
 
+    # --- online pre-applications ------------------------------------------------------
+
+    def look_up_preapplication(self) -> None:
+        """Fill the page from the pre-application whose number was typed (Enter)."""
+        from counter_app.services import preapplications
+        number = self.ui.preapplication_edit.text().strip()
+        if not number:
+            return
+        try:
+            business, details = preapplications.find(self.state.ctx, number)
+        except Exception as error:  # noqa: BLE001 - shown (and logged if unexpected)
+            self.errors.show(error)
+            return
+        self.errors.clear()
+        self.show_details(business, details)
+        self.read_id_number()
+        self.ui.phone_edit.setFocus()
+
     # --- the ID-card reader ------------------------------------------------------------
 
     def read_card(self) -> None:
@@ -165,6 +184,9 @@ class ApplicantPage(IntakePage):
     # --- saving ------------------------------------------------------------------------
 
     def validatePage(self) -> bool:  # noqa: N802
+        if self.ui.preapplication_edit.hasFocus():  # Enter there looks the number up
+            self.look_up_preapplication()
+            return False
         self.errors.clear()
         self.read_id_number()
         business = BusinessType(self.ui.business_combo.currentData())
@@ -183,7 +205,8 @@ class ApplicantPage(IntakePage):
             residence_address=ui.residence_edit.text().strip(),
             mailing_address=ui.mailing_edit.text().strip(),
             guardian=self._guardian(), presenter=self._presenter(),
-            same_register=ui.same_register_check.isChecked(), agent=self._agent())
+            same_register=ui.same_register_check.isChecked(), agent=self._agent(),
+            preapplication_number=ui.preapplication_edit.text().strip().upper())
 
     def _guardian(self) -> GuardianDetails | None:
         ui = self.ui
@@ -217,6 +240,7 @@ class ApplicantPage(IntakePage):
                             (ui.mailing_edit, details.mailing_address)):
             edit.setText(value)
         ui.ethnicity_combo.setCurrentText(details.ethnicity)
+        ui.preapplication_edit.setText(details.preapplication_number)
         guardian = details.guardian
         ui.guardian_group.setVisible(guardian is not None)
         self._fill_presenters(is_minor=guardian is not None)

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from counter_app.services.context import AppContext
 from counter_app.store.models import Meta
+from counter_app.sync.pull import pull_preapplications
 from counter_app.sync.push import PushResult, SyncError, pending_count, push_once
 
 __all__ = ["SyncError", "SyncStatus", "sync_now", "sync_status"]
@@ -20,8 +21,11 @@ class SyncStatus:
 
 
 def sync_now(ctx: AppContext, central_url: str | None = None) -> PushResult:
-    return push_once(ctx.sessions, str(ctx.device_id),
-                     central_url or ctx.settings.effective_central_url)
+    """Send what is queued, then bring down what the counter looks up (pre-applications)."""
+    url = central_url or ctx.settings.effective_central_url
+    result = push_once(ctx.sessions, str(ctx.device_id), url)
+    pull_preapplications(ctx.sessions, url)
+    return result
 
 
 def sync_status(ctx: AppContext) -> SyncStatus:

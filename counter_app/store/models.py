@@ -208,6 +208,17 @@ class OutboxEntry(Base):
     last_error: Mapped[str] = mapped_column(Text, default="")
 
 
+class PreApplication(Base):
+    """An application started online, pulled from the central database, looked up by the
+    number the applicant was given."""
+
+    __tablename__ = "preapplications"
+    number: Mapped[str] = mapped_column(String(40), primary_key=True)
+    payload: Mapped[dict] = mapped_column(JSON)  # business type and applicant, as entered
+    created_at: Mapped[dt.datetime]
+    pulled_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+
+
 class Meta(Base):
     """Small facts about this counter (device id, last sync...)."""
 

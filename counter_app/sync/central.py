@@ -39,6 +39,15 @@ applied_operations = Table(
 )
 
 
+# Applications started online (number given to the applicant), pulled by the counters.
+preapplications = Table(
+    "central_preapplications", metadata,
+    Column("number", String(40), primary_key=True),
+    Column("payload", JSON, nullable=False),
+    Column("created_at", DateTime, nullable=False),
+)
+
+
 def normalise_url(url: str) -> str:
     """Accept plain postgresql:// URLs and use psycopg 3 for them."""
     parsed = make_url(url)

@@ -5,7 +5,7 @@
     <name>ApplicantPage</name>
     <message>
         <location filename="../../ui/wizard_applicant.ui" line="6"/>
-        <location filename="../../ui/wizard_applicant.ui" line="71"/>
+        <location filename="../../ui/wizard_applicant.ui" line="81"/>
         <source>Applicant</source>
         <translation>申请人信息</translation>
     </message>
@@ -15,22 +15,22 @@
         <translation>请先录入身份证号码，系统将自动识别出生日期、性别和年龄。</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard_applicant.ui" line="83"/>
+        <location filename="../../ui/wizard_applicant.ui" line="93"/>
         <source>&amp;ID number:</source>
         <translation>身份证号码(&amp;I)：</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard_applicant.ui" line="96"/>
+        <location filename="../../ui/wizard_applicant.ui" line="106"/>
         <source>18 characters; the last may be X</source>
         <translation>18位，末位可为X</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard_applicant.ui" line="147"/>
+        <location filename="../../ui/wizard_applicant.ui" line="157"/>
         <source>e.g. WANG YAN</source>
         <translation>如：WANG YAN</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard_applicant.ui" line="161"/>
+        <location filename="../../ui/wizard_applicant.ui" line="171"/>
         <source>P&amp;hone:</source>
         <translation>联系电话(&amp;H)：</translation>
     </message>
@@ -46,110 +46,115 @@
     </message>
     <message>
         <location filename="../../ui/wizard_applicant.ui" line="46"/>
+        <source>Online pre-application no. (F3)</source>
+        <translation>网上预申请编号(F3)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard_applicant.ui" line="56"/>
         <source>Read ID card (F2)</source>
         <translation>读身份证(F2)</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard_applicant.ui" line="49"/>
+        <location filename="../../ui/wizard_applicant.ui" line="59"/>
         <source>Fill name, ID number, sex, ethnicity, birth date and address from the card reader</source>
         <translation>从读卡器读取姓名、身份证号码、性别、民族、出生日期和地址</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard_applicant.ui" line="134"/>
+        <location filename="../../ui/wizard_applicant.ui" line="144"/>
         <source>&amp;Pinyin:</source>
         <translation>姓名拼音(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard_applicant.ui" line="178"/>
+        <location filename="../../ui/wizard_applicant.ui" line="188"/>
         <source>&amp;Ethnicity:</source>
         <translation>民族(&amp;E)：</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard_applicant.ui" line="202"/>
+        <location filename="../../ui/wizard_applicant.ui" line="212"/>
         <source>ID &amp;valid until:</source>
         <translation>证件有效期至(&amp;V)：</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard_applicant.ui" line="215"/>
+        <location filename="../../ui/wizard_applicant.ui" line="225"/>
         <source>e.g. 2034-05-01 or long-term</source>
         <translation>如：2034-05-01 或 长期</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard_applicant.ui" line="222"/>
+        <location filename="../../ui/wizard_applicant.ui" line="232"/>
         <source>&amp;Occupation:</source>
         <translation>职业(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard_applicant.ui" line="239"/>
+        <location filename="../../ui/wizard_applicant.ui" line="249"/>
         <source>Household &amp;address:</source>
         <translation>户籍地址(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard_applicant.ui" line="252"/>
+        <location filename="../../ui/wizard_applicant.ui" line="262"/>
         <source>&amp;Residence address:</source>
         <translation>常住地址(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard_applicant.ui" line="265"/>
+        <location filename="../../ui/wizard_applicant.ui" line="275"/>
         <source>Mai&amp;ling address:</source>
         <translation>通讯地址(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard_applicant.ui" line="293"/>
-        <location filename="../../ui/wizard_applicant.ui" line="414"/>
+        <location filename="../../ui/wizard_applicant.ui" line="303"/>
+        <location filename="../../ui/wizard_applicant.ui" line="424"/>
         <source>Name:</source>
         <translation>姓名：</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard_applicant.ui" line="310"/>
-        <location filename="../../ui/wizard_applicant.ui" line="438"/>
+        <location filename="../../ui/wizard_applicant.ui" line="320"/>
+        <location filename="../../ui/wizard_applicant.ui" line="448"/>
         <source>Relation:</source>
         <translation>与申请人关系：</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard_applicant.ui" line="341"/>
-        <location filename="../../ui/wizard_applicant.ui" line="462"/>
+        <location filename="../../ui/wizard_applicant.ui" line="351"/>
+        <location filename="../../ui/wizard_applicant.ui" line="472"/>
         <source>ID number:</source>
         <translation>身份证号码：</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard_applicant.ui" line="358"/>
-        <location filename="../../ui/wizard_applicant.ui" line="486"/>
+        <location filename="../../ui/wizard_applicant.ui" line="368"/>
+        <location filename="../../ui/wizard_applicant.ui" line="496"/>
         <source>Phone:</source>
         <translation>联系电话：</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard_applicant.ui" line="389"/>
+        <location filename="../../ui/wizard_applicant.ui" line="399"/>
         <source>Child and guardian are on the &amp;same household register</source>
         <translation>申请人与监护人在同一户口簿上(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard_applicant.ui" line="402"/>
+        <location filename="../../ui/wizard_applicant.ui" line="412"/>
         <source>Agent (applies on the applicant&apos;s behalf)</source>
         <translation>代办人（代申请人办理）</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard_applicant.ui" line="281"/>
+        <location filename="../../ui/wizard_applicant.ui" line="291"/>
         <source>Guardian (the applicant is a minor)</source>
         <translation>监护人信息（申请人为未成年人）</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard_applicant.ui" line="117"/>
+        <location filename="../../ui/wizard_applicant.ui" line="127"/>
         <source>Na&amp;me:</source>
         <translation>姓名(&amp;M)：</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/page_applicant.py" line="96"/>
+        <location filename="../../counter_app/qt/page_applicant.py" line="97"/>
         <source>Born {date}  ·  {sex}  ·  {age} years old</source>
         <translation>出生日期 {date}  ·  {sex}  ·  {age} 周岁</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/page_applicant.py" line="98"/>
+        <location filename="../../counter_app/qt/page_applicant.py" line="99"/>
         <source>male</source>
         <translation>男</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/page_applicant.py" line="98"/>
+        <location filename="../../counter_app/qt/page_applicant.py" line="99"/>
         <source>female</source>
         <translation>女</translation>
     </message>
@@ -1564,6 +1569,11 @@
         <location filename="../../counter_app/services/photo_station.py" line="39"/>
         <source>Please give the reason for accepting a photo that fails a check.</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/services/preapplications.py" line="14"/>
+        <source>No online pre-application has the number {number}. Check the number; if it was made today, sync (F9) and try again.</source>
+        <translation>没有编号为 {number} 的网上预申请。请核对编号；如为今日提交，请先同步（F9）后重试。</translation>
     </message>
 </context>
 <context>

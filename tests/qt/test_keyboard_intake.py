@@ -74,3 +74,34 @@ def test_a_childs_application_with_the_keyboard_only(qtbot, chinese, ctx, admin)
     _, details = intake.applicant_of(ctx, wizard.application_id)
     assert details.guardian.relation == "母亲" and details.presenter is Presenter.GUARDIAN
     assert details.pinyin == "WANG YAN"
+
+
+def test_a_pre_application_number_fills_the_page(qtbot, chinese, ctx, admin):
+    from counter_app.services import preapplications
+    from counter_app.sync.pull import publish_preapplication
+    from tests.unit.services.test_preapplications import PAYLOAD
+    publish_preapplication(ctx.settings.effective_central_url, "WS20261122001", PAYLOAD)
+    preapplications.refresh(ctx)
+    window = MainWindow(ctx, admin)
+    qtbot.addWidget(window)
+    with qtbot.waitActive(window):
+        window.show()
+    press(qtbot, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    wizard = window.wizard
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is wizard)
+    ui = wizard.currentPage().ui
+    press(qtbot, Qt.Key.Key_F3)
+    assert focused() is ui.preapplication_edit
+    qtbot.keyClicks(ui.preapplication_edit, "WS20261122404")
+    press(qtbot, Qt.Key.Key_Return)
+    assert "WS20261122404" in ui.page_error.text() and wizard.currentId() == wizard_module.APPLICANT
+    ui.preapplication_edit.clear()
+    qtbot.keyClicks(ui.preapplication_edit, "ws20261122001")
+    press(qtbot, Qt.Key.Key_Return)
+    assert wizard.currentId() == wizard_module.APPLICANT  # filled, not yet saved
+    assert ui.name_edit.text() == "李𠮷" and ui.guardian_name_edit.text() == "李建国"
+    assert focused() is ui.phone_edit
+    press(qtbot, Qt.Key.Key_Return)
+    assert wizard.currentId() == wizard_module.MATERIALS, wizard.currentPage().errors.text()
+    _, saved = intake.applicant_of(ctx, wizard.application_id)
+    assert saved.preapplication_number == "WS20261122001"
