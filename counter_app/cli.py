@@ -42,10 +42,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     form = commands.add_parser("form", help="printed forms")
     form_commands = form.add_subparsers(dest="form_command", metavar="ACTION", required=True)
-    sample = form_commands.add_parser(
-        "sample", help="render a registration form from built-in sample data (rare characters "
-                       "included) to check printers and fonts")
-    sample.add_argument("--out", type=Path, required=True, metavar="FILE.pdf")
+    from counter_app.forms.commands import add_form_commands
+    add_form_commands(form_commands)
 
     batch = commands.add_parser("batch", help="spreadsheets of applicants from committees")
     batch_commands = batch.add_subparsers(dest="batch_command", metavar="ACTION", required=True)
@@ -132,20 +130,6 @@ def _id(settings: Settings, args: argparse.Namespace) -> int:
     return 0
 
 
-def _form(settings: Settings, args: argparse.Namespace) -> int:
-    from counter_app.forms.fonts import FontsMissingError, find_fonts
-    from counter_app.forms.registration import render_registration_form
-    from counter_app.forms.sample import sample_form_data
-    try:
-        fonts = find_fonts(list(settings.font_paths) or None)
-    except FontsMissingError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 1
-    render_registration_form(sample_form_data(), args.out, fonts)
-    print(f"Sample form written to {args.out} (fonts: {', '.join(fonts.names)})")
-    return 0
-
-
 def _batch(settings: Settings, args: argparse.Namespace) -> int:
     from counter_app.batches.spreadsheet import read_rows
     from counter_app.batches.validate import check_rows
@@ -167,6 +151,11 @@ def _sync(settings: Settings, args: argparse.Namespace) -> int:
     result = sync_now(open_context(settings), args.central)
     print(f"sent {result.sent}, already there {result.duplicates}, pending {result.pending}")
     return 0
+
+
+def _form(settings: Settings, args: argparse.Namespace) -> int:
+    from counter_app.forms.commands import run_form_command
+    return run_form_command(settings, args)
 
 
 COMMANDS = {"gui": _gui, "demo": _demo, "db": _db, "id": _id, "form": _form, "batch": _batch,

@@ -39,3 +39,50 @@ class RegistrationFormData:
     site_name: str = ""
     operator_name: str = ""
     date: str = ""  # YYYY-MM-DD
+
+
+@dataclass(frozen=True)
+class ApplicationSlip:
+    """What the pick-up voucher, the rejection notice and the card service agreement
+    print about an application (the ID number is masked on vouchers by the service)."""
+
+    application_number: str
+    business_type: str  # Chinese label
+    name: str
+    id_type: str
+    id_number: str
+    site_name: str
+    operator_name: str
+    date: str  # YYYY-MM-DD: accepted, rejected or printed
+    ready_by: str = ""  # voucher: the card should be made by this date
+    reasons: tuple[str, ...] = ()  # rejection notice: why it was refused
+    guardian_name: str = ""
+
+
+@dataclass(frozen=True)
+class GuideData:
+    """The applicant guide of one business type (texts from resources/forms)."""
+
+    business_type: str  # Chinese label
+    required_materials: tuple[str, ...]
+    optional_materials: tuple[str, ...]
+    notes: tuple[str, ...]  # what this business type needs to know
+    site_name: str = ""
+    date: str = ""
+
+
+@dataclass(frozen=True)
+class BatchEntry:
+    """One application of a batch: its form, and its agreement where the city wants one."""
+
+    form: RegistrationFormData
+    agreement: ApplicationSlip | None = None
+
+
+@dataclass(frozen=True)
+class BatchData:
+    entries: tuple[BatchEntry, ...]
+    site_name: str
+    operator_name: str
+    date: str
+    batch_number: str  # e.g. PL-SC001-20261122-0930, printed on every cover page

@@ -4,28 +4,29 @@ from __future__ import annotations
 
 import io
 import logging
-import os
-import tempfile
 from pathlib import Path
 from typing import BinaryIO
 
-from reportlab.lib.colors import Color, black
-from reportlab.lib.pagesizes import A4
+from reportlab.lib.colors import black
 from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 
 from counter_app.forms import layout
 from counter_app.forms.data import RegistrationFormData
+from counter_app.forms.draw import (
+    HINT_GREY, application_codes, cell_text, centered_line, rect, section_cell, signature_line)
 from counter_app.forms.fonts import FontSet, find_fonts
+from counter_app.forms.jpeg import JpegImage
 from counter_app.forms.layout import PlacedCell
-from counter_app.forms.qr import draw_qr, qr_payload
-from counter_app.forms.text import Box, FittedText, draw_fitted, draw_line, fit_text, text_width
+from counter_app.forms.pdf import write_pdf
+from counter_app.forms.text import Box, draw_line
 
 log = logging.getLogger(__name__)
 
-SECTION_FILL = Color(0.9, 0.9, 0.9)
-HINT_GREY = Color(0.55, 0.55, 0.55)
+STATIC_PARTS = "registration_static"  # name of the form XObject in the PDF
+RECEIPT_LABEL = "照片回执号："
+MISSING_PHOTO_NOTE = "未采集照片\n请粘贴或补采"
 
 
 def render_registration_form(
@@ -33,13 +34,28 @@ def render_registration_form(
 ) -> None:
     """Write a one-page A4 PDF. A path is written atomically (no half-written forms)."""
     fonts = fonts or find_fonts()
+    write_pdf(out, fonts, layout.TITLE, lambda canvas: draw_registration_page(canvas, fonts, data))
+
+
+def draw_registration_page(canvas: Canvas, fonts: FontSet, data: RegistrationFormData) -> None:
+    """Draw the form as one page of ``canvas`` (batch printing puts many in one PDF).
+
+    What every form shares (rules, labels, signature lines) is drawn once per PDF as a
+    form XObject, so a batch of 1,000 forms draws it once, not 1,000 times.
+    """
     _warn_missing_glyphs(data, fonts)
-    if isinstance(out, (str, Path)):
-        buffer = io.BytesIO()
-        _render(data, buffer, fonts)
-        _write_atomically(Path(out), buffer.getvalue())
-    else:
-        _render(data, out, fonts)
+    if not canvas.hasForm(STATIC_PARTS):
+        canvas.beginForm(STATIC_PARTS)
+        _draw_static_parts(canvas, fonts)
+        canvas.endForm()
+    canvas.doForm(STATIC_PARTS)
+    application_codes(canvas, fonts, data.application_number, layout.CODES)
+    for cell in layout.place_cells():
+        if cell.kind == "value":
+            cell_text(canvas, fonts, field_text(data, cell.content), cell.box, layout.VALUE_FONT_SIZE)
+        elif cell.kind == "photo":
+            _draw_photo(canvas, fonts, data, cell)
+    canvas.showPage()
 
 
 def field_text(data: RegistrationFormData, attr: str) -> str:
@@ -53,96 +69,71 @@ def field_text(data: RegistrationFormData, attr: str) -> str:
     return str(value)
 
 
-def _render(data: RegistrationFormData, out: BinaryIO, fonts: FontSet) -> None:
-    canvas = Canvas(out, pagesize=A4, initialFontName=fonts.primary, pageCompression=1)
-    canvas.setTitle(layout.TITLE)  # metadata must never carry personal data
-    canvas.setAuthor("Counter")
-    canvas.setSubject(layout.TITLE)
-    canvas.setCreator("Counter")
-    _draw_header(canvas, fonts, data)
-    _draw_table(canvas, fonts, data)
-    _draw_signatures(canvas, fonts)
-    canvas.showPage()
-    canvas.save()
-
-
-def _draw_header(canvas: Canvas, fonts: FontSet, data: RegistrationFormData) -> None:
-    title_size = 20
-    width = text_width(fonts, layout.TITLE, title_size)
-    draw_line(canvas, fonts, (layout.PAGE_WIDTH - width) / 2, layout.TITLE_BASELINE, layout.TITLE, title_size)
-    draw_qr(canvas, qr_payload(data.application_number), layout.QR_BOX)
-
-
-def _draw_table(canvas: Canvas, fonts: FontSet, data: RegistrationFormData) -> None:
+def _draw_static_parts(canvas: Canvas, fonts: FontSet) -> None:
+    centered_line(canvas, fonts, layout.TITLE, layout.PAGE_WIDTH / 2, layout.TITLE_BASELINE,
+                  layout.TITLE_SIZE)
     canvas.setLineWidth(0.6)
     for cell in layout.place_cells():
         if cell.kind == "section":
-            canvas.setFillColor(SECTION_FILL)
-            _rect(canvas, cell.box, fill=True)
-            canvas.setFillColor(black)
-            _draw_cell_text(canvas, fonts, cell.content, cell.box, layout.VALUE_FONT_SIZE)
+            section_cell(canvas, fonts, cell.content, cell.box, layout.VALUE_FONT_SIZE)
         elif cell.kind == "label":
-            _rect(canvas, cell.box)
-            _draw_cell_text(canvas, fonts, cell.content, cell.box, layout.LABEL_FONT_SIZE, center=True)
-        elif cell.kind == "value":
-            _rect(canvas, cell.box)
-            _draw_cell_text(canvas, fonts, field_text(data, cell.content), cell.box, layout.VALUE_FONT_SIZE)
+            rect(canvas, cell.box)
+            cell_text(canvas, fonts, cell.content, cell.box, layout.LABEL_FONT_SIZE, center=True)
         else:
-            _draw_photo_cell(canvas, fonts, data, cell)
+            rect(canvas, cell.box)
     canvas.setLineWidth(1.2)
     bottom = layout.table_bottom()
-    _rect(canvas, Box(layout.MARGIN, bottom, layout.table_width(), layout.TABLE_TOP - bottom))
+    rect(canvas, Box(layout.MARGIN, bottom, layout.table_width(), layout.TABLE_TOP - bottom))
+    _draw_signatures(canvas, fonts)
 
 
-def _draw_cell_text(canvas: Canvas, fonts: FontSet, text: str, box: Box, size: float, *, center: bool = False) -> FittedText:
-    pad = layout.CELL_PADDING
-    inner = Box(box.x + pad, box.y + pad / 2, box.width - 2 * pad, box.height - pad)
-    fitted = fit_text(fonts, text, inner, size, layout.MIN_FONT_SIZE)
-    if fitted.truncated:
-        log.warning("form text shortened to fit its cell (%d lines)", len(fitted.lines))
-    draw_fitted(canvas, fonts, fitted, inner, center=center)
-    return fitted
-
-
-def _draw_photo_cell(canvas: Canvas, fonts: FontSet, data: RegistrationFormData, cell: PlacedCell) -> None:
-    _rect(canvas, cell.box)
+def _draw_photo(canvas: Canvas, fonts: FontSet, data: RegistrationFormData, cell: PlacedCell) -> None:
     width, height = layout.PHOTO_SIZE
     frame = Box(cell.box.x + (cell.box.width - width) / 2, cell.box.y + (cell.box.height - height) / 2, width, height)
-    if data.photo_jpeg:
-        reader = ImageReader(io.BytesIO(data.photo_jpeg))
-        canvas.drawImage(reader, frame.x, frame.y, frame.width, frame.height, preserveAspectRatio=True, anchor="c")
+    if data.photo_jpeg and _draw_jpeg(canvas, data.photo_jpeg, frame):
         return
+    canvas.setLineWidth(0.6)
     canvas.setDash(2, 2)
-    _rect(canvas, frame)
+    rect(canvas, frame)
     canvas.setDash()
     if data.photo_receipt_number:
-        _draw_cell_text(canvas, fonts, f"照片回执号：\n{data.photo_receipt_number}", frame, 9, center=True)
+        cell_text(canvas, fonts, f"{RECEIPT_LABEL}\n{data.photo_receipt_number}", frame, 9, center=True)
     else:
         canvas.setFillColor(HINT_GREY)
-        _draw_cell_text(canvas, fonts, "照片", frame, 10, center=True)
+        cell_text(canvas, fonts, MISSING_PHOTO_NOTE, frame, 9, center=True)
         canvas.setFillColor(black)
+
+
+def _draw_jpeg(canvas: Canvas, jpeg: bytes, frame: Box) -> bool:
+    """False (and the box shows the missing-photo note) when the photo file is damaged."""
+    try:
+        reader = _image_reader(jpeg)
+    except Exception as exc:  # noqa: BLE001 - PIL raises many kinds for a broken file
+        log.warning("photo on the form cannot be read (%s); printing the note instead",
+                    type(exc).__name__)
+        return False
+    canvas.drawImage(reader, frame.x, frame.y, frame.width, frame.height,
+                     preserveAspectRatio=True, anchor="c")
+    return True
+
+
+def _image_reader(photo: bytes) -> ImageReader:
+    """The photo as it is when it is a JPEG (photos are stored so); PIL for anything else."""
+    if photo.startswith(b"\xff\xd8"):
+        return JpegImage(photo)
+    reader = ImageReader(io.BytesIO(photo))
+    reader.getSize()  # raises now for a damaged file, not while the PDF is saved
+    return reader
 
 
 def _draw_signatures(canvas: Canvas, fonts: FontSet) -> None:
     y = layout.table_bottom() - 9 * mm
     draw_line(canvas, fonts, layout.MARGIN, y, layout.DECLARATION, 9.5)
-    canvas.setLineWidth(0.6)
     for label in layout.SIGNATURE_LABELS:
         y -= layout.SIGNATURE_ROW_GAP
-        _signature_line(canvas, fonts, layout.MARGIN, y, label, layout.SIGNATURE_LINE_WIDTH)
-        _signature_line(canvas, fonts, layout.SIGNATURE_DATE_X, y, layout.SIGNATURE_DATE_LABEL,
-                        layout.SIGNATURE_DATE_LINE_WIDTH)
-
-
-def _signature_line(canvas: Canvas, fonts: FontSet, x: float, y: float, label: str, line_width: float) -> None:
-    size = 10.5
-    draw_line(canvas, fonts, x, y, label, size)
-    start = x + text_width(fonts, label, size)
-    canvas.line(start, y - 1.5, start + line_width, y - 1.5)
-
-
-def _rect(canvas: Canvas, box: Box, *, fill: bool = False) -> None:
-    canvas.rect(box.x, box.y, box.width, box.height, stroke=1, fill=int(fill))
+        signature_line(canvas, fonts, layout.MARGIN, y, label, layout.SIGNATURE_LINE_WIDTH)
+        signature_line(canvas, fonts, layout.SIGNATURE_DATE_X, y, layout.SIGNATURE_DATE_LABEL,
+                       layout.SIGNATURE_DATE_LINE_WIDTH)
 
 
 def _warn_missing_glyphs(data: RegistrationFormData, fonts: FontSet) -> None:
@@ -150,14 +141,3 @@ def _warn_missing_glyphs(data: RegistrationFormData, fonts: FontSet) -> None:
     missing = fonts.missing_characters("".join(texts))
     if missing:  # count only: the characters themselves may come from a name
         log.warning("%d character(s) on the form have no glyph in any font", len(missing))
-
-
-def _write_atomically(path: Path, content: bytes) -> None:
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".form-", suffix=".pdf")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(content)
-        os.replace(tmp, path)
-    except BaseException:
-        os.unlink(tmp)
-        raise

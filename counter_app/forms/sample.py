@@ -25,7 +25,7 @@ def sample_photo_jpeg(width: int = 358, height: int = 441) -> bytes:
 
 def sample_form_data(*, with_photo: bool = True) -> RegistrationFormData:
     return RegistrationFormData(
-        application_number="A2026112200001",
+        application_number="SC001-20261122-0001",
         business_type="新生儿参保申领",
         name="王䶮𠮷",  # CJK Ext A (䶮) and Ext B (𠮷): the hard cases for fonts
         pinyin="WANG YANJI",

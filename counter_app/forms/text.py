@@ -35,7 +35,7 @@ class FittedText:
 
 
 def text_width(fonts: FontSet, text: str, size: float) -> float:
-    return sum(_char_width(fonts, char) for char in text) * size / 1000
+    return _width_1000(fonts, text) * size / 1000
 
 
 def wrap_lines(fonts: FontSet, text: str, width: float, size: float) -> list[str]:
@@ -87,22 +87,25 @@ def draw_fitted(canvas: Canvas, fonts: FontSet, fitted: FittedText, box: Box, *,
 
 
 def _wrap_paragraph(fonts: FontSet, text: str, width: float, size: float) -> list[str]:
-    lines, current = [], ""
+    limit = width * 1000 / size  # compare widths in 1/1000 em, summed as we go
+    lines, current, used = [], "", 0.0
     for token in _TOKEN.findall(text):
-        if text_width(fonts, current + token, size) <= width:
-            current += token
+        token_width = _width_1000(fonts, token)
+        if used + token_width <= limit:
+            current, used = current + token, used + token_width
         elif token.isspace():
             lines.append(current)
-            current = ""
-        elif text_width(fonts, token, size) <= width:
+            current, used = "", 0.0
+        elif token_width <= limit:
             lines.append(current)
-            current = token
+            current, used = token, token_width
         else:  # longer than a whole line: break it anywhere
             for char in token:
-                if current and text_width(fonts, current + char, size) > width:
+                char_width = _char_width(fonts, char)
+                if current and used + char_width > limit:
                     lines.append(current)
-                    current = ""
-                current += char
+                    current, used = "", 0.0
+                current, used = current + char, used + char_width
     lines.append(current)
     return [line.strip() for line in lines if line.strip()] or [""]
 
@@ -119,6 +122,12 @@ def _truncate(fonts: FontSet, lines: list[str], box: Box, size: float) -> Fitted
         last = last[:-2] + "…"
     kept[-1] = last
     return FittedText(size, kept, truncated=True)
+
+
+@lru_cache(maxsize=16384)
+def _width_1000(fonts: FontSet, text: str) -> float:
+    """Width of ``text`` in 1/1000 em (font sizes scale it linearly)."""
+    return sum(_char_width(fonts, char) for char in text)
 
 
 def _char_width(fonts: FontSet, char: str) -> float:

@@ -90,6 +90,8 @@ class MainWindow(QMainWindow):
         ui.action_sync.triggered.connect(self.sync_now)
         ui.action_quit.triggered.connect(self.close)
         self._setup_language_actions()
+        from counter_app.qt.document_actions import DocumentActions
+        self.documents = DocumentActions(self)
         ui.action_new.setEnabled(self.operator.can(Permission.INTAKE))
         ui.action_batch.setEnabled(self.operator.can(Permission.INTAKE))
         ui.action_sync.setEnabled(self.operator.can(Permission.SYNC))

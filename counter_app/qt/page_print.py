@@ -1,7 +1,8 @@
 """Wizard page 5: render the registration form in the background, preview, print.
 
 Printing is done when staff confirm the print dialog and every page reached the printer;
-then the print is recorded (each reprint too). A failed print can simply be repeated.
+then the print is recorded (each reprint too). A failed print (printer offline, out of
+paper) shows why and can simply be repeated. The dialog preselects the printer used last.
 """
 
 from __future__ import annotations
@@ -16,7 +17,8 @@ from PySide6.QtPrintSupport import QPrinter
 from counter_app.domain.lifecycle import Status
 from counter_app.qt import dialogs
 from counter_app.qt.page_base import IntakePage, IntakeState
-from counter_app.qt.pdf_print import print_pdf
+from counter_app.qt.pdf_print import (
+    print_pdf, printer_memory, remember_printer, use_remembered_printer)
 from counter_app.qt.uiload import replace_placeholder
 from counter_app.services import intake, printing
 
@@ -57,8 +59,11 @@ class PrintPage(IntakePage):
         if self.pdf_path is None:
             return
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        memory = printer_memory(self.state.ctx.settings)
+        use_remembered_printer(printer, memory)
         if not dialogs.setup_printer(printer, self):
             return
+        remember_printer(printer, memory)
         try:
             pages = print_pdf(self.pdf_path, printer)
         except Exception as error:  # noqa: BLE001 - shown, and printing stays possible

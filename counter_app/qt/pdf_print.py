@@ -2,24 +2,33 @@
 
 QtPdf renders raster images only, so pages are rendered at the printer's resolution,
 capped (an A4 page at 1200 dpi would be a 550 MB image); 300 dpi prints text crisply.
+The printer chosen last is remembered (printing.ini in the configuration directory), and
+a printer that reports a problem (offline, out of paper, jammed) stops the print with a
+message; the form can then simply be printed again.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QRect, QSize, Qt
+from PySide6.QtCore import QRect, QSettings, QSize, Qt
 from PySide6.QtGui import QPainter
 from PySide6.QtPdf import QPdfDocument
-from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
 
+from counter_app.config import Settings
 from counter_app.domain.errors import QT_TRANSLATE_NOOP, CounterError
 
 MSG_PRINTER = QT_TRANSLATE_NOOP(
     "messages", "The printer cannot be used. Check that it is switched on and connected, "
                 "then print again.")
+MSG_PRINTER_PROBLEM = QT_TRANSLATE_NOOP(
+    "messages", "The printer reports a problem: it may be offline, out of paper or jammed. "
+                "Fix it, then print again.")
 MSG_DOCUMENT = QT_TRANSLATE_NOOP("messages", "The form cannot be opened for printing.")
 MAX_DPI = 300
+PRINTER_KEY = "printer/name"
+_TROUBLE = (QPrinter.PrinterState.Error, QPrinter.PrinterState.Aborted)
 
 
 class PrintError(CounterError):
@@ -31,6 +40,7 @@ def print_pdf(pdf_path: Path, printer: QPrinter) -> int:
     document = QPdfDocument()
     if document.load(str(pdf_path)) != QPdfDocument.Error.None_ or not document.pageCount():
         raise PrintError(MSG_DOCUMENT)
+    _check_printer_ready(printer)
     pages = document.pageCount()
     printer.setFullPage(True)  # the form carries its own margins
     painter = QPainter()
@@ -44,7 +54,36 @@ def print_pdf(pdf_path: Path, printer: QPrinter) -> int:
     finally:
         painter.end()
         document.close()
+    if printer.printerState() in _TROUBLE:  # e.g. the spooler refused the job
+        raise PrintError(MSG_PRINTER_PROBLEM)
     return pages
+
+
+def printer_memory(settings: Settings) -> QSettings:
+    """Where the chosen printer is kept: beside settings.toml, never in the registry."""
+    return QSettings(str(settings.config_dir / "printing.ini"), QSettings.Format.IniFormat)
+
+
+def use_remembered_printer(printer: QPrinter, memory: QSettings) -> None:
+    """Preselect the printer chosen last time, if it is still installed."""
+    name = memory.value(PRINTER_KEY, "")
+    if name and name in QPrinterInfo.availablePrinterNames():
+        printer.setPrinterName(name)
+
+
+def remember_printer(printer: QPrinter, memory: QSettings) -> None:
+    if printer.outputFormat() == QPrinter.OutputFormat.NativeFormat and printer.printerName():
+        memory.setValue(PRINTER_KEY, printer.printerName())
+        memory.sync()
+
+
+def _check_printer_ready(printer: QPrinter) -> None:
+    """A real printer that already says it is in error: tell staff before sending pages."""
+    if printer.outputFormat() != QPrinter.OutputFormat.NativeFormat:
+        return  # printing to a PDF file
+    info = QPrinterInfo.printerInfo(printer.printerName())
+    if not info.isNull() and info.state() in _TROUBLE:
+        raise PrintError(MSG_PRINTER_PROBLEM)
 
 
 def _paint_page(document: QPdfDocument, page: int, printer: QPrinter,

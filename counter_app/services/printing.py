@@ -1,15 +1,22 @@
-"""The registration form of an application, rendered to a PDF in the protected directory."""
+"""The registration form of an application, rendered to a PDF in the protected directory,
+with the card service agreement after it where the city's document settings ask for it."""
 
 from __future__ import annotations
 
 import datetime as dt
 import uuid
+from functools import lru_cache
 from pathlib import Path
 
 from counter_app.domain.business import BusinessType
-from counter_app.forms.data import GuardianBlock, RegistrationFormData
-from counter_app.forms.fonts import find_fonts
-from counter_app.forms.registration import render_registration_form
+from counter_app.domain.idnumber import mask
+from counter_app.forms.city_config import FormConfig, load_form_config
+from counter_app.forms.data import ApplicationSlip, GuardianBlock, RegistrationFormData
+from counter_app.forms.fonts import FontSet, find_fonts
+from counter_app.forms.layout import TITLE
+from counter_app.forms.pdf import write_pdf
+from counter_app.forms.registration import draw_registration_page
+from counter_app.forms.slips import draw_agreement
 from counter_app.security.roles import Permission
 from counter_app.services.auth import CurrentOperator
 from counter_app.services.context import AppContext
@@ -23,18 +30,40 @@ ID_TYPE_LABELS = {"resident_id": "居民身份证"}
 def render_form(ctx: AppContext, operator: CurrentOperator, application_id: uuid.UUID) -> Path:
     """Write the form PDF (named by the application's UUID, never by name or ID number)."""
     operator.require(Permission.INTAKE)
+    config = form_config(ctx)
     with ctx.sessions() as session:
         app = load_application(session, application_id)
-        data = form_data(ctx, app, session.get(Site, app.site_id),
-                         session.get(Operator, app.operator_id))
+        site, clerk = session.get(Site, app.site_id), session.get(Operator, app.operator_id)
+        data = form_data(ctx, app, site, clerk)
+        agreement = (slip_data(ctx, app, site, clerk, data.date)
+                     if config.needs_agreement(app.business_type) else None)
     out = ctx.settings.protected_dir / "forms" / f"{app.id}.pdf"
     out.parent.mkdir(parents=True, exist_ok=True)
-    partial = out.with_suffix(".part")
-    fonts = find_fonts(list(ctx.settings.font_paths) or None)
-    with partial.open("wb") as stream:
-        render_registration_form(data, stream, fonts)
-    partial.replace(out)  # never leave half a form where the preview looks
+    fonts = form_fonts(ctx)
+
+    def draw(canvas) -> None:
+        draw_registration_page(canvas, fonts, data)
+        if agreement is not None:  # signed together with the form
+            draw_agreement(canvas, fonts, agreement, config.agreement)
+
+    write_pdf(out, fonts, TITLE, draw)  # atomic: the preview never sees half a form
     return out
+
+
+def form_fonts(ctx: AppContext) -> FontSet:
+    """The fonts forms are printed in; FontsMissingError says why there are none."""
+    return find_fonts(list(ctx.settings.font_paths) or None,
+                      cache_dir=ctx.settings.data_dir / "cache" / "fonts")
+
+
+def form_config(ctx: AppContext) -> FormConfig:
+    """The document settings of the city the business rules are for."""
+    return _config_of(ctx.rules.city)
+
+
+@lru_cache(maxsize=4)
+def _config_of(city: str) -> FormConfig:
+    return load_form_config(city)
 
 
 def form_data(ctx: AppContext, app: Application, site: Site | None,
@@ -61,6 +90,29 @@ def form_data(ctx: AppContext, app: Application, site: Site | None,
         site_name=site.name if site else "", operator_name=operator.display_name if operator else "",
         date=dt.date.today().isoformat(),
     )
+
+
+def slip_data(ctx: AppContext, app: Application, site: Site | None, operator: Operator | None,
+              date: str, *, masked: bool = False, ready_by: str = "") -> ApplicationSlip:
+    """What the voucher, the notice and the agreement print about the application."""
+    return ApplicationSlip(
+        application_number=app.number,
+        business_type=ctx.rules.labels[BusinessType(app.business_type)],
+        name=app.name, id_type=ID_TYPE_LABELS.get(app.id_type, app.id_type),
+        id_number=mask(app.id_number) if masked else app.id_number,
+        site_name=site.name if site else "",
+        operator_name=operator.display_name if operator else "", date=date,
+        ready_by=ready_by,
+        reasons=rejection_reasons(ctx, app),
+        guardian_name=app.guardian.name if app.guardian else "")
+
+
+def rejection_reasons(ctx: AppContext, app: Application) -> tuple[str, ...]:
+    """The reasons chosen from the rules file, then those typed in, as the notice prints them."""
+    chosen = [ctx.rules.rejection_reasons.get(code, code)
+              for code in app.rejection_codes.split(",") if code]
+    typed = [r.strip() for r in app.rejection_reasons.splitlines() if r.strip()]
+    return tuple(chosen + typed)
 
 
 def _photo_bytes(ctx: AppContext, relative: str) -> bytes | None:

@@ -443,91 +443,121 @@
     </message>
     <message>
         <location filename="../../ui/main_window.ui" line="102"/>
+        <source>&amp;Documents</source>
+        <translation>文书(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.ui" line="110"/>
+        <source>Applicant &amp;guide</source>
+        <translation>申领须知(&amp;G)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.ui" line="117"/>
         <source>&amp;Sync</source>
         <translation>同步(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="108"/>
+        <location filename="../../ui/main_window.ui" line="123"/>
         <source>Lan&amp;guage</source>
         <translation>语言(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="119"/>
+        <location filename="../../ui/main_window.ui" line="135"/>
         <source>Toolbar</source>
         <translation>工具栏</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="142"/>
+        <location filename="../../ui/main_window.ui" line="158"/>
         <source>&amp;New application</source>
         <translation>新建申请(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="145"/>
+        <location filename="../../ui/main_window.ui" line="161"/>
         <source>Take in a new application (Ctrl+N)</source>
         <translation>受理一笔新申请（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="153"/>
+        <location filename="../../ui/main_window.ui" line="169"/>
         <source>&amp;Batch intake…</source>
         <translation>批量受理…(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="156"/>
+        <location filename="../../ui/main_window.ui" line="172"/>
         <source>Take in a committee&apos;s spreadsheet of applicants (Ctrl+B)</source>
         <translation>受理村委会/社区报送的申请人表格（Ctrl+B）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="164"/>
+        <location filename="../../ui/main_window.ui" line="180"/>
+        <source>Attach &amp;signed form…</source>
+        <translation>附加签字表…(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.ui" line="183"/>
+        <source>Attach the scan of a signed registration form: its QR code finds the application (Ctrl+G)</source>
+        <translation>附加已签字登记表的扫描件：系统根据二维码找到对应申请（Ctrl+G）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.ui" line="191"/>
+        <source>Print pick-up &amp;voucher</source>
+        <translation>打印取卡凭证(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.ui" line="199"/>
+        <source>Print rejection &amp;notice</source>
+        <translation>打印不予受理告知书(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.ui" line="204"/>
         <source>&amp;Continue application</source>
         <translation>继续办理(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="167"/>
+        <location filename="../../ui/main_window.ui" line="207"/>
         <source>Continue the selected application where it stopped (Enter)</source>
         <translation>从中断处继续办理所选申请（回车）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="172"/>
+        <location filename="../../ui/main_window.ui" line="212"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="175"/>
+        <location filename="../../ui/main_window.ui" line="215"/>
         <source>Reload today&apos;s applications (F5)</source>
         <translation>重新加载今日受理列表（F5）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="183"/>
+        <location filename="../../ui/main_window.ui" line="223"/>
         <source>&amp;Sync now</source>
         <translation>立即同步(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="186"/>
+        <location filename="../../ui/main_window.ui" line="226"/>
         <source>Send submitted applications to the central database now (F9)</source>
         <translation>立即将已提交的申请上传至中心数据库（F9）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="210"/>
+        <location filename="../../ui/main_window.ui" line="250"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/main_window.py" line="108"/>
+        <location filename="../../counter_app/qt/main_window.py" line="110"/>
         <source>Operator: {name} ({user})  ·  Site: {site} ({code})</source>
         <translation>操作员：{name}（{user}）  ·  网点：{site}（{code}）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/main_window.py" line="124"/>
+        <location filename="../../counter_app/qt/main_window.py" line="126"/>
         <source>{total} today  ·  {open} at the counter</source>
         <translation>今日共 {total} 笔  ·  办理中 {open} 笔</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/main_window.py" line="151"/>
+        <location filename="../../counter_app/qt/main_window.py" line="153"/>
         <source>This application is “{status}”: there is nothing more to do at the counter.</source>
         <translation>该申请当前状态为“{status}”，窗口无需再办理。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/main_window.py" line="161"/>
+        <location filename="../../counter_app/qt/main_window.py" line="163"/>
         <source>The new language takes effect the next time Counter is started.</source>
         <translation>新的界面语言将在下次启动程序后生效。</translation>
     </message>
@@ -566,6 +596,114 @@
     </message>
 </context>
 <context>
+    <name>PhotoCaptureDialog</name>
+    <message>
+        <location filename="../../ui/photo_capture.ui" line="6"/>
+        <source>Take the applicant&apos;s photo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/photo_capture.ui" line="35"/>
+        <source>Starting the camera…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/photo_capture.ui" line="76"/>
+        <source>&amp;Retry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/photo_capture.ui" line="87"/>
+        <source>Capture &amp;automatically when every check passes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/photo_capture.ui" line="110"/>
+        <source>&amp;Capture now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/photo_capture.ui" line="141"/>
+        <source>The finished photo appears here after the capture.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/photo_capture.ui" line="167"/>
+        <source>Check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/photo_capture.ui" line="172"/>
+        <source>Measured</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/photo_capture.ui" line="177"/>
+        <source>Limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/photo_capture.ui" line="185"/>
+        <source>&amp;Reason for accepting the photo although it fails a check:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/photo_capture.ui" line="207"/>
+        <source>R&amp;etake</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/photo_capture.ui" line="227"/>
+        <source>&amp;Use this photo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/photo_capture.ui" line="234"/>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/photo_capture.py" line="193"/>
+        <source>Hold still…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/photo_capture.py" line="216"/>
+        <source>The photo meets the standard.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/photo_capture.py" line="219"/>
+        <source>The photo fails a check.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/photo_capture.py" line="228"/>
+        <source>Please give the reason first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/photo_capture.py" line="271"/>
+        <source>Checking the photo…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/photo_capture.py" line="275"/>
+        <source>Take the photo again; only a supervisor can accept a photo that fails a check.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/photo_capture.py" line="322"/>
+        <source>Studio photo receipt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/photo_capture.py" line="323"/>
+        <source>Receipt number on the slip:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PhotoPage</name>
     <message>
         <location filename="../../ui/wizard_photo.ui" line="6"/>
@@ -588,22 +726,42 @@
         <translation>导入照片文件(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/page_photo.py" line="23"/>
+        <location filename="../../counter_app/qt/page_photo.py" line="32"/>
         <source>Import photo file (Ctrl+O)</source>
         <translation>导入照片文件（Ctrl+O）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/page_photo.py" line="55"/>
+        <location filename="../../counter_app/qt/page_photo.py" line="84"/>
         <source>Photo imported.</source>
         <translation>照片已导入。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/page_photo.py" line="66"/>
+        <location filename="../../counter_app/qt/page_photo.py" line="48"/>
         <source>Importing the photo…</source>
         <translation>正在导入照片…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/page_photo.py" line="73"/>
+        <location filename="../../counter_app/qt/page_photo.py" line="24"/>
+        <source>&amp;Capture…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/page_photo.py" line="25"/>
+        <source>Studio &amp;receipt…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/page_photo.py" line="66"/>
+        <source>Saving the photo…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/page_photo.py" line="105"/>
+        <source>Studio photo receipt {number}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/page_photo.py" line="112"/>
         <source>The photo cannot be shown.</source>
         <translation>无法显示该照片。</translation>
     </message>
@@ -702,7 +860,7 @@
     <message>
         <location filename="../../counter_app/qt/signed_copy.py" line="29"/>
         <source>Choose the scanned signed form</source>
-        <translation type="unfinished"></translation>
+        <translation>选择已签字表格的扫描件</translation>
     </message>
     <message>
         <location filename="../../counter_app/qt/signed_copy.py" line="30"/>
@@ -712,47 +870,47 @@
     <message>
         <location filename="../../counter_app/qt/signed_copy.py" line="49"/>
         <source>Attach the signed form</source>
-        <translation type="unfinished"></translation>
+        <translation>附加签字表</translation>
     </message>
     <message>
         <location filename="../../counter_app/qt/signed_copy.py" line="69"/>
         <source>Reading the QR code on the page…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在识别页面上的二维码…</translation>
     </message>
     <message>
         <location filename="../../counter_app/qt/signed_copy.py" line="77"/>
         <source>This page was already attached to application {number}.</source>
-        <translation type="unfinished"></translation>
+        <translation>此页已附加到申请 {number}。</translation>
     </message>
     <message>
         <location filename="../../counter_app/qt/signed_copy.py" line="79"/>
         <source>The signed form was attached to application {number}.</source>
-        <translation type="unfinished"></translation>
+        <translation>签字表已附加到申请 {number}。</translation>
     </message>
     <message>
         <location filename="../../counter_app/qt/signed_copy.py" line="91"/>
         <source>Choose the scan or photo of the signed registration form of application {number}.</source>
-        <translation type="unfinished"></translation>
+        <translation>请选择申请 {number} 已签字登记表的扫描件或照片。</translation>
     </message>
     <message>
         <location filename="../../counter_app/qt/signed_copy.py" line="93"/>
         <source>Choose the scan or photo of a signed registration form; its QR code tells which application it belongs to.</source>
-        <translation type="unfinished"></translation>
+        <translation>请选择已签字登记表的扫描件或照片；系统将根据二维码确定所属申请。</translation>
     </message>
     <message>
         <location filename="../../counter_app/qt/signed_copy.py" line="98"/>
         <source>No file chosen</source>
-        <translation type="unfinished"></translation>
+        <translation>未选择文件</translation>
     </message>
     <message>
         <location filename="../../counter_app/qt/signed_copy.py" line="99"/>
         <source>&amp;Choose file…</source>
-        <translation type="unfinished"></translation>
+        <translation>选择文件(&amp;C)…</translation>
     </message>
     <message>
         <location filename="../../counter_app/qt/signed_copy.py" line="106"/>
         <source>&amp;Attach</source>
-        <translation type="unfinished"></translation>
+        <translation>附加(&amp;A)</translation>
     </message>
 </context>
 <context>
@@ -885,7 +1043,7 @@
     <message>
         <location filename="../../counter_app/qt/pdf_print.py" line="25"/>
         <source>The printer reports a problem: it may be offline, out of paper or jammed. Fix it, then print again.</source>
-        <translation type="unfinished"></translation>
+        <translation>打印机报告故障：可能已脱机、缺纸或卡纸。排除后请重新打印。</translation>
     </message>
     <message>
         <location filename="../../counter_app/qt/pdf_print.py" line="28"/>
@@ -1080,7 +1238,7 @@
     <message>
         <location filename="../../counter_app/forms/fonts.py" line="54"/>
         <source>No usable Chinese font: {broken} cannot be read (the file is damaged or is not a TrueType font), so forms cannot be printed. Searched: {searched}. Fix: replace the damaged file, or install fonts-wqy-zenhei (Linux) or configure another Chinese TrueType font such as simsun.ttc.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有可用的中文字体：{broken} 无法读取（文件已损坏或不是 TrueType 字体），因此无法打印表格。已查找：{searched}。解决方法：更换损坏的文件，或安装 fonts-wqy-zenhei（Linux），或配置其他中文 TrueType 字体（如 simsun.ttc）。</translation>
     </message>
     <message>
         <location filename="../../counter_app/idcard/reader.py" line="17"/>
@@ -1140,318 +1298,318 @@
     <message>
         <location filename="../../counter_app/documents/matching.py" line="7"/>
         <source>This page belongs to application {found}, not to application {expected}. Attach it to its own application, or scan the right page.</source>
-        <translation type="unfinished"></translation>
+        <translation>此页属于申请 {found}，而不是申请 {expected}。请将其附加到所属的申请，或扫描正确的页面。</translation>
     </message>
     <message>
         <location filename="../../counter_app/documents/scan.py" line="25"/>
         <source>The file is not a picture that can be read (use JPEG, PNG, TIFF or BMP).</source>
-        <translation type="unfinished"></translation>
+        <translation>该文件不是可读取的图片（请使用 JPEG、PNG、TIFF 或 BMP 格式）。</translation>
     </message>
     <message>
         <location filename="../../counter_app/documents/scan.py" line="27"/>
         <source>No QR code could be read on the page. Scan or photograph the whole page again, flat and in good light, with the code at the top right in view.</source>
-        <translation type="unfinished"></translation>
+        <translation>未能识别页面上的二维码。请将整页放平、在光线充足处重新扫描或拍摄，并确保右上角的二维码完整可见。</translation>
     </message>
     <message>
         <location filename="../../counter_app/documents/scan.py" line="30"/>
         <source>The QR code on the page does not come from a form printed by this program, or it is damaged. Scan the signed registration form itself.</source>
-        <translation type="unfinished"></translation>
+        <translation>页面上的二维码不是本系统打印的表格所带，或已损坏。请扫描已签字的申请登记表本身。</translation>
     </message>
     <message>
         <location filename="../../counter_app/forms/city_config.py" line="15"/>
         <source>The document settings file {file} is not valid: {problem}</source>
-        <translation type="unfinished"></translation>
+        <translation>文书配置文件 {file} 无效：{problem}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/photo/checks.py" line="34"/>
+        <location filename="../../counter_app/photo/checks.py" line="35"/>
         <source>One face</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../counter_app/photo/checks.py" line="35"/>
-        <source>{measured:.0f} faces found; exactly one is needed.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../../counter_app/photo/checks.py" line="36"/>
-        <source>No face found: look into the camera</source>
+        <source>Faces found: {measured:.0f}; exactly one is needed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../counter_app/photo/checks.py" line="37"/>
+        <source>No face found: look into the camera</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/photo/checks.py" line="38"/>
         <source>Only the applicant may be in the picture</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../counter_app/photo/checks.py" line="39"/>
+        <location filename="../../counter_app/photo/checks.py" line="40"/>
         <source>Face large enough</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../counter_app/photo/checks.py" line="40"/>
+        <location filename="../../counter_app/photo/checks.py" line="41"/>
         <source>The face is {measured:.0f} px wide in the capture; at least {low:.0f} px are needed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../counter_app/photo/checks.py" line="43"/>
-        <location filename="../../counter_app/photo/checks.py" line="49"/>
+        <location filename="../../counter_app/photo/checks.py" line="44"/>
+        <location filename="../../counter_app/photo/checks.py" line="51"/>
         <source>Move closer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../counter_app/photo/checks.py" line="45"/>
+        <location filename="../../counter_app/photo/checks.py" line="47"/>
         <source>Face width</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../counter_app/photo/checks.py" line="46"/>
+        <location filename="../../counter_app/photo/checks.py" line="48"/>
         <source>Face width in the photo {measured:.0f} px; {low:.0f} to {high:.0f} px are needed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../counter_app/photo/checks.py" line="50"/>
+        <location filename="../../counter_app/photo/checks.py" line="52"/>
         <source>Move back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../counter_app/photo/checks.py" line="52"/>
+        <location filename="../../counter_app/photo/checks.py" line="55"/>
         <source>Top of the head</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../counter_app/photo/checks.py" line="53"/>
+        <location filename="../../counter_app/photo/checks.py" line="56"/>
         <source>Top of the head {measured:.0f} px below the top edge; {low:.0f} to {high:.0f} px are needed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../counter_app/photo/checks.py" line="57"/>
+        <location filename="../../counter_app/photo/checks.py" line="60"/>
         <source>Head too high in the picture</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../counter_app/photo/checks.py" line="58"/>
+        <location filename="../../counter_app/photo/checks.py" line="61"/>
         <source>Head too low in the picture</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../counter_app/photo/checks.py" line="60"/>
+        <location filename="../../counter_app/photo/checks.py" line="64"/>
         <source>Face centred</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../counter_app/photo/checks.py" line="61"/>
+        <location filename="../../counter_app/photo/checks.py" line="65"/>
         <source>The face is {measured:+.0f} px from the middle; {low:+.0f} to {high:+.0f} px are allowed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../counter_app/photo/checks.py" line="65"/>
+        <location filename="../../counter_app/photo/checks.py" line="69"/>
         <source>Face too far left in the picture</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../counter_app/photo/checks.py" line="66"/>
+        <location filename="../../counter_app/photo/checks.py" line="70"/>
         <source>Face too far right in the picture</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../counter_app/photo/checks.py" line="68"/>
+        <location filename="../../counter_app/photo/checks.py" line="73"/>
         <source>Eye line</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../counter_app/photo/checks.py" line="69"/>
+        <location filename="../../counter_app/photo/checks.py" line="74"/>
         <source>Eye line {measured:.0f} px above the bottom edge; at least {low:.0f} px are needed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../counter_app/photo/checks.py" line="72"/>
+        <location filename="../../counter_app/photo/checks.py" line="77"/>
         <source>Eyes too low in the picture</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../counter_app/photo/checks.py" line="74"/>
+        <location filename="../../counter_app/photo/checks.py" line="80"/>
         <source>Eyes open</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../counter_app/photo/checks.py" line="75"/>
+        <location filename="../../counter_app/photo/checks.py" line="81"/>
         <source>{measured:.0f} of 2 eyes found.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../counter_app/photo/checks.py" line="76"/>
+        <location filename="../../counter_app/photo/checks.py" line="82"/>
         <source>Open the eyes and look into the camera</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../counter_app/photo/checks.py" line="78"/>
+        <location filename="../../counter_app/photo/checks.py" line="84"/>
         <source>Head level</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../counter_app/photo/checks.py" line="79"/>
+        <location filename="../../counter_app/photo/checks.py" line="85"/>
         <source>The head is tilted {measured:+.1f}°; {low:+.0f}° to {high:+.0f}° are allowed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../counter_app/photo/checks.py" line="82"/>
-        <location filename="../../counter_app/photo/checks.py" line="83"/>
+        <location filename="../../counter_app/photo/checks.py" line="88"/>
+        <location filename="../../counter_app/photo/checks.py" line="89"/>
         <source>Hold the head straight</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../counter_app/photo/checks.py" line="85"/>
+        <location filename="../../counter_app/photo/checks.py" line="92"/>
         <source>Facing the camera</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../counter_app/photo/checks.py" line="86"/>
+        <location filename="../../counter_app/photo/checks.py" line="93"/>
         <source>The head is turned about {measured:+.0f}°; {low:+.0f}° to {high:+.0f}° are allowed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../counter_app/photo/checks.py" line="89"/>
-        <location filename="../../counter_app/photo/checks.py" line="90"/>
+        <location filename="../../counter_app/photo/checks.py" line="96"/>
+        <location filename="../../counter_app/photo/checks.py" line="97"/>
         <source>Look straight into the camera</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../counter_app/photo/checks.py" line="92"/>
+        <location filename="../../counter_app/photo/checks.py" line="100"/>
         <source>Not too dark</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../counter_app/photo/checks.py" line="93"/>
+        <location filename="../../counter_app/photo/checks.py" line="101"/>
         <source>{measured:.0%} of the face is too dark; at most {high:.0%} is allowed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../counter_app/photo/checks.py" line="96"/>
+        <location filename="../../counter_app/photo/checks.py" line="104"/>
         <source>Too dark: more light on the face</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../counter_app/photo/checks.py" line="98"/>
+        <location filename="../../counter_app/photo/checks.py" line="107"/>
         <source>Not too bright</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../counter_app/photo/checks.py" line="99"/>
+        <location filename="../../counter_app/photo/checks.py" line="108"/>
         <source>{measured:.0%} of the face is over-exposed; at most {high:.0%} is allowed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../counter_app/photo/checks.py" line="102"/>
+        <location filename="../../counter_app/photo/checks.py" line="111"/>
         <source>Too bright: less light on the face</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../counter_app/photo/checks.py" line="104"/>
+        <location filename="../../counter_app/photo/checks.py" line="114"/>
         <source>Even lighting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../counter_app/photo/checks.py" line="105"/>
+        <location filename="../../counter_app/photo/checks.py" line="115"/>
         <source>One side of the face is {measured:.0%} darker; at most {high:.0%} is allowed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../counter_app/photo/checks.py" line="108"/>
+        <location filename="../../counter_app/photo/checks.py" line="118"/>
         <source>Light both sides of the face evenly</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../counter_app/photo/checks.py" line="110"/>
+        <location filename="../../counter_app/photo/checks.py" line="121"/>
         <source>Sharp</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../counter_app/photo/checks.py" line="111"/>
+        <location filename="../../counter_app/photo/checks.py" line="122"/>
         <source>Sharpness {measured:.0f}; at least {low:.0f} is needed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../counter_app/photo/checks.py" line="112"/>
+        <location filename="../../counter_app/photo/checks.py" line="123"/>
         <source>Blurred: hold still and focus</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../counter_app/photo/checks.py" line="114"/>
+        <location filename="../../counter_app/photo/checks.py" line="125"/>
         <source>Colour photo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../counter_app/photo/checks.py" line="115"/>
+        <location filename="../../counter_app/photo/checks.py" line="126"/>
         <source>Face colour {measured:.1f}; at least {low:.1f} is needed (black and white is not accepted).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../counter_app/photo/checks.py" line="119"/>
+        <location filename="../../counter_app/photo/checks.py" line="130"/>
         <source>Use a colour picture</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../counter_app/photo/checks.py" line="121"/>
+        <location filename="../../counter_app/photo/checks.py" line="133"/>
         <source>White background</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../counter_app/photo/checks.py" line="122"/>
+        <location filename="../../counter_app/photo/checks.py" line="134"/>
         <source>Background brightness {measured:.0f}; at least {low:.0f} is needed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../counter_app/photo/checks.py" line="125"/>
+        <location filename="../../counter_app/photo/checks.py" line="137"/>
         <source>The background is not white</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../counter_app/photo/checks.py" line="127"/>
+        <location filename="../../counter_app/photo/checks.py" line="139"/>
         <source>Even background</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../counter_app/photo/checks.py" line="128"/>
+        <location filename="../../counter_app/photo/checks.py" line="140"/>
         <source>Background variation {measured:.0f}; at most {high:.0f} is allowed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../counter_app/photo/checks.py" line="131"/>
+        <location filename="../../counter_app/photo/checks.py" line="143"/>
         <source>Remove shadows and objects from the background</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../counter_app/photo/checks.py" line="133"/>
+        <location filename="../../counter_app/photo/checks.py" line="145"/>
         <source>No colour cast</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../counter_app/photo/checks.py" line="134"/>
+        <location filename="../../counter_app/photo/checks.py" line="146"/>
         <source>Colour cast of the background {measured:.1f}; at most {high:.1f} is allowed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../counter_app/photo/checks.py" line="137"/>
+        <location filename="../../counter_app/photo/checks.py" line="149"/>
         <source>Colour cast: check the white balance</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../counter_app/photo/checks.py" line="139"/>
+        <location filename="../../counter_app/photo/checks.py" line="152"/>
         <source>File size</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../counter_app/photo/checks.py" line="140"/>
+        <location filename="../../counter_app/photo/checks.py" line="153"/>
         <source>File size {measured:.1f} KB; {low:.0f} to {high:.0f} KB are needed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../counter_app/photo/checks.py" line="144"/>
+        <location filename="../../counter_app/photo/checks.py" line="158"/>
         <source>Photo size</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../counter_app/photo/checks.py" line="145"/>
+        <location filename="../../counter_app/photo/checks.py" line="159"/>
         <source>The photo is {measured} px; {low} px are needed.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1486,24 +1644,24 @@
         <translation>未找到材料边缘，请将材料完整平放在深色台面上。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/documents.py" line="39"/>
+        <location filename="../../counter_app/services/documents.py" line="40"/>
         <source>A pick-up voucher is issued once the application has been accepted (signed), until the card is collected.</source>
-        <translation type="unfinished"></translation>
+        <translation>申请受理（签字）后方可出具取卡凭证，领卡后不再出具。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/documents.py" line="42"/>
+        <location filename="../../counter_app/services/documents.py" line="43"/>
         <source>A rejection notice is printed only for a rejected application.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/services/documents.py" line="44"/>
-        <source>Choose at least one application to print.</source>
-        <translation type="unfinished"></translation>
+        <translation>只有不予受理的申请才能打印不予受理告知书。</translation>
     </message>
     <message>
         <location filename="../../counter_app/services/documents.py" line="45"/>
+        <source>Choose at least one application to print.</source>
+        <translation>请至少选择一份要打印的申请。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/services/documents.py" line="46"/>
         <source>The form of application {number} cannot be printed: it has not passed the examination yet, or it was rejected or withdrawn.</source>
-        <translation type="unfinished"></translation>
+        <translation>申请 {number} 的登记表不能打印：尚未通过初审，或已不予受理或已撤回。</translation>
     </message>
     <message>
         <location filename="../../counter_app/services/scanning.py" line="24"/>
@@ -1511,24 +1669,24 @@
         <translation>该材料不在本申请的材料清单中。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/signed_copies.py" line="40"/>
+        <location filename="../../counter_app/services/signed_copies.py" line="41"/>
         <source>The file cannot be opened. Check that it exists and is not too large (at most 40 MB).</source>
-        <translation type="unfinished"></translation>
+        <translation>无法打开该文件。请检查文件是否存在且不超过 40 MB。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/signed_copies.py" line="43"/>
+        <location filename="../../counter_app/services/signed_copies.py" line="44"/>
         <source>The registration form of this application has not been printed yet, so there is no signed form to attach.</source>
-        <translation type="unfinished"></translation>
+        <translation>该申请的登记表尚未打印，没有可附加的签字表。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/signed_copies.py" line="46"/>
+        <location filename="../../counter_app/services/signed_copies.py" line="47"/>
         <source>The application was rejected or withdrawn; a signed form cannot be attached to it.</source>
-        <translation type="unfinished"></translation>
+        <translation>该申请已不予受理或已撤回，不能附加签字表。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/signed_copies.py" line="49"/>
+        <location filename="../../counter_app/services/signed_copies.py" line="50"/>
         <source>The page belongs to application {number}, which is not in this counter&apos;s records.</source>
-        <translation type="unfinished"></translation>
+        <translation>此页属于申请 {number}，但本窗口没有该申请的记录。</translation>
     </message>
     <message>
         <location filename="../../counter_app/photo/receipts.py" line="16"/>
@@ -1574,6 +1732,19 @@
         <location filename="../../counter_app/services/preapplications.py" line="14"/>
         <source>No online pre-application has the number {number}. Check the number; if it was made today, sync (F9) and try again.</source>
         <translation>没有编号为 {number} 的网上预申请。请核对编号；如为今日提交，请先同步（F9）后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/photo_capture.py" line="45"/>
+        <source>The camera is not sending pictures any more: check its cable, then press Retry.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>self.window</name>
+    <message>
+        <location filename="../../counter_app/qt/document_actions.py" line="53"/>
+        <source>Select an application in the queue first.</source>
+        <translation>请先在受理列表中选择一笔申请。</translation>
     </message>
 </context>
 <context>
@@ -1647,6 +1818,14 @@
         <location filename="../../counter_app/qt/status_names.py" line="24"/>
         <source>Withdrawn</source>
         <translation>已撤回</translation>
+    </message>
+</context>
+<context>
+    <name>window</name>
+    <message>
+        <location filename="../../counter_app/qt/document_actions.py" line="77"/>
+        <source>Printed.</source>
+        <translation>已打印。</translation>
     </message>
 </context>
 </TS>

@@ -66,7 +66,7 @@ def test_qr_code_decodes_with_opencv_and_zbar(sample, sample_pdf, tmp_path):
     run("pdftoppm", "-r", "200", "-png", "-f", "1", "-l", "1", "-singlefile", str(sample_pdf), str(tmp_path / "page"))
     png = tmp_path / "page.png"
     decoded_cv, _, _ = cv2.QRCodeDetector().detectAndDecode(cv2.imread(str(png)))
-    decoded_zbar = run("zbarimg", "--raw", "-q", str(png)).strip()
+    decoded_zbar = run("zbarimg", "--raw", "-q", "-Sdisable", "-Sqrcode.enable", str(png)).strip()
     expected = qr_payload(sample.application_number)
     assert decoded_cv == expected
     assert decoded_zbar == expected

@@ -1,0 +1,85 @@
+"""What a city prints besides the registration form, and the texts on it: data in
+``resources/forms/*.toml``, read and checked here (no text lives in code)."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+from counter_app.domain.errors import QT_TRANSLATE_NOOP, CounterError
+
+FORMS_DIR = Path(__file__).resolve().parents[2] / "resources" / "forms"
+DEFAULT_FILE = "default.toml"
+
+MSG_FORM_CONFIG = QT_TRANSLATE_NOOP(
+    "messages", "The document settings file {file} is not valid: {problem}")
+
+
+class FormConfigError(CounterError):
+    code = "form_config"
+
+
+@dataclass(frozen=True)
+class GuideSection:
+    heading: str
+    paragraphs: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class FormConfig:
+    city: str
+    agreement_for: frozenset[str]  # business type codes
+    voucher: dict
+    rejection_notice: dict
+    agreement: dict
+    guide_title: str
+    guide_closing: str
+    guide_sections: tuple[GuideSection, ...]
+    guide_by_business: dict[str, tuple[str, ...]]
+
+    def needs_agreement(self, business_type: str) -> bool:
+        return business_type in self.agreement_for
+
+
+def load_form_config(city: str = "", directory: Path = FORMS_DIR) -> FormConfig:
+    """The settings file of ``city``, or the default one when the city has none."""
+    path = _file_for(city, directory)
+    try:
+        return _parse(tomllib.loads(path.read_text(encoding="utf-8")))
+    except (OSError, tomllib.TOMLDecodeError, KeyError, ValueError, TypeError) as exc:
+        raise FormConfigError(MSG_FORM_CONFIG, file=path.name, problem=exc) from exc
+
+
+def _file_for(city: str, directory: Path) -> Path:
+    for path in sorted(directory.glob("*.toml")):
+        try:
+            if city and tomllib.loads(path.read_text(encoding="utf-8")).get("city") == city:
+                return path
+        except (OSError, tomllib.TOMLDecodeError):
+            continue  # reported when it is the one chosen
+    return directory / DEFAULT_FILE
+
+
+def _parse(data: dict) -> FormConfig:
+    guide = data["guide"]
+    return FormConfig(
+        city=data["city"],
+        agreement_for=frozenset(data["registration"].get("agreement_for", ())),
+        voucher=_checked(data["voucher"], "title", "copies", "days_to_produce", "notes"),
+        rejection_notice=_checked(data["rejection_notice"], "title", "intro", "closing",
+                                  "signature"),
+        agreement=_checked(data["agreement"], "title", "intro", "clauses", "signatures"),
+        guide_title=guide["title"],
+        guide_closing=guide.get("closing", ""),
+        guide_sections=tuple(GuideSection(s["heading"], tuple(s["paragraphs"]))
+                             for s in guide["sections"]),
+        guide_by_business={k: tuple(v) for k, v in guide.get("business", {}).items()},
+    )
+
+
+def _checked(section: dict, *keys: str) -> dict:
+    missing = [key for key in keys if key not in section]
+    if missing:
+        raise KeyError(", ".join(missing))
+    return dict(section)

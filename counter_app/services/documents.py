@@ -1,0 +1,191 @@
+"""Documents besides the registration form: pick-up voucher, rejection notice, applicant
+guide and batch printing. Each renders a PDF and returns where it is; personal data stays
+in the protected directory, in files named by UUID."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from counter_app.domain.business import BusinessType, Condition, Material, Presenter
+from counter_app.domain.errors import QT_TRANSLATE_NOOP, CounterError
+from counter_app.domain.lifecycle import Status
+from counter_app.forms.batch import render_batch as render_batch_pdf
+from counter_app.forms.city_config import FormConfig
+from counter_app.forms.data import BatchData, BatchEntry, GuideData
+from counter_app.forms.guide import render_guide as render_guide_pdf
+from counter_app.forms.slips import render_rejection_notice, render_voucher
+from counter_app.security import audit
+from counter_app.security.roles import Permission
+from counter_app.services.auth import CurrentOperator
+from counter_app.services.context import AppContext
+from counter_app.services.intake import load_application
+from counter_app.services.printing import form_config, form_data, form_fonts, slip_data
+from counter_app.store.models import Application, AuditRecord, Operator, Site
+
+VOUCHER_STATUSES = frozenset({Status.SIGNED, Status.SUBMITTED, Status.IN_PRODUCTION,
+                              Status.PRODUCED, Status.AT_SITE, Status.NOTIFIED})
+NOT_BATCHABLE = frozenset({Status.DRAFT, Status.REJECTED, Status.WITHDRAWN})
+# How the guide says when a material is needed (domain.business.Condition).
+CONDITION_NOTES = {Condition.MINOR: "未满{age}周岁的申请人", Condition.ADULT: "年满{age}周岁的申请人",
+                   Condition.NOT_SAME_REGISTER: "与监护人不在同一户口簿的"}
+PRESENTER_NOTE = "由{presenter}办理的，另需{materials}"
+
+MSG_NO_VOUCHER = QT_TRANSLATE_NOOP(
+    "messages", "A pick-up voucher is issued once the application has been accepted (signed), "
+                "until the card is collected.")
+MSG_NOT_REJECTED = QT_TRANSLATE_NOOP(
+    "messages", "A rejection notice is printed only for a rejected application.")
+MSG_EMPTY_BATCH = QT_TRANSLATE_NOOP("messages", "Choose at least one application to print.")
+MSG_NOT_BATCHABLE = QT_TRANSLATE_NOOP(
+    "messages", "The form of application {number} cannot be printed: it has not passed the "
+                "examination yet, or it was rejected or withdrawn.")
+
+Progress = Callable[[int, int], None]
+
+
+class DocumentError(CounterError):
+    code = "document"
+
+
+@dataclass(frozen=True)
+class BatchPrint:
+    path: Path
+    batch_number: str
+    forms: int
+
+
+def voucher(ctx: AppContext, operator: CurrentOperator, application_id: uuid.UUID) -> Path:
+    """The pick-up voucher (取卡凭证): two copies, QR code, the date the card should be ready."""
+    operator.require(Permission.INTAKE)
+    config = form_config(ctx)
+    with ctx.sessions() as session:
+        app = load_application(session, application_id)
+        if app.status not in VOUCHER_STATUSES:
+            raise DocumentError(MSG_NO_VOUCHER)
+        accepted = (_day_of(session, app, "submitted") or _day_of(session, app, "signed")
+                    or dt.date.today())
+        ready = accepted + dt.timedelta(days=int(config.voucher["days_to_produce"]))
+        slip = slip_data(ctx, app, *_site_and_clerk(session, app), accepted.isoformat(),
+                         masked=True, ready_by=ready.isoformat())
+    out = _target(ctx, "vouchers", application_id)
+    render_voucher(slip, config, out, form_fonts(ctx))
+    _audit(ctx, operator, "voucher_printed", "application", application_id)
+    return out
+
+
+def rejection_notice(ctx: AppContext, operator: CurrentOperator,
+                     application_id: uuid.UUID) -> Path:
+    """The rejection notice (不予受理告知书) listing the reasons recorded at examination."""
+    operator.require(Permission.INTAKE)
+    config = form_config(ctx)
+    with ctx.sessions() as session:
+        app = load_application(session, application_id)
+        if app.status != Status.REJECTED:
+            raise DocumentError(MSG_NOT_REJECTED)
+        day = _day_of(session, app, "rejected") or dt.date.today()
+        slip = slip_data(ctx, app, *_site_and_clerk(session, app), day.isoformat(), masked=True)
+    out = _target(ctx, "notices", application_id)
+    render_rejection_notice(slip, config, out, form_fonts(ctx))
+    _audit(ctx, operator, "rejection_notice_printed", "application", application_id)
+    return out
+
+
+def guide(ctx: AppContext, operator: CurrentOperator, business: BusinessType) -> Path:
+    """The applicant guide (申领须知) of a business type: no personal data on it."""
+    operator.require(Permission.INTAKE)
+    config = form_config(ctx)
+    materials = ctx.rules.businesses[business].materials
+    data = GuideData(
+        business_type=ctx.rules.labels[business],
+        required_materials=tuple(_material_label(ctx, m) for m in materials if m.required)
+        + _presenter_materials(ctx),
+        optional_materials=tuple(_material_label(ctx, m) for m in materials if not m.required),
+        notes=config.guide_by_business.get(business.value, ()),
+        site_name=operator.site_name, date=dt.date.today().isoformat())
+    out = ctx.settings.data_dir / "documents" / f"guide-{business.value}.pdf"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    render_guide_pdf(data, config, out, form_fonts(ctx))
+    return out
+
+
+def batch(ctx: AppContext, operator: CurrentOperator, application_ids: list[uuid.UUID],
+          progress: Progress | None = None) -> BatchPrint:
+    """One PDF for a community batch: a cover list, then each application's form (and its
+    agreement where the city wants one). ``progress(done, total)`` runs on the caller's
+    thread after each form; a Qt caller forwards it with a queued signal."""
+    operator.require(Permission.INTAKE)
+    if not application_ids:
+        raise DocumentError(MSG_EMPTY_BATCH)
+    config = form_config(ctx)
+    batch_id, now = uuid.uuid4(), dt.datetime.now()
+    with ctx.sessions() as session:  # read, then let go of the database while rendering
+        entries = tuple(_batch_entry(ctx, session, config, app_id) for app_id in application_ids)
+    number = f"PL-{operator.site_code}-{now:%Y%m%d-%H%M%S}"
+    data = BatchData(entries, operator.site_name, operator.display_name,
+                     now.date().isoformat(), number)
+    out = _target(ctx, "batches", batch_id)
+    render_batch_pdf(data, config, out, form_fonts(ctx), progress)
+    _audit(ctx, operator, "batch_printed", "batch", batch_id, detail=f"forms={len(entries)}")
+    return BatchPrint(out, number, len(entries))
+
+
+def _batch_entry(ctx: AppContext, session: Session, config: FormConfig,
+                 application_id: uuid.UUID) -> BatchEntry:
+    app = load_application(session, application_id)
+    if app.status in NOT_BATCHABLE:
+        raise DocumentError(MSG_NOT_BATCHABLE, number=app.number)
+    site, clerk = _site_and_clerk(session, app)
+    form = form_data(ctx, app, site, clerk)
+    agreement = (slip_data(ctx, app, site, clerk, form.date)
+                 if config.needs_agreement(app.business_type) else None)
+    return BatchEntry(form, agreement)
+
+
+def _site_and_clerk(session: Session, app: Application) -> tuple[Site | None, Operator | None]:
+    return session.get(Site, app.site_id), session.get(Operator, app.operator_id)
+
+
+def _day_of(session: Session, app: Application, action: str) -> dt.date | None:
+    """The local day the application last went through ``action``, if it did."""
+    at = session.scalar(select(AuditRecord.at).where(
+        AuditRecord.entity_id == str(app.id), AuditRecord.action == action
+    ).order_by(AuditRecord.at.desc()).limit(1))
+    if at is None:
+        return None
+    return at.replace(tzinfo=dt.UTC).astimezone().date()  # stored in UTC
+
+
+def _material_label(ctx: AppContext, material: Material) -> str:
+    condition = CONDITION_NOTES.get(material.condition, "")
+    if not condition:
+        return material.label
+    return f"{material.label}（{condition.format(age=ctx.rules.minor_age)}）"
+
+
+def _presenter_materials(ctx: AppContext) -> tuple[str, ...]:
+    """"监护人代为办理的：监护人居民身份证" and the like, for everyone not the applicant."""
+    return tuple(
+        PRESENTER_NOTE.format(presenter=rule.label,
+                              materials="、".join(m.label for m in rule.materials))
+        for presenter, rule in ctx.rules.presenters.items()
+        if presenter != Presenter.APPLICANT and rule.materials)
+
+
+def _target(ctx: AppContext, folder: str, name: uuid.UUID) -> Path:
+    out = ctx.settings.protected_dir / folder / f"{name}.pdf"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    return out
+
+
+def _audit(ctx: AppContext, operator: CurrentOperator, action: str, entity: str,
+           entity_id: uuid.UUID, detail: str = "") -> None:
+    with ctx.sessions.begin() as session:
+        audit.record(session, action=action, entity=entity, entity_id=entity_id,
+                     operator_id=operator.id, site_id=operator.site_id, detail=detail)

@@ -1,0 +1,78 @@
+"""The Documents menu prints the voucher, the notice and the guide through Qt printing."""
+
+from __future__ import annotations
+
+import subprocess
+
+from PySide6.QtPrintSupport import QPrinter
+
+from counter_app.domain.lifecycle import Status
+from counter_app.qt import dialogs
+from tests.qt.qt_helpers import application_at
+from tests.qt.test_main_window import main_window
+
+
+def printing_to(path, monkeypatch):
+    def to_pdf(printer, parent):
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(path))
+        return True
+    monkeypatch.setattr(dialogs, "setup_printer", to_pdf)
+
+
+def pdf_text(path) -> str:
+    return subprocess.run(["pdftotext", str(path), "-"], capture_output=True,
+                          text=True, check=True).stdout
+
+
+def printed_pages(path) -> int:
+    from PySide6.QtPdf import QPdfDocument
+    document = QPdfDocument()
+    document.load(str(path))
+    return document.pageCount()
+
+
+def rendered(ctx) -> str:
+    """The text of the newest document rendered into the protected directory (the printer
+    gets page images, so the words are read from the document that was printed)."""
+    newest = max(ctx.settings.protected_dir.rglob("*.pdf"), key=lambda p: p.stat().st_mtime)
+    return pdf_text(newest)
+
+
+def test_voucher_of_the_selected_application_is_printed(qtbot, chinese, ctx, admin, tmp_path,
+                                                       monkeypatch):
+    application_at(ctx, admin, Status.SUBMITTED, tmp_path)
+    window = main_window(qtbot, ctx, admin)
+    window.ui.queue_view.selectRow(0)
+    out = tmp_path / "voucher.pdf"
+    printing_to(out, monkeypatch)
+    window.ui.action_voucher.trigger()
+    qtbot.waitUntil(lambda: out.exists() and out.stat().st_size > 0, timeout=15000)
+    assert printed_pages(out) >= 1
+    text = rendered(ctx)
+    assert "取卡凭证" in text and window.model.index(0, 0).data() in text
+    assert "王䶮" in text
+
+
+def test_a_notice_for_an_application_not_rejected_is_refused_with_a_message(
+        qtbot, chinese, ctx, admin, tmp_path, monkeypatch):
+    application_at(ctx, admin, Status.SUBMITTED, tmp_path)
+    window = main_window(qtbot, ctx, admin)
+    window.ui.queue_view.selectRow(0)
+    shown = []
+    monkeypatch.setattr(dialogs, "show_error", lambda parent, text: shown.append(text))
+    window.ui.action_notice.trigger()
+    qtbot.waitUntil(lambda: bool(shown), timeout=15000)
+    assert shown == ["只有不予受理的申请才能打印不予受理告知书。"]
+
+
+def test_the_guide_of_a_business_type_is_printed(qtbot, chinese, ctx, admin, tmp_path,
+                                                 monkeypatch):
+    window = main_window(qtbot, ctx, admin)
+    out = tmp_path / "guide.pdf"
+    printing_to(out, monkeypatch)
+    window.ui.guide_menu.actions()[0].trigger()
+    qtbot.waitUntil(lambda: out.exists() and out.stat().st_size > 0, timeout=15000)
+    assert printed_pages(out) >= 1
+    guide = ctx.settings.data_dir / "documents" / "guide-newborn.pdf"  # no personal data
+    assert ctx.rules.labels[next(iter(ctx.rules.labels))] in pdf_text(guide)

@@ -1,0 +1,100 @@
+"""Vouchers, rejection notices, guides and batch printing as services."""
+
+import dataclasses
+import datetime as dt
+import re
+
+import pytest
+from sqlalchemy import select
+
+from counter_app.domain.business import BusinessType
+from counter_app.domain.lifecycle import Status
+from counter_app.services import documents, printing
+from counter_app.services.documents import DocumentError
+from counter_app.store.models import AuditRecord
+from tests.unit.documents.support import application_at, needs_poppler, run
+
+pytestmark = needs_poppler
+
+
+def flat_text(pdf) -> str:
+    return run("pdftotext", str(pdf), "-").replace("\n", "").replace(" ", "")
+
+
+def pages(pdf) -> int:
+    return int(re.search(r"^Pages:\s+(\d+)", run("pdfinfo", str(pdf)), re.M).group(1))
+
+
+def audit_actions(ctx) -> list[str]:
+    with ctx.sessions() as session:
+        return list(session.scalars(select(AuditRecord.action).order_by(AuditRecord.id)))
+
+
+def test_voucher_after_acceptance_masks_the_id_number_and_dates_the_card(ctx, admin, tmp_path):
+    app_id = application_at(ctx, admin, Status.SUBMITTED, tmp_path)
+    pdf = documents.voucher(ctx, admin, app_id)
+    text = flat_text(pdf)
+    ready = dt.date.today() + dt.timedelta(days=30)
+    assert "王䶮𠮷" in text and ready.isoformat() in text
+    assert "110105********003" in text.replace("＊", "*")
+    assert str(app_id) in pdf.name and pdf.is_relative_to(ctx.settings.protected_dir)
+    assert audit_actions(ctx)[-1] == "voucher_printed"
+
+
+def test_no_voucher_before_the_form_is_signed(ctx, admin, tmp_path):
+    app_id = application_at(ctx, admin, Status.FORM_PRINTED, tmp_path)
+    with pytest.raises(DocumentError):
+        documents.voucher(ctx, admin, app_id)
+
+
+def test_rejection_notice_lists_the_reasons_recorded(ctx, admin, tmp_path):
+    app_id = application_at(ctx, admin, Status.REJECTED, tmp_path)
+    text = flat_text(documents.rejection_notice(ctx, admin, app_id))
+    assert "1.材料不齐全" in text and "2.缺少出生医学证明原件" in text
+    assert "3.监护人居民身份证已过有效期" in text
+    assert audit_actions(ctx)[-1] == "rejection_notice_printed"
+
+
+def test_no_rejection_notice_for_an_accepted_application(ctx, admin, tmp_path):
+    app_id = application_at(ctx, admin, Status.SUBMITTED, tmp_path)
+    with pytest.raises(DocumentError):
+        documents.rejection_notice(ctx, admin, app_id)
+
+
+def test_guide_lists_the_materials_of_the_business_type_from_the_rules(ctx, admin):
+    text = flat_text(documents.guide(ctx, admin, BusinessType.NEWBORN))
+    for material in ctx.rules.businesses[BusinessType.NEWBORN].materials:
+        assert material.label in text
+    assert "由监护人办理的，另需监护人居民身份证" in text
+    assert "新生儿参保申领" in text
+
+
+def test_batch_prints_a_cover_list_and_every_form_with_progress(ctx, admin, tmp_path):
+    ids = [application_at(ctx, admin, Status.SUBMITTED, tmp_path, first17=f"1101052024031500{n}")
+           for n in (3, 5, 7)]
+    seen = []
+    result = documents.batch(ctx, admin, ids, progress=lambda d, t: seen.append(d))
+    assert result.forms == 3 and pages(result.path) == 1 + 3 and seen == [1, 2, 3]
+    cover = run("pdftotext", "-layout", "-f", "1", "-l", "1", str(result.path), "-")
+    assert result.batch_number in cover and cover.count("SC001-") >= 3
+    assert audit_actions(ctx)[-1] == "batch_printed"
+
+
+def test_batch_refuses_an_empty_list_and_a_rejected_application(ctx, admin, tmp_path):
+    with pytest.raises(DocumentError):
+        documents.batch(ctx, admin, [])
+    rejected = application_at(ctx, admin, Status.REJECTED, tmp_path)
+    with pytest.raises(DocumentError) as caught:
+        documents.batch(ctx, admin, [rejected])
+    assert "SC001-" in str(caught.value)
+
+
+def test_the_agreement_is_printed_with_the_form_where_the_city_requires_it(
+        ctx, admin, tmp_path, monkeypatch):
+    app_id = application_at(ctx, admin, Status.PHOTO_OK, tmp_path)
+    assert pages(printing.render_form(ctx, admin, app_id)) == 1
+    config = dataclasses.replace(printing.form_config(ctx), agreement_for=frozenset({"newborn"}))
+    monkeypatch.setattr(printing, "form_config", lambda _ctx: config)
+    pdf = printing.render_form(ctx, admin, app_id)
+    assert pages(pdf) == 2
+    assert config.agreement["title"] in run("pdftotext", "-f", "2", "-l", "2", str(pdf), "-")
