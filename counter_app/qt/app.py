@@ -78,7 +78,18 @@ def _open_database(settings: Settings):
     first_run = auth.needs_first_administrator(ctx)
     for name in WARM_UP_MODULES:
         importlib.import_module(name)
+    _warm_up_fonts(ctx)
     return ctx, first_run
+
+
+def _warm_up_fonts(ctx) -> None:
+    """Find and load the form fonts now, so the first form prints without waiting; a
+    missing font is reported when a form is printed, not here."""
+    from counter_app.services import printing
+    try:
+        printing.form_fonts(ctx)
+    except Exception:  # noqa: BLE001 - the print step shows the message in words
+        log.warning("form fonts not ready at start-up", exc_info=True)
 
 
 class Launcher(QObject):
