@@ -52,6 +52,9 @@ def build_parser() -> argparse.ArgumentParser:
                       "2 unreadable file)")
     batch_check.add_argument("file", type=Path, metavar="FILE")
 
+    from counter_app.photo.commands import add_photo_commands  # OpenCV loads only when run
+    add_photo_commands(commands)
+
     sync = commands.add_parser("sync", help="exchange data with the central database")
     sync_commands = sync.add_subparsers(dest="sync_command", metavar="ACTION", required=True)
     once = sync_commands.add_parser("once", help="send everything queued, once")
@@ -145,6 +148,11 @@ def _batch(settings: Settings, args: argparse.Namespace) -> int:
     return 0 if report.all_good else 1
 
 
+def _photo(settings: Settings, args: argparse.Namespace) -> int:
+    from counter_app.photo.commands import run_photo_command
+    return run_photo_command(settings, args)
+
+
 def _sync(settings: Settings, args: argparse.Namespace) -> int:
     from counter_app.services.context import open_context
     from counter_app.services.syncing import sync_now
@@ -159,4 +167,4 @@ def _form(settings: Settings, args: argparse.Namespace) -> int:
 
 
 COMMANDS = {"gui": _gui, "demo": _demo, "db": _db, "id": _id, "form": _form, "batch": _batch,
-            "sync": _sync}
+            "photo": _photo, "sync": _sync}

@@ -1,4 +1,4 @@
-"""Import a photo from an image file (the photo station's capture comes later)."""
+"""Import a photo from an image file as it is (the photo station checks and crops it)."""
 
 from __future__ import annotations
 
@@ -9,21 +9,19 @@ from pathlib import Path
 import cv2
 import numpy as np
 
-from counter_app.domain.errors import QT_TRANSLATE_NOOP, CounterError
+from counter_app.domain.errors import QT_TRANSLATE_NOOP
+from counter_app.photo.decoding import (MSG_MISSING, MSG_UNREADABLE, PhotoError, decode_image,
+                                        read_image_file)
 
-MSG_UNREADABLE = QT_TRANSLATE_NOOP(
-    "messages", "The file is not a readable image (JPEG, PNG or BMP): please choose another.")
-MSG_MISSING = QT_TRANSLATE_NOOP("messages", "The image file cannot be opened.")
+__all__ = ["MSG_MISSING", "MSG_TOO_SMALL", "MSG_UNREADABLE", "ImportedPhoto", "PhotoError",
+           "load_photo_bytes", "load_photo_file"]
+
 MSG_TOO_SMALL = QT_TRANSLATE_NOOP(
     "messages", "The image is too small ({width} x {height} pixels); at least {min_w} x "
                 "{min_h} is needed.")
 
 MIN_WIDTH, MIN_HEIGHT = 150, 180
 MAX_SIDE = 2000  # larger captures are scaled down: the card photo is 358 x 441
-
-
-class PhotoError(CounterError):
-    code = "photo"
 
 
 @dataclass(frozen=True)
@@ -38,18 +36,11 @@ class ImportedPhoto:
 
 
 def load_photo_file(path: Path) -> ImportedPhoto:
-    try:
-        raw = Path(path).read_bytes()
-    except OSError as exc:
-        raise PhotoError(MSG_MISSING) from exc
-    return load_photo_bytes(raw)
+    return load_photo_bytes(read_image_file(path))
 
 
 def load_photo_bytes(raw: bytes) -> ImportedPhoto:
-    # imdecode from bytes rather than imread: imread cannot open non-ASCII paths on Windows.
-    image = cv2.imdecode(np.frombuffer(raw, np.uint8), cv2.IMREAD_COLOR) if raw else None
-    if image is None:
-        raise PhotoError(MSG_UNREADABLE)
+    image = decode_image(raw)  # header first: huge, grey, CMYK, 16-bit, alpha are handled
     height, width = image.shape[:2]
     if width < MIN_WIDTH or height < MIN_HEIGHT:
         raise PhotoError(MSG_TOO_SMALL, width=width, height=height,

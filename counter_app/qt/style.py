@@ -28,9 +28,14 @@ QGroupBox QRadioButton { font-weight: normal; }
 
 
 def apply_style(app: QApplication) -> None:
+    """Once per application: setting the style again re-polishes every widget alive,
+    which is slow, and crashed the tests when one of them was half torn down."""
+    if app.property("counter_styled"):
+        return
     app.setStyle("Fusion")
     app.setFont(ui_font(app.font()))
     app.setStyleSheet(STYLE_SHEET)
+    app.setProperty("counter_styled", True)
 
 
 def ui_font(base: QFont) -> QFont:

@@ -600,107 +600,107 @@
     <message>
         <location filename="../../ui/photo_capture.ui" line="6"/>
         <source>Take the applicant&apos;s photo</source>
-        <translation type="unfinished"></translation>
+        <translation>采集申请人照片</translation>
     </message>
     <message>
         <location filename="../../ui/photo_capture.ui" line="35"/>
         <source>Starting the camera…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在启动摄像头…</translation>
     </message>
     <message>
         <location filename="../../ui/photo_capture.ui" line="76"/>
         <source>&amp;Retry</source>
-        <translation type="unfinished"></translation>
+        <translation>重试(&amp;R)</translation>
     </message>
     <message>
         <location filename="../../ui/photo_capture.ui" line="87"/>
         <source>Capture &amp;automatically when every check passes</source>
-        <translation type="unfinished"></translation>
+        <translation>全部检查通过后自动拍摄(&amp;A)</translation>
     </message>
     <message>
         <location filename="../../ui/photo_capture.ui" line="110"/>
         <source>&amp;Capture now</source>
-        <translation type="unfinished"></translation>
+        <translation>立即拍摄(&amp;C)</translation>
     </message>
     <message>
         <location filename="../../ui/photo_capture.ui" line="141"/>
         <source>The finished photo appears here after the capture.</source>
-        <translation type="unfinished"></translation>
+        <translation>拍摄后在此显示成品照片。</translation>
     </message>
     <message>
         <location filename="../../ui/photo_capture.ui" line="167"/>
         <source>Check</source>
-        <translation type="unfinished"></translation>
+        <translation>检查项</translation>
     </message>
     <message>
         <location filename="../../ui/photo_capture.ui" line="172"/>
         <source>Measured</source>
-        <translation type="unfinished"></translation>
+        <translation>测量值</translation>
     </message>
     <message>
         <location filename="../../ui/photo_capture.ui" line="177"/>
         <source>Limit</source>
-        <translation type="unfinished"></translation>
+        <translation>要求</translation>
     </message>
     <message>
         <location filename="../../ui/photo_capture.ui" line="185"/>
         <source>&amp;Reason for accepting the photo although it fails a check:</source>
-        <translation type="unfinished"></translation>
+        <translation>照片未通过检查仍予采用的理由(&amp;R)：</translation>
     </message>
     <message>
         <location filename="../../ui/photo_capture.ui" line="207"/>
         <source>R&amp;etake</source>
-        <translation type="unfinished"></translation>
+        <translation>重拍(&amp;E)</translation>
     </message>
     <message>
         <location filename="../../ui/photo_capture.ui" line="227"/>
         <source>&amp;Use this photo</source>
-        <translation type="unfinished"></translation>
+        <translation>使用此照片(&amp;U)</translation>
     </message>
     <message>
         <location filename="../../ui/photo_capture.ui" line="234"/>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/photo_capture.py" line="193"/>
+        <location filename="../../counter_app/qt/photo_capture.py" line="196"/>
         <source>Hold still…</source>
-        <translation type="unfinished"></translation>
+        <translation>请保持不动…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/photo_capture.py" line="216"/>
+        <location filename="../../counter_app/qt/photo_capture.py" line="221"/>
         <source>The photo meets the standard.</source>
-        <translation type="unfinished"></translation>
+        <translation>照片符合标准。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/photo_capture.py" line="219"/>
+        <location filename="../../counter_app/qt/photo_capture.py" line="224"/>
         <source>The photo fails a check.</source>
-        <translation type="unfinished"></translation>
+        <translation>照片未通过检查。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/photo_capture.py" line="228"/>
+        <location filename="../../counter_app/qt/photo_capture.py" line="233"/>
         <source>Please give the reason first.</source>
-        <translation type="unfinished"></translation>
+        <translation>请先填写理由。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/photo_capture.py" line="271"/>
+        <location filename="../../counter_app/qt/photo_capture.py" line="276"/>
         <source>Checking the photo…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在检查照片…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/photo_capture.py" line="275"/>
+        <location filename="../../counter_app/qt/photo_capture.py" line="280"/>
         <source>Take the photo again; only a supervisor can accept a photo that fails a check.</source>
-        <translation type="unfinished"></translation>
+        <translation>请重新拍摄；未通过检查的照片只能由主管批准采用。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/photo_capture.py" line="322"/>
+        <location filename="../../counter_app/qt/photo_capture.py" line="328"/>
         <source>Studio photo receipt</source>
-        <translation type="unfinished"></translation>
+        <translation>照相馆照片回执</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/photo_capture.py" line="323"/>
+        <location filename="../../counter_app/qt/photo_capture.py" line="329"/>
         <source>Receipt number on the slip:</source>
-        <translation type="unfinished"></translation>
+        <translation>回执上的编号：</translation>
     </message>
 </context>
 <context>
@@ -743,22 +743,22 @@
     <message>
         <location filename="../../counter_app/qt/page_photo.py" line="24"/>
         <source>&amp;Capture…</source>
-        <translation type="unfinished"></translation>
+        <translation>拍摄(&amp;C)…</translation>
     </message>
     <message>
         <location filename="../../counter_app/qt/page_photo.py" line="25"/>
         <source>Studio &amp;receipt…</source>
-        <translation type="unfinished"></translation>
+        <translation>照相馆回执(&amp;R)…</translation>
     </message>
     <message>
         <location filename="../../counter_app/qt/page_photo.py" line="66"/>
         <source>Saving the photo…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在保存照片…</translation>
     </message>
     <message>
         <location filename="../../counter_app/qt/page_photo.py" line="105"/>
         <source>Studio photo receipt {number}</source>
-        <translation type="unfinished"></translation>
+        <translation>照相馆照片回执 {number}</translation>
     </message>
     <message>
         <location filename="../../counter_app/qt/page_photo.py" line="112"/>
@@ -1103,7 +1103,7 @@
     <message>
         <location filename="../../counter_app/photo/decoding.py" line="24"/>
         <source>The image is too large ({width} x {height} pixels); at most {megapixels} megapixels can be opened.</source>
-        <translation type="unfinished"></translation>
+        <translation>图片过大（{width} x {height} 像素），最多只能打开 {megapixels} 百万像素的图片。</translation>
     </message>
     <message>
         <location filename="../../counter_app/photo/decoding.py" line="23"/>
@@ -1258,12 +1258,12 @@
     <message>
         <location filename="../../counter_app/photo/profiles.py" line="22"/>
         <source>There is no photo profile named {name}.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有名为 {name} 的照片规格。</translation>
     </message>
     <message>
         <location filename="../../counter_app/photo/profiles.py" line="23"/>
         <source>The photo profile {name} is not valid: {problem}</source>
-        <translation type="unfinished"></translation>
+        <translation>照片规格 {name} 无效：{problem}</translation>
     </message>
     <message>
         <location filename="../../counter_app/batches/spreadsheet.py" line="21"/>
@@ -1323,295 +1323,295 @@
     <message>
         <location filename="../../counter_app/photo/checks.py" line="35"/>
         <source>One face</source>
-        <translation type="unfinished"></translation>
+        <translation>单一人脸</translation>
     </message>
     <message>
         <location filename="../../counter_app/photo/checks.py" line="36"/>
         <source>Faces found: {measured:.0f}; exactly one is needed.</source>
-        <translation type="unfinished"></translation>
+        <translation>检测到 {measured:.0f} 张人脸；须恰好一张。</translation>
     </message>
     <message>
         <location filename="../../counter_app/photo/checks.py" line="37"/>
         <source>No face found: look into the camera</source>
-        <translation type="unfinished"></translation>
+        <translation>未检测到人脸：请看向摄像头</translation>
     </message>
     <message>
         <location filename="../../counter_app/photo/checks.py" line="38"/>
         <source>Only the applicant may be in the picture</source>
-        <translation type="unfinished"></translation>
+        <translation>画面中只能有申请人一人</translation>
     </message>
     <message>
         <location filename="../../counter_app/photo/checks.py" line="40"/>
         <source>Face large enough</source>
-        <translation type="unfinished"></translation>
+        <translation>人脸足够大</translation>
     </message>
     <message>
         <location filename="../../counter_app/photo/checks.py" line="41"/>
         <source>The face is {measured:.0f} px wide in the capture; at least {low:.0f} px are needed.</source>
-        <translation type="unfinished"></translation>
+        <translation>拍摄画面中人脸宽 {measured:.0f} 像素；至少需要 {low:.0f} 像素。</translation>
     </message>
     <message>
         <location filename="../../counter_app/photo/checks.py" line="44"/>
         <location filename="../../counter_app/photo/checks.py" line="51"/>
         <source>Move closer</source>
-        <translation type="unfinished"></translation>
+        <translation>请靠近一些</translation>
     </message>
     <message>
         <location filename="../../counter_app/photo/checks.py" line="47"/>
         <source>Face width</source>
-        <translation type="unfinished"></translation>
+        <translation>脸宽</translation>
     </message>
     <message>
         <location filename="../../counter_app/photo/checks.py" line="48"/>
         <source>Face width in the photo {measured:.0f} px; {low:.0f} to {high:.0f} px are needed.</source>
-        <translation type="unfinished"></translation>
+        <translation>照片中脸宽 {measured:.0f} 像素；要求 {low:.0f} 至 {high:.0f} 像素。</translation>
     </message>
     <message>
         <location filename="../../counter_app/photo/checks.py" line="52"/>
         <source>Move back</source>
-        <translation type="unfinished"></translation>
+        <translation>请后退一些</translation>
     </message>
     <message>
         <location filename="../../counter_app/photo/checks.py" line="55"/>
         <source>Top of the head</source>
-        <translation type="unfinished"></translation>
+        <translation>头顶位置</translation>
     </message>
     <message>
         <location filename="../../counter_app/photo/checks.py" line="56"/>
         <source>Top of the head {measured:.0f} px below the top edge; {low:.0f} to {high:.0f} px are needed.</source>
-        <translation type="unfinished"></translation>
+        <translation>头顶距上边缘 {measured:.0f} 像素；要求 {low:.0f} 至 {high:.0f} 像素。</translation>
     </message>
     <message>
         <location filename="../../counter_app/photo/checks.py" line="60"/>
         <source>Head too high in the picture</source>
-        <translation type="unfinished"></translation>
+        <translation>头部在画面中过高</translation>
     </message>
     <message>
         <location filename="../../counter_app/photo/checks.py" line="61"/>
         <source>Head too low in the picture</source>
-        <translation type="unfinished"></translation>
+        <translation>头部在画面中过低</translation>
     </message>
     <message>
         <location filename="../../counter_app/photo/checks.py" line="64"/>
         <source>Face centred</source>
-        <translation type="unfinished"></translation>
+        <translation>人脸居中</translation>
     </message>
     <message>
         <location filename="../../counter_app/photo/checks.py" line="65"/>
         <source>The face is {measured:+.0f} px from the middle; {low:+.0f} to {high:+.0f} px are allowed.</source>
-        <translation type="unfinished"></translation>
+        <translation>人脸偏离中线 {measured:+.0f} 像素；允许 {low:+.0f} 至 {high:+.0f} 像素。</translation>
     </message>
     <message>
         <location filename="../../counter_app/photo/checks.py" line="69"/>
         <source>Face too far left in the picture</source>
-        <translation type="unfinished"></translation>
+        <translation>人脸在画面中过于偏左</translation>
     </message>
     <message>
         <location filename="../../counter_app/photo/checks.py" line="70"/>
         <source>Face too far right in the picture</source>
-        <translation type="unfinished"></translation>
+        <translation>人脸在画面中过于偏右</translation>
     </message>
     <message>
         <location filename="../../counter_app/photo/checks.py" line="73"/>
         <source>Eye line</source>
-        <translation type="unfinished"></translation>
+        <translation>眼睛位置</translation>
     </message>
     <message>
         <location filename="../../counter_app/photo/checks.py" line="74"/>
         <source>Eye line {measured:.0f} px above the bottom edge; at least {low:.0f} px are needed.</source>
-        <translation type="unfinished"></translation>
+        <translation>双眼连线距下边缘 {measured:.0f} 像素；至少需要 {low:.0f} 像素。</translation>
     </message>
     <message>
         <location filename="../../counter_app/photo/checks.py" line="77"/>
         <source>Eyes too low in the picture</source>
-        <translation type="unfinished"></translation>
+        <translation>眼睛在画面中过低</translation>
     </message>
     <message>
         <location filename="../../counter_app/photo/checks.py" line="80"/>
         <source>Eyes open</source>
-        <translation type="unfinished"></translation>
+        <translation>双眼睁开</translation>
     </message>
     <message>
         <location filename="../../counter_app/photo/checks.py" line="81"/>
         <source>{measured:.0f} of 2 eyes found.</source>
-        <translation type="unfinished"></translation>
+        <translation>检测到 {measured:.0f} 只眼睛（共 2 只）。</translation>
     </message>
     <message>
         <location filename="../../counter_app/photo/checks.py" line="82"/>
         <source>Open the eyes and look into the camera</source>
-        <translation type="unfinished"></translation>
+        <translation>请睁开双眼，看向摄像头</translation>
     </message>
     <message>
         <location filename="../../counter_app/photo/checks.py" line="84"/>
         <source>Head level</source>
-        <translation type="unfinished"></translation>
+        <translation>头部端正</translation>
     </message>
     <message>
         <location filename="../../counter_app/photo/checks.py" line="85"/>
         <source>The head is tilted {measured:+.1f}°; {low:+.0f}° to {high:+.0f}° are allowed.</source>
-        <translation type="unfinished"></translation>
+        <translation>头部倾斜 {measured:+.1f}°；允许 {low:+.0f}° 至 {high:+.0f}°。</translation>
     </message>
     <message>
         <location filename="../../counter_app/photo/checks.py" line="88"/>
         <location filename="../../counter_app/photo/checks.py" line="89"/>
         <source>Hold the head straight</source>
-        <translation type="unfinished"></translation>
+        <translation>请把头摆正</translation>
     </message>
     <message>
         <location filename="../../counter_app/photo/checks.py" line="92"/>
         <source>Facing the camera</source>
-        <translation type="unfinished"></translation>
+        <translation>正对镜头</translation>
     </message>
     <message>
         <location filename="../../counter_app/photo/checks.py" line="93"/>
         <source>The head is turned about {measured:+.0f}°; {low:+.0f}° to {high:+.0f}° are allowed.</source>
-        <translation type="unfinished"></translation>
+        <translation>头部约偏转 {measured:+.0f}°；允许 {low:+.0f}° 至 {high:+.0f}°。</translation>
     </message>
     <message>
         <location filename="../../counter_app/photo/checks.py" line="96"/>
         <location filename="../../counter_app/photo/checks.py" line="97"/>
         <source>Look straight into the camera</source>
-        <translation type="unfinished"></translation>
+        <translation>请正视镜头</translation>
     </message>
     <message>
         <location filename="../../counter_app/photo/checks.py" line="100"/>
         <source>Not too dark</source>
-        <translation type="unfinished"></translation>
+        <translation>亮度不过暗</translation>
     </message>
     <message>
         <location filename="../../counter_app/photo/checks.py" line="101"/>
         <source>{measured:.0%} of the face is too dark; at most {high:.0%} is allowed.</source>
-        <translation type="unfinished"></translation>
+        <translation>面部 {measured:.0%} 的区域过暗；最多允许 {high:.0%}。</translation>
     </message>
     <message>
         <location filename="../../counter_app/photo/checks.py" line="104"/>
         <source>Too dark: more light on the face</source>
-        <translation type="unfinished"></translation>
+        <translation>过暗：请给面部补光</translation>
     </message>
     <message>
         <location filename="../../counter_app/photo/checks.py" line="107"/>
         <source>Not too bright</source>
-        <translation type="unfinished"></translation>
+        <translation>亮度不过曝</translation>
     </message>
     <message>
         <location filename="../../counter_app/photo/checks.py" line="108"/>
         <source>{measured:.0%} of the face is over-exposed; at most {high:.0%} is allowed.</source>
-        <translation type="unfinished"></translation>
+        <translation>面部 {measured:.0%} 的区域过曝；最多允许 {high:.0%}。</translation>
     </message>
     <message>
         <location filename="../../counter_app/photo/checks.py" line="111"/>
         <source>Too bright: less light on the face</source>
-        <translation type="unfinished"></translation>
+        <translation>过亮：请减弱面部光线</translation>
     </message>
     <message>
         <location filename="../../counter_app/photo/checks.py" line="114"/>
         <source>Even lighting</source>
-        <translation type="unfinished"></translation>
+        <translation>光照均匀</translation>
     </message>
     <message>
         <location filename="../../counter_app/photo/checks.py" line="115"/>
         <source>One side of the face is {measured:.0%} darker; at most {high:.0%} is allowed.</source>
-        <translation type="unfinished"></translation>
+        <translation>面部一侧偏暗 {measured:.0%}；最多允许 {high:.0%}。</translation>
     </message>
     <message>
         <location filename="../../counter_app/photo/checks.py" line="118"/>
         <source>Light both sides of the face evenly</source>
-        <translation type="unfinished"></translation>
+        <translation>请让面部两侧光线均匀</translation>
     </message>
     <message>
         <location filename="../../counter_app/photo/checks.py" line="121"/>
         <source>Sharp</source>
-        <translation type="unfinished"></translation>
+        <translation>清晰</translation>
     </message>
     <message>
         <location filename="../../counter_app/photo/checks.py" line="122"/>
         <source>Sharpness {measured:.0f}; at least {low:.0f} is needed.</source>
-        <translation type="unfinished"></translation>
+        <translation>清晰度 {measured:.0f}；至少需要 {low:.0f}。</translation>
     </message>
     <message>
         <location filename="../../counter_app/photo/checks.py" line="123"/>
         <source>Blurred: hold still and focus</source>
-        <translation type="unfinished"></translation>
+        <translation>模糊：请保持不动并对焦</translation>
     </message>
     <message>
         <location filename="../../counter_app/photo/checks.py" line="125"/>
         <source>Colour photo</source>
-        <translation type="unfinished"></translation>
+        <translation>彩色照片</translation>
     </message>
     <message>
         <location filename="../../counter_app/photo/checks.py" line="126"/>
         <source>Face colour {measured:.1f}; at least {low:.1f} is needed (black and white is not accepted).</source>
-        <translation type="unfinished"></translation>
+        <translation>面部色彩饱和度 {measured:.1f}；至少需要 {low:.1f}（不接受黑白照片）。</translation>
     </message>
     <message>
         <location filename="../../counter_app/photo/checks.py" line="130"/>
         <source>Use a colour picture</source>
-        <translation type="unfinished"></translation>
+        <translation>请使用彩色照片</translation>
     </message>
     <message>
         <location filename="../../counter_app/photo/checks.py" line="133"/>
         <source>White background</source>
-        <translation type="unfinished"></translation>
+        <translation>白色背景</translation>
     </message>
     <message>
         <location filename="../../counter_app/photo/checks.py" line="134"/>
         <source>Background brightness {measured:.0f}; at least {low:.0f} is needed.</source>
-        <translation type="unfinished"></translation>
+        <translation>背景亮度 {measured:.0f}；至少需要 {low:.0f}。</translation>
     </message>
     <message>
         <location filename="../../counter_app/photo/checks.py" line="137"/>
         <source>The background is not white</source>
-        <translation type="unfinished"></translation>
+        <translation>背景不是白色</translation>
     </message>
     <message>
         <location filename="../../counter_app/photo/checks.py" line="139"/>
         <source>Even background</source>
-        <translation type="unfinished"></translation>
+        <translation>背景均匀</translation>
     </message>
     <message>
         <location filename="../../counter_app/photo/checks.py" line="140"/>
         <source>Background variation {measured:.0f}; at most {high:.0f} is allowed.</source>
-        <translation type="unfinished"></translation>
+        <translation>背景亮度差异 {measured:.0f}；最多允许 {high:.0f}。</translation>
     </message>
     <message>
         <location filename="../../counter_app/photo/checks.py" line="143"/>
         <source>Remove shadows and objects from the background</source>
-        <translation type="unfinished"></translation>
+        <translation>请去除背景中的阴影和杂物</translation>
     </message>
     <message>
         <location filename="../../counter_app/photo/checks.py" line="145"/>
         <source>No colour cast</source>
-        <translation type="unfinished"></translation>
+        <translation>无偏色</translation>
     </message>
     <message>
         <location filename="../../counter_app/photo/checks.py" line="146"/>
         <source>Colour cast of the background {measured:.1f}; at most {high:.1f} is allowed.</source>
-        <translation type="unfinished"></translation>
+        <translation>背景偏色 {measured:.1f}；最多允许 {high:.1f}。</translation>
     </message>
     <message>
         <location filename="../../counter_app/photo/checks.py" line="149"/>
         <source>Colour cast: check the white balance</source>
-        <translation type="unfinished"></translation>
+        <translation>偏色：请检查白平衡</translation>
     </message>
     <message>
         <location filename="../../counter_app/photo/checks.py" line="152"/>
         <source>File size</source>
-        <translation type="unfinished"></translation>
+        <translation>文件大小</translation>
     </message>
     <message>
         <location filename="../../counter_app/photo/checks.py" line="153"/>
         <source>File size {measured:.1f} KB; {low:.0f} to {high:.0f} KB are needed.</source>
-        <translation type="unfinished"></translation>
+        <translation>文件大小 {measured:.1f} KB；要求 {low:.0f} 至 {high:.0f} KB。</translation>
     </message>
     <message>
         <location filename="../../counter_app/photo/checks.py" line="158"/>
         <source>Photo size</source>
-        <translation type="unfinished"></translation>
+        <translation>照片尺寸</translation>
     </message>
     <message>
         <location filename="../../counter_app/photo/checks.py" line="159"/>
         <source>The photo is {measured} px; {low} px are needed.</source>
-        <translation type="unfinished"></translation>
+        <translation>照片为 {measured} 像素；要求 {low} 像素。</translation>
     </message>
     <message>
         <location filename="../../counter_app/services/batches.py" line="28"/>
@@ -1691,42 +1691,42 @@
     <message>
         <location filename="../../counter_app/photo/receipts.py" line="16"/>
         <source>Please type the photo receipt number.</source>
-        <translation type="unfinished"></translation>
+        <translation>请输入照片回执编号。</translation>
     </message>
     <message>
         <location filename="../../counter_app/photo/receipts.py" line="17"/>
         <source>This is not a photo receipt number of this city: please check it against the slip.</source>
-        <translation type="unfinished"></translation>
+        <translation>这不是本市的照片回执编号，请与回执核对。</translation>
     </message>
     <message>
         <location filename="../../counter_app/photo/sources.py" line="24"/>
         <source>Camera {device} cannot be opened: check that it is connected and not in use by another program, then press Retry.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法打开摄像头 {device}：请检查是否已连接、是否被其他程序占用，然后点击“重试”。</translation>
     </message>
     <message>
         <location filename="../../counter_app/photo/sources.py" line="27"/>
         <source>The camera stopped sending pictures: check its cable, then press Retry.</source>
-        <translation type="unfinished"></translation>
+        <translation>摄像头停止传送画面：请检查连接线，然后点击“重试”。</translation>
     </message>
     <message>
         <location filename="../../counter_app/photo/sources.py" line="29"/>
         <source>The video file cannot be played.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法播放该视频文件。</translation>
     </message>
     <message>
         <location filename="../../counter_app/services/photo_station.py" line="33"/>
         <source>No single face was found, so the photo cannot be cut to the standard: please take it again.</source>
-        <translation type="unfinished"></translation>
+        <translation>未能找到唯一的人脸，无法按标准裁切照片：请重新拍摄。</translation>
     </message>
     <message>
         <location filename="../../counter_app/services/photo_station.py" line="36"/>
         <source>The photo fails {count} check(s). Take it again, or ask a supervisor to accept it with a reason.</source>
-        <translation type="unfinished"></translation>
+        <translation>照片有 {count} 项检查未通过。请重新拍摄，或请主管填写理由后批准采用。</translation>
     </message>
     <message>
         <location filename="../../counter_app/services/photo_station.py" line="39"/>
         <source>Please give the reason for accepting a photo that fails a check.</source>
-        <translation type="unfinished"></translation>
+        <translation>请填写采用未通过检查照片的理由。</translation>
     </message>
     <message>
         <location filename="../../counter_app/services/preapplications.py" line="14"/>
@@ -1736,7 +1736,7 @@
     <message>
         <location filename="../../counter_app/qt/photo_capture.py" line="45"/>
         <source>The camera is not sending pictures any more: check its cable, then press Retry.</source>
-        <translation type="unfinished"></translation>
+        <translation>摄像头已不再传送画面：请检查连接线，然后点击“重试”。</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,356 @@
+"""The photo capture dialog: live preview with guides and the one fix that matters,
+automatic capture after a steady moment (or on the button), then the full check with the
+finished photo, and for roles allowed to, acceptance of a failed check with a reason.
+
+Frames are read on a worker QThread, which also draws the guides; the checks run in a
+thread beside it on the newest frame (CheckLoop), so a slow check never slows the
+preview; the GUI thread only shows finished pictures. The worker offers a frame only
+when the last one has been shown, so a busy GUI drops frames instead of falling behind.
+A source that fails or stops delivering gives a message and a Retry button; a worker
+stuck in a camera driver is left to finish on its own, never waited for.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from collections import deque
+from collections.abc import Callable
+
+import cv2
+import numpy as np
+from PySide6.QtCore import QCoreApplication, Qt, QThread, QTimer, Signal
+from PySide6.QtGui import QColor, QImage, QPixmap
+from PySide6.QtWidgets import QDialog, QInputDialog, QLineEdit, QTreeWidgetItem, QWidget
+
+from counter_app.domain.errors import QT_TRANSLATE_NOOP, CounterError
+from counter_app.photo.assessment import Assessment
+from counter_app.photo.checking import CheckLoop
+from counter_app.photo.checks import CheckResult, Outcome
+from counter_app.photo.live import LiveResult, shrink
+from counter_app.photo.overlay import draw_overlay
+from counter_app.photo.profiles import Profile
+from counter_app.photo.sources import FrameSource, SourceSpec, open_source
+from counter_app.qt.i18n import message_for
+from counter_app.qt.tasks import TaskRunner
+from counter_app.qt.uiload import load_ui
+from counter_app.security.roles import Permission
+from counter_app.services import photo_station
+from counter_app.services.auth import CurrentOperator
+from counter_app.services.context import AppContext
+
+log = logging.getLogger(__name__)
+
+MSG_STALLED = QT_TRANSLATE_NOOP(
+    "messages", "The camera is not sending pictures any more: check its cable, then press "
+                "Retry.")
+STALL_SECONDS = 4.0
+TABLE_EVERY = 0.25   # seconds between refreshes of the live check list
+CAPTURE_QUALITY = 95  # the original kept for audit
+MARKS = {Outcome.PASS: "✓", Outcome.FAIL: "✗", Outcome.SKIP: "–"}
+COLOURS = {Outcome.PASS: "#2e7d32", Outcome.FAIL: "#c0392b", Outcome.SKIP: "#808080"}
+
+_abandoned: set[QThread] = set()  # workers stuck in a driver, kept alive until they end
+
+
+class CaptureWorker(QThread):
+    """Reads frames and shows them; the checks run beside it (CheckLoop)."""
+
+    sig_frame = Signal(QImage, object)   # the preview with its guides, the LiveResult
+    sig_captured = Signal(bytes)         # the capture at full resolution, JPEG
+    sig_failed = Signal(object)          # why the source cannot go on (an exception)
+
+    def __init__(self, open_frames: Callable[[], FrameSource], profile: Profile) -> None:
+        super().__init__()
+        self._open_frames, self._profile = open_frames, profile
+        self._shown = threading.Event()
+        self._shown.set()
+        self._running = threading.Event()
+        self._running.set()
+        self._take = threading.Event()
+        self.automatic = True
+        self.frames_read = self.frames_dropped = 0
+
+    def frame_shown(self) -> None:
+        self._shown.set()
+
+    def capture_now(self) -> None:
+        self._take.set()
+
+    def resume(self) -> None:
+        self._running.set()
+
+    def stop(self) -> None:
+        self.requestInterruption()
+        self._running.set()
+
+    def run(self) -> None:
+        source, checks = self._open_frames(), CheckLoop(self._profile)
+        try:
+            source.open()
+            checks.start()
+            self._loop(source, checks)
+        except Exception as error:  # noqa: BLE001 - drivers fail in unlisted ways; say so
+            if not isinstance(error, CounterError):
+                log.exception("frame source failed")
+            self.sig_failed.emit(error)
+        finally:
+            checks.stop()
+            source.close()
+
+    def _loop(self, source: FrameSource, checks: CheckLoop) -> None:
+        while not self.isInterruptionRequested():
+            if not self._running.wait(0.1):
+                checks.rearm()
+                continue
+            frame = source.read()
+            self.frames_read += 1
+            small, scale = shrink(frame)
+            checks.offer(frame, small, scale)
+            passed = checks.take_passed_frame()
+            chosen = frame if self._take.is_set() else passed if self.automatic else None
+            if chosen is not None:
+                self._take.clear()
+                self._running.clear()
+                self.sig_captured.emit(_jpeg(chosen))
+                continue
+            result, progress = checks.latest()
+            if result is not None:
+                self._offer(small, result, progress if self.automatic else 0.0)
+
+    def _offer(self, small: np.ndarray, result: LiveResult, progress: float) -> None:
+        if not self._shown.is_set():
+            self.frames_dropped += 1  # the last one is not on screen yet: skip this one
+            return
+        self._shown.clear()
+        self.sig_frame.emit(_qimage(draw_overlay(small, result, progress)), result)
+
+
+class PhotoCaptureDialog(QDialog):
+    sig_chosen = Signal(bytes, str)  # the capture as taken, the override reason ("" if none)
+
+    def __init__(self, ctx: AppContext, operator: CurrentOperator, spec: SourceSpec,
+                 runner: TaskRunner | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx, self.operator, self.spec = ctx, operator, spec
+        self.ui = load_ui(self, "photo_capture.ui")
+        self.profile = photo_station.station_profile(ctx)
+        self.runner = runner or TaskRunner(self)
+        self.worker: CaptureWorker | None = None
+        self.original: bytes | None = None
+        self.assessment: Assessment | None = None
+        self.shown_at: deque[float] = deque(maxlen=300)
+        self.captured_at = 0.0
+        self._table_at = 0.0
+        self.ui.capture_button.clicked.connect(self.capture_now)
+        self.ui.retake_button.clicked.connect(self.retake)
+        self.ui.accept_button.clicked.connect(self.use_photo)
+        self.ui.cancel_button.clicked.connect(self.reject)
+        self.ui.retry_button.clicked.connect(self.start)
+        self.ui.auto_check.toggled.connect(self._set_automatic)
+        self.ui.checks_tree.setColumnWidth(0, 190)
+        self.ui.checks_tree.setColumnWidth(1, 110)
+        self._watchdog = QTimer(self, interval=500, timeout=self._watch)
+        self.start()
+
+    # live ------------------------------------------------------------------------------
+    def start(self) -> None:
+        self._stop_worker()
+        self.original, self.assessment = None, None
+        worker = CaptureWorker(lambda: open_source(self.spec), self.profile)
+        worker.automatic = self.ui.auto_check.isChecked()
+        worker.sig_frame.connect(self._show_frame)
+        worker.sig_captured.connect(self._captured)
+        worker.sig_failed.connect(self._source_failed)
+        self.worker = worker
+        self._mode("live")
+        self._last_frame_at = time.monotonic()
+        worker.start()
+        self._watchdog.start()
+
+    def capture_now(self) -> None:
+        if self.worker is not None:
+            self.worker.capture_now()
+
+    def retake(self) -> None:
+        self.original, self.assessment = None, None
+        self.ui.photo_label.clear()
+        self.ui.reason_edit.clear()
+        self._mode("live")
+        self._last_frame_at = time.monotonic()
+        if self.worker is not None and self.worker.isRunning():
+            self.worker.resume()
+        else:
+            self.start()
+
+    def _show_frame(self, image: QImage, result: LiveResult) -> None:
+        worker = self.sender()
+        if worker is not self.worker:  # a frame still on its way from a stopped worker
+            return
+        now = time.monotonic()
+        self.ui.preview_label.setPixmap(QPixmap.fromImage(image))
+        self.shown_at.append(now)
+        self._last_frame_at = now
+        hint = result.hint
+        self.ui.hint_label.setText(_messages(hint) if hint else self.tr("Hold still…"))
+        if now - self._table_at >= TABLE_EVERY:
+            self._table_at = now
+            self._show_checks(result.checks)
+        worker.frame_shown()
+
+    def _captured(self, original: bytes) -> None:
+        self.original, self.captured_at = original, time.monotonic()
+        self._mode("checking")
+        self.runner.run(photo_station.assess_capture, self.ctx, original,
+                        on_done=self._assessed, on_error=self._check_failed)
+
+    # result ----------------------------------------------------------------------------
+    def _assessed(self, assessment: Assessment) -> None:
+        if self._state != "checking":  # retaken (or failed) meanwhile
+            return
+        self.assessment = assessment
+        self._show_checks(assessment.checks)
+        if assessment.photo is not None:
+            pixmap = QPixmap()
+            pixmap.loadFromData(assessment.photo.jpeg)
+            self.ui.photo_label.setPixmap(pixmap.scaled(
+                self.ui.photo_label.size(), Qt.AspectRatioMode.KeepAspectRatio,
+                Qt.TransformationMode.SmoothTransformation))
+        if assessment.passed:
+            self.ui.hint_label.setText(self.tr("The photo meets the standard."))
+        else:
+            self.ui.hint_label.setText(_messages(assessment.hint) if assessment.hint
+                                       else self.tr("The photo fails a check."))
+        self._mode("result")
+
+    def use_photo(self) -> None:
+        assessment = self.assessment
+        if assessment is None or self.original is None or not self._acceptable():
+            return
+        reason = "" if assessment.passed else self.ui.reason_edit.text().strip()
+        if not assessment.passed and not reason:
+            self.ui.status_label.setText(self.tr("Please give the reason first."))
+            self.ui.reason_edit.setFocus()
+            return
+        self.sig_chosen.emit(self.original, reason)
+        self.accept()
+
+    def _acceptable(self) -> bool:
+        assessment = self.assessment
+        return assessment is not None and (assessment.passed or (
+            assessment.overridable and self.operator.can(Permission.OVERRIDE)))
+
+    def _check_failed(self, error: Exception) -> None:
+        self._mode("result")
+        self._problem(message_for(error), retry=False)
+
+    # problems --------------------------------------------------------------------------
+    def _source_failed(self, error: Exception) -> None:
+        self._problem(message_for(error))
+
+    def _watch(self) -> None:
+        stalled = time.monotonic() - self._last_frame_at > STALL_SECONDS
+        if self._state == "live" and stalled:
+            self._problem(QCoreApplication.translate("messages", MSG_STALLED))
+
+    def _problem(self, text: str, retry: bool = True) -> None:
+        if retry:
+            self._stop_worker()
+            self._mode("problem")
+        self.ui.status_label.setText(text)
+
+    # the dialog ------------------------------------------------------------------------
+    def _mode(self, state: str) -> None:
+        """live, checking, result or problem: what can be pressed."""
+        self._state = state
+        ui, acceptable = self.ui, state == "result" and self._acceptable()
+        overriding = acceptable and not self.assessment.passed
+        ui.capture_button.setEnabled(state == "live")
+        ui.retake_button.setEnabled(state == "result")
+        ui.accept_button.setEnabled(acceptable)
+        ui.retry_button.setVisible(state == "problem")
+        ui.reason_label.setVisible(overriding)
+        ui.reason_edit.setVisible(overriding)
+        if state != "problem":
+            ui.status_label.setText(self.tr("Checking the photo…") if state == "checking"
+                                    else "")
+        if state == "result" and not acceptable and self.assessment is not None:
+            ui.status_label.setText(self.tr(
+                "Take the photo again; only a supervisor can accept a photo that fails a "
+                "check."))
+        if overriding:
+            ui.reason_edit.setFocus()
+        elif acceptable:
+            ui.accept_button.setFocus()
+
+    def _set_automatic(self, automatic: bool) -> None:
+        if self.worker is not None:
+            self.worker.automatic = automatic
+
+    def _show_checks(self, checks: tuple[CheckResult, ...]) -> None:
+        tree = self.ui.checks_tree
+        tree.clear()
+        for check in checks:
+            item = QTreeWidgetItem([f"{MARKS[check.outcome]} {_messages(check.title)}",
+                                    check.value_text(), check.limit_text()])
+            for column in range(3):
+                item.setForeground(column, QColor(COLOURS[check.outcome]))
+            if check.outcome != Outcome.SKIP:  # the whole sentence, in the user's language
+                item.setToolTip(0, _messages(check.template).format(**check.params))
+            tree.addTopLevelItem(item)
+
+    def preview_fps(self, until: float, seconds: float = 1.0) -> float:
+        """Frames shown per second in the *seconds* before *until* (a monotonic time)."""
+        return sum(1 for t in self.shown_at if until - seconds < t <= until) / seconds
+
+    def done(self, result: int) -> None:
+        self._watchdog.stop()
+        self._stop_worker()
+        super().done(result)
+
+    def _stop_worker(self) -> None:
+        worker, self.worker = self.worker, None
+        if worker is None:
+            return
+        for signal in (worker.sig_frame, worker.sig_captured, worker.sig_failed):
+            signal.disconnect()
+        worker.stop()
+        if not worker.wait(300):  # stuck in a driver's read: let it end by itself
+            _abandoned.add(worker)
+            worker.destroyed.connect(lambda: _abandoned.discard(worker))
+            worker.finished.connect(worker.deleteLater)  # queued to this thread: safe
+
+
+def ask_receipt_number(parent: QWidget) -> str | None:
+    """The studio receipt number typed by staff; None when they cancel."""
+    text, ok = QInputDialog.getText(
+        parent, QCoreApplication.translate("PhotoCaptureDialog", "Studio photo receipt"),
+        QCoreApplication.translate("PhotoCaptureDialog", "Receipt number on the slip:"),
+        QLineEdit.EchoMode.Normal)
+    return text if ok else None
+
+
+def station_source(ctx: AppContext) -> SourceSpec:
+    """The camera of this station (settings: camera_device, camera_width, camera_height)."""
+    extra = ctx.settings.extra
+    return SourceSpec(kind="camera", device=int(extra.get("camera_device", 0)),
+                      width=int(extra.get("camera_width", 1280)),
+                      height=int(extra.get("camera_height", 720)))
+
+
+def _messages(text: str) -> str:
+    return QCoreApplication.translate("messages", text)
+
+
+def _jpeg(frame: np.ndarray) -> bytes:
+    ok, encoded = cv2.imencode(".jpg", frame, [cv2.IMWRITE_JPEG_QUALITY, CAPTURE_QUALITY])
+    if not ok:
+        raise ValueError("JPEG encoding failed")
+    return encoded.tobytes()
+
+
+def _qimage(bgr: np.ndarray) -> QImage:
+    rgb = cv2.cvtColor(bgr, cv2.COLOR_BGR2RGB)
+    height, width = rgb.shape[:2]
+    return QImage(rgb.data, width, height, 3 * width, QImage.Format.Format_RGB888).copy()

@@ -1,0 +1,164 @@
+"""The photo step of an application: a capture checked against the city's spec profile
+and finished, or the number of a studio's photo receipt.
+
+The capture's original is kept as an attachment ("photo_original") beside the finished
+photo, both in the protected directory named by their SHA-256. A capture that fails a
+check is accepted only by a role with OVERRIDE and with a reason; the reason and the
+failed checks go into the audit record of the same transaction.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy.orm import Session
+
+from counter_app.domain.errors import QT_TRANSLATE_NOOP, ValidationError
+from counter_app.domain.lifecycle import Status, check_transition
+from counter_app.photo.assessment import Assessment, assess_bytes
+from counter_app.photo.decoding import PhotoError, read_header
+from counter_app.photo.profiles import DEFAULT_PROFILE, Profile, load_profile
+from counter_app.photo.receipts import check_receipt
+from counter_app.security import audit
+from counter_app.security.roles import Permission
+from counter_app.services.auth import CurrentOperator, Forbidden
+from counter_app.services.context import AppContext
+from counter_app.services.intake import MSG_LOCKED, IntakeError, Step, load_application
+from counter_app.store.models import Application, Attachment, Photo
+
+MSG_NO_FACE = QT_TRANSLATE_NOOP(
+    "messages", "No single face was found, so the photo cannot be cut to the standard: "
+                "please take it again.")
+MSG_NEEDS_OVERRIDE = QT_TRANSLATE_NOOP(
+    "messages", "The photo fails {count} check(s). Take it again, or ask a supervisor to "
+                "accept it with a reason.")
+MSG_REASON = QT_TRANSLATE_NOOP(
+    "messages", "Please give the reason for accepting a photo that fails a check.")
+
+PHOTO_STEP = frozenset({Status.EXAMINED, Status.PHOTO_OK, Status.FORM_PRINTED})
+MEDIA_TYPES = {"jpeg": ("image/jpeg", ".jpg"), "png": ("image/png", ".png"),
+               "bmp": ("image/bmp", ".bmp")}
+
+
+@dataclass(frozen=True)
+class PhotoRecord:
+    """The application's current photo: a file, or a receipt number still to resolve."""
+
+    source: str               # camera, file, receipt
+    path: Path | None         # absolute, inside the protected directory
+    receipt_number: str
+
+
+def station_profile(ctx: AppContext) -> Profile:
+    """The spec profile this station works to (settings key `photo_profile`)."""
+    return load_profile(ctx.settings.extra.get("photo_profile", DEFAULT_PROFILE))
+
+
+def assess_capture(ctx: AppContext, original: bytes) -> Assessment:
+    """Check and finish a capture without keeping anything (for the capture dialog)."""
+    return assess_bytes(original, station_profile(ctx))
+
+
+def save_capture(ctx: AppContext, operator: CurrentOperator, application_id: uuid.UUID,
+                 original: bytes, override_reason: str = "", source: str = "camera") -> Step:
+    """Check and finish *original* again, keep both files, record the photo."""
+    operator.require(Permission.PHOTO)
+    assessment = assess_capture(ctx, original)  # outside the transaction: it takes a while
+    _allow(operator, assessment, override_reason)
+    header = read_header(original)
+    media_type, suffix = MEDIA_TYPES[header.kind] if header else ("image/jpeg", ".jpg")
+    kept_sha, kept_path = _keep(ctx, "photo_originals", original, suffix)
+    photo = assessment.photo
+    photo_sha, photo_path = _keep(ctx, "photos", photo.jpeg, ".jpg")
+    with ctx.sessions.begin() as session:
+        app = _photo_step_open(session, application_id)
+        session.add(Attachment(application_id=app.id, kind="photo_original", sha256=kept_sha,
+                               path=kept_path, media_type=media_type, operator_id=operator.id))
+        session.add(Photo(application_id=app.id, sha256=photo_sha, path=photo_path,
+                          source=source, width=photo.width, height=photo.height))
+        _record_step(session, operator, app, "photo_captured",
+                     f"profile={assessment.profile}; quality={photo.quality}")
+        if assessment.failed:
+            audit.record(session, action="photo_check_overridden", entity="application",
+                         entity_id=app.id, operator_id=operator.id, site_id=operator.site_id,
+                         detail=_override_detail(assessment, override_reason))
+        return Step(app.id, app.number, Status(app.status))
+
+
+def record_receipt(ctx: AppContext, operator: CurrentOperator, application_id: uuid.UUID,
+                   number: str) -> Step:
+    """Record a studio's photo receipt instead of a capture (its photo is resolved later)."""
+    operator.require(Permission.PHOTO)
+    receipt = check_receipt(number, station_profile(ctx))
+    with ctx.sessions.begin() as session:
+        app = _photo_step_open(session, application_id)
+        session.add(Photo(application_id=app.id, sha256="", path="", source="receipt",
+                          receipt_number=receipt))
+        # The registry lookup (issue 6) is not there yet: the card centre resolves it.
+        _record_step(session, operator, app, "photo_receipt_recorded", "lookup=pending")
+        return Step(app.id, app.number, Status(app.status))
+
+
+def current_photo(ctx: AppContext, application_id: uuid.UUID) -> PhotoRecord | None:
+    with ctx.sessions() as session:
+        app = load_application(session, application_id)
+        if not app.photos:
+            return None
+        photo = app.photos[-1]
+        path = ctx.settings.protected_dir / photo.path if photo.path else None
+        return PhotoRecord(photo.source, path, photo.receipt_number)
+
+
+def _allow(operator: CurrentOperator, assessment: Assessment, reason: str) -> None:
+    if assessment.passed:
+        return
+    if not assessment.overridable:
+        raise PhotoError(MSG_NO_FACE)
+    if not operator.can(Permission.OVERRIDE):
+        raise Forbidden(MSG_NEEDS_OVERRIDE, count=len(assessment.failed))
+    if len(reason.strip()) < 2:
+        raise ValidationError("override_reason", MSG_REASON)
+
+
+def _photo_step_open(session: Session, application_id: uuid.UUID) -> Application:
+    app = load_application(session, application_id)
+    if app.status not in PHOTO_STEP:
+        raise IntakeError(MSG_LOCKED)
+    return app
+
+
+def _record_step(session: Session, operator: CurrentOperator, app: Application, action: str,
+                 detail: str) -> None:
+    """Move an examined application on; a photo replaced later leaves the state as it is."""
+    current = Status(app.status)
+    target = Status.PHOTO_OK if current == Status.EXAMINED else current
+    if target != current:
+        app.status = check_transition(current, target)
+    audit.record(session, action=action if target != current else "photo_replaced",
+                 entity="application", entity_id=app.id, operator_id=operator.id,
+                 site_id=operator.site_id, from_status=current, to_status=target,
+                 detail=detail)
+
+
+def _keep(ctx: AppContext, folder: str, data: bytes, suffix: str) -> tuple[str, str]:
+    """Write *data* once under protected/<folder>/<sha256><suffix>; (sha256, relative)."""
+    digest = hashlib.sha256(data).hexdigest()
+    relative = Path(folder) / f"{digest}{suffix}"
+    target = ctx.settings.protected_dir / relative
+    if not target.exists():
+        target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        partial = target.with_suffix(".part")
+        partial.write_bytes(data)
+        partial.replace(target)  # never a half-written photo under its final name
+    return digest, str(relative)
+
+
+def _override_detail(assessment: Assessment, reason: str) -> str:
+    failed = ",".join(check.name for check in assessment.failed)
+    # The reason is free text: long digit runs (ID or phone numbers) are masked.
+    masked = re.sub(r"\d{6,}[0-9Xx]?", "******", reason.strip())
+    return f"profile={assessment.profile}; failed={failed}; reason={masked}"
