@@ -1,6 +1,7 @@
 """Batch intake: 5,000 rows with 3% bad rows, checked and accepted. Aim: under 5 s."""
 
 from tests.batch_helpers import applicant_rows, write_xlsx
+from tests.benchmarks.budget import within_budget
 
 
 def test_import_5000_rows(benchmark, ctx, admin, tmp_path):
@@ -16,3 +17,4 @@ def test_import_5000_rows(benchmark, ctx, admin, tmp_path):
     accepted = benchmark.pedantic(accept, rounds=3, iterations=1)
     assert accepted.accepted == 5000 - len(bad)
     assert {p.row for p in accepted.report.problems} == bad
+    within_budget(benchmark.stats["median"], 5, "5,000-row import s (median)")

@@ -8,6 +8,8 @@ import os
 import subprocess
 import sys
 
+from tests.benchmarks.budget import within_budget
+
 
 def start_until_login_shown(env):
     subprocess.run([sys.executable, "-m", "counter_app", "gui", "--exit-when-shown"],
@@ -20,3 +22,4 @@ def test_cold_start_to_login_window(benchmark, tmp_path):
            "COUNTER_CONFIG_DIR": str(tmp_path / "config")}
     start_until_login_shown(env)  # first run compiles the translations into the cache
     benchmark.pedantic(start_until_login_shown, args=(env,), rounds=5, iterations=1)
+    within_budget(benchmark.stats["median"], 1.5, "cold start to login window s (median)")
