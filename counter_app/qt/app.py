@@ -78,18 +78,19 @@ def _open_database(settings: Settings):
     first_run = auth.needs_first_administrator(ctx)
     for name in WARM_UP_MODULES:
         importlib.import_module(name)
-    _warm_up_fonts(ctx)
-    return ctx, first_run
+    return ctx, first_run, _warm_up_fonts(ctx)
 
 
-def _warm_up_fonts(ctx) -> None:
-    """Find and load the form fonts now, so the first form prints without waiting; a
-    missing font is reported when a form is printed, not here."""
+def _warm_up_fonts(ctx) -> Exception | None:
+    """Find and load the form fonts now, so the first form prints without waiting; the
+    error, if no font covers Chinese, is shown once the main window is up."""
     from counter_app.services import printing
     try:
         printing.form_fonts(ctx)
-    except Exception:  # noqa: BLE001 - the print step shows the message in words
-        log.warning("form fonts not ready at start-up", exc_info=True)
+    except Exception as error:  # noqa: BLE001 - shown in words after login
+        log.warning("form fonts not ready at start-up: %s", type(error).__name__)
+        return error
+    return None
 
 
 class Launcher(QObject):
@@ -99,6 +100,7 @@ class Launcher(QObject):
         super().__init__()
         self.settings = settings
         self.ctx = None
+        self.fonts_error: Exception | None = None
         self.dialog: QDialog | None = None
         self.main_window = None
         self.runner = TaskRunner(self, max_threads=1)
@@ -123,7 +125,7 @@ class Launcher(QObject):
             self.main_window.shutdown()
 
     def _database_open(self, result) -> None:
-        self.ctx, first_run = result
+        self.ctx, first_run, self.fonts_error = result
         if first_run != isinstance(self.dialog, FirstRunDialog):
             self._show_dialog(FirstRunDialog(self.ctx) if first_run else LoginDialog(self.ctx))
         else:
@@ -152,6 +154,8 @@ class Launcher(QObject):
         self.main_window.show()
         self.dialog.deleteLater()
         self.dialog = None
+        if self.fonts_error is not None:  # printing forms would fail: say so now
+            dialogs.show_error(self.main_window, i18n.message_for(self.fonts_error))
 
 
 class _QuitAfterFirstPaint(QObject):

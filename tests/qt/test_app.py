@@ -76,3 +76,31 @@ def test_first_run_creates_the_administrator(qtbot, language, ctx):
         qtbot.keyClick(ui.password_again_edit, Qt.Key.Key_Return)
     assert dialog.operator.username == "chief" and dialog.operator.site_code == "SC009"
     assert not auth.needs_first_administrator(ctx)
+
+
+def test_no_chinese_font_is_reported_once_logged_in(qtbot, settings, admin, monkeypatch):
+    """A machine without any Chinese font (simulated: this one has them) hears about it
+    right after login, not at the first print."""
+    from counter_app.forms.fonts import FontsMissingError
+    from counter_app.qt import dialogs
+    from counter_app.services import printing
+
+    def no_fonts(ctx):
+        raise FontsMissingError([settings.data_dir / "simsun.ttc"])
+
+    monkeypatch.setattr(printing, "form_fonts", no_fonts)
+    shown = []
+    monkeypatch.setattr(dialogs, "show_error", lambda parent, text: shown.append(text))
+    launcher = Launcher(settings)
+    dialog = launcher.first_window()
+    qtbot.addWidget(dialog)
+    dialog.show()
+    launcher.open_database()
+    qtbot.waitUntil(lambda: dialog.ctx is not None, timeout=20000)
+    type_text(qtbot, dialog.ui.username_edit, "admin")
+    type_text(qtbot, dialog.ui.password_edit, PASSWORD)
+    qtbot.keyClick(dialog.ui.password_edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: launcher.main_window is not None, timeout=20000)
+    qtbot.addWidget(launcher.main_window)
+    assert len(shown) == 1 and "simsun.ttc" in shown[0]
+    launcher.shutdown()
