@@ -16,6 +16,10 @@ import platformdirs
 APP_NAME = "counter-app"
 # Photo station settings read by services/photo_station.py (profile name, camera choice).
 PHOTO_STATION_KEYS = ("photo_profile", "camera_device", "camera_width", "camera_height")
+# The document camera over the materials (qt/document_camera.py): a device number, or the
+# path of a video file played instead (demo, tests).
+DOCUMENT_CAMERA_KEYS = ("document_camera_device", "document_camera_width",
+                        "document_camera_height")
 
 
 @dataclass(frozen=True)
@@ -66,7 +70,8 @@ def load_settings(env: dict[str, str] | None = None) -> Settings:
         device_name=file_values.get("device_name", "counter-1"),
         sync_interval_s=int(file_values.get("sync_interval_s", 60)),
         id_card_reader=env.get("COUNTER_ID_CARD_READER", file_values.get("id_card_reader", "")),
-        extra={k: file_values[k] for k in PHOTO_STATION_KEYS if k in file_values},
+        extra={k: file_values[k] for k in PHOTO_STATION_KEYS + DOCUMENT_CAMERA_KEYS
+               if k in file_values},
     )
 
 

@@ -8,13 +8,15 @@ in resources/forms (city_config.py).
 
 from counter_app.forms.city_config import FormConfig, load_form_config
 from counter_app.forms.data import (
-    ApplicationSlip, BatchData, BatchEntry, GuardianBlock, GuideData, RegistrationFormData)
+    AgentBlock, ApplicationSlip, BatchData, BatchEntry, GuardianBlock, GuideData,
+    RegistrationFormData)
 from counter_app.forms.fonts import FontSet, FontsMissingError, find_fonts, missing_characters, split_runs
 from counter_app.forms.qr import parse_qr_payload, qr_payload
 from counter_app.forms.registration import render_registration_form
 from counter_app.forms.sample import sample_form_data
 
 __all__ = [
+    "AgentBlock",
     "ApplicationSlip",
     "BatchData",
     "BatchEntry",

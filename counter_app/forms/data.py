@@ -15,6 +15,18 @@ class GuardianBlock:
 
 
 @dataclass(frozen=True)
+class AgentBlock:
+    """Someone applying on the applicant's behalf, printed in full (the form is the
+    legal record of who handed the application in)."""
+
+    name: str
+    id_type: str
+    id_number: str
+    phone: str
+    relation: str
+
+
+@dataclass(frozen=True)
 class RegistrationFormData:
     application_number: str
     business_type: str  # Chinese label, e.g. "新生儿参保申领"
@@ -33,6 +45,8 @@ class RegistrationFormData:
     residence_address: str = ""
     mailing_address: str = ""
     guardian: GuardianBlock | None = None
+    presenter_label: str = ""  # who is at the window, the rules file's label (e.g. "代办人")
+    agent: AgentBlock | None = None
     materials: tuple[str, ...] = ()  # Chinese labels of materials received
     photo_jpeg: bytes | None = None
     photo_receipt_number: str = ""  # studio photo receipt, shown when there is no photo

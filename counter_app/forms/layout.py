@@ -33,13 +33,14 @@ LABEL_FONT_SIZE = 9.0
 VALUE_FONT_SIZE = 10.5
 
 DECLARATION = "本人已核对以上信息，确认真实、准确、完整；如有不实，愿承担相应责任。"
-SIGNATURE_LABELS = ("申请人签名：", "监护人签名：")
+SIGNATURE_LABELS = ("申请人签名：", "监护人/代办人签名：")
 SIGNATURE_DATE_LABEL = "日期："
-SIGNATURE_LINE_WIDTH = 62 * mm
+SIGNATURE_FONT_SIZE = 10.5
+SIGNATURE_LINE_END = MARGIN + 100 * mm  # every signature line ends here, whatever its label
 SIGNATURE_DATE_X = MARGIN + 110 * mm
 SIGNATURE_DATE_LINE_WIDTH = 45 * mm
-SIGNATURE_ROW_GAP = 15 * mm
-NO_GUARDIAN = "—"
+SIGNATURE_ROW_GAP = 13 * mm
+EMPTY_BLOCK = "—"  # the values of a guardian or agent the application has none of
 
 FORM_ROWS: tuple[Row, ...] = (
     Row(section="一、申请人信息", height_mm=7),
@@ -50,15 +51,20 @@ FORM_ROWS: tuple[Row, ...] = (
     pair(("证件类型", "id_type"), ("证件号码", "id_number"), beside_photo=True),
     pair(("证件有效期至", "id_valid_until"), ("联系电话", "phone"), beside_photo=True),
     pair(("职业", "occupation")),
-    pair(("户籍地址", "household_address"), height_mm=16),
-    pair(("居住地址", "residence_address"), height_mm=16),
-    pair(("通讯地址", "mailing_address"), height_mm=16),
+    pair(("户籍地址", "household_address"), height_mm=14),
+    pair(("居住地址", "residence_address"), height_mm=14),
+    pair(("通讯地址", "mailing_address"), height_mm=14),
     Row(section="二、监护人信息（申请人为未成年人时填写）", height_mm=7),
     pair(("监护人姓名", "guardian.name"), ("与申请人关系", "guardian.relation")),
     pair(("证件类型", "guardian.id_type"), ("证件号码", "guardian.id_number")),
     pair(("联系电话", "guardian.phone")),
-    Row(section="三、受理信息", height_mm=7),
-    pair(("已收材料", "materials"), height_mm=18),
+    # Who is at the window; an agent's details in full (this form is the legal record).
+    Row(section="三、办理人信息（由他人代办时填写代办人）", height_mm=7),
+    pair(("办理人", "presenter_label"), ("代办人姓名", "agent.name")),
+    pair(("证件类型", "agent.id_type"), ("证件号码", "agent.id_number")),
+    pair(("与申请人关系", "agent.relation"), ("联系电话", "agent.phone")),
+    Row(section="四、受理信息", height_mm=7),
+    pair(("已收材料", "materials"), height_mm=16),
     pair(("受理网点", "site_name"), ("经办人", "operator_name")),
     pair(("受理日期", "date"), ("申请编号", "application_number")),
 )

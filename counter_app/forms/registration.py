@@ -20,7 +20,7 @@ from counter_app.forms.fonts import FontSet, find_fonts
 from counter_app.forms.jpeg import JpegImage
 from counter_app.forms.layout import PlacedCell
 from counter_app.forms.pdf import write_pdf
-from counter_app.forms.text import Box, draw_line
+from counter_app.forms.text import Box, draw_line, text_width
 
 log = logging.getLogger(__name__)
 
@@ -59,13 +59,14 @@ def draw_registration_page(canvas: Canvas, fonts: FontSet, data: RegistrationFor
 
 
 def field_text(data: RegistrationFormData, attr: str) -> str:
-    """Text printed in the value cell of ``attr`` ("guardian.name" reaches into the guardian)."""
+    """Text printed in the value cell of ``attr`` ("guardian.name" reaches into the guardian,
+    "agent.name" into the agent)."""
     if attr == "materials":
         return "；".join(f"{i}. {label}" for i, label in enumerate(data.materials, 1))
     head, _, tail = attr.partition(".")
     value = getattr(data, head)
     if tail:
-        return layout.NO_GUARDIAN if value is None else str(getattr(value, tail))
+        return layout.EMPTY_BLOCK if value is None else str(getattr(value, tail))
     return str(value)
 
 
@@ -129,11 +130,13 @@ def _image_reader(photo: bytes) -> ImageReader:
 def _draw_signatures(canvas: Canvas, fonts: FontSet) -> None:
     y = layout.table_bottom() - 9 * mm
     draw_line(canvas, fonts, layout.MARGIN, y, layout.DECLARATION, 9.5)
+    size = layout.SIGNATURE_FONT_SIZE
     for label in layout.SIGNATURE_LABELS:
         y -= layout.SIGNATURE_ROW_GAP
-        signature_line(canvas, fonts, layout.MARGIN, y, label, layout.SIGNATURE_LINE_WIDTH)
+        line_width = layout.SIGNATURE_LINE_END - layout.MARGIN - text_width(fonts, label, size)
+        signature_line(canvas, fonts, layout.MARGIN, y, label, line_width, size)
         signature_line(canvas, fonts, layout.SIGNATURE_DATE_X, y, layout.SIGNATURE_DATE_LABEL,
-                       layout.SIGNATURE_DATE_LINE_WIDTH)
+                       layout.SIGNATURE_DATE_LINE_WIDTH, size)
 
 
 def _warn_missing_glyphs(data: RegistrationFormData, fonts: FontSet) -> None:

@@ -48,6 +48,7 @@ def sample_form_data(*, with_photo: bool = True) -> RegistrationFormData:
             id_number=SAMPLE_GUARDIAN_ID,
             phone="13900139000",
         ),
+        presenter_label="监护人",
         materials=("居民户口簿", "出生医学证明", "监护人居民身份证", "照片回执"),
         photo_jpeg=sample_photo_jpeg() if with_photo else None,
         photo_receipt_number="" if with_photo else "ZP20261122-0001",

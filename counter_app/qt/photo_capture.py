@@ -124,7 +124,7 @@ class CaptureWorker(QThread):
             self.frames_dropped += 1  # the last one is not on screen yet: skip this one
             return
         self._shown.clear()
-        self.sig_frame.emit(_qimage(draw_overlay(small, result, progress)), result)
+        self.sig_frame.emit(bgr_qimage(draw_overlay(small, result, progress)), result)
 
 
 class PhotoCaptureDialog(QDialog):
@@ -315,11 +315,16 @@ class PhotoCaptureDialog(QDialog):
             return
         for signal in (worker.sig_frame, worker.sig_captured, worker.sig_failed):
             signal.disconnect()
-        worker.stop()
-        if not worker.wait(300):  # stuck in a driver's read: let it end by itself
-            _abandoned.add(worker)
-            worker.destroyed.connect(lambda: _abandoned.discard(worker))
-            worker.finished.connect(worker.deleteLater)  # queued to this thread: safe
+        release_worker(worker)
+
+
+def release_worker(worker: QThread) -> None:
+    """Stop a frame worker (it has stop()) without ever blocking the window for it."""
+    worker.stop()
+    if not worker.wait(300):  # stuck in a driver's read: let it end by itself
+        _abandoned.add(worker)
+        worker.destroyed.connect(lambda: _abandoned.discard(worker))
+        worker.finished.connect(worker.deleteLater)  # queued to this thread: safe
 
 
 def ask_receipt_number(parent: QWidget) -> str | None:
@@ -350,7 +355,7 @@ def _jpeg(frame: np.ndarray) -> bytes:
     return encoded.tobytes()
 
 
-def _qimage(bgr: np.ndarray) -> QImage:
+def bgr_qimage(bgr: np.ndarray) -> QImage:
     rgb = cv2.cvtColor(bgr, cv2.COLOR_BGR2RGB)
     height, width = rgb.shape[:2]
     return QImage(rgb.data, width, height, 3 * width, QImage.Format.Format_RGB888).copy()

@@ -8,10 +8,11 @@ import uuid
 from functools import lru_cache
 from pathlib import Path
 
-from counter_app.domain.business import BusinessType
+from counter_app.domain.business import BusinessType, Presenter
 from counter_app.domain.idnumber import mask
 from counter_app.forms.city_config import FormConfig, load_form_config
-from counter_app.forms.data import ApplicationSlip, GuardianBlock, RegistrationFormData
+from counter_app.forms.data import (
+    AgentBlock, ApplicationSlip, GuardianBlock, RegistrationFormData)
 from counter_app.forms.fonts import FontSet, find_fonts
 from counter_app.forms.layout import TITLE
 from counter_app.forms.pdf import write_pdf
@@ -84,12 +85,27 @@ def form_data(ctx: AppContext, app: Application, site: Site | None,
             name=guardian.name, relation=guardian.relation,
             id_type=ID_TYPE_LABELS.get(guardian.id_type, guardian.id_type),
             id_number=guardian.id_number, phone=guardian.phone),
+        presenter_label=_presenter_label(ctx, app.presenter), agent=_agent(app),
         materials=tuple(m.label for m in app.materials if m.received),
         photo_jpeg=_photo_bytes(ctx, photo.path) if photo and photo.path else None,
         photo_receipt_number=photo.receipt_number if photo else "",
         site_name=site.name if site else "", operator_name=operator.display_name if operator else "",
         date=dt.date.today().isoformat(),
     )
+
+
+def _presenter_label(ctx: AppContext, presenter: str) -> str:
+    rule = ctx.rules.presenters.get(Presenter(presenter)) if presenter else None
+    return rule.label if rule else ""
+
+
+def _agent(app: Application) -> AgentBlock | None:
+    """The agent as entered, unmasked: the form is the record of who applied."""
+    if app.presenter != Presenter.AGENT:
+        return None
+    return AgentBlock(name=app.agent_name, id_type=ID_TYPE_LABELS["resident_id"],
+                      id_number=app.agent_id_number, phone=app.agent_phone,
+                      relation=app.agent_relation)
 
 
 def slip_data(ctx: AppContext, app: Application, site: Site | None, operator: Operator | None,

@@ -11,6 +11,7 @@ import pytest
 from stdnum.cn import ric
 
 from counter_app.forms import layout
+from counter_app.forms.data import AgentBlock
 from counter_app.forms.qr import parse_qr_payload, qr_payload
 from counter_app.forms.registration import render_registration_form
 from counter_app.forms.sample import sample_form_data
@@ -106,6 +107,19 @@ def test_table_cells_do_not_overlap_and_stay_on_the_page():
         assert overlap_x <= 0.01 or overlap_y <= 0.01
 
 
+def test_an_agent_is_printed_in_full_and_the_form_keeps_to_one_page(tmp_path):
+    agent = AgentBlock(name="赵𠮷代", id_type="居民身份证", id_number="11010519491231002X",
+                       phone="13700137000", relation="祖父")
+    pdf = render(tmp_path, presenter_label="代办人", agent=agent)
+    text = run("pdftotext", "-layout", str(pdf), "-")
+    for value in (agent.name, agent.id_number, agent.phone, agent.relation, "代办人"):
+        assert value in text
+    assert "Pages:           1" in run("pdfinfo", str(pdf))
+    bottoms = re.findall(r'yMax="([\d.]+)"', run("pdftotext", "-bbox", str(pdf), "-"))
+    lowest = max(float(y) for y in bottoms)
+    assert lowest <= layout.PAGE_HEIGHT - layout.MARGIN  # the signature lines too
+
+
 def test_photo_is_embedded_as_jpeg(sample_pdf):
     images = run("pdfimages", "-list", str(sample_pdf)).splitlines()[2:]
     assert len(images) == 1 and " jpeg " in images[0]
@@ -116,7 +130,7 @@ def test_receipt_number_and_dashes_without_photo_or_guardian(tmp_path):
     text = run("pdftotext", "-layout", str(pdf), "-")
     assert "照片回执号：" in text and "ZP20261122-0001" in text
     assert "王建国" not in text
-    assert text.count(layout.NO_GUARDIAN) == 5
+    assert text.count(layout.EMPTY_BLOCK) == 10  # the guardian's five cells, the agent's five
     assert run("pdfimages", "-list", str(pdf)).splitlines()[2:] == []
 
 
