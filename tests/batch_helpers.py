@@ -51,3 +51,27 @@ def write_csv(path, rows, encoding="utf-8-sig", header=None) -> None:
         writer = csv.writer(stream)
         writer.writerow(header or template_header())
         writer.writerows(rows)
+
+
+def batch_applications(ctx, batch_id) -> list:
+    """(id, number, name) of the batch's applications, in application-number order."""
+    from sqlalchemy import select
+
+    from counter_app.store.models import Application
+    with ctx.sessions() as session:
+        return list(session.execute(select(Application.id, Application.number,
+                                           Application.name)
+                                    .where(Application.batch_id == batch_id)
+                                    .order_by(Application.number)).all())
+
+
+def examine(ctx, operator, application_id) -> None:
+    """Every material in, examination passed: the batch application's form can print."""
+    from counter_app.services import intake
+    from counter_app.store.models import MaterialRecord
+    from sqlalchemy import select
+    with ctx.sessions() as session:
+        codes = set(session.scalars(select(MaterialRecord.code)
+                                    .where(MaterialRecord.application_id == application_id)))
+    intake.record_materials(ctx, operator, application_id, codes)
+    intake.examine(ctx, operator, application_id, passed=True)

@@ -90,7 +90,9 @@ BATCH_INFO = "批次号：{batch}　受理网点：{site}　经办人：{operato
 BATCH_TABLE_TOP = PAGE_HEIGHT - 38 * mm
 BATCH_ROW_HEIGHT = 7 * mm
 BATCH_COLUMNS: tuple[tuple[str, float], ...] = (  # heading, width; widths sum to 180 mm
-    ("序号", 14 * mm), ("申请编号", 46 * mm), ("姓名", 34 * mm),
-    ("证件号码", 44 * mm), ("业务类型", 42 * mm))
+    ("序号", 12 * mm), ("申请编号", 44 * mm), ("姓名", 30 * mm),
+    ("证件号码", 42 * mm), ("业务类型", 34 * mm), ("登记表", 18 * mm))
+BATCH_FORM_ENCLOSED = "附后"  # the form follows the cover list
+BATCH_FORM_PENDING = "待初审"  # listed only: not yet past the examination
 BATCH_PAGE_FOOTER = "第 {page} / {pages} 页"
 BATCH_FOOTER_BASELINE = 10 * mm

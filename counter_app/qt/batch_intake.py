@@ -1,18 +1,24 @@
 """Batch intake: check a committee's spreadsheet, list the rows to fix, accept the good
-rows as one batch, and hand the batch over to a bank outlet (a file the bank imports)."""
+rows as one batch, hand the batch over to a bank outlet (a file the bank imports) and
+print it: the batch list, with the forms of the applications past examination.
+
+Printing a batch runs on the task runner in two steps, rendering the PDF and then
+painting its pages on the printer, both reporting to one cancellable progress dialog."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QDialog, QHeaderView, QTableWidgetItem, QWidget
+from PySide6.QtWidgets import QDialog, QHeaderView, QProgressDialog, QTableWidgetItem, QWidget
 
 from counter_app.qt import dialogs
 from counter_app.qt.i18n import message_for
-from counter_app.qt.tasks import TaskRunner
+from counter_app.qt.pdf_print import choose_printer, print_pdf
+from counter_app.qt.tasks import Cancelled, ProgressRelay, TaskRunner
 from counter_app.qt.uiload import load_ui
-from counter_app.services import batches
+from counter_app.services import batches, documents
 from counter_app.services.auth import CurrentOperator
 from counter_app.services.context import AppContext
 
@@ -24,6 +30,8 @@ class BatchIntakeDialog(QDialog):
         self.ctx, self.operator, self.runner = ctx, operator, runner
         self.path: Path | None = None
         self.accepted_batch = None
+        self.printer = self.relay = self.progress = self.batch_print = None
+        self._progress_text = ""
         self.ui = load_ui(self, "batch_intake.ui")
         header = self.ui.problems_table.horizontalHeader()
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
@@ -31,6 +39,7 @@ class BatchIntakeDialog(QDialog):
         self.ui.choose_button.clicked.connect(self.choose_file)
         self.ui.accept_button.clicked.connect(self.accept_rows)
         self.ui.handover_button.clicked.connect(self.hand_over)
+        self.ui.print_button.clicked.connect(self.print_batch)
         self.ui.close_button.clicked.connect(self.reject)
         QShortcut(QKeySequence("Ctrl+O"), self, self.choose_file)
 
@@ -71,8 +80,7 @@ class BatchIntakeDialog(QDialog):
         self.ui.summary_label.setText(self.tr(
             "Batch {number}: {count} applications taken in.").format(
                 number=accepted.number, count=accepted.accepted))
-        self.ui.choose_button.setEnabled(True)
-        self.ui.handover_button.setEnabled(True)
+        self._batch_actions_ready()
 
     def hand_over(self) -> None:
         choice = dialogs.choose_handover(self, f"{self.accepted_batch.number}.csv")
@@ -87,14 +95,99 @@ class BatchIntakeDialog(QDialog):
     def _handed_over(self, count: int, out: Path) -> None:
         self.ui.summary_label.setText(self.tr(
             "{count} applications handed over; file: {file}").format(count=count, file=out))
+        self._batch_actions_ready()
+
+    # --- printing the batch -------------------------------------------------------
+
+    def print_batch(self) -> None:
+        """Printer first, so staff can leave a long batch to print on its own."""
+        self.printer = choose_printer(self, self.ctx.settings)
+        if self.printer is None:
+            return
+        self._set_busy(self.tr("Printing the batch…"))
+        self.batch_print = None
+        self.relay = ProgressRelay()
+        self.relay.progressed.connect(self._progressed, Qt.ConnectionType.QueuedConnection)
+        self.progress = self._progress_dialog()
+        self.progress.canceled.connect(self.relay.cancel)
+        self._progress_text = self.tr("Preparing form {done} of {total}…")
+        self.runner.run(documents.batch_of, self.ctx, self.operator, self.accepted_batch.id,
+                        self.relay.report, on_done=self._batch_rendered,
+                        on_error=self._batch_print_failed)
+
+    def _progress_dialog(self) -> QProgressDialog:
+        progress = QProgressDialog(self.tr("Preparing the batch list…"), self.tr("Cancel"),
+                                   0, 0, self)  # no total yet: a busy indicator
+        progress.setWindowTitle(self.tr("Printing the batch"))
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.setAutoClose(False)
+        progress.setAutoReset(False)
+        progress.setMinimumDuration(0)
+        progress.setMinimumWidth(380)  # room for the longest label without jumping
+        progress.show()
+        return progress
+
+    def _progressed(self, done: int, total: int) -> None:
+        progress = self.progress  # setValue of a modal dialog processes events: the task
+        if progress is None:      # may finish (and drop self.progress) inside it
+            return
+        progress.setLabelText(self._progress_text.format(done=done, total=total))
+        progress.setMaximum(total)
+        progress.setValue(done)
+
+    def _batch_rendered(self, result) -> None:
+        if self.relay.cancelled:  # cancelled after the last form: print nothing
+            self._batch_print_failed(Cancelled())
+            return
+        self.batch_print = result
+        self._progress_text = self.tr("Printing page {done} of {total}…")
+        self.progress.setRange(0, 0)
+        self.progress.setLabelText(self.tr("Sending the batch to the printer…"))
+        self.runner.run(print_pdf, result.path, self.printer, self.relay.report,
+                        on_done=self._batch_printed, on_error=self._batch_print_failed)
+
+    def _batch_printed(self, pages: int) -> None:
+        self._close_progress()
+        result = self.batch_print
+        text = self.tr("Batch {number} printed: the list of {listed} applications and {forms} "
+                       "forms; pages printed: {pages}.").format(
+            number=result.batch_number, listed=result.listed, forms=result.forms, pages=pages)
+        if result.listed > result.forms:
+            text += " " + self.tr("{count} applications have not passed examination yet; "
+                                  "their forms print once they have.").format(
+                count=result.listed - result.forms)
+        self.ui.summary_label.setText(text)
+        self._batch_actions_ready()
+
+    def _batch_print_failed(self, error: Exception) -> None:
+        self._close_progress()
+        self.ui.summary_label.setText(
+            self.tr("Printing the batch was cancelled.") if isinstance(error, Cancelled)
+            else message_for(error))
+        self._batch_actions_ready()
+
+    def _close_progress(self) -> None:
+        if self.progress is not None:
+            self.progress.canceled.disconnect()  # closing would otherwise count as cancel
+            self.progress.hide()
+            self.progress.deleteLater()
+            self.progress = None
+        self.printer = None
+
+    def _batch_actions_ready(self) -> None:
         self.ui.choose_button.setEnabled(True)
+        self.ui.handover_button.setEnabled(True)
+        self.ui.print_button.setEnabled(True)
 
     def _set_busy(self, text: str) -> None:
         self.ui.summary_label.setText(text)
-        for button in (self.ui.choose_button, self.ui.accept_button, self.ui.handover_button):
+        for button in (self.ui.choose_button, self.ui.accept_button, self.ui.handover_button,
+                       self.ui.print_button):
             button.setEnabled(False)
 
     def _failed(self, error: Exception) -> None:
         self.ui.summary_label.setText(message_for(error))
         self.ui.choose_button.setEnabled(True)
         self.ui.accept_button.setEnabled(self.path is not None and self.accepted_batch is None)
+        for button in (self.ui.handover_button, self.ui.print_button):
+            button.setEnabled(self.accepted_batch is not None)

@@ -6,12 +6,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtPrintSupport import QPrinter
-
 from counter_app.domain.business import BusinessType
 from counter_app.qt import dialogs
 from counter_app.qt.i18n import message_for
-from counter_app.qt.pdf_print import print_pdf, printer_memory, remember_printer, use_remembered_printer
+from counter_app.qt.pdf_print import print_with_dialog
 from counter_app.security.roles import Permission
 from counter_app.services import documents
 
@@ -44,6 +42,10 @@ class DocumentActions:
         self.dialog.sig_attached.connect(lambda _copy: self.window.refresh())
         self.dialog.open()
 
+    def print_voucher(self, application_id) -> None:
+        """Render the pick-up voucher in the background, then print it (after Finish)."""
+        self._render_then_print(documents.voucher, application_id)
+
     def print_guide(self, business: BusinessType) -> None:
         self._render_then_print(documents.guide, business)
 
@@ -63,16 +65,11 @@ class DocumentActions:
     def print_file(self, pdf: Path) -> int:
         """Print through the dialog (remembered printer); 0 when staff cancel."""
         window = self.window
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        memory = printer_memory(window.ctx.settings)
-        use_remembered_printer(printer, memory)
-        if not dialogs.setup_printer(printer, window):
-            return 0
         try:
-            pages = print_pdf(pdf, printer)
+            pages = print_with_dialog(window, window.ctx.settings, pdf)
         except Exception as error:  # noqa: BLE001 - PrintError says what is wrong
             dialogs.show_error(window, message_for(error))
             return 0
-        remember_printer(printer, memory)
-        window.statusBar().showMessage(window.tr("Printed."), 5000)
+        if pages:
+            window.statusBar().showMessage(window.tr("Printed."), 5000)
         return pages

@@ -143,6 +143,7 @@ class MainWindow(QMainWindow):
         self.wizard = IntakeWizard(self.ctx, self.operator, self.runner, application_id, self,
                                    card_reader=self.card_reader)
         self.wizard.finished.connect(self._wizard_closed)
+        self.wizard.sig_voucher_wanted.connect(self.documents.print_voucher)
         self.wizard.open()
 
     def continue_selected(self) -> None:

@@ -12,13 +12,10 @@ from pathlib import Path
 from PySide6.QtCore import Signal
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
-from PySide6.QtPrintSupport import QPrinter
 
 from counter_app.domain.lifecycle import Status
-from counter_app.qt import dialogs
 from counter_app.qt.page_base import IntakePage, IntakeState
-from counter_app.qt.pdf_print import (
-    print_pdf, printer_memory, remember_printer, use_remembered_printer)
+from counter_app.qt.pdf_print import print_with_dialog
 from counter_app.qt.uiload import replace_placeholder
 from counter_app.services import intake, printing
 
@@ -58,16 +55,12 @@ class PrintPage(IntakePage):
     def print_form(self) -> None:
         if self.pdf_path is None:
             return
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        memory = printer_memory(self.state.ctx.settings)
-        use_remembered_printer(printer, memory)
-        if not dialogs.setup_printer(printer, self):
-            return
-        remember_printer(printer, memory)
         try:
-            pages = print_pdf(self.pdf_path, printer)
+            pages = print_with_dialog(self, self.state.ctx.settings, self.pdf_path)
         except Exception as error:  # noqa: BLE001 - shown, and printing stays possible
             self.errors.show(error)
+            return
+        if not pages:  # staff cancelled the printer dialog
             return
         if not self.run_step(intake.record_form_printed, self.state.application_id,
                              self.pdf_path):

@@ -1,6 +1,10 @@
-"""Wizard page 6: the applicant has signed; Finish records it and submits."""
+"""Wizard page 6: the applicant has signed; Finish records it and submits, and asks for
+the pick-up voucher when the box is ticked (the main window prints it: the wizard is
+gone by the time it is rendered)."""
 
 from __future__ import annotations
+
+from PySide6.QtCore import Signal
 
 from counter_app.domain.lifecycle import Status
 from counter_app.qt.page_base import IntakePage, IntakeState
@@ -8,6 +12,8 @@ from counter_app.services import intake
 
 
 class SignedPage(IntakePage):
+    sig_voucher_wanted = Signal(object)  # application id, once submitted
+
     def __init__(self, state: IntakeState) -> None:
         super().__init__(state, "wizard_signed.ui")
         self.ui.signed_check.toggled.connect(lambda _checked: self.completeChanged.emit())
@@ -28,4 +34,8 @@ class SignedPage(IntakePage):
         app_id = self.state.application_id
         if self.state.status != Status.SIGNED and not self.run_step(intake.mark_signed, app_id):
             return False
-        return self.run_step(intake.submit, app_id)
+        if not self.run_step(intake.submit, app_id):
+            return False
+        if self.ui.voucher_check.isChecked():
+            self.sig_voucher_wanted.emit(app_id)
+        return True

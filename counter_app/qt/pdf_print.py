@@ -5,19 +5,27 @@ capped (an A4 page at 1200 dpi would be a 550 MB image); 300 dpi prints text cri
 The printer chosen last is remembered (printing.ini in the configuration directory), and
 a printer that reports a problem (offline, out of paper, jammed) stops the print with a
 message; the form can then simply be printed again.
+
+print_pdf may run on a worker thread (Qt allows painting on a QPrinter there): a batch
+prints on the task runner. PySide keeps the GIL while a page image is painted (about
+0.3 s at 300 dpi, mostly the image compression), so the window then answers a few times
+a second; drawing a page in strips would free it sooner but leaves seams in the print.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QRect, QSettings, QSize, Qt
 from PySide6.QtGui import QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
+from PySide6.QtWidgets import QWidget
 
 from counter_app.config import Settings
 from counter_app.domain.errors import QT_TRANSLATE_NOOP, CounterError
+from counter_app.qt import dialogs
 
 MSG_PRINTER = QT_TRANSLATE_NOOP(
     "messages", "The printer cannot be used. Check that it is switched on and connected, "
@@ -35,8 +43,29 @@ class PrintError(CounterError):
     code = "print"
 
 
-def print_pdf(pdf_path: Path, printer: QPrinter) -> int:
-    """Print every page of *pdf_path* on *printer*; returns the number of pages printed."""
+def print_with_dialog(parent: QWidget | None, settings: Settings, pdf: Path) -> int:
+    """Ask for the printer (the last one preselected), then print *pdf* on the GUI thread
+    (for documents of a page or two). Returns the pages printed, 0 when staff cancel;
+    raises PrintError when the printer fails."""
+    printer = choose_printer(parent, settings)
+    return 0 if printer is None else print_pdf(pdf, printer)
+
+
+def choose_printer(parent: QWidget | None, settings: Settings) -> QPrinter | None:
+    """The printer dialog with the remembered printer; the choice is remembered."""
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    memory = printer_memory(settings)
+    use_remembered_printer(printer, memory)
+    if not dialogs.setup_printer(printer, parent):
+        return None
+    remember_printer(printer, memory)
+    return printer
+
+
+def print_pdf(pdf_path: Path, printer: QPrinter,
+              progress: Callable[[int, int], None] | None = None) -> int:
+    """Print every page of *pdf_path* on *printer*; returns the number of pages printed.
+    ``progress(page, pages)`` after each page may raise to stop: the job is aborted."""
     document = QPdfDocument()
     if document.load(str(pdf_path)) != QPdfDocument.Error.None_ or not document.pageCount():
         raise PrintError(MSG_DOCUMENT)
@@ -51,6 +80,11 @@ def print_pdf(pdf_path: Path, printer: QPrinter) -> int:
             if page and not printer.newPage():
                 raise PrintError(MSG_PRINTER)
             _paint_page(document, page, printer, painter)
+            if progress:
+                progress(page + 1, pages)
+    except BaseException:
+        printer.abort()  # the spooler gets nothing of a stopped or failed job
+        raise
     finally:
         painter.end()
         document.close()

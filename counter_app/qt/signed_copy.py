@@ -2,7 +2,9 @@
 
 The page's QR code is read in the background (a phone photo takes a second); a page of
 another application, or one without a readable code, is refused with the reason and
-another file can be chosen at once.
+another file can be chosen at once. A scanner's PDF (often several pages) is kept whole;
+its first page is rendered here with QtPdf for the QR code, as the core has no PDF
+renderer.
 """
 
 from __future__ import annotations
@@ -10,7 +12,9 @@ from __future__ import annotations
 import uuid
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QSize, Qt, Signal
+from PySide6.QtGui import QImage, QPainter
+from PySide6.QtPdf import QPdfDocument
 from PySide6.QtWidgets import (
     QDialog, QDialogButtonBox, QFileDialog, QHBoxLayout, QLabel, QLineEdit, QPushButton,
     QVBoxLayout, QWidget)
@@ -20,7 +24,10 @@ from counter_app.qt.tasks import TaskRunner
 from counter_app.services import signed_copies
 from counter_app.services.auth import CurrentOperator
 from counter_app.services.context import AppContext
-from counter_app.services.signed_copies import SignedCopy
+from counter_app.services.signed_copies import (
+    MSG_PDF_UNREAD, PDF_SIGNATURE, SignedCopy, SignedCopyError)
+
+SCAN_DPI = 200  # the QR code reads reliably at 200 dpi; more only costs time
 
 
 def choose_scan_file(parent: QWidget | None) -> Path | None:
@@ -28,9 +35,60 @@ def choose_scan_file(parent: QWidget | None) -> Path | None:
     path, _filter = QFileDialog.getOpenFileName(
         parent, QCoreApplication.translate("SignedCopyDialog", "Choose the scanned signed form"),
         "", QCoreApplication.translate(
-            "SignedCopyDialog", "Scans and photos (*.jpg *.jpeg *.png *.tif *.tiff *.bmp);;"
+            "SignedCopyDialog", "Scans and photos (*.jpg *.jpeg *.png *.tif *.tiff *.bmp *.pdf);;"
                                 "All files (*)"))
     return Path(path) if path else None
+
+
+def attach_scan(ctx: AppContext, operator: CurrentOperator, application_id: uuid.UUID | None,
+                path: Path) -> SignedCopy:
+    """Runs on the worker: a PDF's first page becomes a picture for the QR code."""
+    page = first_page_png(path) if _is_pdf(path) else None
+    return signed_copies.attach_signed_copy(ctx, operator, application_id, path, page)
+
+
+def first_page_png(path: Path) -> bytes:
+    """Page 1 of a PDF as a grey PNG at SCAN_DPI; SignedCopyError when it cannot be read
+    (damaged, password-protected). Any thread: the document lives only in this call."""
+    document = QPdfDocument()
+    try:
+        if document.load(str(path)) != QPdfDocument.Error.None_ or not document.pageCount():
+            raise SignedCopyError(MSG_PDF_UNREAD)
+        points = document.pagePointSize(0)
+        image = document.render(0, QSize(round(points.width() * SCAN_DPI / 72),
+                                         round(points.height() * SCAN_DPI / 72)))
+    finally:
+        document.close()
+    if image.isNull():
+        raise SignedCopyError(MSG_PDF_UNREAD)
+    return _png(_on_white(image).convertToFormat(QImage.Format.Format_Grayscale8))
+
+
+def _on_white(image: QImage) -> QImage:
+    """QtPdf leaves a page without a background transparent, which grey makes black."""
+    page = QImage(image.size(), QImage.Format.Format_RGB32)
+    page.fill(Qt.GlobalColor.white)
+    painter = QPainter(page)
+    painter.drawImage(0, 0, image)
+    painter.end()
+    return page
+
+
+def _png(image: QImage) -> bytes:
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    image.save(buffer, "PNG")
+    buffer.close()
+    return data.data()
+
+
+def _is_pdf(path: Path) -> bool:
+    try:
+        with path.open("rb") as stream:
+            return stream.read(len(PDF_SIGNATURE)) == PDF_SIGNATURE
+    except OSError:
+        return False  # the service says the file cannot be opened
 
 
 class SignedCopyDialog(QDialog):
@@ -67,8 +125,7 @@ class SignedCopyDialog(QDialog):
         self.choose_button.setEnabled(False)
         self.errors.clear()
         self.status_label.setText(self.tr("Reading the QR code on the page…"))
-        self.runner.run(signed_copies.attach_signed_copy, self.ctx, self.operator,
-                        self.application_id, self.path,
+        self.runner.run(attach_scan, self.ctx, self.operator, self.application_id, self.path,
                         on_done=self._attached, on_error=self._refused)
 
     def _attached(self, copy: SignedCopy) -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import itertools
 import logging
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -99,6 +100,39 @@ class TaskRunner(QObject):
         finally:
             if not self._pending:
                 self.sig_idle.emit()
+
+
+class Cancelled(Exception):
+    """Raised in the worker by ProgressRelay.report once staff have cancelled."""
+
+
+class ProgressRelay(QObject):
+    """Progress of a background task, for a QProgressDialog on the GUI thread.
+
+    ``report`` is the ``progress(done, total)`` callback a service calls on the worker
+    thread: it emits ``progressed`` (connect it queued) and raises Cancelled once
+    ``cancel`` was called, so the service stops at its next step. Create it without a
+    parent and keep a reference: the task holds one too, so it outlives a closed window.
+    """
+
+    progressed = Signal(int, int)  # done, total
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._cancelled = threading.Event()
+
+    def report(self, done: int, total: int) -> None:
+        if self._cancelled.is_set():
+            raise Cancelled
+        self.progressed.emit(done, total)
+
+    @Slot()
+    def cancel(self) -> None:
+        self._cancelled.set()
+
+    @property
+    def cancelled(self) -> bool:
+        return self._cancelled.is_set()
 
 
 def _alive(callback: Callback | None) -> Callback | None:

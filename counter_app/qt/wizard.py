@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import uuid
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget, QWizard
 
 from counter_app.domain.lifecycle import Status
@@ -33,6 +34,8 @@ START_PAGE = {None: APPLICANT, Status.DRAFT: APPLICANT, Status.EXAMINED: PHOTO,
 
 
 class IntakeWizard(QWizard):
+    sig_voucher_wanted = Signal(object)  # application id: submitted, print its voucher
+
     def __init__(self, ctx: AppContext, operator: CurrentOperator, runner: TaskRunner,
                  application_id: uuid.UUID | None = None, parent: QWidget | None = None,
                  card_reader: IdCardReader | None = None) -> None:
@@ -43,6 +46,7 @@ class IntakeWizard(QWizard):
             self.state.number, self.state.status = detail.number, detail.status
         for page_id, page_class in PAGES:
             self.setPage(page_id, page_class(self.state))
+        self.page(SIGNED).sig_voucher_wanted.connect(self.sig_voucher_wanted)
         self.setStartId(START_PAGE[self.state.status])
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)

@@ -5,17 +5,19 @@ in the protected directory, in files named by UUID."""
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
 from counter_app.domain.business import BusinessType, Condition, Material, Presenter
 from counter_app.domain.errors import QT_TRANSLATE_NOOP, CounterError
 from counter_app.domain.lifecycle import Status
+from counter_app.forms.batch import CoverRow
 from counter_app.forms.batch import render_batch as render_batch_pdf
 from counter_app.forms.city_config import FormConfig
 from counter_app.forms.data import BatchData, BatchEntry, GuideData
@@ -27,11 +29,12 @@ from counter_app.services.auth import CurrentOperator
 from counter_app.services.context import AppContext
 from counter_app.services.intake import load_application
 from counter_app.services.printing import form_config, form_data, form_fonts, slip_data
-from counter_app.store.models import Application, AuditRecord, Operator, Site
+from counter_app.store.models import Application, AuditRecord, Batch, Operator, Site
 
 VOUCHER_STATUSES = frozenset({Status.SIGNED, Status.SUBMITTED, Status.IN_PRODUCTION,
                               Status.PRODUCED, Status.AT_SITE, Status.NOTIFIED})
 NOT_BATCHABLE = frozenset({Status.DRAFT, Status.REJECTED, Status.WITHDRAWN})
+NOT_LISTED = frozenset({Status.REJECTED, Status.WITHDRAWN})  # not for the bank's list
 # How the guide says when a material is needed (domain.business.Condition).
 CONDITION_NOTES = {Condition.MINOR: "未满{age}周岁的申请人", Condition.ADULT: "年满{age}周岁的申请人",
                    Condition.NOT_SAME_REGISTER: "与监护人不在同一户口簿的"}
@@ -43,11 +46,18 @@ MSG_NO_VOUCHER = QT_TRANSLATE_NOOP(
 MSG_NOT_REJECTED = QT_TRANSLATE_NOOP(
     "messages", "A rejection notice is printed only for a rejected application.")
 MSG_EMPTY_BATCH = QT_TRANSLATE_NOOP("messages", "Choose at least one application to print.")
+MSG_NO_BATCH = QT_TRANSLATE_NOOP("messages", "The batch cannot be found.")
+MSG_NOTHING_TO_LIST = QT_TRANSLATE_NOOP(
+    "messages", "Every application of the batch was rejected or withdrawn: there is nothing "
+                "to print.")
 MSG_NOT_BATCHABLE = QT_TRANSLATE_NOOP(
     "messages", "The form of application {number} cannot be printed: it has not passed the "
                 "examination yet, or it was rejected or withdrawn.")
 
 Progress = Callable[[int, int], None]
+# What a form prints besides the application row: loaded for a whole batch at once.
+_FORM_PARTS = (selectinload(Application.guardian), selectinload(Application.photos),
+               selectinload(Application.materials))
 
 
 class DocumentError(CounterError):
@@ -59,6 +69,7 @@ class BatchPrint:
     path: Path
     batch_number: str
     forms: int
+    listed: int = 0  # applications on the cover list (batch_of), forms or not
 
 
 def voucher(ctx: AppContext, operator: CurrentOperator, application_id: uuid.UUID) -> Path:
@@ -136,12 +147,61 @@ def batch(ctx: AppContext, operator: CurrentOperator, application_ids: list[uuid
     return BatchPrint(out, number, len(entries))
 
 
+def batch_of(ctx: AppContext, operator: CurrentOperator, batch_id: uuid.UUID,
+             progress: Progress | None = None) -> BatchPrint:
+    """The print of a community batch (batch intake): the cover list names every
+    application of the batch that is not rejected or withdrawn, and the forms follow for
+    those past examination. A batch still all in draft prints as its list alone, the list
+    that goes to the bank with the handover file. ``progress`` as for batch(); it may
+    raise to stop, and then nothing is written or recorded."""
+    operator.require(Permission.INTAKE)
+    config = form_config(ctx)
+    with ctx.sessions() as session:  # read, then let go of the database while rendering
+        number, entries, cover = _read_batch(ctx, session, config, batch_id)
+    data = BatchData(entries, operator.site_name, operator.display_name,
+                     dt.date.today().isoformat(), number)
+    out = _target(ctx, "batches", batch_id)  # a reprint replaces the last one
+    render_batch_pdf(data, config, out, form_fonts(ctx), progress, cover)
+    _audit(ctx, operator, "batch_printed", "batch", batch_id,
+           detail=f"listed={len(cover)} forms={len(entries)}")
+    return BatchPrint(out, number, len(entries), len(cover))
+
+
+def _read_batch(ctx: AppContext, session: Session, config: FormConfig, batch_id: uuid.UUID,
+                ) -> tuple[str, tuple[BatchEntry, ...], tuple[CoverRow, ...]]:
+    """The batch number, the forms past examination and the cover list's rows."""
+    batch_row = session.get(Batch, batch_id)
+    if batch_row is None:
+        raise DocumentError(MSG_NO_BATCH)
+    apps = session.scalars(select(Application).where(
+        Application.batch_id == batch_id,
+        Application.status.not_in([s.value for s in NOT_LISTED])
+    ).options(*_FORM_PARTS).order_by(Application.number)).all()
+    if not apps:
+        raise DocumentError(MSG_NOTHING_TO_LIST)
+    get = functools.cache(session.get)  # one site and one clerk for most of a batch
+    entries = tuple(_entry_of(ctx, config, app, get(Site, app.site_id),
+                              get(Operator, app.operator_id))
+                    for app in apps if app.status not in NOT_BATCHABLE)
+    return batch_row.number, entries, tuple(_cover_row_of(ctx, app) for app in apps)
+
+
+def _cover_row_of(ctx: AppContext, app: Application) -> CoverRow:
+    return CoverRow(app.number, app.name, app.id_number,
+                    ctx.rules.labels[BusinessType(app.business_type)],
+                    form_enclosed=app.status not in NOT_BATCHABLE)
+
+
 def _batch_entry(ctx: AppContext, session: Session, config: FormConfig,
                  application_id: uuid.UUID) -> BatchEntry:
     app = load_application(session, application_id)
     if app.status in NOT_BATCHABLE:
         raise DocumentError(MSG_NOT_BATCHABLE, number=app.number)
-    site, clerk = _site_and_clerk(session, app)
+    return _entry_of(ctx, config, app, *_site_and_clerk(session, app))
+
+
+def _entry_of(ctx: AppContext, config: FormConfig, app: Application, site: Site | None,
+              clerk: Operator | None) -> BatchEntry:
     form = form_data(ctx, app, site, clerk)
     agreement = (slip_data(ctx, app, site, clerk, form.date)
                  if config.needs_agreement(app.business_type) else None)

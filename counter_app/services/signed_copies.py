@@ -28,6 +28,7 @@ log = logging.getLogger(__name__)
 
 KIND = "signed_form"
 MAX_FILE_BYTES = 40 * 1024 * 1024
+PDF_SIGNATURE = b"%PDF-"
 NOT_PRINTED = frozenset({Status.DRAFT, Status.EXAMINED, Status.PHOTO_OK})
 CLOSED = frozenset({Status.REJECTED, Status.WITHDRAWN})
 _MEDIA_TYPES = (  # (file signature, media type, file suffix)
@@ -36,6 +37,7 @@ _MEDIA_TYPES = (  # (file signature, media type, file suffix)
     (b"II*\x00", "image/tiff", ".tif"),
     (b"MM\x00*", "image/tiff", ".tif"),
     (b"BM", "image/bmp", ".bmp"),
+    (PDF_SIGNATURE, "application/pdf", ".pdf"),  # a scanner's PDF, kept whole (every page)
 )
 
 MSG_FILE = QT_TRANSLATE_NOOP(
@@ -47,6 +49,9 @@ MSG_NOT_PRINTED = QT_TRANSLATE_NOOP(
 MSG_CLOSED = QT_TRANSLATE_NOOP(
     "messages", "The application was rejected or withdrawn; a signed form cannot be "
                 "attached to it.")
+MSG_PDF_UNREAD = QT_TRANSLATE_NOOP(
+    "messages", "The first page of the PDF cannot be read. Scan the signed form again, or "
+                "save the scan as a picture (JPEG or PNG).")
 MSG_UNKNOWN_NUMBER = QT_TRANSLATE_NOOP(
     "messages", "The page belongs to application {number}, which is not in this counter's "
                 "records.")
@@ -68,14 +73,21 @@ class SignedCopy:
 
 
 def attach_signed_copy(ctx: AppContext, operator: CurrentOperator,
-                       application_id: uuid.UUID | None, path: Path) -> SignedCopy:
+                       application_id: uuid.UUID | None, path: Path,
+                       page_image: bytes | None = None) -> SignedCopy:
     """Attach a scan or photo of the signed form. Without ``application_id`` the page's
     QR code says which application it is. A form still waiting for its signature is
     then marked signed. Refused, with the reason, when the page cannot be read or
-    belongs to another application."""
+    belongs to another application.
+
+    A PDF from a scanner is kept whole (the agreement may be its second page); the core
+    cannot render PDF, so the caller passes its first page as a picture in
+    ``page_image`` and the QR code is read from that."""
     operator.require(Permission.INTAKE)
     content = _read(path)
-    page_number = read_application_number(content)  # slow: outside the transaction
+    if page_image is None and content.startswith(PDF_SIGNATURE):
+        raise SignedCopyError(MSG_PDF_UNREAD)
+    page_number = read_application_number(page_image or content)  # slow: no transaction
     digest = hashlib.sha256(content).hexdigest()
     media_type, suffix = _media_type(content)
     relative = Path("signed_forms") / f"{digest}{suffix}"

@@ -208,38 +208,131 @@
     </message>
     <message>
         <location filename="../../ui/batch_intake.ui" line="120"/>
+        <source>&amp;Print batch…</source>
+        <translation>打印本批次…(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/batch_intake.ui" line="123"/>
+        <source>Print the batch list for the bank, and the forms of the applications that have passed examination</source>
+        <translation>打印交银行的批次清单，以及已通过初审的申请的登记表</translation>
+    </message>
+    <message>
+        <location filename="../../ui/batch_intake.ui" line="133"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/batch_intake.py" line="43"/>
+        <location filename="../../counter_app/qt/batch_intake.py" line="52"/>
         <source>Checking the rows…</source>
         <translation>正在核验各行…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/batch_intake.py" line="50"/>
+        <location filename="../../counter_app/qt/batch_intake.py" line="59"/>
         <source>{good} rows can be accepted; {bad} rows need correcting (listed below: send the list back to the committee).</source>
         <translation>{good} 行可以受理；{bad} 行需要更正（见下表，请将清单退回村委会/社区）。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/batch_intake.py" line="64"/>
+        <location filename="../../counter_app/qt/batch_intake.py" line="73"/>
         <source>Taking in the batch…</source>
         <translation>正在受理批次…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/batch_intake.py" line="72"/>
+        <location filename="../../counter_app/qt/batch_intake.py" line="81"/>
         <source>Batch {number}: {count} applications taken in.</source>
         <translation>批次 {number}：已受理 {count} 份申请。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/batch_intake.py" line="82"/>
+        <location filename="../../counter_app/qt/batch_intake.py" line="90"/>
         <source>Writing the handover file…</source>
         <translation>正在生成移交文件…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/batch_intake.py" line="89"/>
+        <location filename="../../counter_app/qt/batch_intake.py" line="97"/>
         <source>{count} applications handed over; file: {file}</source>
         <translation>已移交 {count} 份申请；文件：{file}</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/batch_intake.py" line="107"/>
+        <source>Printing the batch…</source>
+        <translation>正在打印本批次…</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/batch_intake.py" line="113"/>
+        <source>Preparing form {done} of {total}…</source>
+        <translation>正在准备登记表：第 {done} / {total} 份…</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/batch_intake.py" line="119"/>
+        <source>Preparing the batch list…</source>
+        <translation>正在准备批次清单…</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/batch_intake.py" line="119"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/batch_intake.py" line="121"/>
+        <source>Printing the batch</source>
+        <translation>打印本批次</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/batch_intake.py" line="143"/>
+        <source>Printing page {done} of {total}…</source>
+        <translation>正在打印：第 {done} / {total} 页…</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/batch_intake.py" line="145"/>
+        <source>Sending the batch to the printer…</source>
+        <translation>正在将本批次发送到打印机…</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/batch_intake.py" line="152"/>
+        <source>Batch {number} printed: the list of {listed} applications and {forms} forms; pages printed: {pages}.</source>
+        <translation>批次 {number} 已打印：清单列出 {listed} 份申请，附登记表 {forms} 份；共打印 {pages} 页。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/batch_intake.py" line="156"/>
+        <source>{count} applications have not passed examination yet; their forms print once they have.</source>
+        <translation>{count} 份申请尚未通过初审，通过后再打印其登记表。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/batch_intake.py" line="165"/>
+        <source>Printing the batch was cancelled.</source>
+        <translation>已取消打印本批次。</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentCameraDialog</name>
+    <message>
+        <location filename="../../ui/document_camera.ui" line="6"/>
+        <source>Capture from the document camera</source>
+        <translation>高拍仪拍摄材料</translation>
+    </message>
+    <message>
+        <location filename="../../ui/document_camera.ui" line="40"/>
+        <source>Starting the document camera…</source>
+        <translation>正在启动高拍仪…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/document_camera.ui" line="53"/>
+        <source>Lay the material flat under the camera, wholly in the picture, then press Enter.</source>
+        <translation>请将材料平放在高拍仪下，完整置于画面内，然后按回车键。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/document_camera.ui" line="78"/>
+        <source>&amp;Retry</source>
+        <translation>重试(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/document_camera.ui" line="105"/>
+        <source>&amp;Capture (Enter)</source>
+        <translation>拍摄(&amp;C)（回车）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/document_camera.ui" line="115"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
 </context>
 <context>
@@ -376,12 +469,12 @@
 <context>
     <name>IntakeWizard</name>
     <message>
-        <location filename="../../counter_app/qt/wizard.py" line="61"/>
+        <location filename="../../counter_app/qt/wizard.py" line="65"/>
         <source>Application {number}</source>
         <translation>申请 {number}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/wizard.py" line="63"/>
+        <location filename="../../counter_app/qt/wizard.py" line="67"/>
         <source>New application</source>
         <translation>新建申请</translation>
     </message>
@@ -552,12 +645,12 @@
         <translation>今日共 {total} 笔  ·  办理中 {open} 笔</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/main_window.py" line="153"/>
+        <location filename="../../counter_app/qt/main_window.py" line="154"/>
         <source>This application is “{status}”: there is nothing more to do at the counter.</source>
         <translation>该申请当前状态为“{status}”，窗口无需再办理。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/main_window.py" line="163"/>
+        <location filename="../../counter_app/qt/main_window.py" line="164"/>
         <source>The new language takes effect the next time Counter is started.</source>
         <translation>新的界面语言将在下次启动程序后生效。</translation>
     </message>
@@ -586,11 +679,16 @@
     </message>
     <message>
         <location filename="../../ui/wizard_materials.ui" line="42"/>
+        <source>Capture from document camera… (Ctrl+D)</source>
+        <translation>高拍仪拍摄…(Ctrl+D)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard_materials.ui" line="52"/>
         <source>Select a material, then scan it: the scan is straightened and kept with the application.</source>
         <translation>先选中材料再扫描：扫描件将自动校正并随申请保存。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/page_materials.py" line="49"/>
+        <location filename="../../counter_app/qt/page_materials.py" line="56"/>
         <source>  (scanned)</source>
         <translation>  （已扫描）</translation>
     </message>
@@ -693,12 +791,12 @@
         <translation>请重新拍摄；未通过检查的照片只能由主管批准采用。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/photo_capture.py" line="328"/>
+        <location filename="../../counter_app/qt/photo_capture.py" line="333"/>
         <source>Studio photo receipt</source>
         <translation>照相馆照片回执</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/photo_capture.py" line="329"/>
+        <location filename="../../counter_app/qt/photo_capture.py" line="334"/>
         <source>Receipt number on the slip:</source>
         <translation>回执上的编号：</translation>
     </message>
@@ -784,22 +882,22 @@
         <translation>打印(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/page_print.py" line="50"/>
+        <location filename="../../counter_app/qt/page_print.py" line="47"/>
         <source>Preparing the registration form…</source>
         <translation>正在生成申请登记表…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/page_print.py" line="78"/>
+        <location filename="../../counter_app/qt/page_print.py" line="71"/>
         <source>Printed. Ask the applicant to check the form and sign it.</source>
         <translation>已打印。请申请人核对登记表并签字。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/page_print.py" line="89"/>
+        <location filename="../../counter_app/qt/page_print.py" line="82"/>
         <source>The form was printed before; you may print it again.</source>
         <translation>登记表此前已打印，如有需要可重新打印。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/page_print.py" line="90"/>
+        <location filename="../../counter_app/qt/page_print.py" line="83"/>
         <source>Check the form, then print it.</source>
         <translation>请核对登记表内容后打印。</translation>
     </message>
@@ -858,57 +956,57 @@
 <context>
     <name>SignedCopyDialog</name>
     <message>
-        <location filename="../../counter_app/qt/signed_copy.py" line="29"/>
+        <location filename="../../counter_app/qt/signed_copy.py" line="36"/>
         <source>Choose the scanned signed form</source>
         <translation>选择已签字表格的扫描件</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/signed_copy.py" line="30"/>
-        <source>Scans and photos (*.jpg *.jpeg *.png *.tif *.tiff *.bmp);;All files (*)</source>
-        <translation>扫描件和照片 (*.jpg *.jpeg *.png *.tif *.tiff *.bmp);;所有文件 (*)</translation>
+        <location filename="../../counter_app/qt/signed_copy.py" line="37"/>
+        <source>Scans and photos (*.jpg *.jpeg *.png *.tif *.tiff *.bmp *.pdf);;All files (*)</source>
+        <translation>扫描件和照片 (*.jpg *.jpeg *.png *.tif *.tiff *.bmp *.pdf);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/signed_copy.py" line="49"/>
+        <location filename="../../counter_app/qt/signed_copy.py" line="107"/>
         <source>Attach the signed form</source>
         <translation>附加签字表</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/signed_copy.py" line="69"/>
+        <location filename="../../counter_app/qt/signed_copy.py" line="127"/>
         <source>Reading the QR code on the page…</source>
         <translation>正在识别页面上的二维码…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/signed_copy.py" line="77"/>
+        <location filename="../../counter_app/qt/signed_copy.py" line="134"/>
         <source>This page was already attached to application {number}.</source>
         <translation>此页已附加到申请 {number}。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/signed_copy.py" line="79"/>
+        <location filename="../../counter_app/qt/signed_copy.py" line="136"/>
         <source>The signed form was attached to application {number}.</source>
         <translation>签字表已附加到申请 {number}。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/signed_copy.py" line="91"/>
+        <location filename="../../counter_app/qt/signed_copy.py" line="148"/>
         <source>Choose the scan or photo of the signed registration form of application {number}.</source>
         <translation>请选择申请 {number} 已签字登记表的扫描件或照片。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/signed_copy.py" line="93"/>
+        <location filename="../../counter_app/qt/signed_copy.py" line="150"/>
         <source>Choose the scan or photo of a signed registration form; its QR code tells which application it belongs to.</source>
         <translation>请选择已签字登记表的扫描件或照片；系统将根据二维码确定所属申请。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/signed_copy.py" line="98"/>
+        <location filename="../../counter_app/qt/signed_copy.py" line="155"/>
         <source>No file chosen</source>
         <translation>未选择文件</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/signed_copy.py" line="99"/>
+        <location filename="../../counter_app/qt/signed_copy.py" line="156"/>
         <source>&amp;Choose file…</source>
         <translation>选择文件(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/signed_copy.py" line="106"/>
+        <location filename="../../counter_app/qt/signed_copy.py" line="163"/>
         <source>&amp;Attach</source>
         <translation>附加(&amp;A)</translation>
     </message>
@@ -931,7 +1029,17 @@
         <translation>申请人已核对登记表并签字(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/page_signed.py" line="18"/>
+        <location filename="../../ui/wizard_signed.ui" line="35"/>
+        <source>Print the pick-up &amp;voucher</source>
+        <translation>打印取卡凭证(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard_signed.ui" line="38"/>
+        <source>After Finish, print the pick-up voucher for the applicant</source>
+        <translation>点击“完成”后，为申请人打印取卡凭证</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/page_signed.py" line="24"/>
         <source>Application {number}: when the applicant has checked every entry on the printed form and signed it, tick the box and press Finish.</source>
         <translation>申请 {number}：申请人逐项核对登记表并签字后，请勾选下方确认项，然后点击“完成”。</translation>
     </message>
@@ -1036,17 +1144,17 @@
         <translation>两次输入的密码不一致。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/pdf_print.py" line="22"/>
+        <location filename="../../counter_app/qt/pdf_print.py" line="30"/>
         <source>The printer cannot be used. Check that it is switched on and connected, then print again.</source>
         <translation>打印机无法使用。请检查打印机是否已开机并连接，然后重新打印。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/pdf_print.py" line="25"/>
+        <location filename="../../counter_app/qt/pdf_print.py" line="33"/>
         <source>The printer reports a problem: it may be offline, out of paper or jammed. Fix it, then print again.</source>
         <translation>打印机报告故障：可能已脱机、缺纸或卡纸。排除后请重新打印。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/pdf_print.py" line="28"/>
+        <location filename="../../counter_app/qt/pdf_print.py" line="36"/>
         <source>The form cannot be opened for printing.</source>
         <translation>无法打开登记表进行打印。</translation>
     </message>
@@ -1620,6 +1728,7 @@
     </message>
     <message>
         <location filename="../../counter_app/services/batches.py" line="30"/>
+        <location filename="../../counter_app/services/documents.py" line="49"/>
         <source>The batch cannot be found.</source>
         <translation>找不到该批次。</translation>
     </message>
@@ -1644,22 +1753,27 @@
         <translation>未找到材料边缘，请将材料完整平放在深色台面上。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/documents.py" line="40"/>
+        <location filename="../../counter_app/services/documents.py" line="43"/>
         <source>A pick-up voucher is issued once the application has been accepted (signed), until the card is collected.</source>
         <translation>申请受理（签字）后方可出具取卡凭证，领卡后不再出具。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/documents.py" line="43"/>
+        <location filename="../../counter_app/services/documents.py" line="46"/>
         <source>A rejection notice is printed only for a rejected application.</source>
         <translation>只有不予受理的申请才能打印不予受理告知书。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/documents.py" line="45"/>
+        <location filename="../../counter_app/services/documents.py" line="48"/>
         <source>Choose at least one application to print.</source>
         <translation>请至少选择一份要打印的申请。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/documents.py" line="46"/>
+        <location filename="../../counter_app/services/documents.py" line="50"/>
+        <source>Every application of the batch was rejected or withdrawn: there is nothing to print.</source>
+        <translation>本批次的申请均已不予受理或已撤回，没有可打印的内容。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/services/documents.py" line="53"/>
         <source>The form of application {number} cannot be printed: it has not passed the examination yet, or it was rejected or withdrawn.</source>
         <translation>申请 {number} 的登记表不能打印：尚未通过初审，或已不予受理或已撤回。</translation>
     </message>
@@ -1669,22 +1783,27 @@
         <translation>该材料不在本申请的材料清单中。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/signed_copies.py" line="41"/>
+        <location filename="../../counter_app/services/signed_copies.py" line="43"/>
         <source>The file cannot be opened. Check that it exists and is not too large (at most 40 MB).</source>
         <translation>无法打开该文件。请检查文件是否存在且不超过 40 MB。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/signed_copies.py" line="44"/>
+        <location filename="../../counter_app/services/signed_copies.py" line="46"/>
         <source>The registration form of this application has not been printed yet, so there is no signed form to attach.</source>
         <translation>该申请的登记表尚未打印，没有可附加的签字表。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/signed_copies.py" line="47"/>
+        <location filename="../../counter_app/services/signed_copies.py" line="49"/>
         <source>The application was rejected or withdrawn; a signed form cannot be attached to it.</source>
         <translation>该申请已不予受理或已撤回，不能附加签字表。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/signed_copies.py" line="50"/>
+        <location filename="../../counter_app/services/signed_copies.py" line="52"/>
+        <source>The first page of the PDF cannot be read. Scan the signed form again, or save the scan as a picture (JPEG or PNG).</source>
+        <translation>无法读取该 PDF 文件的第一页。请重新扫描已签字的登记表，或将扫描件保存为图片（JPEG 或 PNG）。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/services/signed_copies.py" line="55"/>
         <source>The page belongs to application {number}, which is not in this counter&apos;s records.</source>
         <translation>此页属于申请 {number}，但本窗口没有该申请的记录。</translation>
     </message>
@@ -1742,7 +1861,7 @@
 <context>
     <name>self.window</name>
     <message>
-        <location filename="../../counter_app/qt/document_actions.py" line="53"/>
+        <location filename="../../counter_app/qt/document_actions.py" line="55"/>
         <source>Select an application in the queue first.</source>
         <translation>请先在受理列表中选择一笔申请。</translation>
     </message>
@@ -1823,7 +1942,7 @@
 <context>
     <name>window</name>
     <message>
-        <location filename="../../counter_app/qt/document_actions.py" line="77"/>
+        <location filename="../../counter_app/qt/document_actions.py" line="74"/>
         <source>Printed.</source>
         <translation>已打印。</translation>
     </message>

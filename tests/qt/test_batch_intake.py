@@ -3,13 +3,21 @@
 from __future__ import annotations
 
 import csv
+import subprocess
+import time
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtWidgets import QApplication, QPushButton
 
+from counter_app.forms.batch import cover_pages
 from counter_app.qt import dialogs
+from counter_app.qt.batch_intake import BatchIntakeDialog
 from counter_app.qt.main_window import MainWindow
-from tests.batch_helpers import applicant_rows, write_xlsx
+from counter_app.qt.tasks import TaskRunner
+from counter_app.services import batches
+from tests.batch_helpers import (applicant_rows, batch_applications, examine, write_csv,
+                                 write_xlsx)
 
 
 def test_batch_intake_from_the_main_window(qtbot, chinese, ctx, admin, tmp_path, monkeypatch):
@@ -43,3 +51,137 @@ def test_batch_intake_from_the_main_window(qtbot, chinese, ctx, admin, tmp_path,
         assert len(list(csv.reader(stream))) == 1 + 30 - len(bad)
     dialog.reject()
     assert window.model.rowCount() == 30 - len(bad)
+
+
+def test_a_batch_prints_with_progress_and_the_window_stays_responsive(
+        qtbot, chinese, ctx, admin, tmp_path, monkeypatch):
+    rows, _ = applicant_rows(30)
+    sheet = tmp_path / "village.xlsx"
+    write_xlsx(sheet, rows)
+    printed = tmp_path / "printed.pdf"
+    monkeypatch.setattr(dialogs, "choose_spreadsheet", lambda parent: sheet)
+    monkeypatch.setattr(dialogs, "setup_printer", lambda printer, parent: to_pdf(printer, printed))
+    seen = record_progress(monkeypatch)
+    dialog = batch_dialog(qtbot, ctx, admin)
+    dialog.ui.committee_edit.setText("幸福村村委会")
+    dialog.choose_file()
+    qtbot.waitUntil(dialog.ui.accept_button.isEnabled, timeout=10000)
+    qtbot.mouseClick(dialog.ui.accept_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(dialog.ui.print_button.isEnabled, timeout=10000)
+    apps = batch_applications(ctx, dialog.accepted_batch.id)
+    for app_id, *_ in apps:
+        examine(ctx, admin, app_id)
+
+    ticks = EventLoopTicks()
+    qtbot.mouseClick(dialog.ui.print_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.progress is None, timeout=60000)
+    ticks.stop()
+    assert ("preparing", 30, 30) in seen and seen[-1][0] == "printing"
+    assert "已打印" in dialog.ui.summary_label.text() or "printed" in dialog.ui.summary_label.text()
+    expected = cover_pages(30) + 30
+    assert printed_pages(printed) == expected == printed_pages(dialog.batch_print.path)
+    cover = pdf_text(dialog.batch_print.path, last_page=cover_pages(30))
+    assert dialog.accepted_batch.number in cover
+    assert all(name in cover for _id, _number, name in apps) and cover.count("附后") == 30
+    print(f"\nbatch of 30: longest pause of the event loop {ticks.longest_ms:.0f} ms")
+    assert ticks.longest_ms < 1000  # one page painted (PySide keeps the GIL meanwhile)
+
+
+def test_printing_a_batch_can_be_cancelled(qtbot, chinese, ctx, admin, tmp_path, monkeypatch):
+    rows, _ = applicant_rows(12)
+    sheet = tmp_path / "village.csv"
+    write_csv(sheet, rows)
+    accepted = batches.accept_batch(ctx, admin, sheet, "阳光社区")
+    for app_id, *_ in batch_applications(ctx, accepted.id):
+        examine(ctx, admin, app_id)
+    printed = tmp_path / "printed.pdf"
+    monkeypatch.setattr(dialogs, "setup_printer", lambda printer, parent: to_pdf(printer, printed))
+    original = BatchIntakeDialog._progressed
+
+    def cancel_at_once(self, done, total):  # staff press Cancel at the first report
+        original(self, done, total)
+        if self.progress is not None:
+            self.progress.findChild(QPushButton).click()
+
+    monkeypatch.setattr(BatchIntakeDialog, "_progressed", cancel_at_once)
+    dialog = batch_dialog(qtbot, ctx, admin)
+    dialog.accepted_batch = accepted
+    dialog.print_batch()
+    qtbot.waitUntil(lambda: dialog.progress is None, timeout=60000)
+    assert dialog.ui.summary_label.text() == "已取消打印本批次。"
+    assert dialog.batch_print is None and not printed.exists()  # the printer never started
+    assert dialog.ui.print_button.isEnabled()
+
+
+def test_a_batch_all_in_draft_prints_its_list(qtbot, chinese, ctx, admin, tmp_path, monkeypatch):
+    sheet = tmp_path / "village.csv"
+    write_csv(sheet, applicant_rows(3)[0])
+    accepted = batches.accept_batch(ctx, admin, sheet, "阳光社区")
+    printed = tmp_path / "printed.pdf"
+    monkeypatch.setattr(dialogs, "setup_printer", lambda printer, parent: to_pdf(printer, printed))
+    dialog = batch_dialog(qtbot, ctx, admin)
+    dialog.accepted_batch = accepted
+    dialog.print_batch()
+    qtbot.waitUntil(lambda: dialog.progress is None, timeout=60000)
+    assert printed_pages(printed) == 1
+    assert "3" in dialog.ui.summary_label.text() and "初审" in dialog.ui.summary_label.text()
+
+
+def batch_dialog(qtbot, ctx, operator) -> BatchIntakeDialog:
+    runner = TaskRunner()
+    dialog = BatchIntakeDialog(ctx, operator, runner)
+    qtbot.addWidget(dialog)
+    dialog.runner_keeper = runner  # the runner has no parent here
+    dialog.show()
+    return dialog
+
+
+def record_progress(monkeypatch) -> list[tuple[str, int, int]]:
+    """What the progress dialog shows after each report: (phase, value, maximum)."""
+    seen = []
+    original = BatchIntakeDialog._progressed
+
+    def progressed(self, done, total):
+        original(self, done, total)
+        if self.progress is not None:
+            phase = "printing" if self.batch_print is not None else "preparing"
+            seen.append((phase, self.progress.value(), self.progress.maximum()))
+
+    monkeypatch.setattr(BatchIntakeDialog, "_progressed", progressed)
+    return seen
+
+
+class EventLoopTicks:
+    """The longest time the GUI thread's event loop went without running a timer."""
+
+    def __init__(self) -> None:
+        self.longest_ms, self.last = 0.0, time.perf_counter()
+        self.timer = QTimer()
+        self.timer.timeout.connect(self._tick)
+        self.timer.start(10)
+
+    def _tick(self) -> None:
+        now = time.perf_counter()
+        self.longest_ms = max(self.longest_ms, 1000 * (now - self.last))
+        self.last = now
+
+    def stop(self) -> None:
+        self.timer.stop()
+
+
+def to_pdf(printer, path) -> bool:
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(path))
+    return True
+
+
+def printed_pages(path) -> int:
+    from PySide6.QtPdf import QPdfDocument
+    document = QPdfDocument()
+    document.load(str(path))
+    return document.pageCount()
+
+
+def pdf_text(path, last_page: int) -> str:
+    return subprocess.run(["pdftotext", "-l", str(last_page), str(path), "-"],
+                          capture_output=True, text=True, check=True).stdout

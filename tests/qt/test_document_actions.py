@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import subprocess
 
+from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtWidgets import QWizard
 
 from counter_app.domain.lifecycle import Status
 from counter_app.qt import dialogs
@@ -76,3 +78,39 @@ def test_the_guide_of_a_business_type_is_printed(qtbot, chinese, ctx, admin, tmp
     assert printed_pages(out) >= 1
     guide = ctx.settings.data_dir / "documents" / "guide-newborn.pdf"  # no personal data
     assert ctx.rules.labels[next(iter(ctx.rules.labels))] in pdf_text(guide)
+
+
+def finish_wizard_of(qtbot, window, application_id, voucher: bool):
+    window.open_wizard(application_id)
+    wizard = window.wizard
+    page = wizard.currentPage()
+    assert page.ui.signed_check.isChecked() and page.ui.voucher_check.isChecked()
+    page.ui.voucher_check.setChecked(voucher)
+    with qtbot.waitSignal(window.sig_refreshed, timeout=5000):
+        qtbot.mouseClick(wizard.button(QWizard.WizardButton.FinishButton),
+                         Qt.MouseButton.LeftButton)
+
+
+def test_the_voucher_prints_right_after_the_application_is_submitted(
+        qtbot, chinese, ctx, admin, tmp_path, monkeypatch):
+    app_id = application_at(ctx, admin, Status.SIGNED, tmp_path)
+    window = main_window(qtbot, ctx, admin)
+    out = tmp_path / "voucher.pdf"
+    printing_to(out, monkeypatch)
+    finish_wizard_of(qtbot, window, app_id, voucher=True)
+    assert window.model.row_at(window.model.row_of(app_id)).status == Status.SUBMITTED
+    qtbot.waitUntil(lambda: out.exists() and out.stat().st_size > 0, timeout=15000)
+    assert printed_pages(out) == 1
+    text = rendered(ctx)
+    assert "取卡凭证" in text and window.model.row_at(0).number in text
+
+
+def test_no_voucher_when_the_box_is_unticked(qtbot, chinese, ctx, admin, tmp_path, monkeypatch):
+    app_id = application_at(ctx, admin, Status.SIGNED, tmp_path)
+    window = main_window(qtbot, ctx, admin)
+    asked = []
+    monkeypatch.setattr(dialogs, "setup_printer", lambda printer, parent: asked.append(1))
+    finish_wizard_of(qtbot, window, app_id, voucher=False)
+    window.runner.wait_for_done(5000)
+    qtbot.wait(100)  # anything queued would have arrived
+    assert not asked and not window.runner.busy

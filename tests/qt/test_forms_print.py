@@ -13,12 +13,13 @@ from PySide6.QtPrintSupport import QPrinter
 
 from counter_app.domain.lifecycle import Status
 from counter_app.forms.qr import qr_payload
-from counter_app.qt import dialogs, page_print, pdf_print, signed_copy
+from counter_app.qt import dialogs, pdf_print, signed_copy
 from counter_app.qt.pdf_print import PrintError, print_pdf
 from counter_app.qt.signed_copy import SignedCopyDialog
 from counter_app.qt.tasks import TaskRunner
 from counter_app.qt.wizard import IntakeWizard
-from counter_app.services import printing, queue
+from counter_app.cli import main
+from counter_app.services import printing, queue, signed_copies
 from tests.unit.documents.support import (
     application_at, as_scan, needs_poppler, page_image, run)
 
@@ -83,13 +84,13 @@ def test_a_printer_in_trouble_says_so_and_printing_again_works(qtbot, chinese, c
         return True
 
     monkeypatch.setattr(dialogs, "setup_printer", to_pdf)
-    monkeypatch.setattr(page_print, "QPrinter", TroubledPrinter)
+    monkeypatch.setattr(pdf_print, "QPrinter", TroubledPrinter)
     qtbot.mouseClick(page.ui.print_button, Qt.MouseButton.LeftButton)
     assert not page.isComplete() and page.ui.print_button.isEnabled()
     assert page.errors.text()  # the message (translated once the catalogue has it)
     assert queue.application_detail(ctx, app_id).print_count == 0
 
-    monkeypatch.setattr(page_print, "QPrinter", QPrinter)
+    monkeypatch.setattr(pdf_print, "QPrinter", QPrinter)
     qtbot.mouseClick(page.ui.print_button, Qt.MouseButton.LeftButton)
     assert page.isComplete() and not page.errors.text()
     assert queue.application_detail(ctx, app_id).print_count == 1
@@ -187,3 +188,69 @@ def test_a_page_of_another_application_is_refused_in_the_dialog(qtbot, language,
     qtbot.waitUntil(lambda: bool(dialog.errors.text()), timeout=20000)
     assert "belongs to application" in dialog.errors.text()
     assert dialog.choose_button.isEnabled() and dialog.result_copy is None
+
+
+def scanner_pdf(ctx, app_id, tmp_path):
+    """What a document scanner makes of the signed form: a PDF of page pictures (the form,
+    then a second page such as the agreement)."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.utils import ImageReader
+    from reportlab.pdfgen.canvas import Canvas
+
+    jpeg = tmp_path / f"page-{app_id}.jpg"
+    jpeg.write_bytes(as_scan(page_image(ctx.settings.protected_dir / "forms" / f"{app_id}.pdf"),
+                             angle=1.5, noise=6))
+    path = tmp_path / f"scan-{app_id}.pdf"
+    canvas = Canvas(str(path), pagesize=A4)
+    canvas.drawImage(ImageReader(str(jpeg)), 0, 0, *A4)
+    canvas.showPage()
+    canvas.drawString(72, 720, "page 2")
+    canvas.showPage()
+    canvas.save()
+    return path
+
+
+def test_a_scanners_pdf_is_read_from_its_first_page_and_kept_whole(qtbot, language, ctx, admin,
+                                                                   tmp_path, monkeypatch):
+    language("en")
+    app_id = application_at(ctx, admin, Status.FORM_PRINTED, tmp_path)
+    scan = scanner_pdf(ctx, app_id, tmp_path)
+    dialog = open_dialog(qtbot, ctx, admin, None, "")  # the QR code names the application
+    monkeypatch.setattr(signed_copy, "choose_scan_file", lambda parent: scan)
+    qtbot.mouseClick(dialog.choose_button, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(dialog.sig_attached, timeout=20000) as attached:
+        qtbot.mouseClick(dialog.attach_button, Qt.MouseButton.LeftButton)
+    copy = attached.args[0]
+    assert copy.id == app_id and copy.status == Status.SIGNED
+    [kept] = signed_copies.signed_copies(ctx, admin, app_id)
+    assert kept.suffix == ".pdf" and kept.read_bytes() == scan.read_bytes()
+    assert loaded(kept).pageCount() == 2
+
+
+def test_the_sample_form_pdf_is_read_and_refused_as_not_ours(qtbot, language, ctx, admin,
+                                                            tmp_path, monkeypatch):
+    """`counter-app form sample` prints application SC001-20261122-0001, which this
+    counter never took in: the code is read from the PDF, and the page refused."""
+    language("en")
+    sample = tmp_path / "sample.pdf"
+    assert main(["form", "sample", "--out", str(sample)]) == 0
+    dialog = open_dialog(qtbot, ctx, admin, None, "")
+    monkeypatch.setattr(signed_copy, "choose_scan_file", lambda parent: sample)
+    qtbot.mouseClick(dialog.choose_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(dialog.attach_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(dialog.errors.text()), timeout=20000)
+    assert "SC001-20261122-0001" in dialog.errors.text()
+    assert "not in this counter" in dialog.errors.text()
+
+
+def test_a_damaged_pdf_is_refused_with_a_reason(qtbot, language, ctx, admin, tmp_path,
+                                               monkeypatch):
+    language("en")
+    broken = tmp_path / "broken.pdf"
+    broken.write_bytes(b"%PDF-1.7\n" + b"\x00" * 300)
+    dialog = open_dialog(qtbot, ctx, admin, None, "")
+    monkeypatch.setattr(signed_copy, "choose_scan_file", lambda parent: broken)
+    qtbot.mouseClick(dialog.choose_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(dialog.attach_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(dialog.errors.text()), timeout=20000)
+    assert "first page of the PDF cannot be read" in dialog.errors.text()

@@ -77,11 +77,15 @@ def test_child_application_from_login_to_central(qtbot, chinese, ctx, admin, tmp
     signed_page = wizard.currentPage()
     assert wizard.currentId() == wizard_module.SIGNED
     qtbot.keyClick(signed_page.ui.signed_check, Qt.Key.Key_Space)
-    assert signed_page.isComplete()
+    assert signed_page.isComplete() and signed_page.ui.voucher_check.isChecked()
     application_id = wizard.application_id
+    voucher = tmp_path / "voucher.pdf"
+    monkeypatch.setattr(dialogs, "setup_printer",
+                        lambda printer, parent: pdf_printer(printer, voucher) is printer)
     with qtbot.waitSignal(window.sig_refreshed, timeout=5000):
         qtbot.mouseClick(wizard.button(QWizard.WizardButton.FinishButton),
                          Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: voucher.exists() and printed_pages(voucher) == 1, timeout=15000)
 
     row = window.model.row_at(window.model.row_of(application_id))
     assert row.status == Status.SUBMITTED and row.name == CHILD_NAME

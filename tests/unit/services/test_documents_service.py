@@ -3,15 +3,17 @@
 import dataclasses
 import datetime as dt
 import re
+import uuid
 
 import pytest
 from sqlalchemy import select
 
 from counter_app.domain.business import BusinessType
 from counter_app.domain.lifecycle import Status
-from counter_app.services import documents, printing
+from counter_app.services import batches, documents, intake, printing
 from counter_app.services.documents import DocumentError
 from counter_app.store.models import AuditRecord
+from tests.batch_helpers import applicant_rows, batch_applications, examine, write_csv
 from tests.unit.documents.support import application_at, needs_poppler, run
 
 pytestmark = needs_poppler
@@ -98,3 +100,59 @@ def test_the_agreement_is_printed_with_the_form_where_the_city_requires_it(
     pdf = printing.render_form(ctx, admin, app_id)
     assert pages(pdf) == 2
     assert config.agreement["title"] in run("pdftotext", "-f", "2", "-l", "2", str(pdf), "-")
+
+
+def accepted_batch(ctx, admin, tmp_path, count: int):
+    rows, _ = applicant_rows(count)
+    sheet = tmp_path / "village.csv"
+    write_csv(sheet, rows)
+    accepted = batches.accept_batch(ctx, admin, sheet, "幸福村村委会")
+    return accepted, batch_applications(ctx, accepted.id)
+
+
+def test_a_batch_still_in_draft_prints_as_its_list_for_the_bank(ctx, admin, tmp_path):
+    accepted, apps = accepted_batch(ctx, admin, tmp_path, 5)
+    seen = []
+    result = documents.batch_of(ctx, admin, accepted.id, progress=lambda d, t: seen.append(d))
+    assert (result.listed, result.forms, seen) == (5, 0, [])
+    assert pages(result.path) == 1 and result.batch_number == accepted.number
+    cover = flat_text(result.path)
+    assert accepted.number in cover and "共5份" in cover and cover.count("待初审") == 5
+    assert all(name in cover for _id, _number, name in apps)
+    assert str(accepted.id) in result.path.name  # never a name or an ID number
+    assert audit_actions(ctx)[-1] == "batch_printed"
+
+
+def test_a_batch_prints_the_forms_past_examination_and_leaves_out_the_rejected(
+        ctx, admin, tmp_path):
+    accepted, apps = accepted_batch(ctx, admin, tmp_path, 4)
+    for app_id, *_ in apps[:2]:
+        examine(ctx, admin, app_id)
+    intake.examine(ctx, admin, apps[3][0], passed=False, codes=["missing_material"])
+    seen = []
+    result = documents.batch_of(ctx, admin, accepted.id,
+                                progress=lambda d, t: seen.append((d, t)))
+    assert (result.listed, result.forms, seen) == (3, 2, [(1, 2), (2, 2)])
+    assert pages(result.path) == 1 + 2
+    cover = run("pdftotext", "-f", "1", "-l", "1", str(result.path), "-")
+    assert cover.count("附后") == 2 and cover.count("待初审") == 1
+    assert apps[3][1] not in run("pdftotext", str(result.path), "-")  # rejected: left out
+
+
+def test_a_stopped_batch_print_leaves_nothing(ctx, admin, tmp_path):
+    accepted, apps = accepted_batch(ctx, admin, tmp_path, 3)
+    for app_id, *_ in apps:
+        examine(ctx, admin, app_id)
+
+    def stop(done, total):
+        raise RuntimeError("stopped")
+
+    with pytest.raises(RuntimeError):
+        documents.batch_of(ctx, admin, accepted.id, progress=stop)
+    assert not list((ctx.settings.protected_dir / "batches").glob("*.pdf"))
+    assert "batch_printed" not in audit_actions(ctx)
+
+
+def test_an_unknown_batch_is_refused(ctx, admin):
+    with pytest.raises(DocumentError):
+        documents.batch_of(ctx, admin, uuid.uuid4())

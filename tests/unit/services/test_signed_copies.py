@@ -108,3 +108,18 @@ def test_a_role_without_intake_may_not_attach(ctx, admin, site_id, tmp_path):
     photographer = add_operator(ctx, admin, site_id, "photo", {Role.PHOTO_STATION})
     with pytest.raises(auth.Forbidden):
         attach_signed_copy(ctx, photographer, app_id, scan_of_form(ctx, app_id, tmp_path))
+
+
+def test_a_pdf_is_read_from_the_picture_of_its_first_page_and_kept_whole(ctx, admin, tmp_path):
+    app_id = application_at(ctx, admin, Status.FORM_PRINTED, tmp_path)
+    pdf = ctx.settings.protected_dir / "forms" / f"{app_id}.pdf"
+    with pytest.raises(SignedCopyError) as caught:  # the core renders no PDF
+        attach_signed_copy(ctx, admin, app_id, pdf)
+    assert caught.value.template == signed_copies.MSG_PDF_UNREAD
+    first_page = scan_of_form(ctx, app_id, tmp_path).read_bytes()
+    copy = attach_signed_copy(ctx, admin, None, pdf, page_image=first_page)
+    assert copy.id == app_id and copy.status == Status.SIGNED
+    [row] = attachments(ctx)
+    assert (row.media_type, row.sha256) == ("application/pdf",
+                                           hashlib.sha256(pdf.read_bytes()).hexdigest())
+    assert (ctx.settings.protected_dir / row.path).suffix == ".pdf"
