@@ -169,11 +169,8 @@ class DocumentCameraDialog(QDialog):
 
     def _stop_worker(self) -> None:
         worker, self.worker = self.worker, None
-        if worker is None:
-            return
-        for signal in (worker.sig_frame, worker.sig_captured, worker.sig_failed):
-            signal.disconnect()
-        release_worker(worker)
+        if worker is not None:
+            release_worker(worker)
 
 
 def document_camera_source(ctx: AppContext) -> SourceSpec:

@@ -311,15 +311,15 @@ class PhotoCaptureDialog(QDialog):
 
     def _stop_worker(self) -> None:
         worker, self.worker = self.worker, None
-        if worker is None:
-            return
-        for signal in (worker.sig_frame, worker.sig_captured, worker.sig_failed):
-            signal.disconnect()
-        release_worker(worker)
+        if worker is not None:
+            release_worker(worker)
 
 
 def release_worker(worker: QThread) -> None:
-    """Stop a frame worker (it has stop()) without ever blocking the window for it."""
+    """Stop a frame worker without ever blocking the window for it; its late frames and
+    errors no longer reach the dialog."""
+    for signal in (worker.sig_frame, worker.sig_captured, worker.sig_failed):
+        signal.disconnect()
     worker.stop()
     if not worker.wait(300):  # stuck in a driver's read: let it end by itself
         _abandoned.add(worker)
