@@ -11,11 +11,10 @@ import cv2
 import numpy as np
 import pytest
 
-from counter_app.domain.business import BusinessType
 from counter_app.domain.lifecycle import Status
-from counter_app.domain.people import ApplicantDetails, GuardianDetails
-from counter_app.services import intake, printing
-from tests.helpers import GUARDIAN_ID, child_id
+from counter_app.domain.people import ApplicantDetails
+from tests.helpers import application_at as shared_application_at
+from tests.helpers import child_details, write_photo  # noqa: F401 - used by tests
 
 POPPLER = all(shutil.which(t) for t in ("pdftotext", "pdffonts", "pdftoppm", "pdfinfo"))
 needs_poppler = pytest.mark.skipif(not POPPLER, reason="needs poppler-utils")
@@ -47,42 +46,11 @@ def as_scan(page: np.ndarray, angle: float = 0.0, noise: float = 0.0, seed: int 
     return encoded.tobytes()
 
 
-def write_photo(path: Path) -> Path:
-    image = np.full((441, 358, 3), 255, np.uint8)
-    cv2.ellipse(image, (179, 200), (100, 130), 0, 0, 360, (150, 180, 225), -1)
-    assert cv2.imwrite(str(path), image, [cv2.IMWRITE_JPEG_QUALITY, 85])
-    return path
-
-
 def child(name: str = "王䶮𠮷", first17: str = "11010520240315003") -> ApplicantDetails:
-    return ApplicantDetails(
-        name=name, id_number=child_id(first17), phone="13800138001",
-        guardian=GuardianDetails(name="王建国", relation="父亲", id_number=GUARDIAN_ID,
-                                 phone="13800138001"))
+    return child_details(name, first17)
 
 
 def application_at(ctx, operator, status: Status, tmp_path: Path, name: str = "王䶮𠮷",
                    first17: str = "11010520240315003"):
-    """Take a child's application through the services up to ``status``; returns its id."""
-    step = intake.save_applicant(ctx, operator, BusinessType.NEWBORN, child(name, first17))
-    if status == Status.REJECTED:
-        intake.examine(ctx, operator, step.id, passed=False, codes=["missing_material"],
-                       reasons=["缺少出生医学证明原件", "监护人居民身份证已过有效期"])
-        return step.id
-    steps = [
-        lambda: intake.record_materials(ctx, operator, step.id, {
-            m.code for m in ctx.rules.materials_for(BusinessType.NEWBORN, True)}),
-        lambda: intake.examine(ctx, operator, step.id, passed=True),
-        lambda: intake.attach_photo_file(ctx, operator, step.id,
-                                         write_photo(tmp_path / f"{step.id}.jpg")),
-        lambda: intake.record_form_printed(ctx, operator, step.id,
-                                           printing.render_form(ctx, operator, step.id)),
-        lambda: intake.mark_signed(ctx, operator, step.id),
-        lambda: intake.submit(ctx, operator, step.id),
-    ]
-    current = step.status
-    for next_step in steps:
-        if current == status:
-            break
-        current = next_step().status
-    return step.id
+    """As tests.helpers.application_at, with a name holding an Extension B character."""
+    return shared_application_at(ctx, operator, status, tmp_path, name, first17)
