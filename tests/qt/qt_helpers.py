@@ -33,3 +33,18 @@ def type_text(qtbot, widget, text: str) -> None:
     event = QInputMethodEvent()
     event.setCommitString(text)
     QApplication.sendEvent(widget, event)
+
+
+def pdf_printer(printer, path):
+    """Point a QPrinter at a PDF file instead of paper (the hardware edge of printing)."""
+    from PySide6.QtPrintSupport import QPrinter
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(path))
+    return printer
+
+
+def printed_pages(path) -> int:
+    from PySide6.QtPdf import QPdfDocument
+    document = QPdfDocument()
+    document.load(str(path))
+    return document.pageCount()

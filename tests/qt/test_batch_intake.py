@@ -7,7 +7,6 @@ import subprocess
 import time
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QApplication, QPushButton
 
 from counter_app.forms.batch import cover_pages
@@ -18,6 +17,7 @@ from counter_app.qt.tasks import TaskRunner
 from counter_app.services import batches
 from tests.batch_helpers import (applicant_rows, batch_applications, examine, write_csv,
                                  write_xlsx)
+from tests.qt.qt_helpers import pdf_printer, printed_pages
 
 
 def test_batch_intake_from_the_main_window(qtbot, chinese, ctx, admin, tmp_path, monkeypatch):
@@ -170,16 +170,7 @@ class EventLoopTicks:
 
 
 def to_pdf(printer, path) -> bool:
-    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-    printer.setOutputFileName(str(path))
-    return True
-
-
-def printed_pages(path) -> int:
-    from PySide6.QtPdf import QPdfDocument
-    document = QPdfDocument()
-    document.load(str(path))
-    return document.pageCount()
+    return pdf_printer(printer, path) is printer
 
 
 def pdf_text(path, last_page: int) -> str:

@@ -5,33 +5,23 @@ from __future__ import annotations
 import subprocess
 
 from PySide6.QtCore import Qt
-from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QWizard
 
 from counter_app.domain.lifecycle import Status
 from counter_app.qt import dialogs
-from tests.qt.qt_helpers import application_at
+from tests.qt.qt_helpers import application_at, pdf_printer, printed_pages
 from tests.qt.test_main_window import main_window
 
 
 def printing_to(path, monkeypatch):
     def to_pdf(printer, parent):
-        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-        printer.setOutputFileName(str(path))
-        return True
+        return pdf_printer(printer, path) is printer
     monkeypatch.setattr(dialogs, "setup_printer", to_pdf)
 
 
 def pdf_text(path) -> str:
     return subprocess.run(["pdftotext", str(path), "-"], capture_output=True,
                           text=True, check=True).stdout
-
-
-def printed_pages(path) -> int:
-    from PySide6.QtPdf import QPdfDocument
-    document = QPdfDocument()
-    document.load(str(path))
-    return document.pageCount()
 
 
 def rendered(ctx) -> str:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import subprocess
 
 from PySide6.QtCore import Qt
-from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QApplication, QWizard
 from sqlalchemy import create_engine, select
@@ -18,7 +17,7 @@ from counter_app.qt.pdf_print import print_pdf
 from counter_app.store.models import Application, AuditRecord
 from counter_app.sync import central
 from tests.helpers import GUARDIAN_ID, PASSWORD, child_id
-from tests.qt.qt_helpers import log_in, type_text, write_photo
+from tests.qt.qt_helpers import log_in, pdf_printer, printed_pages, type_text, write_photo
 
 CHILD_NAME = "王䶮"  # 䶮 is in CJK extension A: the form needs a font that has it
 CHILD_ID = child_id("11010520240315003")
@@ -129,18 +128,6 @@ def click_next(qtbot, wizard) -> None:
             qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
             return
     raise AssertionError("no Next button on this page")
-
-
-def pdf_printer(printer: QPrinter, path) -> QPrinter:
-    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-    printer.setOutputFileName(str(path))
-    return printer
-
-
-def printed_pages(path) -> int:
-    document = QPdfDocument()
-    document.load(str(path))
-    return document.pageCount()
 
 
 def assert_stored(ctx, application_id) -> None:
