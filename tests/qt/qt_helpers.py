@@ -7,7 +7,6 @@ from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication
 
 from counter_app.qt.login import LoginDialog
-from tests.helpers import application_at, child_details, write_photo  # noqa: F401 - used by tests
 
 
 def log_in(qtbot, ctx, username: str, password: str):

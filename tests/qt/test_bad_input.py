@@ -17,8 +17,8 @@ from counter_app.qt.tasks import TaskRunner
 from counter_app.qt.wizard import IntakeWizard
 from counter_app.services import queue, syncing
 from counter_app.services.context import open_context
-from tests.helpers import GUARDIAN_ID, PASSWORD, child_id
-from tests.qt.qt_helpers import application_at, type_text
+from tests.helpers import GUARDIAN_ID, PASSWORD, application_at, child_id
+from tests.qt.qt_helpers import type_text
 
 WRONG_CHECK_CHAR = child_id()[:-1] + ("1" if child_id()[-1] != "1" else "2")
 

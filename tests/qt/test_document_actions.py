@@ -9,7 +9,8 @@ from PySide6.QtWidgets import QWizard
 
 from counter_app.domain.lifecycle import Status
 from counter_app.qt import dialogs
-from tests.qt.qt_helpers import application_at, pdf_printer, printed_pages
+from tests.helpers import application_at
+from tests.qt.qt_helpers import pdf_printer, printed_pages
 from tests.qt.test_main_window import main_window
 
 

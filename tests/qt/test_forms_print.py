@@ -21,7 +21,7 @@ from counter_app.qt.wizard import IntakeWizard
 from counter_app.cli import main
 from counter_app.services import printing, queue, signed_copies
 from tests.unit.documents.support import (
-    application_at, as_scan, needs_poppler, page_image, run)
+    application_at, as_scan, needs_poppler, page_image)
 
 pytestmark = needs_poppler
 

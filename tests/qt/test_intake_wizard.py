@@ -16,8 +16,8 @@ from counter_app.qt.main_window import MainWindow
 from counter_app.qt.pdf_print import print_pdf
 from counter_app.store.models import Application, AuditRecord
 from counter_app.sync import central
-from tests.helpers import GUARDIAN_ID, PASSWORD, child_id
-from tests.qt.qt_helpers import log_in, pdf_printer, printed_pages, type_text, write_photo
+from tests.helpers import GUARDIAN_ID, PASSWORD, child_id, write_photo
+from tests.qt.qt_helpers import log_in, pdf_printer, printed_pages, type_text
 
 CHILD_NAME = "王䶮"  # 䶮 is in CJK extension A: the form needs a font that has it
 CHILD_ID = child_id("11010520240315003")

@@ -9,8 +9,7 @@ from counter_app.domain.lifecycle import Status
 from counter_app.qt import dialogs, wizard as wizard_module
 from counter_app.qt.main_window import MainWindow
 from counter_app.security.roles import Role
-from tests.helpers import add_operator
-from tests.qt.qt_helpers import application_at
+from tests.helpers import add_operator, application_at
 
 
 def main_window(qtbot, ctx, operator) -> MainWindow:

@@ -21,8 +21,7 @@ from counter_app.qt.wizard import PHOTO, IntakeWizard
 from counter_app.security.roles import Role
 from counter_app.services import queue
 from counter_app.store.models import Attachment
-from tests.helpers import add_operator
-from tests.qt.qt_helpers import application_at
+from tests.helpers import add_operator, application_at
 from tests.unit.photo import portraits
 from tests.unit.photo.test_sources import UnpluggedCamera
 

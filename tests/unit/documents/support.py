@@ -14,7 +14,7 @@ import pytest
 from counter_app.domain.lifecycle import Status
 from counter_app.domain.people import ApplicantDetails
 from tests.helpers import application_at as shared_application_at
-from tests.helpers import child_details, write_photo  # noqa: F401 - used by tests
+from tests.helpers import child_details
 
 POPPLER = all(shutil.which(t) for t in ("pdftotext", "pdffonts", "pdftoppm", "pdfinfo"))
 needs_poppler = pytest.mark.skipif(not POPPLER, reason="needs poppler-utils")
