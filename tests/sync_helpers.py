@@ -20,16 +20,18 @@ def central_rows(url: str) -> dict[str, dict]:
     try:
         with engine.connect() as connection:
             rows = connection.execute(select(central.applications)).mappings().all()
-            return {row["id"]: dict(row) for row in rows}
+            return {str(row["id"]): dict(row) for row in rows}
     finally:
         engine.dispose()
 
 
 def applied_count(url: str) -> int:
+    """Application operations recorded centrally (files not counted)."""
     engine = central.open_central(url)
     try:
         with engine.connect() as connection:
             return connection.scalar(
-                select(func.count()).select_from(central.applied_operations))
+                select(func.count()).select_from(central.applied_operations)
+                .where(central.applied_operations.c.kind == "application_submitted"))
     finally:
         engine.dispose()

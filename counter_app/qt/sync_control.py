@@ -14,7 +14,7 @@ from counter_app.qt.i18n import message_for
 from counter_app.qt.tasks import TaskRunner
 from counter_app.services import syncing
 from counter_app.services.context import AppContext
-from counter_app.sync.push import MSG_UNREACHABLE
+from counter_app.sync.central import MSG_UNREACHABLE
 
 
 class SyncController(QObject):

@@ -24,7 +24,8 @@ from counter_app.security import audit
 from counter_app.security.roles import Permission
 from counter_app.services.auth import CurrentOperator
 from counter_app.services.context import AppContext
-from counter_app.store.models import Application, Guardian, MaterialRecord, OutboxEntry, Photo
+from counter_app.store.models import (Application, Attachment, Guardian, MaterialRecord,
+                                      OutboxEntry, Photo)
 
 MSG_NOT_FOUND = QT_TRANSLATE_NOOP("messages", "The application cannot be found.")
 MSG_MISSING_MATERIALS = QT_TRANSLATE_NOOP(
@@ -178,6 +179,8 @@ def submit(ctx: AppContext, operator: CurrentOperator, application_id: uuid.UUID
         _move(session, operator, app, Status.SUBMITTED, "submitted")
         session.add(OutboxEntry(kind="application_submitted", entity_id=str(app.id),
                                 payload=application_payload(app, operator.site_code)))
+        for payload in file_payloads(session, app):
+            session.add(OutboxEntry(kind="blob", entity_id=str(app.id), payload=payload))
         return Step(app.id, app.number, Status(app.status))
 
 
@@ -197,7 +200,7 @@ def missing_of(app: Application) -> list[str]:
 
 
 def application_payload(app: Application, site_code: str) -> dict:
-    """What the central side receives (issue 6 adds photos and scans as blobs)."""
+    """What the central side receives; the files follow as their own entries."""
     guardian = app.guardian
     return {
         "id": str(app.id), "number": app.number, "site_code": site_code,
@@ -220,6 +223,22 @@ def application_payload(app: Application, site_code: str) -> dict:
         "materials": [m.code for m in app.materials if m.received],
         "photo_sha256": app.photos[-1].sha256 if app.photos else None,
     }
+
+
+def file_payloads(session: Session, app: Application) -> list[dict]:
+    """The photo and the kept files (scans, signed form, original capture) that travel
+    to the central side with the application, one outbox entry each."""
+    files = [(photo.sha256, photo.path, "photo") for photo in app.photos[-1:]]
+    attachments = session.scalars(select(Attachment).where(
+        Attachment.application_id == app.id).order_by(Attachment.created_at))
+    files += [(a.sha256, a.path, a.kind) for a in attachments]
+    seen, payloads = set(), []
+    for sha256, path, role in files:
+        if sha256 and sha256 not in seen:
+            seen.add(sha256)
+            payloads.append({"application_id": str(app.id), "sha256": sha256, "path": path,
+                             "role": role})
+    return payloads
 
 
 def _move(session: Session, operator: CurrentOperator, app: Application, target: Status,

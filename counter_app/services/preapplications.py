@@ -9,7 +9,6 @@ from counter_app.domain.errors import QT_TRANSLATE_NOOP, CounterError
 from counter_app.domain.people import ApplicantDetails, GuardianDetails
 from counter_app.services.context import AppContext
 from counter_app.store.models import PreApplication
-from counter_app.sync.pull import pull_preapplications
 
 MSG_NOT_FOUND = QT_TRANSLATE_NOOP(
     "messages", "No online pre-application has the number {number}. Check the number; if it "
@@ -23,7 +22,10 @@ class PreApplicationNotFound(CounterError):
 
 
 def refresh(ctx: AppContext, central_url: str | None = None) -> int:
-    return pull_preapplications(ctx.sessions, central_url or ctx.settings.effective_central_url)
+    """Sync now (pre-applications come down with everything else); how many arrived."""
+    from counter_app.services import syncing
+
+    return syncing.sync_now(ctx, central_url).pulled.get("preapplications", 0)
 
 
 def find(ctx: AppContext, number: str) -> tuple[BusinessType, ApplicantDetails]:

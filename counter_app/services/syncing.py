@@ -1,37 +1,158 @@
-"""Sync as the window and the command line use it."""
+"""Sync as the window and the command line use it: push the outbox, pull what the central
+side owns, and say how it went."""
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+import json
+import logging
+from dataclasses import dataclass, field
 
+from sqlalchemy import Engine, func, select
+from sqlalchemy.exc import DBAPIError, OperationalError
+
+from counter_app.domain.errors import CounterError
 from counter_app.services.context import AppContext
-from counter_app.store.models import Meta
-from counter_app.sync.pull import pull_preapplications
-from counter_app.sync.push import PushResult, SyncError, pending_count, push_once
+from counter_app.store.models import Meta, OutboxEntry, Site, utcnow
+from counter_app.sync import central, credentials
+from counter_app.sync.apply import REJECTED
+from counter_app.sync.pull import pull_once
+from counter_app.sync.push import pending_count, push_once, resolve_identity, set_meta
 
-__all__ = ["SyncError", "SyncStatus", "sync_now", "sync_status"]
+__all__ = ["SyncError", "SyncResult", "SyncStatus", "sync_now", "sync_status"]
+
+log = logging.getLogger(__name__)
+SyncError = central.SyncError
+# A backlog older than this is worth a warning in the status bar.
+OLD_BACKLOG = dt.timedelta(hours=24)
+
+
+@dataclass(frozen=True)
+class SyncResult:
+    sent: int
+    duplicates: int
+    pending: int
+    rejected: int
+    files: int = 0
+    pulled: dict[str, int] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
 class SyncStatus:
     pending: int
     last_success: dt.datetime | None  # UTC
-    last_error: str
+    last_error: SyncError | None      # the last attempt's failure, as staff should read it
+    oldest_pending: dt.datetime | None  # UTC creation time of the oldest unsent entry
+    rejected: int                     # refused operations staff have not yet looked at
+
+    def backlog_is_old(self, now: dt.datetime | None = None) -> bool:
+        now = now or utcnow()
+        return self.oldest_pending is not None and now - self.oldest_pending > OLD_BACKLOG
 
 
-def sync_now(ctx: AppContext, central_url: str | None = None) -> PushResult:
-    """Send what is queued, then bring down what the counter looks up (pre-applications)."""
-    url = central_url or ctx.settings.effective_central_url
-    result = push_once(ctx.sessions, str(ctx.device_id), url)
-    pull_preapplications(ctx.sessions, url)
-    return result
+@dataclass(frozen=True)
+class Rejection:
+    seq: int
+    entity_id: str
+    kind: str
+    reason: str
+    created_at: dt.datetime
+
+
+def central_url(ctx: AppContext, override: str | None = None) -> str:
+    """An explicit URL, else this counter's enrolment, else the settings (embedded default)."""
+    if override:
+        return override
+    enrolment = credentials.load(ctx.settings.protected_dir)
+    return enrolment.url if enrolment else ctx.settings.effective_central_url
+
+
+def site_code(ctx: AppContext) -> str:
+    enrolment = credentials.load(ctx.settings.protected_dir)
+    if enrolment:
+        return enrolment.site_code
+    with ctx.sessions() as session:
+        return session.scalar(select(Site.code).order_by(Site.code).limit(1)) or "LOCAL"
+
+
+def sync_now(ctx: AppContext, override_url: str | None = None) -> SyncResult:
+    """One sync cycle; SyncError (with everything kept queued) when the central side fails."""
+    set_meta(ctx.sessions, {"last_sync_attempt": _iso(utcnow())})
+    try:
+        engine = _engine(ctx, central_url(ctx, override_url))
+        identity = resolve_identity(engine, ctx.device_id, site_code(ctx))
+        pushed = push_once(ctx.sessions, engine, identity, ctx.settings.protected_dir)
+        pulled = pull_once(ctx.sessions, engine, identity.site_id, ctx.settings.protected_dir)
+    except (OperationalError, DBAPIError) as exc:
+        _forget_engine(ctx)
+        error = central.unreachable(exc)
+        log.warning("sync failed: %s", central.error_name(exc))
+        _store_error(ctx, error)
+        raise error from exc
+    except SyncError as error:
+        _store_error(ctx, error)
+        raise
+    set_meta(ctx.sessions, {"last_sync_ok": _iso(utcnow()), "last_sync_error": ""})
+    return SyncResult(pushed.sent, pushed.duplicates, pushed.pending, pushed.rejected,
+                      pushed.files, pulled)
 
 
 def sync_status(ctx: AppContext) -> SyncStatus:
     with ctx.sessions() as session:
         ok = session.get(Meta, "last_sync_ok")
         error = session.get(Meta, "last_sync_error")
+        oldest = session.scalar(select(func.min(OutboxEntry.created_at))
+                                .where(OutboxEntry.sent_at.is_(None)))
+        rejected = session.scalar(select(func.count()).where(
+            OutboxEntry.result == REJECTED, OutboxEntry.dismissed_at.is_(None))) or 0
     return SyncStatus(pending_count(ctx.sessions),
-                      dt.datetime.fromisoformat(ok.value) if ok else None,
-                      error.value if error else "")
+                      dt.datetime.fromisoformat(ok.value) if ok and ok.value else None,
+                      _stored_error(error.value if error else ""), oldest, rejected)
+
+
+def rejections(ctx: AppContext, include_dismissed: bool = False) -> list[Rejection]:
+    """Operations the central side refused, newest first, with its reason."""
+    statement = select(OutboxEntry).where(OutboxEntry.result == REJECTED)
+    if not include_dismissed:
+        statement = statement.where(OutboxEntry.dismissed_at.is_(None))
+    with ctx.sessions() as session:
+        return [Rejection(e.seq, e.entity_id, e.kind, e.last_error, e.created_at)
+                for e in session.scalars(statement.order_by(OutboxEntry.seq.desc()))]
+
+
+def dismiss_rejections(ctx: AppContext, seqs: list[int]) -> None:
+    with ctx.sessions.begin() as session:
+        for entry in session.scalars(select(OutboxEntry).where(OutboxEntry.seq.in_(seqs))):
+            entry.dismissed_at = utcnow()
+
+
+def _engine(ctx: AppContext, url: str) -> Engine:
+    """One engine per URL for the life of the context: an idle cycle reuses its pool."""
+    engines = ctx.__dict__.setdefault("_central_engines", {})
+    if url not in engines:
+        engines[url] = central.open_central(url)
+    return engines[url]
+
+
+def _forget_engine(ctx: AppContext) -> None:
+    for engine in ctx.__dict__.pop("_central_engines", {}).values():
+        engine.dispose()
+
+
+def _store_error(ctx: AppContext, error: CounterError) -> None:
+    stored = json.dumps({"template": error.template, "params": error.params}, default=str)
+    set_meta(ctx.sessions, {"last_sync_error": stored})
+
+
+def _stored_error(value: str) -> SyncError | None:
+    if not value:
+        return None
+    try:
+        data = json.loads(value)
+        return SyncError(data["template"], **data["params"])
+    except (ValueError, KeyError, TypeError):
+        return SyncError(central.MSG_UNREACHABLE, reason=value)
+
+
+def _iso(moment: dt.datetime) -> str:
+    return moment.isoformat(timespec="seconds")

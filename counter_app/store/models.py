@@ -205,7 +205,11 @@ class OutboxEntry(Base):
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
     sent_at: Mapped[dt.datetime | None] = mapped_column(index=True)
     attempts: Mapped[int] = mapped_column(default=0)
-    last_error: Mapped[str] = mapped_column(Text, default="")
+    last_error: Mapped[str] = mapped_column(Text, default="")  # the central side's reason
+    # What the central side answered: applied, duplicate (a resend) or rejected.
+    result: Mapped[str] = mapped_column(String(20), default="", server_default="")
+    # When staff marked a rejected operation as seen (it leaves the status bar's count).
+    dismissed_at: Mapped[dt.datetime | None]
 
 
 class PreApplication(Base):
@@ -217,6 +221,45 @@ class PreApplication(Base):
     payload: Mapped[dict] = mapped_column(JSON)  # business type and applicant, as entered
     created_at: Mapped[dt.datetime]
     pulled_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+
+
+class CardRecord(Base):
+    """The card made for one of this counter's applications, as the card centre reports
+    it (pulled; the central side owns it)."""
+
+    __tablename__ = "card_records"
+    application_id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
+    card_number: Mapped[str | None] = mapped_column(String(30), index=True)
+    bank: Mapped[str | None] = mapped_column(String(50))
+    status: Mapped[str] = mapped_column(String(30))
+    reason: Mapped[str] = mapped_column(Text, default="")
+    updated_at: Mapped[dt.datetime]
+
+
+class InvalidEntry(Base):
+    """A card on the invalid list (lost, damaged, expired, cancelled), pulled."""
+
+    __tablename__ = "invalid_list"
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
+    card_number: Mapped[str] = mapped_column(String(30), index=True)
+    id_number: Mapped[str] = mapped_column(String(18), index=True)
+    reason: Mapped[str] = mapped_column(String(30))
+    level: Mapped[str] = mapped_column(String(20))
+    listed_at: Mapped[dt.datetime]
+    expires_at: Mapped[dt.datetime | None]
+    released_at: Mapped[dt.datetime | None]
+
+
+class PhotoReceipt(Base):
+    """A photo receipt in the registry (a studio's or our photo station's), pulled; the
+    photo, when the registry has one, is a file in the protected dir named by its hash."""
+
+    __tablename__ = "photo_receipts"
+    number: Mapped[str] = mapped_column(String(40), primary_key=True)
+    issuer: Mapped[str] = mapped_column(String(100))
+    photo_sha256: Mapped[str | None] = mapped_column(String(64))
+    photo_path: Mapped[str | None] = mapped_column(Text)  # relative to the protected dir
+    created_at: Mapped[dt.datetime]
 
 
 class Meta(Base):

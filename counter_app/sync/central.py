@@ -1,51 +1,39 @@
 """The central database as the counter sees it: embedded SQLite or PostgreSQL by URL.
 
-First cut: the schema is created with metadata.create_all; issue 6 gives the central side
-its own Alembic migrations, roles and row-level security.
+The embedded SQLite central (a single office, the demo) is migrated on first use and
+trusts its counters; PostgreSQL is set up once by `counter-app central init` and fences
+each site by row-level security (counter_app.sync.fencing).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import (JSON, Column, DateTime, Engine, Integer, MetaData, String, Table,
-                        create_engine, insert)
+from sqlalchemy import Engine, create_engine
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection, make_url
+from sqlalchemy.exc import DBAPIError, OperationalError
 
+from counter_app.domain.errors import QT_TRANSLATE_NOOP, CounterError
 from counter_app.store.db import make_sqlite_engine
+from counter_app.sync import central_migrate
+from counter_app.sync.schema import (applications, applied_operations, metadata,
+                                     preapplications, sites)
 
-metadata = MetaData()
-
-# One row per application, keyed by the UUID the counter made.
-applications = Table(
-    "central_applications", metadata,
-    Column("id", String(36), primary_key=True),
-    Column("number", String(30), nullable=False),
-    Column("site_code", String(20), nullable=False, index=True),
-    Column("business_type", String(30), nullable=False),
-    Column("status", String(30), nullable=False),
-    Column("payload", JSON, nullable=False),
-    Column("received_at", DateTime, nullable=False),
-)
-
-# Operations already applied: a resend of the same (device, seq) has no second effect.
-applied_operations = Table(
-    "central_applied_operations", metadata,
-    Column("device_id", String(36), primary_key=True),
-    Column("seq", Integer, primary_key=True, autoincrement=False),
-    Column("op_id", String(36), nullable=False),
-    Column("applied_at", DateTime, nullable=False),
-)
+MSG_UNREACHABLE = QT_TRANSLATE_NOOP(
+    "messages", "The central database cannot be reached; applications stay queued on this "
+                "counter and will be sent later. ({reason})")
+MSG_NOT_INITIALISED = QT_TRANSLATE_NOOP(
+    "messages", "The central database has not been set up for counters yet (run "
+                "'counter-app central init'). Applications stay queued on this counter.")
+MSG_REVOKED = QT_TRANSLATE_NOOP(
+    "messages", "This counter's access to the central database has been withdrawn. "
+                "Applications stay queued on this counter; ask the administrator to enrol "
+                "it again.")
 
 
-# Applications started online (number given to the applicant), pulled by the counters.
-preapplications = Table(
-    "central_preapplications", metadata,
-    Column("number", String(40), primary_key=True),
-    Column("payload", JSON, nullable=False),
-    Column("created_at", DateTime, nullable=False),
-)
+class SyncError(CounterError):
+    code = "sync"
 
 
 def normalise_url(url: str) -> str:
@@ -56,36 +44,61 @@ def normalise_url(url: str) -> str:
     return parsed.render_as_string(hide_password=False)
 
 
-def open_central(url: str) -> Engine:
+def is_embedded(url: str) -> bool:
+    return normalise_url(url).startswith("sqlite")
+
+
+def create_central_engine(url: str, **options) -> Engine:
     url = normalise_url(url)
     if url.startswith("sqlite"):
-        engine = make_sqlite_engine(url)
-    else:
-        engine = create_engine(url, pool_pre_ping=True,
-                               connect_args={"connect_timeout": 5,
-                                             "application_name": "counter-app"})
-    metadata.create_all(engine)
+        return make_sqlite_engine(url)
+    return create_engine(url, pool_pre_ping=True,
+                         connect_args={"connect_timeout": 5, "application_name": "counter-app"},
+                         **options)
+
+
+def open_central(url: str) -> Engine:
+    """An engine on a central database that is ready for counters (SyncError if not)."""
+    try:
+        engine = create_central_engine(url)
+        if engine.dialect.name == "sqlite":
+            central_migrate.upgrade(engine)
+        elif not central_migrate.is_current(engine):
+            engine.dispose()
+            raise SyncError(MSG_NOT_INITIALISED)
+    except (OperationalError, DBAPIError) as exc:
+        raise unreachable(exc) from exc
     return engine
 
 
-def insert_ignoring_duplicates(connection: Connection, table: Table, row: dict) -> bool:
+def unreachable(exc: Exception) -> SyncError:
+    """The words staff see for a failed connection: revoked access, or unreachable."""
+    detail = str(getattr(exc, "orig", exc))
+    if "not permitted to log in" in detail or "password authentication failed" in detail:
+        return SyncError(MSG_REVOKED)
+    return SyncError(MSG_UNREACHABLE, reason=error_name(exc))
+
+
+def error_name(exc: Exception) -> str:
+    orig = getattr(exc, "orig", None)
+    return type(orig).__name__ if orig is not None else type(exc).__name__
+
+
+def dialect_of(connection: Connection):
+    return postgresql if connection.dialect.name == "postgresql" else sqlite
+
+
+def insert_ignoring_duplicates(connection: Connection, table, row: dict) -> bool:
     """INSERT ... ON CONFLICT DO NOTHING; True when the row was new."""
-    dialect = postgresql if connection.dialect.name == "postgresql" else sqlite
     # RETURNING rather than rowcount: psycopg reports no rowcount here through SQLAlchemy.
-    statement = (dialect.insert(table).values(**row).on_conflict_do_nothing()
+    statement = (dialect_of(connection).insert(table).values(**row).on_conflict_do_nothing()
                  .returning(*table.primary_key.columns))
     return connection.execute(statement).first() is not None
-
-
-def upsert_application(connection: Connection, row: dict) -> None:
-    dialect = postgresql if connection.dialect.name == "postgresql" else sqlite
-    statement = dialect.insert(applications).values(**row)
-    updates = {k: statement.excluded[k] for k in row if k != "id"}
-    connection.execute(statement.on_conflict_do_update(index_elements=["id"], set_=updates))
 
 
 def utcnow() -> dt.datetime:
     return dt.datetime.now(dt.UTC).replace(tzinfo=None)
 
 
-__all__ = ["applications", "applied_operations", "insert", "open_central"]
+__all__ = ["SyncError", "applications", "applied_operations", "metadata", "open_central",
+           "preapplications", "sites"]

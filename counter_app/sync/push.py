@@ -2,35 +2,35 @@
 
 Order of events, chosen so that a crash anywhere loses nothing and applies nothing twice:
 1. read a batch of unsent outbox rows (local);
-2. in ONE central transaction, for each row record (device, seq) as applied — skipping the
-   row if it was already — and apply it;
-3. after the central commit, mark the rows sent locally.
-A crash between 2 and 3 resends the batch; step 2 recognises it and changes nothing.
+2. send the files the batch refers to (each chunk committed centrally on its own);
+3. in ONE central transaction, record every (device, seq) with its result and apply the
+   new ones (counter_app.sync.apply);
+4. after the central commit, store each result locally and mark the rows sent.
+A crash between 3 and 4 resends the batch; step 3 recognises it and changes nothing.
+A rejected operation is marked too (with its reason): it never blocks the queue.
 """
 
 from __future__ import annotations
 
 import logging
+import uuid
 from dataclasses import dataclass
+from pathlib import Path
 
-from sqlalchemy import func, select
-from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy import Engine, func, select, text
 from sqlalchemy.orm import Session, sessionmaker
 
-from counter_app.domain.errors import QT_TRANSLATE_NOOP, CounterError
+from counter_app.security import audit
 from counter_app.store.models import Meta, OutboxEntry, utcnow
-from counter_app.sync import central
+from counter_app.sync import blobs, central
+from counter_app.sync.admin import ensure_site
+from counter_app.sync.apply import REJECTED, Identity, OpResult, Operation, apply_batch
+from counter_app.sync.central import MSG_REVOKED, SyncError
+from counter_app.sync.schema import devices
 
 log = logging.getLogger(__name__)
 
-MSG_UNREACHABLE = QT_TRANSLATE_NOOP(
-    "messages", "The central database cannot be reached; applications stay queued on this "
-                "counter and will be sent later. ({reason})")
-BATCH_SIZE = 200
-
-
-class SyncError(CounterError):
-    code = "sync"
+BATCH_SIZE = 1000
 
 
 @dataclass(frozen=True)
@@ -38,34 +38,60 @@ class PushResult:
     sent: int        # newly applied centrally
     duplicates: int  # already there (a resend after a crash)
     pending: int     # still waiting locally afterwards
+    rejected: int = 0  # refused by the central side, with a reason kept locally
+    files: int = 0     # photos and scans newly stored centrally (not counted in sent)
 
 
-def push_once(sessions: sessionmaker[Session], device_id: str, central_url: str) -> PushResult:
-    """Send every unsent outbox row; raise SyncError (nothing lost) when central is down."""
-    sent = duplicates = 0
-    try:
-        engine = central.open_central(central_url)
-        try:
-            while batch := _unsent(sessions, BATCH_SIZE):
-                new, seen = _apply_batch(engine, device_id, batch)
-                sent, duplicates = sent + new, duplicates + seen
-                _mark_sent(sessions, [entry.seq for entry in batch])
-        finally:
-            engine.dispose()
-    except (OperationalError, DBAPIError) as exc:
-        reason = type(exc.orig).__name__ if getattr(exc, "orig", None) else type(exc).__name__
-        log.warning("sync failed: %s", reason)
-        _set_meta(sessions, {"last_sync_error": reason, "last_sync_attempt": _now()})
-        raise SyncError(MSG_UNREACHABLE, reason=reason) from exc
-    _set_meta(sessions, {"last_sync_ok": _now(), "last_sync_error": "",
-                         "last_sync_attempt": _now()})
-    return PushResult(sent, duplicates, pending_count(sessions))
+def push_once(sessions: sessionmaker[Session], engine: Engine, identity: Identity,
+              protected_dir: Path) -> PushResult:
+    """Send every unsent outbox row over *engine*; a database error (nothing lost) on
+    failure."""
+    counts = {"applied": 0, "duplicate": 0, REJECTED: 0, "files": 0}
+    while batch := _unsent(sessions, BATCH_SIZE):
+        ops = [_operation(entry, engine, identity, protected_dir) for entry in batch]
+        with engine.begin() as connection:
+            results = apply_batch(connection, identity, ops)
+        _record_results(sessions, identity, results)
+        for op, result in zip(ops, results, strict=True):
+            counted_as_file = op.kind == "blob" and result.result == "applied"
+            counts["files" if counted_as_file else result.result] += 1
+    return PushResult(counts["applied"], counts["duplicate"], pending_count(sessions),
+                      counts[REJECTED], counts["files"])
+
+
+def resolve_identity(engine: Engine, device_id: uuid.UUID, site_code: str) -> Identity:
+    """The pushing device and its site. An enrolled device's come from the central side;
+    a trusted connection (embedded central, administrator) registers them on first use."""
+    with engine.begin() as connection:
+        if connection.dialect.name == "postgresql" and not _is_trusted(connection):
+            row = connection.execute(text(
+                "SELECT central_current_device() AS device, central_current_site() AS site, "
+                "(SELECT code FROM central_sites WHERE id = central_current_site()) AS code"
+            )).one()
+            if row.device is None:
+                raise SyncError(MSG_REVOKED)
+            return Identity(row.device, row.site, row.code)
+        site_id = ensure_site(connection, site_code)
+        known = connection.execute(select(devices.c.site_id).where(
+            devices.c.id == device_id)).scalar()
+        if known is None:
+            connection.execute(devices.insert().values(
+                id=device_id, site_id=site_id, name=f"device {device_id.hex[:8]}",
+                role_name=f"device_{device_id.hex[:12]}", created_at=central.utcnow()))
+        return Identity(device_id, site_id, site_code)
+
+
+def _is_trusted(connection) -> bool:
+    return bool(connection.execute(text(
+        "SELECT rolsuper OR rolbypassrls FROM pg_roles WHERE rolname = current_user"
+    )).scalar())
 
 
 def pending_count(sessions: sessionmaker[Session]) -> int:
+    """Applications (not files, not operations) with something still to send."""
     with sessions() as session:
-        return session.scalar(
-            select(func.count()).where(OutboxEntry.sent_at.is_(None))) or 0
+        return session.scalar(select(func.count(func.distinct(OutboxEntry.entity_id)))
+                              .where(OutboxEntry.sent_at.is_(None))) or 0
 
 
 def _unsent(sessions: sessionmaker[Session], limit: int) -> list[OutboxEntry]:
@@ -74,44 +100,37 @@ def _unsent(sessions: sessionmaker[Session], limit: int) -> list[OutboxEntry]:
                                     .order_by(OutboxEntry.seq).limit(limit)))
 
 
-def _apply_batch(engine, device: str, batch: list[OutboxEntry]) -> tuple[int, int]:
-    new = seen = 0
-    with engine.begin() as connection:
-        for entry in batch:
-            first_time = central.insert_ignoring_duplicates(connection, central.applied_operations, {
-                "device_id": device, "seq": entry.seq, "op_id": str(entry.op_id),
-                "applied_at": central.utcnow()})
-            if not first_time:
-                seen += 1
-                continue
-            _apply(connection, entry)
-            new += 1
-    return new, seen
+def _operation(entry: OutboxEntry, engine: Engine, identity: Identity,
+               protected_dir: Path) -> Operation:
+    payload = entry.payload
+    if entry.kind == "blob" and isinstance(payload, dict) and payload.get("sha256"):
+        error = blobs.upload(engine, identity.site_id, protected_dir / str(payload["path"]),
+                             payload["sha256"])
+        payload = {**payload, "upload_error": error} if error else payload
+    return Operation(entry.seq, entry.op_id, entry.kind, payload)
 
 
-def _apply(connection, entry: OutboxEntry) -> None:
-    if entry.kind == "application_submitted":
-        payload = entry.payload
-        central.upsert_application(connection, {
-            "id": payload["id"], "number": payload["number"], "site_code": payload["site_code"],
-            "business_type": payload["business_type"], "status": payload["status"],
-            "payload": payload, "received_at": central.utcnow()})
-    else:
-        raise ValueError(f"unknown outbox kind {entry.kind!r}")
-
-
-def _mark_sent(sessions: sessionmaker[Session], seqs: list[int]) -> None:
+def _record_results(sessions: sessionmaker[Session], identity: Identity,
+                    results: list[OpResult]) -> None:
+    by_seq = {result.seq: result for result in results}
+    now = utcnow()
     with sessions.begin() as session:
-        for entry in session.scalars(select(OutboxEntry).where(OutboxEntry.seq.in_(seqs))):
-            entry.sent_at = utcnow()
+        entries = session.scalars(select(OutboxEntry).where(OutboxEntry.seq.in_(by_seq)))
+        for entry in entries:
+            result = by_seq[entry.seq]
+            entry.sent_at, entry.result, entry.last_error = now, result.result, result.reason
             entry.attempts += 1
+            if result.result == REJECTED:
+                log.warning("central side rejected operation %s (%s): %s",
+                            entry.seq, entry.kind, result.reason)
+                audit.record(session, action="sync_rejected", entity=entry.kind[:40],
+                             entity_id=entry.entity_id, operator_id=None, site_id=None,
+                             detail=result.reason)
 
 
-def _now() -> str:
-    return utcnow().isoformat(timespec="seconds")
-
-
-def _set_meta(sessions: sessionmaker[Session], values: dict[str, str]) -> None:
+def set_meta(sessions: sessionmaker[Session], values: dict[str, str]) -> None:
     with sessions.begin() as session:
         for key, value in values.items():
             session.merge(Meta(key=key, value=value))
+
+

@@ -19,7 +19,7 @@ def test_applications_reach_postgresql_once_however_often_sync_runs(ctx, admin, 
 
     with psycopg.connect(pg_url) as conn:  # read back with a plain driver, not our code
         names = dict(conn.execute(
-            "SELECT id, payload->'applicant'->>'name' FROM central_applications").fetchall())
+            "SELECT id::text, payload->'applicant'->>'name' FROM central_applications").fetchall())
     assert names == {first: "王䶮", second: "张𠮷"}
     assert set(central_rows(pg_url)) == {first, second} and applied_count(pg_url) == 2
 

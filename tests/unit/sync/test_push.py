@@ -2,7 +2,7 @@ import pytest
 
 from counter_app.services import syncing
 from counter_app.sync import push
-from counter_app.sync.push import SyncError
+from counter_app.sync.central import SyncError
 from tests.sync_helpers import applied_count, central_rows, submit_child
 
 
@@ -13,9 +13,10 @@ def test_submitted_application_reaches_the_embedded_central_database(ctx, admin,
     assert (result.sent, result.duplicates, result.pending) == (1, 0, 0)
     rows = central_rows(ctx.settings.effective_central_url)
     assert rows[app_id]["payload"]["applicant"]["name"] == "王䶮"
-    assert rows[app_id]["site_code"] == "SC001" and rows[app_id]["status"] == "submitted"
+    assert rows[app_id]["payload"]["site_code"] == "SC001"
+    assert rows[app_id]["status"] == "submitted"
     status = syncing.sync_status(ctx)
-    assert status.pending == 0 and status.last_success is not None and status.last_error == ""
+    assert status.pending == 0 and status.last_success is not None and status.last_error is None
 
 
 def test_running_sync_twice_changes_nothing(ctx, admin, tmp_path):
@@ -31,19 +32,20 @@ def test_a_crash_after_the_central_commit_resends_without_a_second_effect(
         ctx, admin, tmp_path, monkeypatch):
     for sequence, name in ((3, "王䶮"), (5, "李𠮷")):
         submit_child(ctx, admin, tmp_path, name=name, sequence=sequence)
-    real_mark_sent = push._mark_sent
+    real_record_results = push._record_results
 
     def die_before_acknowledging(*args):
         raise KeyboardInterrupt("process killed after the central commit")
 
-    monkeypatch.setattr(push, "_mark_sent", die_before_acknowledging)
+    monkeypatch.setattr(push, "_record_results", die_before_acknowledging)
     with pytest.raises(KeyboardInterrupt):
         syncing.sync_now(ctx)
     assert syncing.sync_status(ctx).pending == 2  # not acknowledged locally
-    monkeypatch.setattr(push, "_mark_sent", real_mark_sent)
+    monkeypatch.setattr(push, "_record_results", real_record_results)
 
     result = syncing.sync_now(ctx)
-    assert (result.sent, result.duplicates, result.pending) == (0, 2, 0)
+    # two applications and their two photos: all four recognised, none applied again
+    assert (result.sent, result.duplicates, result.pending) == (0, 4, 0)
     url = ctx.settings.effective_central_url
     assert len(central_rows(url)) == 2 and applied_count(url) == 2
 
@@ -54,5 +56,5 @@ def test_an_unreachable_central_database_keeps_everything_queued(ctx, admin, tmp
         syncing.sync_now(ctx, "postgresql://postgres@127.0.0.1:1/test")
     assert "OperationalError" in str(caught.value)
     status = syncing.sync_status(ctx)
-    assert status.pending == 1 and status.last_error == "OperationalError"
+    assert status.pending == 1 and "OperationalError" in str(status.last_error)
     assert syncing.sync_now(ctx).sent == 1  # the embedded default still works afterwards

@@ -1,0 +1,223 @@
+"""The central side of a push: apply a batch of operations, one result per operation.
+
+Everything happens in the caller's central transaction. Each operation is first recorded
+under its (device, seq) with its result, so a resend has no second effect and gets the
+same answer. The fast path applies the whole batch with a few bulk statements; should the
+database refuse part of it (row-level security, a constraint), the batch is redone one
+operation at a time in savepoints, so only the bad operation is rejected.
+
+Conflict rules: the counter owns an application until it is sent; once the card centre has
+moved it on (status other than "submitted"), a resend no longer changes it.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+
+from sqlalchemy import and_, select, update
+from sqlalchemy.engine import Connection
+from sqlalchemy.exc import DBAPIError, OperationalError
+
+from counter_app.sync.central import dialect_of, error_name, utcnow
+from counter_app.sync.schema import (application_files, applications, applied_operations,
+                                     blobs)
+
+APPLIED, DUPLICATE, REJECTED = "applied", "duplicate", "rejected"
+# Reasons are stored and shown to staff (translated in the window): never personal data.
+WRONG_SITE = "operation for site {site}, but this counter belongs to {own}"
+UNKNOWN_KIND = "unknown operation {kind}"
+MALFORMED = "malformed operation: {detail}"
+SEQ_REUSED = "sequence {seq} was already used by a different operation"
+TAKEN_OVER = "the card centre has already taken this application over"
+FILE_INCOMPLETE = "the file did not arrive complete"
+REFUSED = "refused by the central database ({error})"
+
+
+@dataclass(frozen=True)
+class Operation:
+    seq: int
+    op_id: uuid.UUID
+    kind: str
+    payload: dict
+
+
+@dataclass(frozen=True)
+class Identity:
+    """Who pushes: the device, its site, and whether the connection is trusted (embedded
+    central or an administrator's connection, where sites and devices register on use)."""
+    device_id: uuid.UUID
+    site_id: uuid.UUID
+    site_code: str
+
+
+@dataclass(frozen=True)
+class OpResult:
+    seq: int
+    result: str
+    reason: str = ""
+
+
+def apply_batch(connection: Connection, identity: Identity, ops: list[Operation]
+                ) -> list[OpResult]:
+    checked = {op.seq: _check(op, identity) for op in ops}
+    savepoint = connection.begin_nested()
+    try:
+        results = _apply_all(connection, identity, ops, checked)
+        savepoint.commit()
+        return results
+    except OperationalError:
+        raise
+    except DBAPIError:
+        savepoint.rollback()
+    return [_apply_alone(connection, identity, op, checked[op.seq]) for op in ops]
+
+
+def _check(op: Operation, identity: Identity) -> str:
+    """The reason to reject *op* before touching the database, or ''."""
+    payload = op.payload if isinstance(op.payload, dict) else {}
+    if op.kind == "application_submitted":
+        missing = [key for key in ("id", "number", "site_code", "business_type", "status",
+                                   "applicant") if not payload.get(key)]
+        if missing:
+            return MALFORMED.format(detail="missing " + ", ".join(missing))
+        if payload["site_code"] != identity.site_code:
+            return WRONG_SITE.format(site=payload["site_code"], own=identity.site_code)
+        try:
+            uuid.UUID(str(payload["id"]))
+        except ValueError:
+            return MALFORMED.format(detail="id")
+        if not isinstance(payload["applicant"], dict):
+            return MALFORMED.format(detail="applicant")
+        return ""
+    if op.kind == "blob":
+        if not payload.get("sha256") or not payload.get("application_id"):
+            return MALFORMED.format(detail="sha256, application_id")
+        return payload.get("upload_error", "")
+    return UNKNOWN_KIND.format(kind=op.kind)
+
+
+def _apply_all(connection, identity, ops, checked) -> list[OpResult]:
+    new = _record(connection, identity, ops, checked)
+    results = _answers_for_resends(connection, identity, [op for op in ops if op.seq not in new])
+    todo = [op for op in ops if op.seq in new and not checked[op.seq]]
+    results.update({op.seq: OpResult(op.seq, REJECTED, checked[op.seq])
+                    for op in ops if op.seq in new and checked[op.seq]})
+    results.update(_apply_applications(connection, identity,
+                                       [op for op in todo if op.kind != "blob"]))
+    results.update(_apply_blobs(connection, identity, [op for op in todo if op.kind == "blob"]))
+    _store_late_rejections(connection, identity, results.values(), new)
+    return [results[op.seq] for op in ops]
+
+
+def _apply_alone(connection, identity, op, reason) -> OpResult:
+    savepoint = connection.begin_nested()
+    try:
+        result = _apply_all(connection, identity, [op], {op.seq: reason})[0]
+        savepoint.commit()
+        return result
+    except OperationalError:
+        raise
+    except DBAPIError as exc:
+        savepoint.rollback()
+        refused = REFUSED.format(error=error_name(exc))
+    return _apply_all(connection, identity, [op], {op.seq: refused})[0]
+
+
+def _record(connection, identity, ops, checked) -> set[int]:
+    """Record each operation once; the seqs recorded now (the others were resends)."""
+    if not ops:
+        return set()
+    now = utcnow()
+    rows = [{"site_id": identity.site_id, "device_id": identity.device_id, "seq": op.seq,
+             "op_id": op.op_id, "kind": op.kind[:40],
+             "result": REJECTED if checked[op.seq] else APPLIED,
+             "reason": checked[op.seq], "applied_at": now} for op in ops]
+    statement = (dialect_of(connection).insert(applied_operations).on_conflict_do_nothing()
+                 .returning(applied_operations.c.seq))
+    return set(connection.execute(statement, rows).scalars())
+
+
+def _answers_for_resends(connection, identity, resent) -> dict[int, OpResult]:
+    if not resent:
+        return {}
+    stored = {row.seq: row for row in connection.execute(
+        select(applied_operations).where(
+            applied_operations.c.site_id == identity.site_id,
+            applied_operations.c.device_id == identity.device_id,
+            applied_operations.c.seq.in_([op.seq for op in resent])))}
+    answers = {}
+    for op in resent:
+        row = stored.get(op.seq)
+        if row is None or row.op_id != op.op_id:
+            answers[op.seq] = OpResult(op.seq, REJECTED, SEQ_REUSED.format(seq=op.seq))
+        elif row.result == REJECTED:
+            answers[op.seq] = OpResult(op.seq, REJECTED, row.reason)
+        else:
+            answers[op.seq] = OpResult(op.seq, DUPLICATE)
+    return answers
+
+
+def _apply_applications(connection, identity, ops) -> dict[int, OpResult]:
+    if not ops:
+        return {}
+    latest = {op.payload["id"]: op for op in ops}  # one row per application and statement
+    now = utcnow()
+    rows = [_application_row(identity, op.payload, now) for op in latest.values()]
+    statement = dialect_of(connection).insert(applications)
+    statement = statement.on_conflict_do_update(
+        index_elements=[applications.c.site_id, applications.c.id],
+        set_={column: statement.excluded[column] for column in
+              ("number", "business_type", "status", "id_number", "payload", "updated_at")},
+        where=applications.c.status == "submitted",
+    ).returning(applications.c.id)
+    written = {str(value) for value in connection.execute(statement, rows).scalars()}
+    return {op.seq: OpResult(op.seq, APPLIED) if op.payload["id"] in written
+            else OpResult(op.seq, REJECTED, TAKEN_OVER) for op in ops}
+
+
+def _application_row(identity: Identity, payload: dict, now) -> dict:
+    return {"site_id": identity.site_id, "id": uuid.UUID(str(payload["id"])),
+            "number": str(payload["number"])[:40],
+            "business_type": str(payload["business_type"])[:30],
+            "status": str(payload["status"])[:30],
+            "id_number": str(payload["applicant"].get("id_number", ""))[:18],
+            "payload": payload, "received_at": now, "updated_at": now}
+
+
+def _apply_blobs(connection, identity, ops) -> dict[int, OpResult]:
+    if not ops:
+        return {}
+    wanted = {op.payload["sha256"] for op in ops}
+    complete = set(connection.execute(select(blobs.c.sha256).where(
+        blobs.c.site_id == identity.site_id, blobs.c.sha256.in_(wanted),
+        blobs.c.complete.is_(True))).scalars())
+    results, links = {}, []
+    for op in ops:
+        if op.payload["sha256"] not in complete:
+            results[op.seq] = OpResult(op.seq, REJECTED, FILE_INCOMPLETE)
+            continue
+        results[op.seq] = OpResult(op.seq, APPLIED)
+        links.append({"site_id": identity.site_id,
+                      "application_id": uuid.UUID(str(op.payload["application_id"])),
+                      "sha256": op.payload["sha256"],
+                      "role": str(op.payload.get("role", "file"))[:30]})
+    if links:
+        connection.execute(
+            dialect_of(connection).insert(application_files).on_conflict_do_nothing(), links)
+    return results
+
+
+def _store_late_rejections(connection, identity, results, new) -> None:
+    """Rejections found while applying are stored too, so a resend gets the same answer."""
+    late = [r for r in results if r.seq in new and r.result == REJECTED]
+    for result in late:
+        connection.execute(update(applied_operations).where(and_(
+            applied_operations.c.site_id == identity.site_id,
+            applied_operations.c.device_id == identity.device_id,
+            applied_operations.c.seq == result.seq)).values(result=REJECTED,
+                                                            reason=result.reason))
+
+
+__all__ = ["APPLIED", "DUPLICATE", "REJECTED", "Identity", "OpResult", "Operation",
+           "apply_batch"]

@@ -1,0 +1,189 @@
+"""The central database's tables, shared by PostgreSQL and the embedded SQLite central.
+
+Every key of a site's own rows starts with ``site_id`` so the schema can be distributed by
+site (Citus) unchanged; shared reference data (sites, invalid list, photo receipts,
+pre-applications) is small enough to replicate everywhere.
+
+Tables the counters pull carry ``change_xid``: on PostgreSQL the id of the transaction
+that last wrote the row (xid8, set by a trigger), on SQLite a counter bumped by a trigger
+(SQLite writes one transaction at a time, so the counter never commits out of order).
+See counter_app.sync.pull for why a plain sequence would not do.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (JSON, BigInteger, Boolean, Column, DateTime, ForeignKey, Index,
+                        Integer, LargeBinary, MetaData, String, Table, Text, Uuid)
+from sqlalchemy.dialects.postgresql import JSONB
+
+# JSONB on PostgreSQL: the card centre queries inside payloads.
+DOCUMENT = JSON().with_variant(JSONB(), "postgresql")
+
+metadata = MetaData(naming_convention={
+    "ix": "ix_%(column_0_label)s", "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s"})
+
+SITE_KINDS = ("service_centre", "street_point", "bank_outlet", "medical_insurance",
+              "photo_station", "card_centre")
+
+
+def _change_xid() -> Column:
+    return Column("change_xid", BigInteger, nullable=False, server_default="0", index=True)
+
+
+sites = Table(
+    "central_sites", metadata,
+    Column("id", Uuid, primary_key=True),
+    Column("code", String(20), nullable=False, unique=True),
+    Column("name", String(100), nullable=False),
+    Column("kind", String(30), nullable=False),
+    Column("role_name", String(63), nullable=False, server_default=""),
+    Column("created_at", DateTime, nullable=False),
+)
+
+devices = Table(
+    "central_devices", metadata,
+    Column("id", Uuid, primary_key=True),
+    Column("site_id", Uuid, ForeignKey("central_sites.id"), nullable=False),
+    Column("name", String(100), nullable=False),
+    Column("role_name", String(63), nullable=False, unique=True),
+    Column("created_at", DateTime, nullable=False),
+    Column("revoked_at", DateTime),
+)
+
+operators = Table(
+    "central_operators", metadata,
+    Column("site_id", Uuid, ForeignKey("central_sites.id"), primary_key=True),
+    Column("id", Uuid, primary_key=True),
+    Column("username", String(50), nullable=False),
+    Column("display_name", String(100), nullable=False),
+    Column("roles", DOCUMENT, nullable=False),
+    Column("updated_at", DateTime, nullable=False),
+)
+
+applications = Table(
+    "central_applications", metadata,
+    Column("site_id", Uuid, ForeignKey("central_sites.id"), primary_key=True),
+    Column("id", Uuid, primary_key=True),
+    Column("number", String(40), nullable=False),
+    Column("business_type", String(30), nullable=False),
+    Column("status", String(30), nullable=False),
+    Column("id_number", String(18), nullable=False),
+    Column("payload", DOCUMENT, nullable=False),
+    Column("received_at", DateTime, nullable=False),
+    Column("updated_at", DateTime, nullable=False),
+    Index("ix_central_applications_site_number", "site_id", "number"),
+    Index("ix_central_applications_id_number", "id_number"),
+)
+
+# Photos and scans, content-addressed. A blob is complete once every chunk is in and the
+# SHA-256 of the whole matched; until then a resend uploads only the missing chunks.
+blobs = Table(
+    "central_blobs", metadata,
+    Column("site_id", Uuid, ForeignKey("central_sites.id"), primary_key=True),
+    Column("sha256", String(64), primary_key=True),
+    Column("size", BigInteger, nullable=False),
+    Column("chunk_size", Integer, nullable=False),
+    Column("complete", Boolean, nullable=False, server_default="0"),
+    Column("created_at", DateTime, nullable=False),
+)
+
+blob_chunks = Table(
+    "central_blob_chunks", metadata,
+    Column("site_id", Uuid, primary_key=True),
+    Column("sha256", String(64), primary_key=True),
+    Column("chunk_no", Integer, primary_key=True, autoincrement=False),
+    Column("data", LargeBinary, nullable=False),
+)
+
+# Which application uses which blob, and as what (photo, original capture, scan...).
+application_files = Table(
+    "central_application_files", metadata,
+    Column("site_id", Uuid, primary_key=True),
+    Column("application_id", Uuid, primary_key=True),
+    Column("sha256", String(64), primary_key=True),
+    Column("role", String(30), nullable=False),
+)
+
+# Card status belongs to the card centre; counters only read their own.
+card_records = Table(
+    "central_card_records", metadata,
+    Column("site_id", Uuid, ForeignKey("central_sites.id"), primary_key=True),
+    Column("application_id", Uuid, primary_key=True),
+    Column("card_number", String(30)),
+    Column("bank", String(50)),
+    Column("status", String(30), nullable=False),
+    Column("reason", Text, nullable=False, server_default=""),
+    Column("updated_at", DateTime, nullable=False),
+    _change_xid(),
+)
+
+# Lost, damaged, expired or cancelled cards (Art. 19): shared by every counter.
+invalid_list = Table(
+    "central_invalid_list", metadata,
+    Column("id", Uuid, primary_key=True),
+    Column("card_number", String(30), nullable=False, index=True),
+    Column("id_number", String(18), nullable=False, index=True),
+    Column("reason", String(30), nullable=False),
+    Column("level", String(20), nullable=False),
+    Column("listed_at", DateTime, nullable=False),
+    Column("expires_at", DateTime),
+    Column("released_at", DateTime),
+    _change_xid(),
+)
+
+# Photo receipts: a studio's, or one our own photo station issued with its capture.
+photo_receipts = Table(
+    "central_photo_receipts", metadata,
+    Column("number", String(40), primary_key=True),
+    Column("issuer_site_id", Uuid, ForeignKey("central_sites.id")),
+    Column("issuer", String(100), nullable=False),
+    Column("photo_sha256", String(64)),
+    Column("photo", LargeBinary),
+    Column("created_at", DateTime, nullable=False),
+    _change_xid(),
+)
+
+# Applications started online; the applicant brings the number to a counter.
+preapplications = Table(
+    "central_preapplications", metadata,
+    Column("number", String(40), primary_key=True),
+    Column("payload", DOCUMENT, nullable=False),
+    Column("created_at", DateTime, nullable=False),
+    _change_xid(),
+)
+
+# Operations applied, with their result: a resend of (device, seq) reports the same
+# result and has no second effect.
+applied_operations = Table(
+    "central_applied_operations", metadata,
+    Column("site_id", Uuid, primary_key=True),
+    Column("device_id", Uuid, primary_key=True),
+    Column("seq", BigInteger, primary_key=True, autoincrement=False),
+    Column("op_id", Uuid, nullable=False),
+    Column("kind", String(40), nullable=False),
+    Column("result", String(20), nullable=False),
+    Column("reason", Text, nullable=False, server_default=""),
+    Column("applied_at", DateTime, nullable=False),
+)
+
+# The head of each counter's audit hash chain as last pushed: the counter cannot later
+# rewrite what it had recorded before this point without the anchor disagreeing.
+audit_anchors = Table(
+    "central_audit_anchors", metadata,
+    Column("site_id", Uuid, primary_key=True),
+    Column("device_id", Uuid, primary_key=True),
+    Column("anchored_at", DateTime, primary_key=True),
+    Column("record_count", BigInteger, nullable=False),
+    Column("head_hash", String(64), nullable=False),
+)
+
+# Feeds the counters pull, each with the columns they need.
+PULLED = {"card_records": card_records, "invalid_list": invalid_list,
+          "photo_receipts": photo_receipts, "preapplications": preapplications}
+# Tables holding one site's rows: row-level security fences them by site_id.
+SITE_OWNED = (applications, blobs, blob_chunks, application_files, card_records,
+              applied_operations, audit_anchors, operators)
+SHARED = (sites, invalid_list, photo_receipts, preapplications)
