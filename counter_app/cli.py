@@ -55,11 +55,8 @@ def build_parser() -> argparse.ArgumentParser:
     from counter_app.photo.commands import add_photo_commands  # OpenCV loads only when run
     add_photo_commands(commands)
 
-    sync = commands.add_parser("sync", help="exchange data with the central database")
-    sync_commands = sync.add_subparsers(dest="sync_command", metavar="ACTION", required=True)
-    once = sync_commands.add_parser("once", help="send everything queued, once")
-    once.add_argument("--central", metavar="URL",
-                      help="central database URL (default: the configured one)")
+    from counter_app.sync.commands import add_sync_commands
+    add_sync_commands(commands)
     return parser
 
 
@@ -87,7 +84,8 @@ def _demo(settings: Settings, args: argparse.Namespace) -> int:
     from counter_app.services.context import open_context
     ctx = open_context(settings)
     login = seed_demo(ctx)
-    print(f"Demo online pre-application number: {seed_demo_preapplication(ctx)} (F3)")
+    if number := seed_demo_preapplication(ctx):
+        print(f"Demo online pre-application number: {number} (F3)")
     if login.created:
         print(f"Demo login: user {login.username}  password {login.password}")
         if not settings.id_card_reader:  # the demo gets a simulated ID-card reader (F2)
@@ -154,11 +152,18 @@ def _photo(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def _sync(settings: Settings, args: argparse.Namespace) -> int:
-    from counter_app.services.context import open_context
-    from counter_app.services.syncing import sync_now
-    result = sync_now(open_context(settings), args.central)
-    print(f"sent {result.sent}, already there {result.duplicates}, pending {result.pending}")
-    return 0
+    from counter_app.sync.commands import run_sync
+    return run_sync(settings, args)
+
+
+def _central(settings: Settings, args: argparse.Namespace) -> int:
+    from counter_app.sync.commands import run_central
+    return run_central(settings, args)
+
+
+def _enrol(settings: Settings, args: argparse.Namespace) -> int:
+    from counter_app.sync.commands import run_enrol
+    return run_enrol(settings, args)
 
 
 def _form(settings: Settings, args: argparse.Namespace) -> int:
@@ -167,4 +172,4 @@ def _form(settings: Settings, args: argparse.Namespace) -> int:
 
 
 COMMANDS = {"gui": _gui, "demo": _demo, "db": _db, "id": _id, "form": _form, "batch": _batch,
-            "photo": _photo, "sync": _sync}
+            "photo": _photo, "sync": _sync, "central": _central, "enrol": _enrol}

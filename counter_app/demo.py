@@ -45,12 +45,17 @@ DEMO_PREAPPLICATION = "WS000001"
 
 
 def seed_demo_preapplication(ctx: AppContext) -> str:
-    """An application "started online", in the central database and pulled to the counter."""
-    from counter_app.services import preapplications
+    """An application "started online", in the embedded central database and pulled to the
+    counter; '' for an enrolled counter (a real central gets them from the online service)."""
+    from counter_app.services import preapplications, syncing
+    from counter_app.sync.central import is_embedded
     from counter_app.sync.pull import publish_preapplication
 
+    url = syncing.central_url(ctx)
+    if not is_embedded(url):
+        return ""
     first17 = "11010520190618002"
-    publish_preapplication(ctx.settings.effective_central_url, DEMO_PREAPPLICATION, {
+    publish_preapplication(url, DEMO_PREAPPLICATION, {
         "business_type": BusinessType.LATER.value,
         "applicant": {"name": "李𠮷", "id_number": first17 + make_check_char(first17),
                       "phone": "13800138000", "household_address": "北京市朝阳区建国路88号"},

@@ -21,7 +21,7 @@ from sqlalchemy.engine import Connection
 
 from counter_app.sync import schema
 
-READ_ONLY = ("central_sites", "central_invalid_list", "central_preapplications",
+READ_ONLY = ("central_alembic_version", "central_sites", "central_invalid_list", "central_preapplications",
              "central_card_records")
 READ_WRITE = ("central_applications", "central_blobs", "central_blob_chunks",
               "central_application_files", "central_applied_operations",

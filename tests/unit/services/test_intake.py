@@ -57,8 +57,10 @@ def test_the_whole_flow_reaches_submitted_with_an_audit_record_per_step(ctx, adm
     with ctx.sessions() as session:
         app = session.get(Application, step.id)
         assert app.name == "王䶮" and app.guardian.name == "王建国" and app.sex == "M"
-        outbox = session.scalars(select(OutboxEntry)).one()
+        outbox, photo = session.scalars(select(OutboxEntry).order_by(OutboxEntry.seq)).all()
     assert outbox.payload["applicant"]["name"] == "王䶮" and outbox.sent_at is None
+    assert photo.kind == "blob" and photo.payload["role"] == "photo"
+    assert photo.payload["sha256"] == outbox.payload["photo_sha256"]
     assert [row.status for row in queue.todays_queue(ctx, admin)] == [Status.SUBMITTED]
 
 

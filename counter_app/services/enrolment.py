@@ -1,0 +1,27 @@
+"""Enrolment: this counter takes the identity and credentials the central side gave it."""
+
+from __future__ import annotations
+
+from counter_app.security import audit
+from counter_app.services import auth
+from counter_app.services.context import AppContext
+from counter_app.store.models import Meta
+from counter_app.sync import credentials
+from counter_app.sync.credentials import Enrolment
+
+
+def enrol(ctx: AppContext, code: str) -> Enrolment:
+    """Store the credentials (protected file), adopt the device id and the site."""
+    enrolment = Enrolment.from_code(code)
+    credentials.save(ctx.settings.protected_dir, enrolment)
+    site_id = auth.ensure_site(ctx, enrolment.site_code, enrolment.site_code)
+    with ctx.sessions.begin() as session:
+        session.merge(Meta(key="device_id", value=enrolment.device_id))
+        audit.record(session, action="enrolled", entity="device",
+                     entity_id=enrolment.device_id, operator_id=None, site_id=site_id)
+    ctx.__dict__.pop("device_id", None)  # the cached identity is stale now
+    return enrolment
+
+
+def enrolled(ctx: AppContext) -> Enrolment | None:
+    return credentials.load(ctx.settings.protected_dir)
