@@ -12,6 +12,9 @@ moved it on (status other than "submitted"), a resend no longer changes it.
 
 from __future__ import annotations
 
+import base64
+import binascii
+import hashlib
 import uuid
 from dataclasses import dataclass
 
@@ -21,7 +24,7 @@ from sqlalchemy.exc import DBAPIError, OperationalError
 
 from counter_app.sync.central import dialect_of, error_name, utcnow
 from counter_app.sync.schema import (application_files, applications, applied_operations,
-                                     blobs)
+                                     blobs, photo_receipts)
 
 APPLIED, DUPLICATE, REJECTED = "applied", "duplicate", "rejected"
 # Reasons are stored and shown to staff (translated in the window): never personal data.
@@ -32,6 +35,7 @@ SEQ_REUSED = "sequence {seq} was already used by a different operation"
 TAKEN_OVER = "the card centre has already taken this application over"
 FILE_INCOMPLETE = "the file did not arrive complete"
 REFUSED = "refused by the central database ({error})"
+RECEIPT_TAKEN = "this photo receipt number is already in the registry for another photo"
 
 
 @dataclass(frozen=True)
@@ -94,7 +98,21 @@ def _check(op: Operation, identity: Identity) -> str:
         if not payload.get("sha256") or not payload.get("application_id"):
             return MALFORMED.format(detail="sha256, application_id")
         return payload.get("upload_error", "")
+    if op.kind == "photo_receipt_issued":
+        return _check_receipt(payload)
     return UNKNOWN_KIND.format(kind=op.kind)
+
+
+def _check_receipt(payload: dict) -> str:
+    if not payload.get("number") or not payload.get("photo_base64"):
+        return MALFORMED.format(detail="number, photo_base64")
+    try:
+        photo = base64.b64decode(payload["photo_base64"], validate=True)
+    except (binascii.Error, ValueError):
+        return MALFORMED.format(detail="photo_base64")
+    if hashlib.sha256(photo).hexdigest() != payload.get("photo_sha256"):
+        return MALFORMED.format(detail="photo_sha256")
+    return ""
 
 
 def _apply_all(connection, identity, ops, checked) -> list[OpResult]:
@@ -103,9 +121,11 @@ def _apply_all(connection, identity, ops, checked) -> list[OpResult]:
     todo = [op for op in ops if op.seq in new and not checked[op.seq]]
     results.update({op.seq: OpResult(op.seq, REJECTED, checked[op.seq])
                     for op in ops if op.seq in new and checked[op.seq]})
-    results.update(_apply_applications(connection, identity,
-                                       [op for op in todo if op.kind != "blob"]))
-    results.update(_apply_blobs(connection, identity, [op for op in todo if op.kind == "blob"]))
+    by_kind = {kind: [op for op in todo if op.kind == kind] for kind in
+               ("application_submitted", "blob", "photo_receipt_issued")}
+    results.update(_apply_applications(connection, identity, by_kind["application_submitted"]))
+    results.update(_apply_blobs(connection, identity, by_kind["blob"]))
+    results.update(_apply_receipts(connection, identity, by_kind["photo_receipt_issued"]))
     _store_late_rejections(connection, identity, results.values(), new)
     return [results[op.seq] for op in ops]
 
@@ -205,6 +225,26 @@ def _apply_blobs(connection, identity, ops) -> dict[int, OpResult]:
     if links:
         connection.execute(
             dialect_of(connection).insert(application_files).on_conflict_do_nothing(), links)
+    return results
+
+
+def _apply_receipts(connection, identity, ops) -> dict[int, OpResult]:
+    """A receipt our own photo station issued joins the shared registry; a number already
+    taken by another photo is refused (receipt numbers are for life)."""
+    results = {}
+    for op in ops:
+        payload = op.payload
+        row = {"number": str(payload["number"])[:40], "issuer_site_id": identity.site_id,
+               "issuer": str(payload.get("issuer") or identity.site_code)[:100],
+               "photo_sha256": payload["photo_sha256"],
+               "photo": base64.b64decode(payload["photo_base64"]),
+               "created_at": utcnow()}
+        connection.execute(dialect_of(connection).insert(photo_receipts).values(**row)
+                           .on_conflict_do_nothing())
+        stored = connection.execute(select(photo_receipts.c.photo_sha256).where(
+            photo_receipts.c.number == row["number"])).scalar()
+        results[op.seq] = (OpResult(op.seq, APPLIED) if stored == row["photo_sha256"]
+                           else OpResult(op.seq, REJECTED, RECEIPT_TAKEN))
     return results
 
 
