@@ -84,8 +84,9 @@ def add_device(url: str, site_code: str, name: str) -> Enrolment:
                 created_at=central.utcnow()))
     finally:
         engine.dispose()
-    counter_url = make_url(central.normalise_url(url)).set(
-        username=role or None, password=password if role else None)
+    counter_url = make_url(url)
+    if counter_url.get_backend_name() == "postgresql":  # a plain URL any client understands
+        counter_url = counter_url.set(drivername="postgresql", username=role, password=password)
     return Enrolment(url=counter_url.render_as_string(hide_password=False),
                      device_id=str(device_id), site_code=site_code, site_id=str(site.id))
 

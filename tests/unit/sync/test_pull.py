@@ -1,0 +1,101 @@
+"""Pull by a cursor that cannot skip a row committed late, on PostgreSQL and SQLite."""
+
+import datetime as dt
+import uuid
+
+import psycopg
+import pytest
+from sqlalchemy import select
+
+from counter_app.services import syncing
+from counter_app.store.models import CardRecord, InvalidEntry, PreApplication
+from counter_app.sync.pull import publish_preapplication
+
+
+def _list_card(conn, card_number: str) -> None:
+    conn.execute("INSERT INTO central_invalid_list (id, card_number, id_number, reason, level,"
+                 " listed_at) VALUES (%s, %s, '110105201903150038', 'lost', 'city', now())",
+                 (uuid.uuid4(), card_number))
+
+
+def _local_cards(ctx) -> set[str]:
+    with ctx.sessions() as session:
+        return set(session.scalars(select(InvalidEntry.card_number)))
+
+
+@pytest.mark.postgres
+def test_a_row_committed_late_is_not_skipped(ctx, site_id, pg_url):
+    syncing.sync_now(ctx, pg_url)  # the cursor starts past everything already there
+    early = psycopg.connect(pg_url)  # begins first, so it holds the smaller transaction id
+    _list_card(early, "EARLY-COMMITS-LATE")
+    with psycopg.connect(pg_url) as late:
+        _list_card(late, "LATE-COMMITS-EARLY")
+        late.commit()
+
+    # A cursor on "highest id seen" would now pass the early row for good; ours waits.
+    syncing.sync_now(ctx, pg_url)
+    assert "EARLY-COMMITS-LATE" not in _local_cards(ctx)
+    early.commit()
+    early.close()
+    syncing.sync_now(ctx, pg_url)
+    assert {"EARLY-COMMITS-LATE", "LATE-COMMITS-EARLY"} <= _local_cards(ctx)
+
+
+@pytest.mark.postgres
+def test_a_changed_row_comes_down_again_and_nothing_else_does(ctx, site_id, pg_url):
+    with psycopg.connect(pg_url) as conn:
+        _list_card(conn, "RELEASED-LATER")
+    syncing.sync_now(ctx, pg_url)
+    assert syncing.sync_now(ctx, pg_url).pulled["invalid_list"] == 0  # nothing new
+    with psycopg.connect(pg_url) as conn:
+        conn.execute("UPDATE central_invalid_list SET released_at = now() "
+                     "WHERE card_number = 'RELEASED-LATER'")
+    assert syncing.sync_now(ctx, pg_url).pulled["invalid_list"] == 1
+    with ctx.sessions() as session:
+        entry = session.scalars(select(InvalidEntry).where(
+            InvalidEntry.card_number == "RELEASED-LATER")).one()
+        assert entry.released_at is not None
+
+
+def test_every_feed_comes_down_from_the_embedded_central(ctx, site_id):
+    """The embedded SQLite central pulls by its trigger-kept counter the same way."""
+    url = ctx.settings.effective_central_url
+    publish_preapplication(url, "WS123456", {"business_type": "newborn", "applicant": {}})
+    result = syncing.sync_now(ctx)
+    assert result.pulled["preapplications"] == 1
+    publish_preapplication(url, "WS123457", {"business_type": "newborn", "applicant": {}})
+    assert syncing.sync_now(ctx).pulled["preapplications"] == 1
+    with ctx.sessions() as session:
+        assert session.get(PreApplication, "WS123457") is not None
+
+
+def test_card_status_belongs_to_the_central_side(ctx, admin, tmp_path):
+    """The card centre's word overwrites the counter's copy; other sites' cards stay away."""
+    from sqlalchemy import insert, update
+
+    from counter_app.sync import central
+    from counter_app.sync.schema import card_records, sites
+    from tests.sync_helpers import submit_child
+
+    app_id = uuid.UUID(submit_child(ctx, admin, tmp_path))
+    syncing.sync_now(ctx)
+    engine = central.open_central(ctx.settings.effective_central_url)
+    with engine.begin() as conn:
+        own = conn.execute(select(sites.c.id).where(sites.c.code == "SC001")).scalar_one()
+        other = uuid.uuid4()
+        conn.execute(insert(sites).values(id=other, code="SX99", name="x", kind="street_point",
+                                          created_at=dt.datetime(2026, 1, 1)))
+        for site, application in ((own, app_id), (other, uuid.uuid4())):
+            conn.execute(insert(card_records).values(
+                site_id=site, application_id=application, status="in_production",
+                updated_at=dt.datetime(2026, 11, 1)))
+    syncing.sync_now(ctx)
+    with engine.begin() as conn:
+        conn.execute(update(card_records).where(card_records.c.application_id == app_id)
+                     .values(status="produced", card_number="A12345678"))
+    engine.dispose()
+    syncing.sync_now(ctx)
+    with ctx.sessions() as session:
+        cards = session.scalars(select(CardRecord)).all()
+    assert [(c.application_id, c.status, c.card_number) for c in cards] == [
+        (app_id, "produced", "A12345678")]
