@@ -17,6 +17,8 @@ def enrol(ctx: AppContext, code: str) -> Enrolment:
     site_id = auth.ensure_site(ctx, enrolment.site_code, enrolment.site_code)
     with ctx.sessions.begin() as session:
         session.merge(Meta(key="device_id", value=enrolment.device_id))
+        if enrolment.counter_no:
+            session.merge(Meta(key="counter_no", value=str(enrolment.counter_no)))
         audit.record(session, action="enrolled", entity="device",
                      entity_id=enrolment.device_id, operator_id=None, site_id=site_id)
     ctx.__dict__.pop("device_id", None)  # the cached identity is stale now

@@ -9,7 +9,7 @@ import secrets
 import uuid
 from dataclasses import dataclass
 
-from sqlalchemy import select, update
+from sqlalchemy import func, select, update
 from sqlalchemy.engine import Connection, make_url
 
 from counter_app.domain.errors import QT_TRANSLATE_NOOP, CounterError
@@ -79,16 +79,24 @@ def add_device(url: str, site_code: str, name: str) -> Enrolment:
             device_id = uuid.uuid4()
             password = secrets.token_urlsafe(24)
             role = _device_role(connection, device_id, site.role_name, password)
+            counter_no = next_counter_no(connection, site.id)
             connection.execute(devices.insert().values(
                 id=device_id, site_id=site.id, name=name, role_name=role,
-                created_at=central.utcnow()))
+                counter_no=counter_no, created_at=central.utcnow()))
     finally:
         engine.dispose()
     counter_url = make_url(url)
     if counter_url.get_backend_name() == "postgresql":  # a plain URL any client understands
         counter_url = counter_url.set(drivername="postgresql", username=role, password=password)
     return Enrolment(url=counter_url.render_as_string(hide_password=False),
-                     device_id=str(device_id), site_code=site_code, site_id=str(site.id))
+                     device_id=str(device_id), site_code=site_code, site_id=str(site.id),
+                     counter_no=counter_no)
+
+
+def next_counter_no(connection: Connection, site_id: uuid.UUID) -> int:
+    """The next counter number of a site (the unique key refuses a concurrent twin)."""
+    return (connection.execute(select(func.max(devices.c.counter_no)).where(
+        devices.c.site_id == site_id)).scalar() or 0) + 1
 
 
 def _device_role(connection: Connection, device_id: uuid.UUID, site_role: str,

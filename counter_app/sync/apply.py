@@ -18,24 +18,32 @@ import hashlib
 import uuid
 from dataclasses import dataclass
 
-from sqlalchemy import and_, select, update
+from sqlalchemy import JSON, and_, column, select, update
+from sqlalchemy import table as sql_table
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import DBAPIError, OperationalError
 
+from counter_app.domain.errors import QT_TRANSLATE_NOOP
 from counter_app.sync.central import dialect_of, error_name, utcnow
 from counter_app.sync.schema import (application_files, applications, applied_operations,
                                      blobs, photo_receipts)
 
 APPLIED, DUPLICATE, REJECTED = "applied", "duplicate", "rejected"
+# From this many rows on, PostgreSQL takes them by COPY (see _insert).
+BULK_ROWS = 100
 # Reasons are stored and shown to staff (translated in the window): never personal data.
-WRONG_SITE = "operation for site {site}, but this counter belongs to {own}"
-UNKNOWN_KIND = "unknown operation {kind}"
-MALFORMED = "malformed operation: {detail}"
-SEQ_REUSED = "sequence {seq} was already used by a different operation"
-TAKEN_OVER = "the card centre has already taken this application over"
-FILE_INCOMPLETE = "the file did not arrive complete"
-REFUSED = "refused by the central database ({error})"
-RECEIPT_TAKEN = "this photo receipt number is already in the registry for another photo"
+WRONG_SITE = QT_TRANSLATE_NOOP(
+    "sync_reasons", "operation for site {site}, but this counter belongs to {own}")
+UNKNOWN_KIND = QT_TRANSLATE_NOOP("sync_reasons", "unknown operation {kind}")
+MALFORMED = QT_TRANSLATE_NOOP("sync_reasons", "malformed operation: {detail}")
+SEQ_REUSED = QT_TRANSLATE_NOOP(
+    "sync_reasons", "sequence {seq} was already used by a different operation")
+TAKEN_OVER = QT_TRANSLATE_NOOP(
+    "sync_reasons", "the card centre has already taken this application over")
+FILE_INCOMPLETE = QT_TRANSLATE_NOOP("sync_reasons", "the file did not arrive complete")
+REFUSED = QT_TRANSLATE_NOOP("sync_reasons", "refused by the central database ({error})")
+RECEIPT_TAKEN = QT_TRANSLATE_NOOP(
+    "sync_reasons", "this photo receipt number is already in the registry for another photo")
 
 
 @dataclass(frozen=True)
@@ -153,9 +161,45 @@ def _record(connection, identity, ops, checked) -> set[int]:
              "op_id": op.op_id, "kind": op.kind[:40],
              "result": REJECTED if checked[op.seq] else APPLIED,
              "reason": checked[op.seq], "applied_at": now} for op in ops]
-    statement = (dialect_of(connection).insert(applied_operations).on_conflict_do_nothing()
-                 .returning(applied_operations.c.seq))
-    return set(connection.execute(statement, rows).scalars())
+    return set(_insert(connection, applied_operations, rows, lambda statement: statement
+                       .on_conflict_do_nothing().returning(applied_operations.c.seq)).scalars())
+
+
+def _insert(connection: Connection, table, rows: list[dict], finish):
+    """INSERT *rows* into *table*, *finish* adding the conflict rule and RETURNING to the
+    dialect's insert. Many rows on PostgreSQL are COPY'd into a temporary table shaped
+    like *table*, then go in by one INSERT ... SELECT with the same rule: no statement
+    per row, and no statement with thousands of parameters for the driver to parse."""
+    statement = dialect_of(connection).insert(table)
+    if connection.dialect.name != "postgresql" or len(rows) < BULK_ROWS:
+        return connection.execute(finish(statement), rows)
+    columns = list(rows[0])
+    stage = _stage(connection, table, columns, rows)
+    return connection.execute(finish(statement.from_select(
+        columns, select(*(stage.c[name] for name in columns)))))
+
+
+def _stage(connection: Connection, table, columns: list[str], rows: list[dict]):
+    """A temporary table like *table* holding *rows* (emptied at commit; on a pooled
+    server connection the next transaction finds it empty)."""
+    from psycopg.types.json import Jsonb  # only PostgreSQL gets here
+
+    name = f"stage_{table.name}"
+    sql = f"COPY {name} ({', '.join(columns)}) FROM STDIN"
+    jsons = {c.name for c in table.columns if isinstance(c.type, JSON)}
+    connection.exec_driver_sql(f"CREATE TEMP TABLE IF NOT EXISTS {name} (LIKE {table.name}) "
+                               "ON COMMIT DELETE ROWS")
+    connection.exec_driver_sql(f"DELETE FROM {name}")  # an earlier batch of this transaction
+    driver = connection.connection.driver_connection
+    try:
+        with driver.cursor() as cursor, cursor.copy(sql) as copy:
+            for row in rows:
+                copy.write_row([Jsonb(row[c]) if c in jsons else row[c] for c in columns])
+    except connection.dialect.loaded_dbapi.Error as exc:
+        # As SQLAlchemy's own errors: the caller tells a refusal from a lost connection.
+        raise DBAPIError.instance(sql, None, exc, connection.dialect.loaded_dbapi.Error
+                                  ) from exc
+    return sql_table(name, *(column(c) for c in columns))
 
 
 def _answers_for_resends(connection, identity, resent) -> dict[int, OpResult]:
@@ -184,14 +228,16 @@ def _apply_applications(connection, identity, ops) -> dict[int, OpResult]:
     latest = {op.payload["id"]: op for op in ops}  # one row per application and statement
     now = utcnow()
     rows = [_application_row(identity, op.payload, now) for op in latest.values()]
-    statement = dialect_of(connection).insert(applications)
-    statement = statement.on_conflict_do_update(
-        index_elements=[applications.c.site_id, applications.c.id],
-        set_={column: statement.excluded[column] for column in
-              ("number", "business_type", "status", "id_number", "payload", "updated_at")},
-        where=applications.c.status == "submitted",
-    ).returning(applications.c.id)
-    written = {str(value) for value in connection.execute(statement, rows).scalars()}
+
+    def upsert(statement):
+        return statement.on_conflict_do_update(
+            index_elements=[applications.c.site_id, applications.c.id],
+            set_={name: statement.excluded[name] for name in
+                  ("number", "business_type", "status", "id_number", "payload", "updated_at")},
+            where=applications.c.status == "submitted",
+        ).returning(applications.c.id)
+
+    written = {str(value) for value in _insert(connection, applications, rows, upsert).scalars()}
     return {op.seq: OpResult(op.seq, APPLIED) if op.payload["id"] in written
             else OpResult(op.seq, REJECTED, TAKEN_OVER) for op in ops}
 

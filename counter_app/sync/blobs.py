@@ -13,14 +13,17 @@ from pathlib import Path
 
 from sqlalchemy import Engine, delete, select, text, update
 
+from counter_app.domain.errors import QT_TRANSLATE_NOOP
 from counter_app.sync.central import dialect_of, utcnow
 from counter_app.sync.schema import blob_chunks, blobs
 
 CHUNK_SIZE = 256 * 1024
 # Reasons stored with the operation (shown to staff, translated by the window).
-FILE_MISSING = "the file is missing on this counter"
-FILE_DAMAGED = "the file on this counter is damaged (checksum differs)"
-UPLOAD_DAMAGED = "the file arrived damaged; it will be sent again"
+FILE_MISSING = QT_TRANSLATE_NOOP("sync_reasons", "the file is missing on this counter")
+FILE_DAMAGED = QT_TRANSLATE_NOOP(
+    "sync_reasons", "the file on this counter is damaged (checksum differs)")
+UPLOAD_DAMAGED = QT_TRANSLATE_NOOP(
+    "sync_reasons", "the file arrived damaged; it will be sent again")
 
 
 def upload(engine: Engine, site_id: uuid.UUID, path: Path, sha256: str,

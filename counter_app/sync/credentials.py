@@ -32,6 +32,7 @@ class Enrolment:
     device_id: str
     site_code: str
     site_id: str
+    counter_no: int = 0  # this counter's number within its site (0: not numbered)
 
     def code(self) -> str:
         data = json.dumps(asdict(self), separators=(",", ":")).encode()
@@ -46,7 +47,8 @@ class Enrolment:
         try:
             data = json.loads(base64.urlsafe_b64decode(body + "=" * (-len(body) % 4)))
             return cls(**{key: str(data[key]) for key in
-                          ("url", "device_id", "site_code", "site_id")})
+                          ("url", "device_id", "site_code", "site_id")},
+                       counter_no=int(data.get("counter_no", 0)))
         except (binascii.Error, ValueError, KeyError, TypeError) as exc:
             raise EnrolmentError(MSG_BAD_CODE) from exc
 

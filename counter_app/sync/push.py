@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from counter_app.security import audit
 from counter_app.store.models import Meta, OutboxEntry, utcnow
 from counter_app.sync import blobs, central
-from counter_app.sync.admin import ensure_site
+from counter_app.sync.admin import ensure_site, next_counter_no
 from counter_app.sync.apply import REJECTED, Identity, OpResult, Operation, apply_batch
 from counter_app.sync.central import MSG_REVOKED, SyncError
 from counter_app.sync.schema import devices
@@ -77,7 +77,8 @@ def resolve_identity(engine: Engine, device_id: uuid.UUID, site_code: str) -> Id
         if known is None:
             connection.execute(devices.insert().values(
                 id=device_id, site_id=site_id, name=f"device {device_id.hex[:8]}",
-                role_name=f"device_{device_id.hex[:12]}", created_at=central.utcnow()))
+                role_name=f"device_{device_id.hex[:12]}",
+                counter_no=next_counter_no(connection, site_id), created_at=central.utcnow()))
         return Identity(device_id, site_id, site_code)
 
 

@@ -13,7 +13,8 @@ See counter_app.sync.pull for why a plain sequence would not do.
 from __future__ import annotations
 
 from sqlalchemy import (JSON, BigInteger, Boolean, Column, DateTime, ForeignKey, Index,
-                        Integer, LargeBinary, MetaData, String, Table, Text, Uuid)
+                        Integer, LargeBinary, MetaData, String, Table, Text,
+                        UniqueConstraint, Uuid)
 from sqlalchemy.dialects.postgresql import JSONB
 
 # JSONB on PostgreSQL: the card centre queries inside payloads.
@@ -49,8 +50,12 @@ devices = Table(
     Column("site_id", Uuid, ForeignKey("central_sites.id"), nullable=False),
     Column("name", String(100), nullable=False),
     Column("role_name", String(63), nullable=False, unique=True),
+    # The counter's number within its site: part of its application numbers, so two
+    # counters of one site never hand out the same number.
+    Column("counter_no", Integer, nullable=False),
     Column("created_at", DateTime, nullable=False),
     Column("revoked_at", DateTime),
+    UniqueConstraint("site_id", "counter_no", name="uq_central_devices_site_counter"),
 )
 
 operators = Table(

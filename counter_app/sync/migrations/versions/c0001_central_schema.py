@@ -136,11 +136,13 @@ def upgrade() -> None:
     sa.Column('site_id', sa.Uuid(), nullable=False),
     sa.Column('name', sa.String(length=100), nullable=False),
     sa.Column('role_name', sa.String(length=63), nullable=False),
+    sa.Column('counter_no', sa.Integer(), nullable=False),
     sa.Column('created_at', sa.DateTime(), nullable=False),
     sa.Column('revoked_at', sa.DateTime(), nullable=True),
     sa.ForeignKeyConstraint(['site_id'], ['central_sites.id'], name=op.f('fk_central_devices_site_id_central_sites')),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_central_devices')),
-    sa.UniqueConstraint('role_name', name=op.f('uq_central_devices_role_name'))
+    sa.UniqueConstraint('role_name', name=op.f('uq_central_devices_role_name')),
+    sa.UniqueConstraint('site_id', 'counter_no', name='uq_central_devices_site_counter')
     )
     op.create_table('central_operators',
     sa.Column('site_id', sa.Uuid(), nullable=False),
