@@ -14,7 +14,7 @@ from sqlalchemy.exc import DBAPIError, OperationalError
 from counter_app.domain.errors import CounterError
 from counter_app.services.context import AppContext
 from counter_app.store.models import Meta, OutboxEntry, Site, utcnow
-from counter_app.sync import central, credentials
+from counter_app.sync import anchors, central, credentials
 from counter_app.sync.apply import REJECTED
 from counter_app.sync.pull import pull_once
 from counter_app.sync.push import pending_count, push_once, resolve_identity, set_meta
@@ -82,6 +82,7 @@ def sync_now(ctx: AppContext, override_url: str | None = None) -> SyncResult:
         engine = _engine(ctx, central_url(ctx, override_url))
         identity = resolve_identity(engine, ctx.device_id, site_code(ctx))
         pushed = push_once(ctx.sessions, engine, identity, ctx.settings.protected_dir)
+        anchors.anchor(ctx.sessions, engine, identity.site_id, identity.device_id)
         pulled = pull_once(ctx.sessions, engine, identity.site_id, ctx.settings.protected_dir)
     except (OperationalError, DBAPIError) as exc:
         _forget_engine(ctx)
