@@ -3,22 +3,20 @@
 from __future__ import annotations
 
 import random
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
-
-import cv2
-import numpy as np
 
 from counter_app.domain.business import BusinessType
 from counter_app.domain.idnumber import make_check_char
 from counter_app.domain.people import ApplicantDetails, GuardianDetails
 from counter_app.security.roles import Role
-from counter_app.services import auth, intake, printing
+from counter_app.services import auth, intake, photo_station, printing
 from counter_app.services.context import AppContext
 
 DEMO_SITE = ("SC001", "示范区社会保障卡服务中心")
 DEMO_USER, DEMO_PASSWORD = "demo", "demo1234"
+# A card photo that passes the checks (see resources/demo/README.md).
+DEMO_PHOTO = Path(__file__).resolve().parents[1] / "resources" / "demo" / "photo.jpg"
 SURNAMES = "王李张刘陈杨赵黄周吴"
 GIVEN = ["䶮", "𠮷", "子涵", "一诺", "浩然", "欣怡", "梓轩", "雨桐", "宇航", "诗琪"]
 
@@ -69,12 +67,7 @@ def add_demo_applications(ctx: AppContext, count: int, seed: int = 1) -> list[st
     """Take *count* children's applications through the whole counter flow."""
     rng = random.Random(seed)
     operator = auth.login(ctx, DEMO_USER, DEMO_PASSWORD)
-    numbers = []
-    with tempfile.TemporaryDirectory() as tmp:
-        photo = _demo_photo(Path(tmp))
-        for _ in range(count):
-            numbers.append(_one_application(ctx, operator, rng, photo))
-    return numbers
+    return [_one_application(ctx, operator, rng, DEMO_PHOTO) for _ in range(count)]
 
 
 def _one_application(ctx: AppContext, operator: auth.CurrentOperator, rng: random.Random,
@@ -88,7 +81,7 @@ def _one_application(ctx: AppContext, operator: auth.CurrentOperator, rng: rando
     required = {m.code for m in ctx.rules.materials_for(BusinessType.NEWBORN, True) if m.required}
     intake.record_materials(ctx, operator, step.id, required)
     intake.examine(ctx, operator, step.id, passed=True)
-    intake.attach_photo_file(ctx, operator, step.id, photo)
+    photo_station.import_photo_file(ctx, operator, step.id, photo)
     form = printing.render_form(ctx, operator, step.id)
     intake.record_form_printed(ctx, operator, step.id, form)
     intake.mark_signed(ctx, operator, step.id)
@@ -99,12 +92,3 @@ def demo_child_id(rng: random.Random) -> str:
     first17 = (f"110105{rng.randrange(2015, 2025)}{rng.randrange(1, 13):02d}"
                f"{rng.randrange(1, 29):02d}{rng.randrange(1000):03d}")
     return first17 + make_check_char(first17)
-
-
-def _demo_photo(folder: Path) -> Path:
-    """A plain light-grey portrait-sized image standing in for a captured photo."""
-    image = np.full((441, 358, 3), 235, np.uint8)
-    cv2.ellipse(image, (179, 200), (100, 130), 0, 0, 360, (150, 170, 200), -1)
-    path = folder / "demo.jpg"
-    cv2.imwrite(str(path), image)
-    return path

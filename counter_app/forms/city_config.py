@@ -31,6 +31,7 @@ class FormConfig:
     city: str
     agreement_for: frozenset[str]  # business type codes
     voucher: dict
+    photo_receipt: dict
     rejection_notice: dict
     agreement: dict
     guide_title: str
@@ -67,6 +68,7 @@ def _parse(data: dict) -> FormConfig:
         city=data["city"],
         agreement_for=frozenset(data["registration"].get("agreement_for", ())),
         voucher=_checked(data["voucher"], "title", "copies", "days_to_produce", "notes"),
+        photo_receipt=_checked(data["photo_receipt"], "title", "notes"),
         rejection_notice=_checked(data["rejection_notice"], "title", "intro", "closing",
                                   "signature"),
         agreement=_checked(data["agreement"], "title", "intro", "clauses", "signatures"),

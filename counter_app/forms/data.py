@@ -74,6 +74,17 @@ class ApplicationSlip:
 
 
 @dataclass(frozen=True)
+class ReceiptSlipData:
+    """The photo receipt one of our photo stations prints: no name or ID number, only
+    the number that finds the photo in the receipt registry."""
+
+    number: str
+    issuer: str      # the photo station's site
+    date: str        # YYYY-MM-DD, the day the photo was taken
+    photo_jpeg: bytes | None = None
+
+
+@dataclass(frozen=True)
 class GuideData:
     """The applicant guide of one business type (texts from resources/forms)."""
 

@@ -48,6 +48,26 @@ def voucher_grid(copy_top: float) -> Grid:
     return Grid(MARGIN, copy_top - VOUCHER_TABLE_DROP, FOUR_COLUMNS, VOUCHER_ROWS)
 
 
+# --- Photo receipt (社会保障卡照片回执): the top half of an A4 page, cut off along the
+# middle like the voucher. The photo at the left, the number, issuer and date beside it
+# with the Code 128 of the number, the QR code of the number at the right; notes below.
+RECEIPT_HALF = PAGE_HEIGHT / 2
+RECEIPT_TITLE_BASELINE = PAGE_HEIGHT - 22 * mm
+RECEIPT_PHOTO = Box(MARGIN, PAGE_HEIGHT - 66 * mm, 26 * mm, 32 * mm)  # the card photo's size
+RECEIPT_TEXT_LEFT = MARGIN + 34 * mm
+RECEIPT_NUMBER_BASELINE = PAGE_HEIGHT - 37 * mm  # of its label; the lines follow
+RECEIPT_NUMBER_SIZE = 15.0
+RECEIPT_LINE_GAP = 6.8 * mm
+RECEIPT_BARS = Box(RECEIPT_TEXT_LEFT, PAGE_HEIGHT - 66 * mm, 95 * mm, 6 * mm)
+RECEIPT_QR = Box(PAGE_WIDTH - MARGIN - 36 * mm, PAGE_HEIGHT - 68 * mm, 36 * mm, 36 * mm)
+RECEIPT_NOTES_TOP = PAGE_HEIGHT - 76 * mm
+RECEIPT_NUMBER_LABEL = "回执编号："
+RECEIPT_ISSUER_LABEL = "拍摄网点："
+RECEIPT_DATE_LABEL = "拍摄日期："
+RECEIPT_NOTES_LABEL = "温馨提示："
+RECEIPT_NO_PHOTO = "照片"
+
+
 # --- Rejection notice (不予受理告知书) and card service agreement (服务协议): A4, the
 # registration form's header (codes and title), a small table, then flowing text.
 DOCUMENT_CODES = CODES

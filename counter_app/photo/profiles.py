@@ -81,11 +81,6 @@ class FileRules:
 
 
 @dataclass(frozen=True)
-class ReceiptRules:
-    pattern: str
-
-
-@dataclass(frozen=True)
 class Profile:
     name: str
     title: str
@@ -98,7 +93,6 @@ class Profile:
     quality: QualityRules
     background: BackgroundRules
     file: FileRules
-    receipt: ReceiptRules
 
     @property
     def target_head_top(self) -> float:
@@ -107,8 +101,7 @@ class Profile:
 
 
 SECTIONS = {"face": FaceRules, "pose": PoseRules, "light": LightRules,
-            "quality": QualityRules, "background": BackgroundRules, "file": FileRules,
-            "receipt": ReceiptRules}
+            "quality": QualityRules, "background": BackgroundRules, "file": FileRules}
 
 
 def profile_names() -> list[str]:
@@ -149,8 +142,7 @@ def _build(name: str, table: dict) -> Profile:
         for section, cls in SECTIONS.items():
             values[section] = _section(section, cls, values.get(section))
         profile = Profile(**values)
-        re.compile(profile.receipt.pattern)
-    except (TypeError, re.error) as exc:
+    except TypeError as exc:
         raise ProfileError(MSG_INVALID, name=name, problem=str(exc)) from None
     if profile.name != name:
         raise ProfileError(MSG_INVALID, name=name, problem=f"name is {profile.name!r}")

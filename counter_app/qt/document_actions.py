@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
+
 from counter_app.domain.business import BusinessType
 from counter_app.qt import dialogs
 from counter_app.qt.i18n import message_for
@@ -52,7 +54,8 @@ class DocumentActions:
     def _print_for_selected(self, render) -> None:
         row = self.window.selected_row()
         if row is None:
-            dialogs.show_info(self.window, self.window.tr("Select an application in the queue first."))
+            dialogs.show_info(self.window, QCoreApplication.translate(
+                "DocumentActions", "Select an application in the queue first."))
             return
         self._render_then_print(render, row.id)
 
@@ -71,5 +74,5 @@ class DocumentActions:
             dialogs.show_error(window, message_for(error))
             return 0
         if pages:
-            window.statusBar().showMessage(window.tr("Printed."), 5000)
+            window.statusBar().showMessage(QCoreApplication.translate("DocumentActions", "Printed."), 5000)
         return pages

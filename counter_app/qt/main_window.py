@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import uuid
 
-from PySide6.QtCore import QDate, QLocale, Qt, Signal
-from PySide6.QtGui import QActionGroup, QCloseEvent, QFont, QKeySequence
-from PySide6.QtWidgets import QHeaderView, QLabel, QMainWindow, QStyle, QWidget
+from PySide6.QtCore import QDate, QLocale, QSize, Qt, Signal
+from PySide6.QtGui import QActionGroup, QCloseEvent, QFont, QKeySequence, QPainter
+from PySide6.QtWidgets import (QHeaderView, QLabel, QMainWindow, QStyle, QToolButton,
+                               QWidget)
 
 from counter_app.config import save_setting
 from counter_app.domain.lifecycle import COUNTER_OWNED
@@ -14,13 +15,36 @@ from counter_app.qt import dialogs
 from counter_app.qt.i18n import message_for
 from counter_app.qt.queue_model import QueueModel
 from counter_app.qt.status_names import status_name
-from counter_app.qt.sync_control import SyncController
+from counter_app.qt.sync_control import SEPARATOR, SyncController, SyncView
 from counter_app.qt.tasks import TaskRunner
 from counter_app.qt.uiload import load_ui
 from counter_app.security.roles import Permission
 from counter_app.services import queue
 from counter_app.services.auth import CurrentOperator
 from counter_app.services.context import AppContext
+
+ERROR_COLOUR = "#c0392b"    # the last sync failed
+WARNING_COLOUR = "#b35900"  # the backlog is old (the counter still works offline)
+
+
+class ElidedLabel(QLabel):
+    """A one-line status label that gives way when the window is narrow: the text ends in
+    "…" instead of widening the window. Its first part (up to "  ·  ") always shows whole;
+    text() keeps it all."""
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802
+        inset = self.width() - self.contentsRect().width()  # margins and style padding
+        first = self.text().split(SEPARATOR)[0]
+        return QSize(self.fontMetrics().horizontalAdvance(first + " …") + inset,
+                     super().minimumSizeHint().height())
+
+    def paintEvent(self, _event) -> None:  # noqa: N802
+        painter = QPainter(self)
+        rect = self.contentsRect()
+        painter.setPen(self.palette().color(self.foregroundRole()))
+        painter.drawText(rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                         self.fontMetrics().elidedText(self.text(), Qt.TextElideMode.ElideRight,
+                                                       rect.width()))
 
 
 class MainWindow(QMainWindow):
@@ -36,13 +60,13 @@ class MainWindow(QMainWindow):
         self.model = QueueModel(self)
         self.sync = SyncController(ctx, self.runner, self)
         self.wizard = None
+        self.sync_problems = None
         self.card_reader = self._open_card_reader()
         self._setup_header()
         self._setup_table()
         self._setup_actions()
         self._setup_status_bar()
-        self.refresh()
-        self.sync.refresh_status()
+        self.refresh()  # the queue and the sync status
         if operator.can(Permission.SYNC):
             self.sync.start_timer()
         self.ui.queue_view.setFocus()
@@ -79,6 +103,7 @@ class MainWindow(QMainWindow):
         ui.action_continue.setIcon(icon(QStyle.StandardPixmap.SP_ArrowForward))
         ui.action_refresh.setIcon(icon(QStyle.StandardPixmap.SP_BrowserReload))
         ui.action_sync.setIcon(icon(QStyle.StandardPixmap.SP_DriveNetIcon))
+        ui.action_sync_problems.setIcon(icon(QStyle.StandardPixmap.SP_MessageBoxWarning))
         # Enter continues the selected row, but only while the queue has the focus.
         ui.action_continue.setShortcut(QKeySequence(Qt.Key.Key_Return))
         ui.action_continue.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -88,13 +113,17 @@ class MainWindow(QMainWindow):
         ui.action_batch.triggered.connect(self.open_batch_intake)
         ui.action_refresh.triggered.connect(self.refresh)
         ui.action_sync.triggered.connect(self.sync_now)
+        ui.action_sync_problems.triggered.connect(self.open_sync_problems)
         ui.action_quit.triggered.connect(self.close)
         self._setup_language_actions()
         from counter_app.qt.document_actions import DocumentActions
         self.documents = DocumentActions(self)
+        from counter_app.qt.receipt_station import ReceiptStation
+        self.receipt_station = ReceiptStation(self)
         ui.action_new.setEnabled(self.operator.can(Permission.INTAKE))
         ui.action_batch.setEnabled(self.operator.can(Permission.INTAKE))
         ui.action_sync.setEnabled(self.operator.can(Permission.SYNC))
+        ui.action_sync_problems.setEnabled(self.operator.can(Permission.SYNC))
         self._update_continue_action()
 
     def _setup_language_actions(self) -> None:
@@ -107,13 +136,31 @@ class MainWindow(QMainWindow):
 
     def _setup_status_bar(self) -> None:
         op = self.operator
-        self.operator_label = QLabel(self.tr("Operator: {name} ({user})  ·  Site: {site} ({code})")
-                                     .format(name=op.display_name, user=op.username,
-                                             site=op.site_name, code=op.site_code))
-        self.sync_label = QLabel()
-        self.ui.status_bar.addWidget(self.operator_label)
-        self.ui.status_bar.addPermanentWidget(self.sync_label)
+        self.operator_label = ElidedLabel(
+            self.tr("Operator: {name} ({user})  ·  Site: {site} ({code})").format(
+                name=op.display_name, user=op.username, site=op.site_name, code=op.site_code))
+        self.sync_icon = QLabel()  # running, or a warning: not only words tell it
+        self.sync_icon.hide()
+        self.sync_label = ElidedLabel()  # long reasons end in "…"; the tooltip has it all
+        self.sync_problems_button = QToolButton()  # "N refused …": opens the problems
+        self.sync_problems_button.setAutoRaise(True)
+        self.sync_problems_button.setToolButtonStyle(
+            Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.sync_problems_button.setIcon(
+            self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning))
+        self.sync_problems_button.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.sync_problems_button.setStyleSheet(f"color: {ERROR_COLOUR}; font-weight: bold;")
+        self.sync_problems_button.setToolTip(self.ui.action_sync_problems.toolTip())
+        self.sync_problems_button.clicked.connect(self.open_sync_problems)
+        self.sync_problems_button.hide()
+        bar = self.ui.status_bar
+        bar.addWidget(self.operator_label)
+        bar.addPermanentWidget(self.sync_icon)
+        bar.addPermanentWidget(self.sync_label)
+        bar.addPermanentWidget(self.sync_problems_button)
         self.sync.sig_status.connect(self.sync_label.setText)
+        self.sync.sig_view.connect(self._show_sync_view)
+        self.sync.sig_finished.connect(self._sync_finished)
 
     # --- actions ------------------------------------------------------------------
 
@@ -126,11 +173,26 @@ class MainWindow(QMainWindow):
         self.ui.count_label.setText(self.tr("{total} today  ·  {open} at the counter")
                                     .format(total=len(rows), open=open_count))
         self._update_continue_action()
+        self.sync.refresh_status()  # a submitted application now waits to be sent
         self.sig_refreshed.emit()
 
     def sync_now(self) -> None:
         if self.operator.can(Permission.SYNC):
             self.sync.sync_now()
+
+    def open_sync_problems(self) -> None:
+        if not self.operator.can(Permission.SYNC):
+            return
+        from counter_app.qt.sync_problems import SyncProblemsDialog  # loaded on first use
+
+        if self.sync_problems is not None:
+            self.sync_problems.raise_()
+            self.sync_problems.activateWindow()
+            return
+        self.sync_problems = SyncProblemsDialog(self.ctx, self)
+        self.sync_problems.sig_dismissed.connect(self.sync.refresh_status)
+        self.sync_problems.finished.connect(self._sync_problems_closed)
+        self.sync_problems.open()
 
     def open_wizard(self, application_id: uuid.UUID | None) -> None:
         if not self.operator.can(Permission.INTAKE):
@@ -192,6 +254,30 @@ class MainWindow(QMainWindow):
             return None
 
     # --- helpers ------------------------------------------------------------------
+
+    def _show_sync_view(self, view: SyncView) -> None:
+        colour = ERROR_COLOUR if view.failed else WARNING_COLOUR if view.old_backlog else ""
+        self.sync_label.setStyleSheet(f"color: {colour};" if colour else "")
+        self.sync_label.setToolTip(view.text)
+        pixmap = (QStyle.StandardPixmap.SP_BrowserReload if view.running
+                  else QStyle.StandardPixmap.SP_MessageBoxWarning if colour else None)
+        if pixmap is None:
+            self.sync_icon.hide()
+        else:
+            size = self.style().pixelMetric(QStyle.PixelMetric.PM_SmallIconSize)
+            self.sync_icon.setPixmap(self.style().standardIcon(pixmap).pixmap(size, size))
+            self.sync_icon.show()
+        self.sync_problems_button.setText(
+            self.tr("{count} refused by the central database").format(count=view.rejected))
+        self.sync_problems_button.setVisible(view.rejected > 0)
+
+    def _sync_finished(self, _ok: bool) -> None:
+        if self.sync_problems is not None:
+            self.sync_problems.reload()
+
+    def _sync_problems_closed(self, _result: int) -> None:
+        self.sync_problems.deleteLater()
+        self.sync_problems = None
 
     def _wizard_closed(self, _result: int) -> None:
         application_id = self.wizard.application_id

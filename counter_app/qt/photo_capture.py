@@ -22,7 +22,7 @@ import cv2
 import numpy as np
 from PySide6.QtCore import QCoreApplication, Qt, QThread, QTimer, Signal
 from PySide6.QtGui import QColor, QImage, QPixmap
-from PySide6.QtWidgets import QDialog, QInputDialog, QLineEdit, QTreeWidgetItem, QWidget
+from PySide6.QtWidgets import QDialog, QTreeWidgetItem, QWidget
 
 from counter_app.domain.errors import QT_TRANSLATE_NOOP, CounterError
 from counter_app.photo.assessment import Assessment
@@ -128,10 +128,14 @@ class CaptureWorker(QThread):
 
 
 class PhotoCaptureDialog(QDialog):
+    """Live capture from *spec*; or, given *original* (an image file, a receipt's photo),
+    the same check, result and override for that picture, with no camera."""
+
     sig_chosen = Signal(bytes, str)  # the capture as taken, the override reason ("" if none)
 
-    def __init__(self, ctx: AppContext, operator: CurrentOperator, spec: SourceSpec,
-                 runner: TaskRunner | None = None, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: AppContext, operator: CurrentOperator, spec: SourceSpec | None,
+                 runner: TaskRunner | None = None, parent: QWidget | None = None,
+                 original: bytes | None = None) -> None:
         super().__init__(parent)
         self.ctx, self.operator, self.spec = ctx, operator, spec
         self.ui = load_ui(self, "photo_capture.ui")
@@ -152,7 +156,24 @@ class PhotoCaptureDialog(QDialog):
         self.ui.checks_tree.setColumnWidth(0, 190)
         self.ui.checks_tree.setColumnWidth(1, 110)
         self._watchdog = QTimer(self, interval=500, timeout=self._watch)
-        self.start()
+        self.reviewing = original is not None
+        if self.reviewing:
+            self._review(original)
+        else:
+            self.start()
+
+    def _review(self, original: bytes) -> None:
+        """Check a picture that did not come from the camera: no live part, no retake."""
+        ui = self.ui
+        self.setWindowTitle(self.tr("Check the photo"))
+        for widget in (ui.auto_check, ui.capture_button, ui.retake_button, ui.retry_button):
+            widget.hide()
+        pixmap = QPixmap()
+        if pixmap.loadFromData(original):
+            ui.preview_label.setPixmap(pixmap.scaled(
+                ui.preview_label.size(), Qt.AspectRatioMode.KeepAspectRatio,
+                Qt.TransformationMode.SmoothTransformation))
+        self._captured(original)
 
     # live ------------------------------------------------------------------------------
     def start(self) -> None:
@@ -325,15 +346,6 @@ def release_worker(worker: QThread) -> None:
         _abandoned.add(worker)
         worker.destroyed.connect(lambda: _abandoned.discard(worker))
         worker.finished.connect(worker.deleteLater)  # queued to this thread: safe
-
-
-def ask_receipt_number(parent: QWidget) -> str | None:
-    """The studio receipt number typed by staff; None when they cancel."""
-    text, ok = QInputDialog.getText(
-        parent, QCoreApplication.translate("PhotoCaptureDialog", "Studio photo receipt"),
-        QCoreApplication.translate("PhotoCaptureDialog", "Receipt number on the slip:"),
-        QLineEdit.EchoMode.Normal)
-    return text if ok else None
 
 
 def station_source(ctx: AppContext) -> SourceSpec:

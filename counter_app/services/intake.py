@@ -19,13 +19,12 @@ from counter_app.domain.errors import QT_TRANSLATE_NOOP, CounterError
 from counter_app.domain.lifecycle import COUNTER_OWNED, Status, check_transition
 from counter_app.domain.people import (AgentDetails, ApplicantDetails, CheckedApplicant,
                                        GuardianDetails, check_applicant)
-from counter_app.photo.importer import load_photo_file
 from counter_app.security import audit
 from counter_app.security.roles import Permission
 from counter_app.services.auth import CurrentOperator
 from counter_app.services.context import AppContext
 from counter_app.store.models import (Application, Attachment, Guardian, MaterialRecord,
-                                      OutboxEntry, Photo)
+                                      Meta, OutboxEntry, Photo)
 
 MSG_NOT_FOUND = QT_TRANSLATE_NOOP("messages", "The application cannot be found.")
 MSG_MISSING_MATERIALS = QT_TRANSLATE_NOOP(
@@ -128,28 +127,6 @@ def examine(ctx: AppContext, operator: CurrentOperator, application_id: uuid.UUI
         return Step(app.id, app.number, Status(app.status))
 
 
-def attach_photo_file(ctx: AppContext, operator: CurrentOperator, application_id: uuid.UUID,
-                      path: Path) -> Step:
-    """Import an image file as the applicant's photo (checks come with the photo station)."""
-    operator.require(Permission.PHOTO)
-    photo = load_photo_file(path)  # outside the transaction: decoding takes a while
-    relative = Path("photos") / f"{photo.sha256}.jpg"
-    target = ctx.settings.protected_dir / relative
-    target.parent.mkdir(parents=True, exist_ok=True)
-    if not target.exists():
-        target.write_bytes(photo.jpeg)
-    with ctx.sessions.begin() as session:
-        app = load_application(session, application_id)
-        session.add(Photo(application_id=app.id, sha256=photo.sha256, path=str(relative),
-                          source="file", width=photo.width, height=photo.height))
-        if app.status == Status.EXAMINED:
-            _move(session, operator, app, Status.PHOTO_OK, "photo_attached")
-        else:  # a replacement photo before printing; the state stays
-            audit.record(session, action="photo_replaced", entity="application",
-                         entity_id=app.id, operator_id=operator.id, site_id=operator.site_id)
-        return Step(app.id, app.number, Status(app.status))
-
-
 def record_form_printed(ctx: AppContext, operator: CurrentOperator,
                         application_id: uuid.UUID, form_path: Path) -> Step:
     """Note that the registration form was printed (each reprint is counted and audited)."""
@@ -221,8 +198,19 @@ def application_payload(app: Application, site_code: str) -> dict:
             "name": app.agent_name, "id_number": app.agent_id_number,
             "phone": app.agent_phone, "relation": app.agent_relation},
         "materials": [m.code for m in app.materials if m.received],
-        "photo_sha256": app.photos[-1].sha256 if app.photos else None,
+        "photo_sha256": (app.photos[-1].sha256 or None) if app.photos else None,
+        "photo": photo_summary(app.photos[-1]) if app.photos else None,
     }
+
+
+def photo_summary(photo: Photo) -> dict:
+    """How the application's photo came: its source, and for a photo receipt its number
+    and whether its photo is attached or still for the card centre to resolve."""
+    receipt = None
+    if photo.receipt_number:
+        receipt = {"number": photo.receipt_number,
+                   "status": "attached" if photo.sha256 else "pending"}
+    return {"source": photo.source, "sha256": photo.sha256 or None, "receipt": receipt}
 
 
 def file_payloads(session: Session, app: Application) -> list[dict]:
@@ -259,8 +247,11 @@ def load_application(session: Session, application_id: uuid.UUID) -> Application
 
 def next_numbers(session: Session, operator: CurrentOperator, count: int) -> list[str]:
     """The next *count* application numbers: site code + date + daily sequence
-    (SC001-20261122-0007)."""
-    prefix = f"{operator.site_code}-{dt.date.today():%Y%m%d}-"
+    (SC001-20261122-0007); an enrolled counter adds its number within the site
+    (SC001-20261122-02-0007), so two counters of one site never clash."""
+    counter_no = session.get(Meta, "counter_no")
+    counter = f"{int(counter_no.value):02d}-" if counter_no else ""
+    prefix = f"{operator.site_code}-{dt.date.today():%Y%m%d}-{counter}"
     taken = session.scalar(select(func.count()).where(Application.number.startswith(prefix)))
     return [f"{prefix}{(taken or 0) + i:04d}" for i in range(1, count + 1)]
 

@@ -1,8 +1,9 @@
 """The photo step of an application: a capture checked against the city's spec profile
-and finished, or the number of a studio's photo receipt.
+and finished, an image file checked the same way, or a photo receipt
+(services/photo_receipts.py).
 
 The capture's original is kept as an attachment ("photo_original") beside the finished
-photo, both in the protected directory named by their SHA-256. A capture that fails a
+photo, both in the protected directory named by their SHA-256. A photo that fails a
 check is accepted only by a role with OVERRIDE and with a reason; the reason and the
 failed checks go into the audit record of the same transaction.
 """
@@ -20,9 +21,8 @@ from sqlalchemy.orm import Session
 from counter_app.domain.errors import QT_TRANSLATE_NOOP, ValidationError
 from counter_app.domain.lifecycle import Status, check_transition
 from counter_app.photo.assessment import Assessment, assess_bytes
-from counter_app.photo.decoding import PhotoError, read_header
+from counter_app.photo.decoding import PhotoError, read_header, read_image_file
 from counter_app.photo.profiles import DEFAULT_PROFILE, Profile, load_profile
-from counter_app.photo.receipts import check_receipt
 from counter_app.security import audit
 from counter_app.security.roles import Permission
 from counter_app.services.auth import CurrentOperator, Forbidden
@@ -68,39 +68,64 @@ def save_capture(ctx: AppContext, operator: CurrentOperator, application_id: uui
     """Check and finish *original* again, keep both files, record the photo."""
     operator.require(Permission.PHOTO)
     assessment = assess_capture(ctx, original)  # outside the transaction: it takes a while
-    _allow(operator, assessment, override_reason)
+    allow(operator, assessment, override_reason)
     header = read_header(original)
-    media_type, suffix = MEDIA_TYPES[header.kind] if header else ("image/jpeg", ".jpg")
-    kept_sha, kept_path = _keep(ctx, "photo_originals", original, suffix)
-    photo = assessment.photo
-    photo_sha, photo_path = _keep(ctx, "photos", photo.jpeg, ".jpg")
+    media_type = MEDIA_TYPES[header.kind][0] if header else "image/jpeg"
+    kept_sha, kept_path = keep_file(ctx, "photo_originals", original, suffix_of(original))
     with ctx.sessions.begin() as session:
-        app = _photo_step_open(session, application_id)
+        app = photo_step_open(session, application_id)
         session.add(Attachment(application_id=app.id, kind="photo_original", sha256=kept_sha,
                                path=kept_path, media_type=media_type, operator_id=operator.id))
-        session.add(Photo(application_id=app.id, sha256=photo_sha, path=photo_path,
-                          source=source, width=photo.width, height=photo.height))
-        _record_step(session, operator, app, "photo_captured",
-                     f"profile={assessment.profile}; quality={photo.quality}")
-        if assessment.failed:
-            audit.record(session, action="photo_check_overridden", entity="application",
-                         entity_id=app.id, operator_id=operator.id, site_id=operator.site_id,
-                         detail=_override_detail(assessment, override_reason))
-        return Step(app.id, app.number, Status(app.status))
+        return record_photo(ctx, session, operator, app, assessment, override_reason,
+                            source=source, action="photo_captured")
 
 
-def record_receipt(ctx: AppContext, operator: CurrentOperator, application_id: uuid.UUID,
-                   number: str) -> Step:
-    """Record a studio's photo receipt instead of a capture (its photo is resolved later)."""
+def import_photo_file(ctx: AppContext, operator: CurrentOperator, application_id: uuid.UUID,
+                      path: Path, override_reason: str = "") -> Step:
+    """An image file as the applicant's photo (see import_photo)."""
     operator.require(Permission.PHOTO)
-    receipt = check_receipt(number, station_profile(ctx))
+    return import_photo(ctx, operator, application_id, read_image_file(path), override_reason)
+
+
+def import_photo(ctx: AppContext, operator: CurrentOperator, application_id: uuid.UUID,
+                 raw: bytes, override_reason: str = "") -> Step:
+    """An image file's bytes as the applicant's photo, with the same checks, finishing and
+    override rules as a capture. The file itself is not kept (a phone photo may be tens
+    of megabytes, and it is still where it came from): the audit names its SHA-256."""
+    operator.require(Permission.PHOTO)
+    assessment = assess_capture(ctx, raw)
+    allow(operator, assessment, override_reason)
     with ctx.sessions.begin() as session:
-        app = _photo_step_open(session, application_id)
-        session.add(Photo(application_id=app.id, sha256="", path="", source="receipt",
-                          receipt_number=receipt))
-        # The registry lookup (issue 6) is not there yet: the card centre resolves it.
-        _record_step(session, operator, app, "photo_receipt_recorded", "lookup=pending")
-        return Step(app.id, app.number, Status(app.status))
+        app = photo_step_open(session, application_id)
+        return record_photo(ctx, session, operator, app, assessment, override_reason,
+                            source="file", action="photo_attached",
+                            detail=f"; original={hashlib.sha256(raw).hexdigest()}")
+
+
+def review_photo_file(ctx: AppContext, path: Path) -> tuple[bytes, Assessment]:
+    """Read and check an image file without keeping anything (the window shows the result
+    before a failing photo is accepted with a reason)."""
+    raw = read_image_file(path)
+    return raw, assess_capture(ctx, raw)
+
+
+def record_photo(ctx: AppContext, session: Session, operator: CurrentOperator,
+                 app: Application, assessment: Assessment, override_reason: str, *,
+                 source: str, action: str, receipt_number: str = "", detail: str = "") -> Step:
+    """Keep the finished photo of a checked *assessment* as the application's photo, in
+    the caller's transaction; the step and, for a failing photo, the override audited."""
+    photo = assessment.photo
+    photo_sha, photo_path = keep_file(ctx, "photos", photo.jpeg, ".jpg")
+    session.add(Photo(application_id=app.id, sha256=photo_sha, path=photo_path,
+                      source=source, receipt_number=receipt_number, width=photo.width,
+                      height=photo.height))
+    record_step(session, operator, app, action,
+                f"profile={assessment.profile}; quality={photo.quality}{detail}")
+    if assessment.failed:
+        audit.record(session, action="photo_check_overridden", entity="application",
+                     entity_id=app.id, operator_id=operator.id, site_id=operator.site_id,
+                     detail=override_detail(assessment, override_reason))
+    return Step(app.id, app.number, Status(app.status))
 
 
 def current_photo(ctx: AppContext, application_id: uuid.UUID) -> PhotoRecord | None:
@@ -113,7 +138,7 @@ def current_photo(ctx: AppContext, application_id: uuid.UUID) -> PhotoRecord | N
         return PhotoRecord(photo.source, path, photo.receipt_number)
 
 
-def _allow(operator: CurrentOperator, assessment: Assessment, reason: str) -> None:
+def allow(operator: CurrentOperator, assessment: Assessment, reason: str) -> None:
     if assessment.passed:
         return
     if not assessment.overridable:
@@ -124,15 +149,15 @@ def _allow(operator: CurrentOperator, assessment: Assessment, reason: str) -> No
         raise ValidationError("override_reason", MSG_REASON)
 
 
-def _photo_step_open(session: Session, application_id: uuid.UUID) -> Application:
+def photo_step_open(session: Session, application_id: uuid.UUID) -> Application:
     app = load_application(session, application_id)
     if app.status not in PHOTO_STEP:
         raise IntakeError(MSG_LOCKED)
     return app
 
 
-def _record_step(session: Session, operator: CurrentOperator, app: Application, action: str,
-                 detail: str) -> None:
+def record_step(session: Session, operator: CurrentOperator, app: Application, action: str,
+                detail: str) -> None:
     """Move an examined application on; a photo replaced later leaves the state as it is."""
     current = Status(app.status)
     target = Status.PHOTO_OK if current == Status.EXAMINED else current
@@ -144,7 +169,13 @@ def _record_step(session: Session, operator: CurrentOperator, app: Application, 
                  detail=detail)
 
 
-def _keep(ctx: AppContext, folder: str, data: bytes, suffix: str) -> tuple[str, str]:
+def suffix_of(image: bytes) -> str:
+    """The file name suffix of an image's format (.jpg, .png, .bmp)."""
+    header = read_header(image)
+    return MEDIA_TYPES[header.kind][1] if header else ".jpg"
+
+
+def keep_file(ctx: AppContext, folder: str, data: bytes, suffix: str) -> tuple[str, str]:
     """Write *data* once under protected/<folder>/<sha256><suffix>; (sha256, relative)."""
     digest = hashlib.sha256(data).hexdigest()
     relative = Path(folder) / f"{digest}{suffix}"
@@ -157,7 +188,7 @@ def _keep(ctx: AppContext, folder: str, data: bytes, suffix: str) -> tuple[str, 
     return digest, str(relative)
 
 
-def _override_detail(assessment: Assessment, reason: str) -> str:
+def override_detail(assessment: Assessment, reason: str) -> str:
     failed = ",".join(check.name for check in assessment.failed)
     # The reason is free text: long digit runs (ID or phone numbers) are masked.
     masked = re.sub(r"\d{6,}[0-9Xx]?", "******", reason.strip())

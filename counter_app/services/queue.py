@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -43,6 +44,22 @@ def todays_queue(ctx: AppContext, operator: CurrentOperator,
                          Status(a.status), a.created_at) for a in rows]
 
 
+def numbers_and_names(ctx: AppContext, ids: Iterable[str]) -> dict[str, tuple[str, str]]:
+    """Application number and applicant name of the local applications among *ids*
+    (UUIDs as text, e.g. outbox entity ids), keyed by id. For the window only: the names
+    are personal data and never go to the log."""
+    wanted = set()
+    for value in ids:
+        try:
+            wanted.add(uuid.UUID(str(value)))
+        except ValueError:
+            continue  # not an application (e.g. a photo receipt)
+    if not wanted:
+        return {}
+    with ctx.sessions() as session:
+        rows = session.execute(select(Application.id, Application.number, Application.name)
+                               .where(Application.id.in_(wanted)))
+        return {str(row.id): (row.number, row.name) for row in rows}
 
 
 @dataclass(frozen=True)

@@ -43,6 +43,7 @@ LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
   WHERE d.role_name = session_user AND d.revoked_at IS NULL $$;
 """
 
+IDLE_TIMEOUT = "60s"
 OWN_SITE = "(site_id = (SELECT central_current_site()) OR (SELECT central_is_card_centre()))"
 
 
@@ -87,6 +88,10 @@ def apply(connection: Connection) -> None:
     database = connection.execute(text("SELECT current_database()")).scalar_one()
     connection.execute(text(f"GRANT CONNECT ON DATABASE {quote(database)} TO {quote(group)}"))
     connection.execute(text(f"GRANT USAGE ON SCHEMA public TO {quote(group)}"))
+    # Pulls wait for the oldest transaction still open on the server (counter_app.sync.pull):
+    # a counter that hangs mid-transaction must not hold every other counter's pull back.
+    connection.execute(text(f"ALTER DATABASE {quote(database)} "
+                            f"SET idle_in_transaction_session_timeout = '{IDLE_TIMEOUT}'"))
     connection.execute(text(FUNCTIONS))
     for function in ("central_current_device", "central_current_site",
                      "central_is_card_centre"):

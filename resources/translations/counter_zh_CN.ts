@@ -303,6 +303,19 @@
     </message>
 </context>
 <context>
+    <name>DocumentActions</name>
+    <message>
+        <location filename="../../counter_app/qt/document_actions.py" line="57"/>
+        <source>Select an application in the queue first.</source>
+        <translation>请先在队列中选择一项申请。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/document_actions.py" line="77"/>
+        <source>Printed.</source>
+        <translation>已打印。</translation>
+    </message>
+</context>
+<context>
     <name>DocumentCameraDialog</name>
     <message>
         <location filename="../../ui/document_camera.ui" line="6"/>
@@ -546,113 +559,143 @@
     </message>
     <message>
         <location filename="../../ui/main_window.ui" line="117"/>
+        <source>&amp;Photo</source>
+        <translation>照片(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.ui" line="123"/>
         <source>&amp;Sync</source>
         <translation>同步(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="123"/>
+        <location filename="../../ui/main_window.ui" line="130"/>
         <source>Lan&amp;guage</source>
         <translation>语言(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="135"/>
+        <location filename="../../ui/main_window.ui" line="143"/>
         <source>Toolbar</source>
         <translation>工具栏</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="158"/>
+        <location filename="../../ui/main_window.ui" line="166"/>
         <source>&amp;New application</source>
         <translation>新建申请(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="161"/>
+        <location filename="../../ui/main_window.ui" line="169"/>
         <source>Take in a new application (Ctrl+N)</source>
         <translation>受理一笔新申请（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="169"/>
+        <location filename="../../ui/main_window.ui" line="177"/>
         <source>&amp;Batch intake…</source>
         <translation>批量受理…(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="172"/>
+        <location filename="../../ui/main_window.ui" line="180"/>
         <source>Take in a committee&apos;s spreadsheet of applicants (Ctrl+B)</source>
         <translation>受理村委会/社区报送的申请人表格（Ctrl+B）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="180"/>
+        <location filename="../../ui/main_window.ui" line="188"/>
         <source>Attach &amp;signed form…</source>
         <translation>附加签字表…(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="183"/>
+        <location filename="../../ui/main_window.ui" line="191"/>
         <source>Attach the scan of a signed registration form: its QR code finds the application (Ctrl+G)</source>
         <translation>附加已签字登记表的扫描件：系统根据二维码找到对应申请（Ctrl+G）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="191"/>
+        <location filename="../../ui/main_window.ui" line="199"/>
         <source>Print pick-up &amp;voucher</source>
         <translation>打印取卡凭证(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="199"/>
+        <location filename="../../ui/main_window.ui" line="207"/>
+        <source>&amp;Issue photo receipt…</source>
+        <translation>出具照片回执(&amp;I)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.ui" line="210"/>
+        <source>Photo station: take the applicant&apos;s photo and print the receipt they bring to the window (Ctrl+R)</source>
+        <translation>照相点：拍摄申请人照片并打印照片回执，申请人凭回执到窗口办理（Ctrl+R）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.ui" line="218"/>
         <source>Print rejection &amp;notice</source>
         <translation>打印不予受理告知书(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="204"/>
+        <location filename="../../ui/main_window.ui" line="223"/>
         <source>&amp;Continue application</source>
         <translation>继续办理(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="207"/>
+        <location filename="../../ui/main_window.ui" line="226"/>
         <source>Continue the selected application where it stopped (Enter)</source>
         <translation>从中断处继续办理所选申请（回车）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="212"/>
+        <location filename="../../ui/main_window.ui" line="231"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="215"/>
+        <location filename="../../ui/main_window.ui" line="234"/>
         <source>Reload today&apos;s applications (F5)</source>
         <translation>重新加载今日受理列表（F5）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="223"/>
+        <location filename="../../ui/main_window.ui" line="242"/>
         <source>&amp;Sync now</source>
         <translation>立即同步(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="226"/>
+        <location filename="../../ui/main_window.ui" line="245"/>
         <source>Send submitted applications to the central database now (F9)</source>
         <translation>立即将已提交的申请上传至中心数据库（F9）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="250"/>
+        <location filename="../../ui/main_window.ui" line="253"/>
+        <source>Sync &amp;problems…</source>
+        <translation>同步问题(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.ui" line="256"/>
+        <source>Operations the central database refused, with its reasons (Shift+F9)</source>
+        <translation>中心数据库拒收的操作及原因（Shift+F9）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.ui" line="280"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/main_window.py" line="110"/>
+        <location filename="../../counter_app/qt/main_window.py" line="140"/>
         <source>Operator: {name} ({user})  ·  Site: {site} ({code})</source>
         <translation>操作员：{name}（{user}）  ·  网点：{site}（{code}）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/main_window.py" line="126"/>
+        <location filename="../../counter_app/qt/main_window.py" line="173"/>
         <source>{total} today  ·  {open} at the counter</source>
         <translation>今日共 {total} 笔  ·  办理中 {open} 笔</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/main_window.py" line="154"/>
+        <location filename="../../counter_app/qt/main_window.py" line="216"/>
         <source>This application is “{status}”: there is nothing more to do at the counter.</source>
         <translation>该申请当前状态为“{status}”，窗口无需再办理。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/main_window.py" line="164"/>
+        <location filename="../../counter_app/qt/main_window.py" line="226"/>
         <source>The new language takes effect the next time Counter is started.</source>
         <translation>新的界面语言将在下次启动程序后生效。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/main_window.py" line="271"/>
+        <source>{count} refused by the central database</source>
+        <translation>中心数据库拒收 {count} 笔</translation>
     </message>
 </context>
 <context>
@@ -761,44 +804,39 @@
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/photo_capture.py" line="196"/>
+        <location filename="../../counter_app/qt/photo_capture.py" line="168"/>
+        <source>Check the photo</source>
+        <translation>检查照片</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/photo_capture.py" line="217"/>
         <source>Hold still…</source>
         <translation>请保持不动…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/photo_capture.py" line="221"/>
+        <location filename="../../counter_app/qt/photo_capture.py" line="242"/>
         <source>The photo meets the standard.</source>
         <translation>照片符合标准。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/photo_capture.py" line="224"/>
+        <location filename="../../counter_app/qt/photo_capture.py" line="245"/>
         <source>The photo fails a check.</source>
         <translation>照片未通过检查。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/photo_capture.py" line="233"/>
+        <location filename="../../counter_app/qt/photo_capture.py" line="254"/>
         <source>Please give the reason first.</source>
         <translation>请先填写理由。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/photo_capture.py" line="276"/>
+        <location filename="../../counter_app/qt/photo_capture.py" line="297"/>
         <source>Checking the photo…</source>
         <translation>正在检查照片…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/photo_capture.py" line="280"/>
+        <location filename="../../counter_app/qt/photo_capture.py" line="301"/>
         <source>Take the photo again; only a supervisor can accept a photo that fails a check.</source>
         <translation>请重新拍摄；未通过检查的照片只能由主管批准采用。</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/qt/photo_capture.py" line="333"/>
-        <source>Studio photo receipt</source>
-        <translation>照相馆照片回执</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/qt/photo_capture.py" line="334"/>
-        <source>Receipt number on the slip:</source>
-        <translation>回执上的编号：</translation>
     </message>
 </context>
 <context>
@@ -810,8 +848,8 @@
     </message>
     <message>
         <location filename="../../ui/wizard_photo.ui" line="9"/>
-        <source>Import the applicant&apos;s photo: white background, face centred, 358 × 441 pixels or larger.</source>
-        <translation>导入申请人照片：白色背景，人像居中，不小于 358 × 441 像素。</translation>
+        <source>Take the applicant&apos;s photo, import a photo file, or scan the photo receipt the applicant brings. Every photo is checked against the card photo standard.</source>
+        <translation>采集申请人照片、导入照片文件，或扫描申请人带来的照片回执。所有照片均按社会保障卡照片标准检测。</translation>
     </message>
     <message>
         <location filename="../../ui/wizard_photo.ui" line="20"/>
@@ -824,42 +862,66 @@
         <translation>导入照片文件(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/page_photo.py" line="32"/>
+        <location filename="../../ui/wizard_photo.ui" line="94"/>
+        <source>Photo &amp;receipt no. (F4):</source>
+        <translation>照片回执编号(&amp;R)(F4)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard_photo.ui" line="107"/>
+        <source>Scan the QR code on the slip, or type the number and press Enter</source>
+        <translation>扫描回执上的二维码，或输入编号后按回车</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/page_photo.py" line="40"/>
         <source>Import photo file (Ctrl+O)</source>
         <translation>导入照片文件（Ctrl+O）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/page_photo.py" line="84"/>
+        <location filename="../../counter_app/qt/page_photo.py" line="62"/>
+        <source>Checking the photo…</source>
+        <translation>正在检查照片…</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/page_photo.py" line="102"/>
+        <source>Looking up the photo receipt…</source>
+        <translation>正在查询照片回执…</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/page_photo.py" line="124"/>
+        <source>The photo of receipt {number} ({issuer}) is attached.</source>
+        <translation>已调取回执 {number}（{issuer}）的照片。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/page_photo.py" line="126"/>
+        <source>Receipt {number} is recorded: its photo is not on this computer, so the card centre will resolve it. If the photo was taken today, sync (F9) and scan the receipt again to see it here.</source>
+        <translation>已登记回执 {number}：本机暂无该回执的照片，将由制卡中心核实调取。如照片是今天拍摄的，可先同步（F9），再重新扫描回执。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/page_photo.py" line="161"/>
         <source>Photo imported.</source>
         <translation>照片已导入。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/page_photo.py" line="48"/>
-        <source>Importing the photo…</source>
-        <translation>正在导入照片…</translation>
+        <location filename="../../counter_app/qt/page_photo.py" line="182"/>
+        <source>Photo receipt {number}
+(the card centre will resolve it)</source>
+        <translation>照片回执 {number}
+（由制卡中心核实调取）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/page_photo.py" line="24"/>
+        <location filename="../../counter_app/qt/page_photo.py" line="33"/>
         <source>&amp;Capture…</source>
         <translation>拍摄(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/page_photo.py" line="25"/>
-        <source>Studio &amp;receipt…</source>
-        <translation>照相馆回执(&amp;R)…</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/qt/page_photo.py" line="66"/>
+        <location filename="../../counter_app/qt/page_photo.py" line="74"/>
+        <location filename="../../counter_app/qt/page_photo.py" line="93"/>
+        <location filename="../../counter_app/qt/page_photo.py" line="116"/>
         <source>Saving the photo…</source>
         <translation>正在保存照片…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/page_photo.py" line="105"/>
-        <source>Studio photo receipt {number}</source>
-        <translation>照相馆照片回执 {number}</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/qt/page_photo.py" line="112"/>
+        <location filename="../../counter_app/qt/page_photo.py" line="190"/>
         <source>The photo cannot be shown.</source>
         <translation>无法显示该照片。</translation>
     </message>
@@ -928,6 +990,29 @@
         <location filename="../../counter_app/qt/queue_model.py" line="53"/>
         <source>Time</source>
         <translation>时间</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptStation</name>
+    <message>
+        <location filename="../../counter_app/qt/receipt_station.py" line="55"/>
+        <source>Photo station: take the photo for a receipt</source>
+        <translation>照相点：拍摄照片并出具回执</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/receipt_station.py" line="65"/>
+        <source>Issuing the photo receipt…</source>
+        <translation>正在出具照片回执…</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/receipt_station.py" line="80"/>
+        <source>Photo receipt {number} issued and printed.</source>
+        <translation>照片回执 {number} 已出具并打印。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/receipt_station.py" line="83"/>
+        <source>Photo receipt {number} issued; its slip was not printed.</source>
+        <translation>照片回执 {number} 已出具，回执未打印。</translation>
     </message>
 </context>
 <context>
@@ -1047,24 +1132,97 @@
 <context>
     <name>SyncController</name>
     <message>
-        <location filename="../../counter_app/qt/sync_control.py" line="49"/>
+        <location filename="../../counter_app/qt/sync_control.py" line="83"/>
         <source>Sending to the central database…</source>
         <translation>正在上传至中心数据库…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/sync_control.py" line="59"/>
+        <location filename="../../counter_app/qt/sync_control.py" line="84"/>
         <source>Waiting to be sent: {count}</source>
         <translation>待上传：{count} 笔</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/sync_control.py" line="61"/>
+        <location filename="../../counter_app/qt/sync_control.py" line="91"/>
+        <source>Not sent since {time}: check the network</source>
+        <translation>自 {time} 起未能上传，请检查网络</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/sync_control.py" line="94"/>
         <source>Last sync: {time}</source>
         <translation>上次同步：{time}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/sync_control.py" line="65"/>
+        <location filename="../../counter_app/qt/sync_control.py" line="88"/>
         <source>Sync failed: {error}</source>
         <translation>同步失败：{error}</translation>
+    </message>
+</context>
+<context>
+    <name>SyncProblemsDialog</name>
+    <message>
+        <location filename="../../ui/sync_problems.ui" line="14"/>
+        <source>Sync problems</source>
+        <translation>同步问题</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_problems.ui" line="20"/>
+        <source>The central database refused these operations; the rest of the queue was sent as usual. Check each reason, and tell the administrator when it points at this counter&apos;s settings. Marking an operation as seen only takes it out of the count in the status bar.</source>
+        <translation>中心数据库拒收了以下操作，队列中的其他内容已照常上传。请逐条查看原因；如原因涉及本柜台的设置，请告知管理员。标记为已查看只是将其从状态栏的计数中移除。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_problems.ui" line="58"/>
+        <source>Application no.</source>
+        <translation>申请编号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_problems.ui" line="63"/>
+        <source>Applicant</source>
+        <translation>申请人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_problems.ui" line="68"/>
+        <source>Operation</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_problems.ui" line="73"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_problems.ui" line="78"/>
+        <source>Queued at</source>
+        <translation>加入队列时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_problems.ui" line="91"/>
+        <source>S&amp;how the ones already seen</source>
+        <translation>显示已查看的(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_problems.ui" line="105"/>
+        <source>&amp;Mark as seen</source>
+        <translation>标记为已查看(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_problems.ui" line="108"/>
+        <source>Take the selected operations out of the count in the status bar</source>
+        <translation>将所选操作从状态栏的计数中移除</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_problems.ui" line="118"/>
+        <source>&amp;Close</source>
+        <translation>关闭(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/sync_problems.py" line="83"/>
+        <source>{count} refused operations not yet marked as seen.</source>
+        <translation>有 {count} 项被拒收的操作尚未标记为已查看。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/sync_problems.py" line="86"/>
+        <source>The central database has refused nothing.</source>
+        <translation>中心数据库没有拒收任何操作。</translation>
     </message>
 </context>
 <context>
@@ -1224,9 +1382,19 @@
         <translation>图片尺寸过小（{width} × {height} 像素），至少需要 {min_w} × {min_h} 像素。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/sync/push.py" line="26"/>
+        <location filename="../../counter_app/sync/central.py" line="23"/>
         <source>The central database cannot be reached; applications stay queued on this counter and will be sent later. ({reason})</source>
         <translation>无法连接中心数据库，申请已暂存在本机，稍后将自动上传。（{reason}）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/sync/central.py" line="26"/>
+        <source>The central database has not been set up for counters yet (run &apos;counter-app central init&apos;). Applications stay queued on this counter.</source>
+        <translation>中心数据库尚未完成柜台接入设置（请运行“counter-app central init”）。申请仍保存在本柜台，稍后发送。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/sync/central.py" line="29"/>
+        <source>This counter&apos;s access to the central database has been withdrawn. Applications stay queued on this counter; ask the administrator to enrol it again.</source>
+        <translation>本柜台访问中心数据库的权限已被撤销。申请仍保存在本柜台；请联系管理员重新注册本柜台。</translation>
     </message>
     <message>
         <location filename="../../counter_app/domain/lifecycle.py" line="9"/>
@@ -1808,14 +1976,19 @@
         <translation>此页属于申请 {number}，但本窗口没有该申请的记录。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/photo/receipts.py" line="16"/>
+        <location filename="../../counter_app/photo/receipts.py" line="23"/>
         <source>Please type the photo receipt number.</source>
         <translation>请输入照片回执编号。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/photo/receipts.py" line="17"/>
+        <location filename="../../counter_app/photo/receipts.py" line="24"/>
         <source>This is not a photo receipt number of this city: please check it against the slip.</source>
         <translation>这不是本市的照片回执编号，请与回执核对。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/photo/receipts.py" line="27"/>
+        <source>The photo receipt formats file {file} is not valid: {problem}</source>
+        <translation>照片回执编号格式文件 {file} 有误：{problem}</translation>
     </message>
     <message>
         <location filename="../../counter_app/photo/sources.py" line="24"/>
@@ -1848,7 +2021,7 @@
         <translation>请填写采用未通过检查照片的理由。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/preapplications.py" line="14"/>
+        <location filename="../../counter_app/services/preapplications.py" line="13"/>
         <source>No online pre-application has the number {number}. Check the number; if it was made today, sync (F9) and try again.</source>
         <translation>没有编号为 {number} 的网上预申请。请核对编号；如为今日提交，请先同步（F9）后重试。</translation>
     </message>
@@ -1857,13 +2030,40 @@
         <source>The camera is not sending pictures any more: check its cable, then press Retry.</source>
         <translation>摄像头已不再传送画面：请检查连接线，然后点击“重试”。</translation>
     </message>
-</context>
-<context>
-    <name>self.window</name>
     <message>
-        <location filename="../../counter_app/qt/document_actions.py" line="55"/>
-        <source>Select an application in the queue first.</source>
-        <translation>请先在受理列表中选择一笔申请。</translation>
+        <location filename="../../counter_app/services/photo_receipts.py" line="52"/>
+        <source>This photo station has issued {count} receipts today, the most a day can number.</source>
+        <translation>本照相点今天已出具 {count} 张照片回执，已达到每日编号上限。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/services/photo_receipts.py" line="55"/>
+        <source>The receipt number {number} made here does not fit the format of our own receipts in the receipt formats file: correct the file.</source>
+        <translation>本机生成的回执编号 {number} 不符合回执编号格式文件中本系统回执的格式，请修改该文件。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/services/photo_receipts.py" line="58"/>
+        <source>There is no photo receipt {number} on this computer.</source>
+        <translation>本机没有编号为 {number} 的照片回执。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/sync/admin.py" line="20"/>
+        <source>There is no site with the code {code}.</source>
+        <translation>没有编码为 {code} 的网点。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/sync/admin.py" line="21"/>
+        <source>Unknown kind of site: {kind}.</source>
+        <translation>未知的网点类型：{kind}。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/sync/admin.py" line="22"/>
+        <source>There is no device {device}.</source>
+        <translation>没有设备 {device}。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/sync/credentials.py" line="21"/>
+        <source>This is not a valid enrolment code; copy it again from the administrator.</source>
+        <translation>这不是有效的注册码，请向管理员重新获取。</translation>
     </message>
 </context>
 <context>
@@ -1940,11 +2140,79 @@
     </message>
 </context>
 <context>
-    <name>window</name>
+    <name>sync_kinds</name>
     <message>
-        <location filename="../../counter_app/qt/document_actions.py" line="74"/>
-        <source>Printed.</source>
-        <translation>已打印。</translation>
+        <location filename="../../counter_app/qt/sync_reasons.py" line="25"/>
+        <source>Submitted application</source>
+        <translation>提交申请</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/sync_reasons.py" line="26"/>
+        <source>Photo or scanned file</source>
+        <translation>照片或扫描件</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/sync_reasons.py" line="27"/>
+        <source>Photo receipt</source>
+        <translation>照片回执</translation>
+    </message>
+</context>
+<context>
+    <name>sync_reasons</name>
+    <message>
+        <location filename="../../counter_app/sync/apply.py" line="35"/>
+        <source>operation for site {site}, but this counter belongs to {own}</source>
+        <translation>该操作属于网点 {site}，但本柜台属于网点 {own}</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/sync/apply.py" line="37"/>
+        <source>unknown operation {kind}</source>
+        <translation>无法识别的操作：{kind}</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/sync/apply.py" line="38"/>
+        <source>malformed operation: {detail}</source>
+        <translation>操作内容有误：{detail}</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/sync/apply.py" line="39"/>
+        <source>sequence {seq} was already used by a different operation</source>
+        <translation>序号 {seq} 已被另一项操作使用</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/sync/apply.py" line="41"/>
+        <source>the card centre has already taken this application over</source>
+        <translation>制卡中心已接手该申请</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/sync/apply.py" line="43"/>
+        <source>the file did not arrive complete</source>
+        <translation>文件未完整送达</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/sync/apply.py" line="44"/>
+        <source>refused by the central database ({error})</source>
+        <translation>中心数据库拒绝了该操作（{error}）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/sync/apply.py" line="45"/>
+        <source>this photo receipt number is already in the registry for another photo</source>
+        <translation>该照片回执编号已登记给另一张照片</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/sync/blobs.py" line="22"/>
+        <source>the file is missing on this counter</source>
+        <translation>本柜台上找不到该文件</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/sync/blobs.py" line="23"/>
+        <source>the file on this counter is damaged (checksum differs)</source>
+        <translation>本柜台上的文件已损坏（校验值不符）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/sync/blobs.py" line="25"/>
+        <source>the file arrived damaged; it will be sent again</source>
+        <translation>文件送达时已损坏，将重新发送</translation>
     </message>
 </context>
 </TS>

@@ -144,6 +144,6 @@ def central_status(ctx, application_id) -> str | None:
     try:
         with engine.connect() as connection:
             return connection.scalar(select(central.applications.c.status)
-                                     .where(central.applications.c.id == str(application_id)))
+                                     .where(central.applications.c.id == application_id))
     finally:
         engine.dispose()

@@ -1,6 +1,6 @@
 """The photo capture dialog, fed by video files: automatic capture of a passing photo with
 a fluent preview, manual capture and override, a camera unplugged or hanging, and the
-wizard's photo page with its Capture… and Studio receipt… buttons."""
+wizard's photo page: Capture…, an imported file and a photo receipt number, each checked."""
 
 from __future__ import annotations
 
@@ -14,16 +14,17 @@ from sqlalchemy import select
 
 from counter_app.domain.lifecycle import Status
 from counter_app.photo.sources import (MSG_CAMERA_LOST, SourceError, SourceSpec, VideoSource)
-from counter_app.qt import photo_capture
+from counter_app.qt import dialogs, photo_capture
 from counter_app.qt.photo_capture import MSG_STALLED, PhotoCaptureDialog
 from counter_app.qt.tasks import TaskRunner
 from counter_app.qt.wizard import PHOTO, IntakeWizard
 from counter_app.security.roles import Role
-from counter_app.services import queue
+from counter_app.services import photo_station, queue
 from counter_app.store.models import Attachment
 from tests.helpers import add_operator, application_at
 from tests.unit.photo import portraits
 from tests.unit.photo.test_sources import UnpluggedCamera
+from tests.unit.services.test_photo_receipts import STUDIO_NUMBER, studio_receipt
 
 FPS = 30
 
@@ -187,14 +188,97 @@ def test_the_photo_page_captures_and_keeps_the_original(qtbot, ctx, wizard, arri
     assert kinds == ["photo_original"]
 
 
-def test_the_photo_page_records_a_studio_receipt(qtbot, ctx, wizard, monkeypatch):
+def test_a_receipt_number_not_in_the_registry_is_recorded_for_the_card_centre(
+        qtbot, ctx, wizard):
     photo_page = wizard.currentPage()
-    monkeypatch.setattr(photo_capture, "ask_receipt_number", lambda parent: "12-34")
-    qtbot.mouseClick(photo_page.receipt_button, Qt.MouseButton.LeftButton)
+    edit = photo_page.ui.receipt_edit
+    qtbot.waitUntil(lambda: wizard.focusWidget() is edit)  # ready for the scanner
+    qtbot.keyClicks(edit, "12-34")
+    qtbot.keyClick(edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not photo_page.busy)
     assert not photo_page.isComplete()
-    assert "not a photo receipt number" in photo_page.errors.text()
+    assert "not a photo receipt number" in photo_page.ui.receipt_error.text()
+    assert edit.hasFocus() and edit.selectedText() == "12-34"  # a new scan replaces it
 
-    monkeypatch.setattr(photo_capture, "ask_receipt_number", lambda parent: "zp 2024 0315 001")
-    qtbot.mouseClick(photo_page.receipt_button, Qt.MouseButton.LeftButton)
-    assert photo_page.isComplete()
+    qtbot.keyClicks(edit, "zp 2024 0315 001")  # what a scanner types, then Enter
+    qtbot.keyClick(edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(photo_page.isComplete, timeout=10000)
+    assert wizard.currentId() == PHOTO  # Enter looked the number up; it was not Next
     assert "ZP20240315001" in photo_page.ui.preview_label.text()
+    assert "card centre will resolve it" in photo_page.ui.status_label.text()
+    assert photo_page.ui.receipt_error.isHidden()
+
+
+def test_a_receipt_in_the_registry_shows_its_photo(qtbot, ctx, wizard):
+    studio_receipt(ctx, portraits.jpeg(portraits.passing()))
+    photo_page = wizard.currentPage()
+    qtbot.keyClicks(photo_page.ui.receipt_edit, STUDIO_NUMBER)
+    qtbot.keyClick(photo_page.ui.receipt_edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(photo_page.isComplete, timeout=10000)
+    assert not photo_page.ui.preview_label.pixmap().isNull()
+    assert photo_page.ui.status_label.text() == (
+        f"The photo of receipt {STUDIO_NUMBER} (阳光照相馆) is attached.")
+    assert photo_page.capture_dialog is None  # a passing photo needs no second look
+
+
+def test_a_failing_receipt_photo_is_shown_with_its_checks_and_accepted_with_a_reason(
+        qtbot, ctx, wizard):
+    studio_receipt(ctx, portraits.jpeg(portraits.tilted()))
+    photo_page = wizard.currentPage()
+    qtbot.keyClicks(photo_page.ui.receipt_edit, STUDIO_NUMBER)
+    qtbot.keyClick(photo_page.ui.receipt_edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: photo_page.capture_dialog is not None
+                    and photo_page.capture_dialog.assessment is not None, timeout=10000)
+    dialog = photo_page.capture_dialog
+    assert dialog.reviewing and dialog.ui.capture_button.isHidden()
+    assert [c.name for c in dialog.assessment.failed] == ["roll"]
+    assert not photo_page.isComplete()
+    qtbot.keyClicks(dialog.ui.reason_edit, "neck brace")
+    qtbot.mouseClick(dialog.ui.accept_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(photo_page.isComplete, timeout=10000)
+    record = photo_station.current_photo(ctx, photo_page.state.application_id)
+    assert (record.source, record.receipt_number) == ("receipt", STUDIO_NUMBER)
+
+
+@pytest.mark.parametrize("role", [Role.WINDOW_STAFF, Role.SUPERVISOR])
+def test_an_imported_file_goes_through_the_checks(qtbot, ctx, admin, site_id, tmp_path,
+                                                  monkeypatch, role):
+    """Window staff cannot take a failing file; a supervisor can, with a reason."""
+    tilted = tmp_path / "tilted.jpg"
+    tilted.write_bytes(portraits.jpeg(portraits.tilted()))
+    monkeypatch.setattr(dialogs, "choose_photo_file", lambda parent: tilted)
+    operator = add_operator(ctx, admin, site_id, "someone", {role})
+    application_id = application_at(ctx, admin, Status.EXAMINED, tmp_path)
+    wizard = IntakeWizard(ctx, operator, TaskRunner(), application_id)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    page = wizard.currentPage()
+    qtbot.mouseClick(page.ui.import_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.capture_dialog is not None
+                    and page.capture_dialog.assessment is not None, timeout=10000)
+    dialog = page.capture_dialog
+    assert dialog.reviewing and [c.name for c in dialog.assessment.failed] == ["roll"]
+    if role == Role.WINDOW_STAFF:
+        assert not dialog.ui.accept_button.isEnabled()
+        assert "only a supervisor" in dialog.ui.status_label.text()
+        dialog.reject()
+        assert not page.isComplete()
+        assert photo_station.current_photo(ctx, application_id) is None
+    else:
+        qtbot.keyClicks(dialog.ui.reason_edit, "neck brace")
+        qtbot.mouseClick(dialog.ui.accept_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(page.isComplete, timeout=10000)
+        assert photo_station.current_photo(ctx, application_id).source == "file"
+
+
+def test_a_file_without_a_face_is_refused_on_the_page(qtbot, ctx, wizard, tmp_path,
+                                                     monkeypatch):
+    blank = tmp_path / "wall.jpg"
+    blank.write_bytes(portraits.jpeg(portraits.no_face()))
+    monkeypatch.setattr(dialogs, "choose_photo_file", lambda parent: blank)
+    photo_page = wizard.currentPage()
+    qtbot.keyClick(wizard, Qt.Key.Key_O, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: not photo_page.busy and bool(photo_page.errors.text()),
+                    timeout=10000)
+    assert photo_page.errors.text().startswith("No single face was found")
+    assert photo_page.capture_dialog is None and not photo_page.isComplete()

@@ -1,5 +1,3 @@
-import cv2
-import numpy as np
 import pytest
 from sqlalchemy import select
 
@@ -9,9 +7,9 @@ from counter_app.domain.lifecycle import IllegalTransition, Status
 from counter_app.domain.people import ApplicantDetails, GuardianDetails
 from counter_app.photo.importer import PhotoError
 from counter_app.security.roles import Role
-from counter_app.services import auth, intake, printing, queue
+from counter_app.services import auth, intake, photo_station, printing, queue
 from counter_app.store.models import Application, AuditRecord, OutboxEntry
-from tests.helpers import GUARDIAN_ID, add_operator, child_id
+from tests.helpers import GUARDIAN_ID, add_operator, child_id, write_photo
 
 CHILD = ApplicantDetails(
     name="王䶮", id_number=child_id(), phone="13800138000",
@@ -22,9 +20,7 @@ NEWBORN_REQUIRED = {"household_register", "birth_certificate", "guardian_id_card
 
 @pytest.fixture
 def photo_file(tmp_path):
-    path = tmp_path / "photo.jpg"
-    cv2.imwrite(str(path), np.full((441, 358, 3), 230, np.uint8))
-    return path
+    return write_photo(tmp_path / "photo.jpg")
 
 
 def audit_actions(ctx, application_id):
@@ -42,7 +38,7 @@ def take_to_examined(ctx, operator):
 
 def test_the_whole_flow_reaches_submitted_with_an_audit_record_per_step(ctx, admin, photo_file):
     step = take_to_examined(ctx, admin)
-    intake.attach_photo_file(ctx, admin, step.id, photo_file)
+    photo_station.import_photo_file(ctx, admin, step.id, photo_file)
     form = printing.render_form(ctx, admin, step.id)
     assert form.is_relative_to(ctx.settings.protected_dir) and form.read_bytes()[:4] == b"%PDF"
     assert str(step.id) in form.name
@@ -98,7 +94,7 @@ def test_an_unreadable_photo_is_refused_and_the_application_keeps_its_state(ctx,
     broken = tmp_path / "broken.jpg"
     broken.write_bytes(b"\xff\xd8 not really a jpeg")
     with pytest.raises(PhotoError):
-        intake.attach_photo_file(ctx, admin, step.id, broken)
+        photo_station.import_photo_file(ctx, admin, step.id, broken)
     assert queue.application_detail(ctx, step.id).status is Status.EXAMINED
 
 

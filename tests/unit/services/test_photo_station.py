@@ -1,10 +1,13 @@
-"""The photo step through the service: a capture kept with its original, overrides only
-with the right role and a reason (audited), studio receipts by number."""
+"""The photo step through the service: a capture kept with its original, an image file
+checked the same way, overrides only with the right role and a reason (audited).
+Photo receipts: test_photo_receipts.py."""
 
 from __future__ import annotations
 
 import hashlib
 
+import cv2
+import numpy as np
 import pytest
 from sqlalchemy import select
 
@@ -18,7 +21,7 @@ from counter_app.services import intake, photo_station
 from counter_app.services.auth import Forbidden
 from counter_app.services.intake import IntakeError
 from counter_app.store.models import Attachment, AuditRecord, Photo
-from tests.helpers import GUARDIAN_ID, add_operator, child_id
+from tests.helpers import GUARDIAN_ID, add_operator, child_id, write_photo
 from tests.unit.photo import portraits
 
 CHILD = ApplicantDetails(
@@ -132,35 +135,74 @@ def test_a_second_capture_replaces_the_first_and_keeps_the_state(ctx, window_sta
     assert [a.action for a in audit_of(ctx, examined)][-1] == "photo_replaced"
 
 
-def test_a_role_without_photos_is_refused(ctx, admin, site_id, examined):
+def test_a_role_without_photos_is_refused(ctx, admin, site_id, examined, tmp_path):
     card_centre = add_operator(ctx, admin, site_id, "centre", {Role.CARD_CENTRE})
     with pytest.raises(Forbidden):
-        photo_station.record_receipt(ctx, card_centre, examined, "ZP20240315001")
+        photo_station.import_photo_file(ctx, card_centre, examined,
+                                        write_photo(tmp_path / "photo.jpg"))
 
 
-def test_a_studio_receipt_is_recorded_for_the_card_centre(ctx, window_staff, examined):
-    step = photo_station.record_receipt(ctx, window_staff, examined, "zp-2024 0315 001")
+def test_an_imported_file_is_checked_and_finished_like_a_capture(ctx, window_staff, examined,
+                                                                 tmp_path):
+    original = portraits.jpeg(portraits.passing())
+    path = tmp_path / "from the phone.jpg"
+    path.write_bytes(original)
+    step = photo_station.import_photo_file(ctx, window_staff, examined, path)
+
     assert step.status is Status.PHOTO_OK
     [photo] = rows(ctx, Photo, examined)
-    assert (photo.source, photo.receipt_number, photo.path) == ("receipt", "ZP20240315001", "")
-    record = photo_station.current_photo(ctx, examined)
-    assert record.path is None and record.receipt_number == "ZP20240315001"
-    [audit] = [a for a in audit_of(ctx, examined) if a.action == "photo_receipt_recorded"]
-    assert audit.detail == "lookup=pending"
+    assert (photo.source, photo.width, photo.height) == ("file", 358, 441)  # cut to GA 461
+    final = ctx.settings.protected_dir / photo.path
+    assert 14 * 1024 <= final.stat().st_size <= 20 * 1024
+    assert rows(ctx, Attachment, examined) == []  # the file stays where it came from...
+    [record] = [a for a in audit_of(ctx, examined) if a.action == "photo_attached"]
+    assert record.detail.startswith("profile=ga461; quality=")
+    assert f"original={hashlib.sha256(original).hexdigest()}" in record.detail  # ...named
 
 
-def test_a_receipt_number_in_the_wrong_format_is_refused(ctx, window_staff, examined):
-    with pytest.raises(ValidationError) as caught:
-        photo_station.record_receipt(ctx, window_staff, examined, "12-34")
-    assert caught.value.field == "receipt_number"
+def test_an_imported_file_that_fails_a_check_needs_the_override_of_a_capture(
+        ctx, window_staff, supervisor, examined, tmp_path):
+    path = tmp_path / "tilted.jpg"
+    path.write_bytes(portraits.jpeg(portraits.tilted()))
+    with pytest.raises(Forbidden) as caught:
+        photo_station.import_photo_file(ctx, window_staff, examined, path)
+    assert caught.value.template == photo_station.MSG_NEEDS_OVERRIDE
+    with pytest.raises(ValidationError):
+        photo_station.import_photo_file(ctx, supervisor, examined, path)
+    assert rows(ctx, Photo, examined) == []
+
+    photo_station.import_photo_file(ctx, supervisor, examined, path, "颈部支具")
+    [photo] = rows(ctx, Photo, examined)
+    assert photo.source == "file"
+    [override] = [a for a in audit_of(ctx, examined) if a.action == "photo_check_overridden"]
+    assert override.detail == "profile=ga461; failed=roll; reason=颈部支具"
+
+
+def test_a_file_without_a_face_is_refused_whoever_imports_it(ctx, admin, examined, tmp_path):
+    oval = np.full((441, 358, 3), 255, np.uint8)  # what the import took before it checked
+    cv2.ellipse(oval, (179, 200), (100, 130), 0, 0, 360, (150, 180, 225), -1)
+    path = tmp_path / "oval.png"
+    cv2.imwrite(str(path), oval)
+    with pytest.raises(PhotoError) as caught:
+        photo_station.import_photo_file(ctx, admin, examined, path, override_reason="demo")
+    assert caught.value.template == photo_station.MSG_NO_FACE
     assert photo_station.current_photo(ctx, examined) is None
+
+
+def test_reviewing_a_file_keeps_nothing(ctx, examined, tmp_path):
+    path = tmp_path / "tilted.jpg"
+    path.write_bytes(portraits.jpeg(portraits.tilted()))
+    raw, assessment = photo_station.review_photo_file(ctx, path)
+    assert raw == path.read_bytes() and [c.name for c in assessment.failed] == ["roll"]
+    assert not (ctx.settings.protected_dir / "photos").exists()
 
 
 def test_the_photo_step_is_closed_once_signed(ctx, admin, examined, tmp_path):
     from counter_app.services import printing
 
-    photo_station.record_receipt(ctx, admin, examined, "ZP20240315001")
+    photo = write_photo(tmp_path / "photo.jpg")
+    photo_station.import_photo_file(ctx, admin, examined, photo)
     intake.record_form_printed(ctx, admin, examined, printing.render_form(ctx, admin, examined))
     intake.mark_signed(ctx, admin, examined)
     with pytest.raises(IntakeError):
-        photo_station.record_receipt(ctx, admin, examined, "ZP20240315002")
+        photo_station.import_photo_file(ctx, admin, examined, photo)
