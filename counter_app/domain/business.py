@@ -11,9 +11,10 @@ from __future__ import annotations
 import enum
 import re
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
+from counter_app.domain.cards import CardRules, parse_card_rules
 from counter_app.domain.errors import QT_TRANSLATE_NOOP, CounterError
 
 RULES_DIR = Path(__file__).resolve().parents[2] / "resources" / "rules"
@@ -97,6 +98,7 @@ class BusinessRules:
     businesses: dict[BusinessType, BusinessRule]
     presenters: dict[Presenter, PresenterRule]
     rejection_reasons: dict[str, str]  # reason code -> text printed on the notice
+    cards: CardRules = field(default_factory=CardRules)  # promise, invalid list
 
     @property
     def labels(self) -> dict[BusinessType, str]:
@@ -199,7 +201,15 @@ def _parse_rules(data: dict) -> BusinessRules:
         photo_optional_under_age=int(data.get("photo_optional_under_age", 0)),
         businesses=businesses, presenters=presenters,
         rejection_reasons={code: _text(data["rejection_reasons"], code, code)
-                           for code in _section(data, "rejection_reasons")})
+                           for code in _section(data, "rejection_reasons")},
+        cards=_card_rules(data.get("cards", {})))
+
+
+def _card_rules(section: dict) -> CardRules:
+    try:
+        return parse_card_rules(section)
+    except ValueError as exc:
+        raise _RuleProblem(f"[cards]: {exc}", "cards") from exc
 
 
 def _materials(catalogue: dict, entry: dict) -> tuple[Material, ...]:

@@ -15,6 +15,7 @@ _NAMES = {
     Status.SIGNED: QT_TRANSLATE_NOOP("status", "Signed"),
     Status.SUBMITTED: QT_TRANSLATE_NOOP("status", "Submitted"),
     Status.IN_PRODUCTION: QT_TRANSLATE_NOOP("status", "In production"),
+    Status.PRODUCTION_FAILED: QT_TRANSLATE_NOOP("status", "Card could not be made"),
     Status.PRODUCED: QT_TRANSLATE_NOOP("status", "Produced"),
     Status.AT_SITE: QT_TRANSLATE_NOOP("status", "Ready for collection"),
     Status.NOTIFIED: QT_TRANSLATE_NOOP("status", "Applicant notified"),

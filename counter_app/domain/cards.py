@@ -1,0 +1,159 @@
+"""A card after it is made: the 30-day promise, and the invalid list (Art. 19).
+
+Every rule that differs by city (days a temporary loss report holds and what happens
+when they run out, the promise, the levels lists are kept at) comes from the `[cards]`
+section of the city's rules file. Time is always passed in, never read here, so tests
+move the clock instead of sleeping.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from dataclasses import dataclass, field
+
+from counter_app.domain.errors import QT_TRANSLATE_NOOP, CounterError
+
+MSG_FORMAL_IS_FINAL = QT_TRANSLATE_NOOP(
+    "messages", "A formal loss report cannot be undone; the card can only be replaced.")
+MSG_NOTHING_TO_UNREPORT = QT_TRANSLATE_NOOP(
+    "messages", "This card has no temporary loss report in force to undo.")
+MSG_ALREADY_LISTED = QT_TRANSLATE_NOOP(
+    "messages", "This card is already on the invalid list ({kind}).")
+
+
+class InvalidKind(enum.StrEnum):
+    TEMPORARY_LOSS = "temporary_loss"
+    FORMAL_LOSS = "formal_loss"
+    DAMAGE = "damage"
+    EXPIRY = "expiry"
+    CANCELLATION = "cancellation"   # moved away, abroad, death
+    REPLACED = "replaced"           # a replacement or renewal card was applied for
+
+
+class Level(enum.StrEnum):
+    CITY = "city"
+    PROVINCE = "province"
+    NATIONAL = "national"
+
+
+class EntryState(enum.StrEnum):
+    ACTIVE = "active"        # the card is invalid
+    RELEASED = "released"    # a temporary loss report undone (or run out, where released)
+    CANCELLED = "cancelled"  # a temporary loss report run out where that cancels the card
+
+
+class CardsError(CounterError):
+    code = "cards"
+
+
+@dataclass(frozen=True)
+class CardRules:
+    promise_days: int = 30
+    due_soon_days: int = 5
+    temporary_loss_days: int = 7
+    temporary_loss_at_expiry: EntryState = EntryState.RELEASED
+    validity_years: int = 10
+    levels: dict[InvalidKind, Level] = field(default_factory=lambda: {
+        InvalidKind.TEMPORARY_LOSS: Level.CITY, InvalidKind.FORMAL_LOSS: Level.NATIONAL,
+        InvalidKind.DAMAGE: Level.PROVINCE, InvalidKind.EXPIRY: Level.PROVINCE,
+        InvalidKind.CANCELLATION: Level.NATIONAL, InvalidKind.REPLACED: Level.NATIONAL})
+
+
+def parse_card_rules(section: dict) -> CardRules:
+    """The `[cards]` section of a rules file (every key optional)."""
+    defaults = CardRules()
+    at_expiry = EntryState(section.get("temporary_loss_at_expiry",
+                                       defaults.temporary_loss_at_expiry))
+    if at_expiry is EntryState.ACTIVE:
+        raise ValueError("temporary_loss_at_expiry must be released or cancelled")
+    levels = dict(defaults.levels)
+    levels.update({InvalidKind(kind): Level(level)
+                   for kind, level in section.get("levels", {}).items()})
+    return CardRules(
+        promise_days=int(section.get("promise_days", defaults.promise_days)),
+        due_soon_days=int(section.get("due_soon_days", defaults.due_soon_days)),
+        temporary_loss_days=int(section.get("temporary_loss_days",
+                                            defaults.temporary_loss_days)),
+        temporary_loss_at_expiry=at_expiry,
+        validity_years=int(section.get("validity_years", defaults.validity_years)),
+        levels=levels)
+
+
+# --- the 30-day promise ---------------------------------------------------------------
+
+def due_date(received: dt.date, rules: CardRules) -> dt.date:
+    return received + dt.timedelta(days=rules.promise_days)
+
+
+class Promise(enum.StrEnum):
+    ON_TIME = "on_time"
+    DUE_SOON = "due_soon"
+    OVERDUE = "overdue"
+
+
+def promise_state(due: dt.date, today: dt.date, rules: CardRules) -> Promise:
+    if today > due:
+        return Promise.OVERDUE
+    if (due - today).days <= rules.due_soon_days:
+        return Promise.DUE_SOON
+    return Promise.ON_TIME
+
+
+# --- the invalid list -------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Listing:
+    """One entry on the invalid list, as the rules see it."""
+    kind: InvalidKind
+    listed_at: dt.datetime
+    expires_at: dt.datetime | None = None
+    released_at: dt.datetime | None = None
+    state: EntryState = EntryState.ACTIVE
+
+
+def new_listing(kind: InvalidKind, now: dt.datetime, rules: CardRules,
+                in_force: list[Listing] = ()) -> tuple[Listing, Level]:
+    """The entry a report makes, and the level it is kept at. A card already listed
+    may still be reported formally lost (a temporary report becomes formal) or replaced."""
+    for listing in in_force:
+        current = settle(listing, now, rules)
+        if current.state is EntryState.ACTIVE and not _may_follow(current.kind, kind):
+            raise CardsError(MSG_ALREADY_LISTED, kind=current.kind.value)
+    expires = (now + dt.timedelta(days=rules.temporary_loss_days)
+               if kind is InvalidKind.TEMPORARY_LOSS else None)
+    return Listing(kind, now, expires), rules.levels[kind]
+
+
+def _may_follow(current: InvalidKind, new: InvalidKind) -> bool:
+    return (new is InvalidKind.REPLACED
+            or (current is InvalidKind.TEMPORARY_LOSS and new is InvalidKind.FORMAL_LOSS))
+
+
+def unreport(listing: Listing, now: dt.datetime, rules: CardRules) -> Listing:
+    """Undo a temporary loss report (the card was found)."""
+    current = settle(listing, now, rules)
+    if current.kind is InvalidKind.FORMAL_LOSS:
+        raise CardsError(MSG_FORMAL_IS_FINAL)
+    if current.kind is not InvalidKind.TEMPORARY_LOSS or current.state is not EntryState.ACTIVE:
+        raise CardsError(MSG_NOTHING_TO_UNREPORT)
+    return Listing(current.kind, current.listed_at, current.expires_at, now,
+                   EntryState.RELEASED)
+
+
+def settle(listing: Listing, now: dt.datetime, rules: CardRules) -> Listing:
+    """The entry as it stands at *now*: a temporary report past its days is released or
+    cancelled, as the city's rule says."""
+    if (listing.kind is InvalidKind.TEMPORARY_LOSS and listing.state is EntryState.ACTIVE
+            and listing.expires_at is not None and now >= listing.expires_at):
+        return Listing(listing.kind, listing.listed_at, listing.expires_at,
+                       listing.expires_at, rules.temporary_loss_at_expiry)
+    return listing
+
+
+def card_expires(issued: dt.date, rules: CardRules) -> dt.date:
+    """A card is valid for the city's number of years (10) from issue."""
+    try:
+        return issued.replace(year=issued.year + rules.validity_years)
+    except ValueError:  # 29 February
+        return issued.replace(year=issued.year + rules.validity_years, day=28)
