@@ -27,6 +27,7 @@ from counter_app.security import audit
 from counter_app.security.roles import Permission
 from counter_app.services.auth import CurrentOperator, Forbidden
 from counter_app.services.context import AppContext
+from counter_app.store.files import write_once
 from counter_app.services.intake import MSG_LOCKED, IntakeError, Step, load_application
 from counter_app.store.models import Application, Attachment, Photo
 
@@ -177,15 +178,7 @@ def suffix_of(image: bytes) -> str:
 
 def keep_file(ctx: AppContext, folder: str, data: bytes, suffix: str) -> tuple[str, str]:
     """Write *data* once under protected/<folder>/<sha256><suffix>; (sha256, relative)."""
-    digest = hashlib.sha256(data).hexdigest()
-    relative = Path(folder) / f"{digest}{suffix}"
-    target = ctx.settings.protected_dir / relative
-    if not target.exists():
-        target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        partial = target.with_suffix(".part")
-        partial.write_bytes(data)
-        partial.replace(target)  # never a half-written photo under its final name
-    return digest, str(relative)
+    return write_once(ctx.settings.protected_dir, folder, data, suffix)
 
 
 def override_detail(assessment: Assessment, reason: str) -> str:

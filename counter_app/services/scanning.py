@@ -3,7 +3,6 @@ application (the material then counts as received)."""
 
 from __future__ import annotations
 
-import hashlib
 import uuid
 from pathlib import Path
 
@@ -19,6 +18,7 @@ from counter_app.security.roles import Permission
 from counter_app.services.auth import CurrentOperator
 from counter_app.services.context import AppContext
 from counter_app.services.intake import IntakeError, Step, load_application
+from counter_app.store.files import write_once
 from counter_app.store.models import Attachment
 
 MSG_UNKNOWN_MATERIAL = QT_TRANSLATE_NOOP("messages", "This material is not on the application's checklist.")
@@ -52,13 +52,8 @@ def accept_scan(ctx: AppContext, operator: CurrentOperator, application_id: uuid
     ok, encoded = cv2.imencode(".jpg", image, [cv2.IMWRITE_JPEG_QUALITY, 85])
     if not ok:
         raise PhotoError(MSG_UNREADABLE)
-    data = encoded.tobytes()
-    digest = hashlib.sha256(data).hexdigest()
-    relative = Path("scans") / f"{digest}.jpg"
-    target = ctx.settings.protected_dir / relative
-    target.parent.mkdir(parents=True, exist_ok=True)
-    if not target.exists():
-        target.write_bytes(data)
+    digest, relative = write_once(ctx.settings.protected_dir, "scans", encoded.tobytes(),
+                                  ".jpg")
     with ctx.sessions.begin() as session:
         app = load_application(session, application_id)
         material = next((m for m in app.materials if m.code == material_code), None)
