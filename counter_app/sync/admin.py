@@ -60,7 +60,9 @@ def ensure_site(connection: Connection, code: str, name: str = "", kind: str = "
     role = ""
     if connection.dialect.name == "postgresql":
         role = fencing.site_role(connection, code)
-        fencing.ensure_role(connection, role, member_of=fencing.group_role(connection))
+        group = (fencing.card_centre_role(connection) if kind == "card_centre"
+                 else fencing.group_role(connection))
+        fencing.ensure_role(connection, role, member_of=group)
     site_id = uuid.uuid4()
     connection.execute(sites.insert().values(id=site_id, code=code, name=name or code,
                                              kind=kind, role_name=role,

@@ -9,7 +9,7 @@ from sqlalchemy import Engine, inspect, text
 MIGRATIONS = Path(__file__).with_name("migrations")
 VERSION_TABLE = "central_alembic_version"
 # The newest revision; tests/unit/sync/test_central_schema.py checks it matches the scripts.
-HEAD = "c0001"
+HEAD = "c0002"
 
 
 def alembic_config():

@@ -21,11 +21,15 @@ from sqlalchemy.engine import Connection
 
 from counter_app.sync import schema
 
-READ_ONLY = ("central_alembic_version", "central_sites", "central_invalid_list", "central_preapplications",
-             "central_card_records")
+READ_ONLY = ("central_alembic_version", "central_sites", "central_preapplications",
+             "central_notices", "central_notice_attempts")
 READ_WRITE = ("central_applications", "central_blobs", "central_blob_chunks",
               "central_application_files", "central_applied_operations",
-              "central_audit_anchors", "central_operators")
+              "central_audit_anchors", "central_operators", "central_card_records",
+              "central_status_history", "central_invalid_list")
+# What card centre devices may do besides (their site's role is also in this group).
+CARD_CENTRE_WRITES = ("central_notices", "central_notice_attempts",
+                      "central_production_batches", "central_preapplications")
 
 FUNCTIONS = """
 CREATE OR REPLACE FUNCTION central_current_device() RETURNS uuid
@@ -54,6 +58,10 @@ def role_prefix(connection: Connection) -> str:
 
 def group_role(connection: Connection) -> str:
     return f"{role_prefix(connection)}_counter"
+
+
+def card_centre_role(connection: Connection) -> str:
+    return f"{role_prefix(connection)}_card_centre"
 
 
 def site_role(connection: Connection, site_code: str) -> str:
@@ -102,6 +110,11 @@ def apply(connection: Connection) -> None:
     for table in READ_WRITE:
         connection.execute(text(f"GRANT SELECT, INSERT, UPDATE ON {table} TO {quote(group)}"))
     connection.execute(text(f"GRANT SELECT, INSERT ON central_photo_receipts TO {quote(group)}"))
+    centre = card_centre_role(connection)
+    ensure_role(connection, centre)
+    connection.execute(text(f"GRANT {quote(group)} TO {quote(centre)}"))
+    for table in CARD_CENTRE_WRITES:
+        connection.execute(text(f"GRANT SELECT, INSERT, UPDATE ON {table} TO {quote(centre)}"))
     for table in schema.metadata.sorted_tables:
         _fence(connection, table.name)
 
@@ -116,8 +129,20 @@ def _fence(connection: Connection, table: str) -> None:
 
 
 def _policies(table: str) -> list[str]:
-    if table in ("central_sites", "central_invalid_list", "central_preapplications"):
-        return ["shared_read ON %T FOR SELECT USING (true)"]
+    if table in ("central_sites", "central_preapplications"):
+        return ["shared_read ON %T FOR SELECT USING (true)",
+                "card_centre ON %T USING ((SELECT central_is_card_centre()))"]
+    if table == "central_invalid_list":
+        # Everyone reads; a site lists cards under its own name; a temporary loss report
+        # still in force may be undone (released) at any site. Nothing is ever deleted.
+        return ["shared_read ON %T FOR SELECT USING (true)",
+                "report_own ON %T FOR INSERT WITH CHECK "
+                "(site_id = (SELECT central_current_site()) OR (SELECT central_is_card_centre()))",
+                "release_temporary ON %T FOR UPDATE USING "
+                "((reason = 'temporary_loss' AND state = 'active') "
+                "OR (SELECT central_is_card_centre())) WITH CHECK (true)"]
+    if table == "central_production_batches":
+        return ["card_centre ON %T USING ((SELECT central_is_card_centre()))"]
     if table == "central_photo_receipts":
         return ["shared_read ON %T FOR SELECT USING (true)",
                 "issue_own ON %T FOR INSERT WITH CHECK "

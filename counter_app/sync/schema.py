@@ -12,9 +12,9 @@ See counter_app.sync.pull for why a plain sequence would not do.
 
 from __future__ import annotations
 
-from sqlalchemy import (JSON, BigInteger, Boolean, Column, DateTime, ForeignKey, Index,
+from sqlalchemy import (JSON, BigInteger, Boolean, Column, Date, DateTime, ForeignKey, Index,
                         Integer, LargeBinary, MetaData, String, Table, Text,
-                        UniqueConstraint, Uuid)
+                        UniqueConstraint, Uuid, text)
 from sqlalchemy.dialects.postgresql import JSONB
 
 # JSONB on PostgreSQL: the card centre queries inside payloads.
@@ -28,6 +28,10 @@ metadata = MetaData(naming_convention={
 
 SITE_KINDS = ("service_centre", "street_point", "bank_outlet", "medical_insurance",
               "photo_station", "card_centre")
+
+
+# Applications sent and not yet made into a card (lifecycle.OPEN): the promise lists.
+OPEN_SQL = "status IN ('submitted', 'in_production', 'production_failed', 'produced')"
 
 
 def _change_xid() -> Column:
@@ -79,8 +83,14 @@ applications = Table(
     Column("payload", DOCUMENT, nullable=False),
     Column("received_at", DateTime, nullable=False),
     Column("updated_at", DateTime, nullable=False),
+    Column("due_date", Date),                 # the 30-day promise, from receipt
+    Column("production_batch_id", Uuid),
+    Column("replaces_card", String(30)),      # a replacement's or renewal's old card
     Index("ix_central_applications_site_number", "site_id", "number"),
     Index("ix_central_applications_id_number", "id_number"),
+    # the promise lists read only open applications, by due date
+    Index("ix_central_applications_open_due", "due_date", "site_id",
+          sqlite_where=text(OPEN_SQL), postgresql_where=text(OPEN_SQL)),
 )
 
 # Photos and scans, content-addressed. A blob is complete once every chunk is in and the
@@ -117,12 +127,72 @@ card_records = Table(
     "central_card_records", metadata,
     Column("site_id", Uuid, ForeignKey("central_sites.id"), primary_key=True),
     Column("application_id", Uuid, primary_key=True),
-    Column("card_number", String(30)),
+    Column("card_number", String(30), index=True),
     Column("bank", String(50)),
     Column("status", String(30), nullable=False),
     Column("reason", Text, nullable=False, server_default=""),
     Column("updated_at", DateTime, nullable=False),
+    Column("due_date", Date),
+    Column("issued_on", Date),
+    Column("collected_at", DateTime),
+    Column("collector", String(20)),          # applicant, guardian
+    Column("activated_at", DateTime),
     _change_xid(),
+)
+
+# Every move of an application's status on the central side: who, where, when, why.
+status_history = Table(
+    "central_status_history", metadata,
+    Column("site_id", Uuid, primary_key=True),
+    Column("id", Uuid, primary_key=True),
+    Column("application_id", Uuid, nullable=False),
+    Column("from_status", String(30), nullable=False),
+    Column("to_status", String(30), nullable=False),
+    Column("actor", String(20), nullable=False),        # counter, card_centre, notifier
+    Column("actor_name", String(100), nullable=False),  # operator or device
+    Column("actor_site_id", Uuid),
+    Column("reason", Text, nullable=False, server_default=""),
+    Column("at", DateTime, nullable=False),
+    Index("ix_central_status_history_application", "site_id", "application_id"),
+)
+
+# Applications the card centre sends to the card factory together.
+production_batches = Table(
+    "central_production_batches", metadata,
+    Column("id", Uuid, primary_key=True),
+    Column("name", String(60), nullable=False, unique=True),
+    Column("created_at", DateTime, nullable=False),
+    Column("created_by", String(100), nullable=False),
+    Column("size", Integer, nullable=False),
+)
+
+# Notices to applicants (SMS text, printable letter): an outbox the sender works through.
+notices = Table(
+    "central_notices", metadata,
+    Column("site_id", Uuid, primary_key=True),
+    Column("id", Uuid, primary_key=True),
+    Column("application_id", Uuid, nullable=False),
+    Column("channel", String(10), nullable=False),      # sms, letter
+    Column("recipient", String(30), nullable=False, server_default=""),
+    Column("body", Text, nullable=False),
+    Column("status", String(10), nullable=False),       # pending, sent, failed
+    Column("attempts", Integer, nullable=False, server_default="0"),
+    Column("last_error", Text, nullable=False, server_default=""),
+    Column("next_attempt_at", DateTime, nullable=False),
+    Column("created_at", DateTime, nullable=False),
+    Column("sent_at", DateTime),
+    Index("ix_central_notices_due", "status", "next_attempt_at"),
+)
+
+notice_attempts = Table(
+    "central_notice_attempts", metadata,
+    Column("site_id", Uuid, primary_key=True),
+    Column("notice_id", Uuid, primary_key=True),
+    Column("attempt", Integer, primary_key=True, autoincrement=False),
+    Column("at", DateTime, nullable=False),
+    Column("sender", String(30), nullable=False),
+    Column("ok", Boolean, nullable=False),
+    Column("error", Text, nullable=False, server_default=""),
 )
 
 # Lost, damaged, expired or cancelled cards (Art. 19): shared by every counter.
@@ -136,6 +206,9 @@ invalid_list = Table(
     Column("listed_at", DateTime, nullable=False),
     Column("expires_at", DateTime),
     Column("released_at", DateTime),
+    Column("state", String(20), nullable=False, server_default="active"),
+    Column("site_id", Uuid),                  # where it was reported (none: a feed)
+    Column("application_id", Uuid),           # the card's application, when known
     _change_xid(),
 )
 
@@ -190,5 +263,6 @@ PULLED = {"card_records": card_records, "invalid_list": invalid_list,
           "photo_receipts": photo_receipts, "preapplications": preapplications}
 # Tables holding one site's rows: row-level security fences them by site_id.
 SITE_OWNED = (applications, blobs, blob_chunks, application_files, card_records,
-              applied_operations, audit_anchors, operators)
+              applied_operations, audit_anchors, operators, status_history, notices,
+              notice_attempts)
 SHARED = (sites, invalid_list, photo_receipts, preapplications)

@@ -102,8 +102,6 @@ def test_counters_own_nothing_and_cannot_lift_the_fence(two_sites):
                 conn.execute(statement)
         with pytest.raises(psycopg.errors.InsufficientPrivilege):
             conn.execute("SELECT * FROM central_devices")  # credentials stay hidden
-        with pytest.raises(psycopg.errors.InsufficientPrivilege):
-            conn.execute("UPDATE central_card_records SET status = 'collected'")
         site_b_role = conn.execute("SELECT role_name FROM central_sites WHERE code = 'SB01'"
                                    ).fetchone()[0]
         with pytest.raises(psycopg.errors.InsufficientPrivilege):
@@ -139,3 +137,23 @@ def _operator_of(ctx):
     from tests.helpers import PASSWORD
 
     return auth.login(ctx, "opSA01", PASSWORD)
+
+
+def test_card_status_is_the_card_centres_even_for_the_sites_own_cards(two_sites,
+                                                                      fresh_central):
+    _ctx, device_a, app_a = two_sites["SA01"]
+    with psycopg.connect(fresh_central, autocommit=True) as conn:  # as the card centre would
+        conn.execute("INSERT INTO central_card_records (site_id, application_id, status,"
+                     " updated_at) VALUES (%s, %s, 'in_production', now())",
+                     (device_a.site_id, app_a))
+    with _as_device(device_a) as conn:
+        with pytest.raises(psycopg.errors.InsufficientPrivilege, match="card centre"):
+            conn.execute("UPDATE central_card_records SET status = 'produced'")
+        with pytest.raises(psycopg.errors.InsufficientPrivilege, match="card centre"):
+            conn.execute("UPDATE central_card_records SET status = 'collected'")
+    with psycopg.connect(fresh_central, autocommit=True) as conn:
+        conn.execute("UPDATE central_card_records SET status = 'at_site', card_number = 'A1'")
+    with _as_device(device_a) as conn:  # the counter's own move: collection
+        conn.execute("UPDATE central_card_records SET status = 'collected'")
+        with pytest.raises(psycopg.errors.InsufficientPrivilege):
+            conn.execute("UPDATE central_card_records SET card_number = 'FORGED'")
