@@ -234,6 +234,11 @@ class CardRecord(Base):
     status: Mapped[str] = mapped_column(String(30))
     reason: Mapped[str] = mapped_column(Text, default="")
     updated_at: Mapped[dt.datetime]
+    due_date: Mapped[dt.date | None] = mapped_column(index=True)  # the 30-day promise
+    issued_on: Mapped[dt.date | None]
+    collected_at: Mapped[dt.datetime | None]
+    collector: Mapped[str | None] = mapped_column(String(20))
+    activated_at: Mapped[dt.datetime | None]
 
 
 class InvalidEntry(Base):
@@ -248,6 +253,8 @@ class InvalidEntry(Base):
     listed_at: Mapped[dt.datetime]
     expires_at: Mapped[dt.datetime | None]
     released_at: Mapped[dt.datetime | None]
+    state: Mapped[str] = mapped_column(String(20), default="active", server_default="active")
+    application_id: Mapped[uuid.UUID | None]
 
 
 class PhotoReceipt(Base):

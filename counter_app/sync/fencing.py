@@ -19,7 +19,7 @@ import re
 from sqlalchemy import text
 from sqlalchemy.engine import Connection
 
-from counter_app.sync import schema
+from counter_app.sync import lookup, schema
 
 READ_ONLY = ("central_alembic_version", "central_sites", "central_preapplications",
              "central_notices", "central_notice_attempts")
@@ -105,6 +105,11 @@ def apply(connection: Connection) -> None:
                      "central_is_card_centre"):
         connection.execute(text(f"REVOKE ALL ON FUNCTION {function}() FROM PUBLIC"))
         connection.execute(text(f"GRANT EXECUTE ON FUNCTION {function}() TO {quote(group)}"))
+    if lookup.FUNCTIONS:
+        connection.execute(text(lookup.FUNCTIONS))
+    for signature in lookup.SIGNATURES:
+        connection.execute(text(f"REVOKE ALL ON FUNCTION {signature} FROM PUBLIC"))
+        connection.execute(text(f"GRANT EXECUTE ON FUNCTION {signature} TO {quote(group)}"))
     for table in READ_ONLY:
         connection.execute(text(f"GRANT SELECT ON {table} TO {quote(group)}"))
     for table in READ_WRITE:
