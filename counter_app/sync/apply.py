@@ -187,9 +187,9 @@ def _stage(connection: Connection, table, columns: list[str], rows: list[dict]):
     name = f"stage_{table.name}"
     sql = f"COPY {name} ({', '.join(columns)}) FROM STDIN"
     jsons = {c.name for c in table.columns if isinstance(c.type, JSON)}
+    # One round trip; DELETE empties it of an earlier batch in this same transaction.
     connection.exec_driver_sql(f"CREATE TEMP TABLE IF NOT EXISTS {name} (LIKE {table.name}) "
-                               "ON COMMIT DELETE ROWS")
-    connection.exec_driver_sql(f"DELETE FROM {name}")  # an earlier batch of this transaction
+                               f"ON COMMIT DELETE ROWS; DELETE FROM {name}")
     driver = connection.connection.driver_connection
     try:
         with driver.cursor() as cursor, cursor.copy(sql) as copy:

@@ -21,9 +21,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import Engine, select, text
+from sqlalchemy import Engine, and_, cast, select, text
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.types import UserDefinedType
 
 from counter_app.store.models import (CardRecord, InvalidEntry, Meta, PhotoReceipt,
                                       PreApplication, utcnow)
@@ -40,11 +41,12 @@ class Feed:
     columns: tuple[str, ...]
     site_owned: bool
     write: Callable[[Session, list[dict], Path], None]
+    chunk: int = CHUNK  # rows per local transaction (small rows: more; photos: fewer)
 
 
 def _upsert(model, key: str):
     def write(session: Session, rows: list[dict], _protected: Path) -> None:
-        statement = sqlite_insert(model)
+        statement = sqlite_insert(model.__table__)  # Core executemany: no ORM bookkeeping
         columns = [c for c in rows[0] if c != key]
         session.execute(statement.on_conflict_do_update(
             index_elements=[key], set_={c: statement.excluded[c] for c in columns}), rows)
@@ -80,9 +82,10 @@ FEEDS = {
                          _upsert(CardRecord, "application_id")),
     "invalid_list": Feed(invalid_list, ("id", "card_number", "id_number", "reason", "level",
                                         "listed_at", "expires_at", "released_at"), False,
-                         _upsert(InvalidEntry, "id")),
+                         _upsert(InvalidEntry, "id"), chunk=4 * CHUNK),
     "photo_receipts": Feed(photo_receipts, ("number", "issuer", "photo_sha256", "photo",
-                                            "created_at"), False, _write_receipts),
+                                            "created_at"), False, _write_receipts,
+                           chunk=CHUNK // 10),
     "preapplications": Feed(preapplications, ("number", "payload", "created_at"), False,
                             _write_preapplications),
 }
@@ -90,18 +93,28 @@ FEEDS = {
 
 def pull_once(sessions: sessionmaker[Session], engine: Engine, site_id: uuid.UUID,
               protected_dir: Path) -> dict[str, int]:
-    """Bring every feed up to date; how many rows each brought."""
-    counts = {}
+    """Bring every feed up to date; how many rows each brought.
+
+    One probe tells which feeds have rows in range; only those are read. A feed that
+    brought rows moves its cursor right after its last chunk; the others' cursors move
+    together at the end (an idle cycle reads and writes the local store once each)."""
+    counts = {name: 0 for name in FEEDS}
+    cursors = _cursors(sessions)
+    caught_up = {}
     with engine.connect() as connection:
         if connection.dialect.name == "postgresql":
             connection = connection.execution_options(isolation_level="REPEATABLE READ")
         with connection.begin():
             upper = _upper_bound(connection)
+            waiting = _feeds_with_rows(connection, site_id, cursors, upper)
             for name, feed in FEEDS.items():
-                lower = _cursor(sessions, name)
-                counts[name] = _pull_feed(sessions, connection, feed, site_id, lower, upper,
-                                          protected_dir)
-                _set_cursor(sessions, name, upper)
+                if name in waiting:
+                    counts[name] = _pull_feed(sessions, connection, feed, site_id,
+                                              cursors[name], upper, protected_dir)
+                    _set_cursors(sessions, {name: upper})
+                elif cursors[name] != upper:
+                    caught_up[name] = upper
+    _set_cursors(sessions, caught_up)
     return counts
 
 
@@ -113,41 +126,68 @@ def _upper_bound(connection) -> int:
         "SELECT value + 1 FROM central_change_counter")).scalar_one())
 
 
+def _feeds_with_rows(connection, site_id, cursors: dict[str, int], upper: int) -> set[str]:
+    """The feeds with at least one row in their range, in one round trip."""
+    probes = {name: select(_in_range_of(connection, feed, site_id, cursors[name], upper)
+                           .exists()).label(name)
+              for name, feed in FEEDS.items() if cursors[name] < upper}
+    if not probes:
+        return set()
+    row = connection.execute(select(*probes.values())).one()
+    return {name for name in probes if row._mapping[name]}
+
+
+def _in_range_of(connection, feed: Feed, site_id, lower: int, upper: int):
+    statement = select(*(feed.table.c[name] for name in feed.columns)).where(
+        _in_range(connection, feed.table, lower, upper))
+    if feed.site_owned:
+        statement = statement.where(feed.table.c.site_id == site_id)
+    return statement
+
+
 def _pull_feed(sessions, connection, feed: Feed, site_id, lower: int, upper: int,
                protected_dir: Path) -> int:
     if lower >= upper:
         return 0
-    table = feed.table
-    statement = select(*(table.c[name] for name in feed.columns)).where(
-        _in_range(connection, lower, upper))
-    if feed.site_owned:
-        statement = statement.where(table.c.site_id == site_id)
-    result = connection.execution_options(yield_per=CHUNK).execute(statement)
-    count = 0
-    for rows in result.mappings().partitions():
+    statement = _in_range_of(connection, feed, site_id, lower, upper)
+    result = connection.execution_options(yield_per=feed.chunk).execute(statement)
+    keys, count = list(result.keys()), 0
+    for rows in result.partitions():
         with sessions.begin() as session:
-            feed.write(session, [dict(row) for row in rows], protected_dir)
+            feed.write(session, [dict(zip(keys, row)) for row in rows], protected_dir)
         count += len(rows)
     return count
 
 
-def _in_range(connection, lower: int, upper: int):
+def _in_range(connection, table, lower: int, upper: int):
+    """lower <= change_xid < upper (xid8 values on PostgreSQL, sent as text)."""
     if connection.dialect.name == "postgresql":
-        return text("change_xid >= CAST(:lower AS xid8) AND change_xid < CAST(:upper AS xid8)"
-                    ).bindparams(lower=str(lower), upper=str(upper))
-    return text("change_xid >= :lower AND change_xid < :upper").bindparams(
-        lower=lower, upper=upper)
+        lower, upper = cast(str(lower), XID8()), cast(str(upper), XID8())
+    return and_(table.c.change_xid >= lower, table.c.change_xid < upper)
 
 
-def _cursor(sessions: sessionmaker[Session], feed: str) -> int:
+class XID8(UserDefinedType):
+    cache_ok = True
+
+    def get_col_spec(self, **_kw) -> str:
+        return "xid8"
+
+
+def _cursors(sessions: sessionmaker[Session]) -> dict[str, int]:
+    """Every feed's cursor (0: never pulled)."""
+    keys = {f"pull_cursor:{name}": name for name in FEEDS}
     with sessions() as session:
-        meta = session.get(Meta, f"pull_cursor:{feed}")
-        return int(meta.value) if meta else 0
+        stored = {key: value for key, value in session.execute(
+            select(Meta.key, Meta.value).where(Meta.key.in_(keys)))}
+    return {name: int(stored.get(key) or 0) for key, name in keys.items()}
 
 
-def _set_cursor(sessions: sessionmaker[Session], feed: str, value: int) -> None:
+def _set_cursors(sessions: sessionmaker[Session], values: dict[str, int]) -> None:
+    if not values:
+        return
     with sessions.begin() as session:
-        session.merge(Meta(key=f"pull_cursor:{feed}", value=str(value)))
+        for feed, value in values.items():
+            session.merge(Meta(key=f"pull_cursor:{feed}", value=str(value)))
 
 
 def publish_preapplication(central_url: str, number: str, payload: dict) -> None:

@@ -17,7 +17,7 @@ import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import Engine, func, select, text
+from sqlalchemy import Engine, Row, bindparam, func, select, text, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from counter_app.security import audit
@@ -31,6 +31,7 @@ from counter_app.sync.schema import devices
 log = logging.getLogger(__name__)
 
 BATCH_SIZE = 1000
+OUTBOX = OutboxEntry.__table__
 
 
 @dataclass(frozen=True)
@@ -95,13 +96,15 @@ def pending_count(sessions: sessionmaker[Session]) -> int:
                               .where(OutboxEntry.sent_at.is_(None))) or 0
 
 
-def _unsent(sessions: sessionmaker[Session], limit: int) -> list[OutboxEntry]:
+def _unsent(sessions: sessionmaker[Session], limit: int) -> list[Row]:
+    """The next unsent rows (seq, op_id, kind, payload): plain rows, no ORM objects."""
     with sessions() as session:
-        return list(session.scalars(select(OutboxEntry).where(OutboxEntry.sent_at.is_(None))
-                                    .order_by(OutboxEntry.seq).limit(limit)))
+        return list(session.execute(
+            select(OUTBOX.c.seq, OUTBOX.c.op_id, OUTBOX.c.kind, OUTBOX.c.payload)
+            .where(OUTBOX.c.sent_at.is_(None)).order_by(OUTBOX.c.seq).limit(limit)))
 
 
-def _operation(entry: OutboxEntry, engine: Engine, identity: Identity,
+def _operation(entry: Row, engine: Engine, identity: Identity,
                protected_dir: Path) -> Operation:
     payload = entry.payload
     if entry.kind == "blob" and isinstance(payload, dict) and payload.get("sha256"):
@@ -113,20 +116,25 @@ def _operation(entry: OutboxEntry, engine: Engine, identity: Identity,
 
 def _record_results(sessions: sessionmaker[Session], identity: Identity,
                     results: list[OpResult]) -> None:
-    by_seq = {result.seq: result for result in results}
+    rejected = {result.seq: result for result in results if result.result == REJECTED}
     now = utcnow()
-    with sessions.begin() as session:
-        entries = session.scalars(select(OutboxEntry).where(OutboxEntry.seq.in_(by_seq)))
-        for entry in entries:
-            result = by_seq[entry.seq]
-            entry.sent_at, entry.result, entry.last_error = now, result.result, result.reason
-            entry.attempts += 1
-            if result.result == REJECTED:
-                log.warning("central side rejected operation %s (%s): %s",
-                            entry.seq, entry.kind, result.reason)
-                audit.record(session, action="sync_rejected", entity=entry.kind[:40],
-                             entity_id=entry.entity_id, operator_id=None, site_id=None,
-                             detail=result.reason)
+    if not results:
+        return
+    with sessions.begin() as session:  # one UPDATE statement run for all (executemany)
+        session.execute(update(OUTBOX).where(OUTBOX.c.seq == bindparam("b_seq")).values(
+            sent_at=now, result=bindparam("b_result"), last_error=bindparam("b_reason"),
+            attempts=OUTBOX.c.attempts + 1), [
+                {"b_seq": r.seq, "b_result": r.result, "b_reason": r.reason} for r in results])
+        if not rejected:
+            return
+        for entry in session.execute(select(OUTBOX.c.seq, OUTBOX.c.kind, OUTBOX.c.entity_id)
+                                     .where(OUTBOX.c.seq.in_(rejected)).order_by(OUTBOX.c.seq)):
+            reason = rejected[entry.seq].reason
+            log.warning("central side rejected operation %s (%s): %s",
+                        entry.seq, entry.kind, reason)
+            audit.record(session, action="sync_rejected", entity=entry.kind[:40],
+                         entity_id=entry.entity_id, operator_id=None, site_id=None,
+                         detail=reason)
 
 
 def set_meta(sessions: sessionmaker[Session], values: dict[str, str]) -> None:

@@ -10,26 +10,26 @@ pytestmark = pytest.mark.postgres
 
 
 def test_applications_reach_postgresql_once_however_often_sync_runs(ctx, admin, tmp_path,
-                                                                    pg_url):
+                                                                    fresh_central):
     first = submit_child(ctx, admin, tmp_path, name="王䶮", sequence=3)
     second = submit_child(ctx, admin, tmp_path, name="张𠮷", sequence=7)
-    result = syncing.sync_now(ctx, pg_url)
+    result = syncing.sync_now(ctx, fresh_central)
     assert (result.sent, result.pending) == (2, 0)
-    assert syncing.sync_now(ctx, pg_url).sent == 0
+    assert syncing.sync_now(ctx, fresh_central).sent == 0
 
-    with psycopg.connect(pg_url) as conn:  # read back with a plain driver, not our code
+    with psycopg.connect(fresh_central) as conn:  # read back with a plain driver, not our code
         names = dict(conn.execute(
             "SELECT id::text, payload->'applicant'->>'name' FROM central_applications").fetchall())
     assert names == {first: "王䶮", second: "张𠮷"}
-    assert set(central_rows(pg_url)) == {first, second} and applied_count(pg_url) == 2
+    assert set(central_rows(fresh_central)) == {first, second} and applied_count(fresh_central) == 2
 
 
-def test_sync_from_the_command_line_with_a_url(settings, ctx, admin, tmp_path, pg_url,
+def test_sync_from_the_command_line_with_a_url(settings, ctx, admin, tmp_path, fresh_central,
                                                monkeypatch, capsys):
     from counter_app.cli import main
     app_id = submit_child(ctx, admin, tmp_path, sequence=9)
     monkeypatch.setenv("COUNTER_DATA_DIR", str(settings.data_dir))
     monkeypatch.setenv("COUNTER_CONFIG_DIR", str(settings.config_dir))
-    assert main(["sync", "once", "--central", pg_url]) == 0
+    assert main(["sync", "once", "--central", fresh_central]) == 0
     assert "sent 1" in capsys.readouterr().out
-    assert app_id in central_rows(pg_url)
+    assert app_id in central_rows(fresh_central)
