@@ -16,7 +16,6 @@ from sqlalchemy import select, tuple_, update
 from sqlalchemy.engine import Connection
 
 from counter_app.domain.lifecycle import Actor, IllegalTransition, Status, check_transition
-from counter_app.sync.central import dialect_of
 from counter_app.sync.schema import applications, card_records, status_history
 
 # Reasons a move was refused (stored and shown; English, translated by the window).
@@ -96,14 +95,19 @@ def _write(connection, done: list[Moved], who: Who, now: dt.datetime) -> None:
 
 
 def _card(connection, item: Move, now: dt.datetime) -> None:
+    """Update the card record (made when the application arrived); create it only for an
+    application from before card records existed. Not an upsert: PostgreSQL runs the
+    card-status guard's INSERT trigger before it looks for the conflict."""
     values = {"status": item.target.value, "updated_at": now, **item.card}
     if item.reason:
         values["reason"] = item.reason
-    statement = dialect_of(connection).insert(card_records).values(
-        site_id=item.site_id, application_id=item.application_id, **values)
-    connection.execute(statement.on_conflict_do_update(
-        index_elements=[card_records.c.site_id, card_records.c.application_id],
-        set_=values))
+    updated = connection.execute(update(card_records).where(
+        card_records.c.site_id == item.site_id,
+        card_records.c.application_id == item.application_id).values(**values)
+        .returning(card_records.c.application_id)).first()
+    if updated is None:
+        connection.execute(card_records.insert().values(
+            site_id=item.site_id, application_id=item.application_id, **values))
 
 
 def history(connection: Connection, site_id: uuid.UUID, application_id: uuid.UUID

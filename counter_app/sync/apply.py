@@ -24,6 +24,7 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.exc import DBAPIError, OperationalError
 
 from counter_app.domain.errors import QT_TRANSLATE_NOOP
+from counter_app.sync.arrival import due, record_arrival
 from counter_app.sync.central import dialect_of, error_name, utcnow
 from counter_app.sync.schema import (application_files, applications, applied_operations,
                                      blobs, photo_receipts)
@@ -237,7 +238,10 @@ def _apply_applications(connection, identity, ops) -> dict[int, OpResult]:
             where=applications.c.status == "submitted",
         ).returning(applications.c.id)
 
-    written = {str(value) for value in _insert(connection, applications, rows, upsert).scalars()}
+    written_ids = list(_insert(connection, applications, rows, upsert).scalars())
+    record_arrival(connection, identity.site_id, f"device {identity.device_id}",
+                   written_ids, now)
+    written = {str(value) for value in written_ids}
     return {op.seq: OpResult(op.seq, APPLIED) if op.payload["id"] in written
             else OpResult(op.seq, REJECTED, TAKEN_OVER) for op in ops}
 
@@ -248,7 +252,9 @@ def _application_row(identity: Identity, payload: dict, now) -> dict:
             "business_type": str(payload["business_type"])[:30],
             "status": str(payload["status"])[:30],
             "id_number": str(payload["applicant"].get("id_number", ""))[:18],
-            "payload": payload, "received_at": now, "updated_at": now}
+            "payload": payload, "received_at": now, "updated_at": now,
+            "due_date": due(now),
+            "replaces_card": str(payload.get("replaces_card") or "")[:30] or None}
 
 
 def _apply_blobs(connection, identity, ops) -> dict[int, OpResult]:

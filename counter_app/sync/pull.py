@@ -21,13 +21,15 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import Engine, and_, cast, select, text
+from sqlalchemy import Engine, and_, bindparam, cast, select, text, update
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.types import UserDefinedType
 
-from counter_app.store.models import (CardRecord, InvalidEntry, Meta, PhotoReceipt,
-                                      PreApplication, utcnow)
+from counter_app.domain.lifecycle import COUNTER_OWNED, Status
+from counter_app.store.files import write_once
+from counter_app.store.models import (Application, CardRecord, InvalidEntry, Meta,
+                                      PhotoReceipt, PreApplication, utcnow)
 from counter_app.sync import central
 from counter_app.sync.schema import card_records, invalid_list, photo_receipts, preapplications
 
@@ -53,19 +55,34 @@ def _upsert(model, key: str):
     return write
 
 
+def _write_cards(session: Session, rows: list[dict], protected: Path) -> None:
+    """The card records, and the local applications' status with them: once sent, the
+    card centre owns the status (docs/SYNC.md)."""
+    _upsert(CardRecord, "application_id")(session, rows, protected)
+    moves = [{"b_id": row["application_id"], "b_status": row["status"]} for row in rows
+             if row["status"] in _CENTRAL_STATUSES]
+    if moves:
+        table = Application.__table__
+        session.execute(update(table).where(
+            table.c.id == bindparam("b_id"), table.c.status != bindparam("b_status"),
+            _NOT_COUNTER_OWNED).values(status=bindparam("b_status")), moves)
+
+
+_CENTRAL_STATUSES = {status.value for status in Status} - {s.value for s in COUNTER_OWNED}
+# Constant text: an expanding IN cannot go into an executemany.
+_NOT_COUNTER_OWNED = text("applications.status NOT IN ({})".format(
+    ", ".join(f"'{status.value}'" for status in sorted(COUNTER_OWNED))))
+
+
 def _write_receipts(session: Session, rows: list[dict], protected: Path) -> None:
     """Keep each receipt's photo as a file named by its hash; the row names the file."""
-    folder = protected / RECEIPT_DIR
-    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
     records = []
     for row in rows:
         photo, sha = row.pop("photo"), row["photo_sha256"]
         row["photo_path"] = None
         if photo and sha:
-            target = folder / f"{sha}.jpg"
-            if not target.exists():
-                target.write_bytes(photo)
-            row["photo_path"] = f"{RECEIPT_DIR}/{sha}.jpg"
+            digest, relative = write_once(protected, RECEIPT_DIR, photo, ".jpg")
+            row["photo_path"] = relative if digest == sha else None  # damaged: no photo
         records.append(row)
     _upsert(PhotoReceipt, "number")(session, records, protected)
 
@@ -78,10 +95,12 @@ def _write_preapplications(session: Session, rows: list[dict], protected: Path) 
 
 FEEDS = {
     "card_records": Feed(card_records, ("application_id", "card_number", "bank", "status",
-                                        "reason", "updated_at"), True,
-                         _upsert(CardRecord, "application_id")),
+                                        "reason", "updated_at", "due_date", "issued_on",
+                                        "collected_at", "collector", "activated_at"), True,
+                         _write_cards),
     "invalid_list": Feed(invalid_list, ("id", "card_number", "id_number", "reason", "level",
-                                        "listed_at", "expires_at", "released_at"), False,
+                                        "listed_at", "expires_at", "released_at", "state",
+                                        "application_id"), False,
                          _upsert(InvalidEntry, "id"), chunk=4 * CHUNK),
     "photo_receipts": Feed(photo_receipts, ("number", "issuer", "photo_sha256", "photo",
                                             "created_at"), False, _write_receipts,

@@ -31,6 +31,7 @@ from counter_app.sync.schema import devices
 log = logging.getLogger(__name__)
 
 BATCH_SIZE = 1000
+RETRY_LATER: dict = {}  # marks an operation left queued for the next cycle
 OUTBOX = OutboxEntry.__table__
 
 
@@ -50,12 +51,17 @@ def push_once(sessions: sessionmaker[Session], engine: Engine, identity: Identit
     counts = {"applied": 0, "duplicate": 0, REJECTED: 0, "files": 0}
     while batch := _unsent(sessions, BATCH_SIZE):
         ops = [_operation(entry, engine, identity, protected_dir) for entry in batch]
+        # A file that arrived damaged stays queued for the next cycle, unanswered (a
+        # recorded answer would be final); the operations beside it go ahead.
+        ops = [op for op in ops if op.payload is not RETRY_LATER]
         with engine.begin() as connection:
             results = apply_batch(connection, identity, ops)
         _record_results(sessions, identity, results)
         for op, result in zip(ops, results, strict=True):
             counted_as_file = op.kind == "blob" and result.result == "applied"
             counts["files" if counted_as_file else result.result] += 1
+        if len(ops) < len(batch):
+            break  # the rest waits for the next cycle rather than retrying at once
     return PushResult(counts["applied"], counts["duplicate"], pending_count(sessions),
                       counts[REJECTED], counts["files"])
 
@@ -110,7 +116,12 @@ def _operation(entry: Row, engine: Engine, identity: Identity,
     if entry.kind == "blob" and isinstance(payload, dict) and payload.get("sha256"):
         error = blobs.upload(engine, identity.site_id, protected_dir / str(payload["path"]),
                              payload["sha256"])
-        payload = {**payload, "upload_error": error} if error else payload
+        if error == blobs.UPLOAD_DAMAGED:
+            log.warning("file of operation %s arrived damaged; sent again next cycle",
+                        entry.seq)
+            payload = RETRY_LATER
+        elif error:
+            payload = {**payload, "upload_error": error}
     return Operation(entry.seq, entry.op_id, entry.kind, payload)
 
 

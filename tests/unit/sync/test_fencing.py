@@ -143,9 +143,8 @@ def test_card_status_is_the_card_centres_even_for_the_sites_own_cards(two_sites,
                                                                       fresh_central):
     _ctx, device_a, app_a = two_sites["SA01"]
     with psycopg.connect(fresh_central, autocommit=True) as conn:  # as the card centre would
-        conn.execute("INSERT INTO central_card_records (site_id, application_id, status,"
-                     " updated_at) VALUES (%s, %s, 'in_production', now())",
-                     (device_a.site_id, app_a))
+        conn.execute("UPDATE central_card_records SET status = 'in_production' "
+                     "WHERE site_id = %s AND application_id = %s", (device_a.site_id, app_a))
     with _as_device(device_a) as conn:
         with pytest.raises(psycopg.errors.InsufficientPrivilege, match="card centre"):
             conn.execute("UPDATE central_card_records SET status = 'produced'")

@@ -99,10 +99,11 @@ def test_card_status_belongs_to_the_central_side(ctx, admin, tmp_path):
         other = uuid.uuid4()
         conn.execute(insert(sites).values(id=other, code="SX99", name="x", kind="street_point",
                                           created_at=dt.datetime(2026, 1, 1)))
-        for site, application in ((own, app_id), (other, uuid.uuid4())):
-            conn.execute(insert(card_records).values(
-                site_id=site, application_id=application, status="in_production",
-                updated_at=dt.datetime(2026, 11, 1)))
+        conn.execute(update(card_records).where(card_records.c.application_id == app_id)
+                     .values(status="in_production"))
+        conn.execute(insert(card_records).values(
+            site_id=other, application_id=uuid.uuid4(), status="in_production",
+            updated_at=dt.datetime(2026, 11, 1)))
     syncing.sync_now(ctx)
     with engine.begin() as conn:
         conn.execute(update(card_records).where(card_records.c.application_id == app_id)
@@ -113,3 +114,33 @@ def test_card_status_belongs_to_the_central_side(ctx, admin, tmp_path):
         cards = session.scalars(select(CardRecord)).all()
     assert [(c.application_id, c.status, c.card_number) for c in cards] == [
         (app_id, "produced", "A12345678")]
+
+
+def test_an_arriving_application_starts_the_promise_and_the_counter_follows_its_card(
+        ctx, admin, tmp_path):
+    """The central side makes the card record (due date) on arrival; the card centre's
+    moves come back down and move the counter's own application along."""
+    from sqlalchemy import update
+
+    from counter_app.domain.lifecycle import Status
+    from counter_app.store.models import Application
+    from counter_app.sync import central
+    from counter_app.sync.schema import applications, card_records, status_history
+    from tests.sync_helpers import submit_child
+
+    app_id = uuid.UUID(submit_child(ctx, admin, tmp_path))
+    syncing.sync_now(ctx)
+    with ctx.sessions() as session:
+        card = session.get(CardRecord, app_id)
+        assert card.status == "submitted"
+        assert card.due_date == dt.date.today() + dt.timedelta(days=30)
+    engine = central.open_central(ctx.settings.effective_central_url)
+    with engine.begin() as conn:
+        assert conn.execute(select(status_history.c.to_status, status_history.c.actor)).all(
+        ) == [("submitted", "counter")]
+        conn.execute(update(applications).values(status="in_production"))
+        conn.execute(update(card_records).values(status="in_production"))
+    syncing.sync_now(ctx)  # a resend of nothing; the card record comes down
+    engine.dispose()
+    with ctx.sessions() as session:
+        assert session.get(Application, app_id).status == Status.IN_PRODUCTION

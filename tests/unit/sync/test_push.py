@@ -58,3 +58,18 @@ def test_an_unreachable_central_database_keeps_everything_queued(ctx, admin, tmp
     status = syncing.sync_status(ctx)
     assert status.pending == 1 and "OperationalError" in str(status.last_error)
     assert syncing.sync_now(ctx).sent == 1  # the embedded default still works afterwards
+
+
+def test_a_file_that_arrives_damaged_is_sent_again_next_cycle(ctx, admin, tmp_path,
+                                                              monkeypatch):
+    from counter_app.sync import blobs
+
+    submit_child(ctx, admin, tmp_path)
+    real_send = blobs._send_chunk
+    monkeypatch.setattr(blobs, "_send_chunk", lambda e, s, h, n, data: real_send(
+        e, s, h, n, bytes(reversed(data))))
+    first = syncing.sync_now(ctx)
+    assert (first.sent, first.files, first.rejected, first.pending) == (1, 0, 0, 1)
+    monkeypatch.setattr(blobs, "_send_chunk", real_send)
+    second = syncing.sync_now(ctx)
+    assert (second.sent, second.files, second.rejected, second.pending) == (0, 1, 0, 0)
