@@ -57,6 +57,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     from counter_app.sync.commands import add_sync_commands
     add_sync_commands(commands)
+
+    from counter_app.cardcentre.commands import add_card_centre_commands
+    add_card_centre_commands(commands)
+
+    from counter_app.services.commands import add_inquiry_commands  # inquiry, report
+    add_inquiry_commands(commands)
     return parser
 
 
@@ -166,10 +172,29 @@ def _enrol(settings: Settings, args: argparse.Namespace) -> int:
     return run_enrol(settings, args)
 
 
+def _card_centre(settings: Settings, args: argparse.Namespace) -> int:
+    from counter_app.cardcentre.commands import run_card_centre
+    return run_card_centre(settings, args)
+
+
 def _form(settings: Settings, args: argparse.Namespace) -> int:
     from counter_app.forms.commands import run_form_command
     return run_form_command(settings, args)
 
 
 COMMANDS = {"gui": _gui, "demo": _demo, "db": _db, "id": _id, "form": _form, "batch": _batch,
-            "photo": _photo, "sync": _sync, "central": _central, "enrol": _enrol}
+            "photo": _photo, "sync": _sync, "central": _central, "enrol": _enrol,
+            "card-centre": _card_centre}
+
+
+def _inquiry(settings: Settings, args: argparse.Namespace) -> int:
+    from counter_app.services.commands import run_inquiry
+    return run_inquiry(settings, args)
+
+
+def _report(settings: Settings, args: argparse.Namespace) -> int:
+    from counter_app.services.commands import run_report
+    return run_report(settings, args)
+
+
+COMMANDS.update({"inquiry": _inquiry, "report": _report})

@@ -20,6 +20,9 @@ PHOTO_STATION_KEYS = ("photo_profile", "camera_device", "camera_width", "camera_
 # path of a video file played instead (demo, tests).
 DOCUMENT_CAMERA_KEYS = ("document_camera_device", "document_camera_width",
                         "document_camera_height")
+# The card centre's notice sender (services/card_centre.py): the SMS gateway's URL; empty
+# writes the SMS texts to a file in the protected data folder.
+CARD_CENTRE_KEYS = ("notice_gateway_url",)
 
 
 @dataclass(frozen=True)
@@ -71,6 +74,7 @@ def load_settings(env: dict[str, str] | None = None) -> Settings:
         sync_interval_s=int(file_values.get("sync_interval_s", 60)),
         id_card_reader=env.get("COUNTER_ID_CARD_READER", file_values.get("id_card_reader", "")),
         extra={k: file_values[k] for k in PHOTO_STATION_KEYS + DOCUMENT_CAMERA_KEYS
+               + CARD_CENTRE_KEYS
                if k in file_values},
     )
 

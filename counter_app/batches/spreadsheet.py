@@ -56,13 +56,17 @@ class Row:
 
 
 def read_rows(path: Path) -> list[Row]:
+    return _rows(read_table(path))
+
+
+def read_table(path: Path) -> list[list[str]]:
+    """The first sheet of an xlsx, or a CSV, as rows of text cells (header included)."""
     size = path.stat().st_size
     if size > MAX_BYTES:
         raise SpreadsheetError(MSG_TOO_BIG, megabytes=size // (1024 * 1024),
                                limit=MAX_BYTES // (1024 * 1024))
     raw = path.read_bytes()
-    table = _xlsx_table(raw) if zipfile.is_zipfile(io.BytesIO(raw)) else _csv_table(raw)
-    return _rows(table)
+    return _xlsx_table(raw) if zipfile.is_zipfile(io.BytesIO(raw)) else _csv_table(raw)
 
 
 def _xlsx_table(raw: bytes) -> list[list[str]]:

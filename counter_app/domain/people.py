@@ -72,6 +72,7 @@ class ApplicantDetails:
     same_register: bool = True           # child and guardian on one household register
     agent: AgentDetails | None = None
     preapplication_number: str = ""
+    old_card_number: str = ""            # replacement / renewal: the card it replaces
     extra: dict = field(default_factory=dict, compare=False)
 
     def effective_presenter(self, is_minor: bool) -> Presenter:

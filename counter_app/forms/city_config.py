@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from counter_app.domain.errors import QT_TRANSLATE_NOOP, CounterError
@@ -38,6 +38,7 @@ class FormConfig:
     guide_closing: str
     guide_sections: tuple[GuideSection, ...]
     guide_by_business: dict[str, tuple[str, ...]]
+    collection_receipt: dict = field(default_factory=dict)  # title, copies, notes, ...
 
     def needs_agreement(self, business_type: str) -> bool:
         return business_type in self.agreement_for
@@ -77,6 +78,8 @@ def _parse(data: dict) -> FormConfig:
         guide_sections=tuple(GuideSection(s["heading"], tuple(s["paragraphs"]))
                              for s in guide["sections"]),
         guide_by_business={k: tuple(v) for k, v in guide.get("business", {}).items()},
+        collection_receipt=_checked(data["collection_receipt"], "title", "copies", "notes",
+                                    "signature", "collectors"),
     )
 
 

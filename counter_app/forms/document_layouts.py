@@ -116,3 +116,9 @@ BATCH_FORM_ENCLOSED = "附后"  # the form follows the cover list
 BATCH_FORM_PENDING = "待初审"  # listed only: not yet past the examination
 BATCH_PAGE_FOOTER = "第 {page} / {pages} 页"
 BATCH_FOOTER_BASELINE = 10 * mm
+
+# --- Notice letter (社会保障卡领卡通知书): A4, the codes header (the application number
+# scans at the window as the voucher's does), the title, then the letter's paragraphs;
+# texts come from the card centre's notice template (resources/notices/*.toml).
+LETTER_TEXT_TOP = PAGE_HEIGHT - 50 * mm
+LETTER_FIRST_LINE_INDENT = 2.0  # the first line of a paragraph, in characters (em)

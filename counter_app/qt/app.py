@@ -22,6 +22,7 @@ from counter_app.qt import dialogs, i18n
 from counter_app.qt.login import FirstRunDialog, LoginDialog
 from counter_app.qt.style import apply_style
 from counter_app.qt.tasks import TaskRunner
+from counter_app.security.roles import Role
 
 log = logging.getLogger(__name__)
 
@@ -147,9 +148,13 @@ class Launcher(QObject):
             dialog.show()
 
     def _open_main_window(self) -> None:
-        from counter_app.qt.main_window import MainWindow
+        operator = self.dialog.operator
+        if Role.CARD_CENTRE in operator.roles:  # card centre staff work on the central side
+            from counter_app.qt.card_centre_window import CardCentreWindow as Window
+        else:
+            from counter_app.qt.main_window import MainWindow as Window
 
-        self.main_window = MainWindow(self.ctx, self.dialog.operator)
+        self.main_window = Window(self.ctx, operator)
         self.main_window.sig_closed.connect(QApplication.quit)
         self.main_window.show()
         self.dialog.deleteLater()

@@ -68,3 +68,21 @@ def setup_printer(printer, parent: QWidget | None) -> bool:
     dialog = QPrintDialog(printer, parent)
     dialog.setWindowTitle(QCoreApplication.translate("dialogs", "Print the registration form"))
     return dialog.exec() == QPrintDialog.DialogCode.Accepted
+
+
+def choose_result_file(parent: QWidget | None) -> Path | None:
+    """The card factory's result file, for the card centre to import."""
+    path, _filter = QFileDialog.getOpenFileName(
+        parent, QCoreApplication.translate("dialogs", "Import the card factory's result file"),
+        "", QCoreApplication.translate("dialogs", "Result files (*.csv *.xlsx);;All files (*)"))
+    return Path(path) if path else None
+
+
+def choose_result_template(parent: QWidget | None, suggested_name: str) -> Path | None:
+    """Where to save a production batch's result file for the factory to fill in (None:
+    not now)."""
+    path, _filter = QFileDialog.getSaveFileName(
+        parent, QCoreApplication.translate("dialogs", "Save the batch's result file for the "
+                                                      "card factory"),
+        suggested_name, QCoreApplication.translate("dialogs", "CSV (*.csv)"))
+    return Path(path) if path else None

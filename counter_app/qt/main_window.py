@@ -120,6 +120,12 @@ class MainWindow(QMainWindow):
         self.documents = DocumentActions(self)
         from counter_app.qt.receipt_station import ReceiptStation
         self.receipt_station = ReceiptStation(self)
+        from counter_app.qt.card_actions import CardActions
+        self.cards = CardActions(self)
+        from counter_app.qt.inquiry import InquiryActions
+        self.inquiry = InquiryActions(self)
+        from counter_app.qt.day_report import ReportActions
+        self.reports = ReportActions(self)
         ui.action_new.setEnabled(self.operator.can(Permission.INTAKE))
         ui.action_batch.setEnabled(self.operator.can(Permission.INTAKE))
         ui.action_sync.setEnabled(self.operator.can(Permission.SYNC))

@@ -29,11 +29,12 @@ from counter_app.services import intake
 FIELDS = ("name", "id_number", "phone", "guardian_name", "guardian_relation",
           "guardian_id_number", "guardian_phone", "agent_name", "agent_relation",
           "agent_id_number", "agent_phone", "household_address", "residence_address",
-          "mailing_address")
+          "mailing_address", "old_card_number")
 WIDGET_NAMES = {"guardian_relation": "guardian_relation_combo",
                 "household_address": "household_edit", "residence_address": "residence_edit",
-                "mailing_address": "mailing_edit"}
-ERROR_LABELS = {"household_address": "page_error", "residence_address": "page_error",
+                "mailing_address": "mailing_edit", "old_card_number": "old_card_edit"}
+ERROR_LABELS = {"old_card_number": "old_card_error",
+                "household_address": "page_error", "residence_address": "page_error",
                 "mailing_address": "page_error"}
 
 
@@ -55,6 +56,8 @@ class ApplicantPage(IntakePage):
         ui.id_number_edit.editingFinished.connect(self.read_id_number)
         ui.name_edit.textEdited.connect(self._propose_pinyin)
         ui.presenter_combo.currentIndexChanged.connect(self._presenter_changed)
+        ui.business_combo.currentIndexChanged.connect(lambda _i: self._business_changed())
+        self._business_changed()
         ui.read_card_button.clicked.connect(self.read_card)
         ui.read_card_button.setEnabled(state.card_reader is not None)
         QShortcut(QKeySequence("F2"), self, self.read_card)
@@ -122,6 +125,11 @@ class ApplicantPage(IntakePage):
         combo.setCurrentIndex(max(0, combo.findData(current)))
         combo.blockSignals(False)
         self._presenter_changed()
+
+    def _business_changed(self) -> None:
+        """A replacement or renewal names the card it replaces (intake.REPLACING)."""
+        business = self.ui.business_combo.currentData()
+        self.ui.old_card_row.setVisible(business in {b.value for b in intake.REPLACING})
 
     def _presenter_changed(self) -> None:
         self.ui.agent_group.setVisible(self._presenter() is Presenter.AGENT)
@@ -206,7 +214,9 @@ class ApplicantPage(IntakePage):
             mailing_address=ui.mailing_edit.text().strip(),
             guardian=self._guardian(), presenter=self._presenter(),
             same_register=ui.same_register_check.isChecked(), agent=self._agent(),
-            preapplication_number=ui.preapplication_edit.text().strip().upper())
+            preapplication_number=ui.preapplication_edit.text().strip().upper(),
+            old_card_number=(ui.old_card_edit.text().strip()
+                             if ui.old_card_row.isVisibleTo(self) else ""))
 
     def _guardian(self) -> GuardianDetails | None:
         ui = self.ui
@@ -241,6 +251,7 @@ class ApplicantPage(IntakePage):
             edit.setText(value)
         ui.ethnicity_combo.setCurrentText(details.ethnicity)
         ui.preapplication_edit.setText(details.preapplication_number)
+        ui.old_card_edit.setText(details.old_card_number)
         guardian = details.guardian
         ui.guardian_group.setVisible(guardian is not None)
         self._fill_presenters(is_minor=guardian is not None)

@@ -15,16 +15,21 @@ from functools import cache
 from PySide6.QtCore import QCoreApplication
 
 from counter_app.domain.errors import QT_TRANSLATE_NOOP
-from counter_app.sync import apply, blobs
+from counter_app.sync import apply, apply_cards, blobs
 
 TEMPLATES = (apply.WRONG_SITE, apply.UNKNOWN_KIND, apply.MALFORMED, apply.SEQ_REUSED,
              apply.TAKEN_OVER, apply.FILE_INCOMPLETE, apply.REFUSED, apply.RECEIPT_TAKEN,
-             blobs.FILE_MISSING, blobs.FILE_DAMAGED, blobs.UPLOAD_DAMAGED)
+             blobs.FILE_MISSING, blobs.FILE_DAMAGED, blobs.UPLOAD_DAMAGED,
+             *apply_cards.REASONS)
 
 _KINDS = {
     "application_submitted": QT_TRANSLATE_NOOP("sync_kinds", "Submitted application"),
     "blob": QT_TRANSLATE_NOOP("sync_kinds", "Photo or scanned file"),
     "photo_receipt_issued": QT_TRANSLATE_NOOP("sync_kinds", "Photo receipt"),
+    "card_collected": QT_TRANSLATE_NOOP("sync_kinds", "Card collected"),
+    "card_activated": QT_TRANSLATE_NOOP("sync_kinds", "Card activated"),
+    "card_reported": QT_TRANSLATE_NOOP("sync_kinds", "Card reported to the invalid list"),
+    "card_unreported": QT_TRANSLATE_NOOP("sync_kinds", "Temporary loss report undone"),
 }
 
 
@@ -36,6 +41,13 @@ def reason_text(reason: str) -> str:
             values = match.groupdict()
             if "kind" in values:
                 values["kind"] = kind_name(values["kind"])
+            if {"target", "current", "entry"} & set(values):  # apply_cards' reasons
+                from counter_app.qt.card_names import invalid_kind_name
+                from counter_app.qt.status_names import status_name
+                values.update({key: status_name(values[key]) for key in ("target", "current")
+                               if key in values})
+                if "entry" in values:
+                    values["entry"] = invalid_kind_name(values["entry"])
             return QCoreApplication.translate("sync_reasons", template).format(**values)
     return reason
 

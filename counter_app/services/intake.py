@@ -15,7 +15,8 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from counter_app.domain.business import BusinessType, Material, Presenter, missing_materials
-from counter_app.domain.errors import QT_TRANSLATE_NOOP, CounterError
+from counter_app.domain.cards import InvalidKind
+from counter_app.domain.errors import QT_TRANSLATE_NOOP, CounterError, ValidationError
 from counter_app.domain.lifecycle import COUNTER_OWNED, Status, check_transition
 from counter_app.domain.people import (AgentDetails, ApplicantDetails, CheckedApplicant,
                                        GuardianDetails, check_applicant)
@@ -23,8 +24,8 @@ from counter_app.security import audit
 from counter_app.security.roles import Permission
 from counter_app.services.auth import CurrentOperator
 from counter_app.services.context import AppContext
-from counter_app.store.models import (Application, Attachment, Guardian, MaterialRecord,
-                                      Meta, OutboxEntry, Photo)
+from counter_app.store.models import (Application, Attachment, CardRecord, Guardian,
+                                      InvalidEntry, MaterialRecord, Meta, OutboxEntry, Photo)
 
 MSG_NOT_FOUND = QT_TRANSLATE_NOOP("messages", "The application cannot be found.")
 MSG_MISSING_MATERIALS = QT_TRANSLATE_NOOP(
@@ -32,6 +33,14 @@ MSG_MISSING_MATERIALS = QT_TRANSLATE_NOOP(
 MSG_NO_REASON = QT_TRANSLATE_NOOP("messages", "Please give the reason for the rejection.")
 MSG_LOCKED = QT_TRANSLATE_NOOP(
     "messages", "The application is past this step and can no longer be changed here.")
+MSG_OLD_CARD = QT_TRANSLATE_NOOP(
+    "messages", "A card number holds letters and digits only (6 to 30 of them).")
+MSG_OLD_CARD_NEEDED = QT_TRANSLATE_NOOP(
+    "messages", "Please enter the number of the card being renewed (it is printed on the card).")
+
+# Business types whose new card replaces an old one; the old card goes on the invalid
+# list (kind "replaced") when the central side receives the application.
+REPLACING = frozenset({BusinessType.REPLACEMENT, BusinessType.RENEWAL})
 
 
 class IntakeError(CounterError):
@@ -53,6 +62,7 @@ def save_applicant(ctx: AppContext, operator: CurrentOperator, business: Busines
     """Create the application (status draft) or update its applicant while still a draft."""
     operator.require(Permission.INTAKE)
     checked = check_applicant(details, ctx.rules.minor_age, today)
+    old_card = check_old_card(business, details.old_card_number)
     with ctx.sessions.begin() as session:
         if application_id is None:
             app = new_application(session, operator, next_numbers(session, operator, 1)[0])
@@ -63,10 +73,41 @@ def save_applicant(ctx: AppContext, operator: CurrentOperator, business: Busines
                 raise IntakeError(MSG_LOCKED)
             action = "applicant_updated"
         fill_applicant(ctx, app, business, checked)
+        app.replaces_card = old_card or known_old_card(session, business, app.id_number)
         session.flush()
         audit.record(session, action=action, entity="application", entity_id=app.id,
                      operator_id=operator.id, site_id=operator.site_id, to_status=app.status)
         return Step(app.id, app.number, Status(app.status))
+
+
+def check_old_card(business: BusinessType, number: str) -> str:
+    """The old card number of a replacement or renewal, compacted ('' for other types).
+    A renewal brings the old card, so its number is needed; a lost card's may be unknown."""
+    if business not in REPLACING:
+        return ""
+    number = "".join(number.split()).upper()
+    if not number:
+        if business is BusinessType.RENEWAL:
+            raise ValidationError("old_card_number", MSG_OLD_CARD_NEEDED)
+        return ""
+    if not (6 <= len(number) <= 30 and number.isascii() and number.isalnum()):
+        raise ValidationError("old_card_number", MSG_OLD_CARD)
+    return number
+
+
+def known_old_card(session: Session, business: BusinessType, id_number: str) -> str:
+    """For a replacement whose old card number was not given: the applicant's one card
+    this counter knows (handed over, not yet listed as replaced), else ''."""
+    if business not in REPLACING:
+        return ""
+    replaced = select(InvalidEntry.card_number).where(
+        InvalidEntry.reason == InvalidKind.REPLACED.value)
+    cards = session.scalars(select(CardRecord.card_number).join(
+        Application, Application.id == CardRecord.application_id).where(
+        Application.id_number == id_number, CardRecord.card_number.is_not(None),
+        CardRecord.status.in_((Status.COLLECTED.value, Status.ACTIVATED.value)),
+        CardRecord.card_number.not_in(replaced))).all()
+    return cards[0] if len(cards) == 1 else ""
 
 
 def applicant_of(ctx: AppContext, application_id: uuid.UUID) -> tuple[BusinessType, ApplicantDetails]:
@@ -82,6 +123,7 @@ def applicant_of(ctx: AppContext, application_id: uuid.UUID) -> tuple[BusinessTy
             mailing_address=app.mailing_address, presenter=Presenter(app.presenter),
             same_register=app.same_register,
             preapplication_number=app.preapplication_number,
+            old_card_number=app.replaces_card,
             agent=None if not app.agent_name else AgentDetails(
                 app.agent_name, app.agent_id_number, app.agent_phone, app.agent_relation),
             guardian=None if guardian is None else GuardianDetails(
@@ -198,6 +240,7 @@ def application_payload(app: Application, site_code: str) -> dict:
             "name": app.agent_name, "id_number": app.agent_id_number,
             "phone": app.agent_phone, "relation": app.agent_relation},
         "materials": [m.code for m in app.materials if m.received],
+        "replaces_card": app.replaces_card or None,
         "photo_sha256": (app.photos[-1].sha256 or None) if app.photos else None,
         "photo": photo_summary(app.photos[-1]) if app.photos else None,
     }

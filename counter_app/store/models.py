@@ -102,6 +102,8 @@ class Application(Base):
     agent_phone: Mapped[str] = mapped_column(String(20), default="")
     agent_relation: Mapped[str] = mapped_column(String(20), default="")
     preapplication_number: Mapped[str] = mapped_column(String(40), default="")
+    # A replacement's or renewal's old card (it goes on the invalid list centrally).
+    replaces_card: Mapped[str] = mapped_column(String(30), default="", server_default="")
     batch_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("batches.id"), index=True)
     form_path: Mapped[str] = mapped_column(Text, default="")  # relative to protected dir
     print_count: Mapped[int] = mapped_column(default=0)

@@ -24,6 +24,7 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.exc import DBAPIError, OperationalError
 
 from counter_app.domain.errors import QT_TRANSLATE_NOOP
+from counter_app.sync import apply_cards
 from counter_app.sync.arrival import due, record_arrival
 from counter_app.sync.central import dialect_of, error_name, utcnow
 from counter_app.sync.schema import (application_files, applications, applied_operations,
@@ -88,6 +89,8 @@ def apply_batch(connection: Connection, identity: Identity, ops: list[Operation]
 
 def _check(op: Operation, identity: Identity) -> str:
     """The reason to reject *op* before touching the database, or ''."""
+    if op.kind in apply_cards.KINDS:
+        return apply_cards.check(op, identity)
     payload = op.payload if isinstance(op.payload, dict) else {}
     if op.kind == "application_submitted":
         missing = [key for key in ("id", "number", "site_code", "business_type", "status",
@@ -135,6 +138,8 @@ def _apply_all(connection, identity, ops, checked) -> list[OpResult]:
     results.update(_apply_applications(connection, identity, by_kind["application_submitted"]))
     results.update(_apply_blobs(connection, identity, by_kind["blob"]))
     results.update(_apply_receipts(connection, identity, by_kind["photo_receipt_issued"]))
+    results.update(apply_cards.apply(connection, identity,
+                                     [op for op in todo if op.kind in apply_cards.KINDS]))
     _store_late_rejections(connection, identity, results.values(), new)
     return [results[op.seq] for op in ops]
 
@@ -242,6 +247,9 @@ def _apply_applications(connection, identity, ops) -> dict[int, OpResult]:
     record_arrival(connection, identity.site_id, f"device {identity.device_id}",
                    written_ids, now)
     written = {str(value) for value in written_ids}
+    # a replacement's or renewal's old card goes on the invalid list
+    apply_cards.on_application_submitted(
+        connection, identity, [op.payload for op in latest.values() if op.payload["id"] in written])
     return {op.seq: OpResult(op.seq, APPLIED) if op.payload["id"] in written
             else OpResult(op.seq, REJECTED, TAKEN_OVER) for op in ops}
 

@@ -2,10 +2,73 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>ActivationDialog</name>
+    <message>
+        <location filename="../../ui/activation_dialog.ui" line="14"/>
+        <source>Activate a card</source>
+        <translation>激活社会保障卡</translation>
+    </message>
+    <message>
+        <location filename="../../ui/activation_dialog.ui" line="23"/>
+        <source>Scan the pick-up voucher or the collection receipt, or type the application number or an ID number, and press Enter. Record the activation once the card&apos;s functions have been activated at the window.</source>
+        <translation>请扫描取卡凭证或领取回执，或输入申请编号或身份证号码后按回车。在窗口完成卡片功能激活后登记激活。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/activation_dialog.ui" line="35"/>
+        <source>&amp;Voucher or number:</source>
+        <translation>凭证或号码(&amp;V)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/activation_dialog.ui" line="48"/>
+        <source>Scan the voucher&apos;s QR code, or type a number</source>
+        <translation>扫描凭证二维码，或输入号码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/activation_dialog.ui" line="58"/>
+        <source>&amp;Find</source>
+        <translation>查找(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/activation_dialog.ui" line="83"/>
+        <source>Collected card</source>
+        <translation>已领取的卡片</translation>
+    </message>
+    <message>
+        <location filename="../../ui/activation_dialog.ui" line="89"/>
+        <source>Application no.:</source>
+        <translation>申请编号：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/activation_dialog.ui" line="99"/>
+        <source>Cardholder:</source>
+        <translation>持卡人：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/activation_dialog.ui" line="109"/>
+        <source>Card number:</source>
+        <translation>社会保障卡号：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/activation_dialog.ui" line="119"/>
+        <source>Collected:</source>
+        <translation>领取：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/activation_dialog.ui" line="154"/>
+        <source>Record &amp;activation</source>
+        <translation>登记激活(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/activation_dialog.ui" line="164"/>
+        <source>&amp;Close</source>
+        <translation>关闭(&amp;C)</translation>
+    </message>
+</context>
+<context>
     <name>ApplicantPage</name>
     <message>
         <location filename="../../ui/wizard_applicant.ui" line="6"/>
-        <location filename="../../ui/wizard_applicant.ui" line="81"/>
+        <location filename="../../ui/wizard_applicant.ui" line="129"/>
         <source>Applicant</source>
         <translation>申请人信息</translation>
     </message>
@@ -15,22 +78,22 @@
         <translation>请先录入身份证号码，系统将自动识别出生日期、性别和年龄。</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard_applicant.ui" line="93"/>
+        <location filename="../../ui/wizard_applicant.ui" line="141"/>
         <source>&amp;ID number:</source>
         <translation>身份证号码(&amp;I)：</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard_applicant.ui" line="106"/>
+        <location filename="../../ui/wizard_applicant.ui" line="154"/>
         <source>18 characters; the last may be X</source>
         <translation>18位，末位可为X</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard_applicant.ui" line="157"/>
+        <location filename="../../ui/wizard_applicant.ui" line="205"/>
         <source>e.g. WANG YAN</source>
         <translation>如：WANG YAN</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard_applicant.ui" line="171"/>
+        <location filename="../../ui/wizard_applicant.ui" line="219"/>
         <source>P&amp;hone:</source>
         <translation>联系电话(&amp;H)：</translation>
     </message>
@@ -60,101 +123,116 @@
         <translation>从读卡器读取姓名、身份证号码、性别、民族、出生日期和地址</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard_applicant.ui" line="144"/>
+        <location filename="../../ui/wizard_applicant.ui" line="96"/>
+        <source>&amp;Old card number:</source>
+        <translation>原卡卡号(&amp;O)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard_applicant.ui" line="109"/>
+        <source>As printed on the card being replaced</source>
+        <translation>按原卡卡面填写</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard_applicant.ui" line="112"/>
+        <source>The card this one replaces goes on the invalid list when the application reaches the card centre. For a lost card whose number is unknown, leave it empty.</source>
+        <translation>申请送达卡管中心后，原卡列入无效卡名单。遗失且不知道卡号的，可不填。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard_applicant.ui" line="192"/>
         <source>&amp;Pinyin:</source>
         <translation>姓名拼音(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard_applicant.ui" line="188"/>
+        <location filename="../../ui/wizard_applicant.ui" line="236"/>
         <source>&amp;Ethnicity:</source>
         <translation>民族(&amp;E)：</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard_applicant.ui" line="212"/>
+        <location filename="../../ui/wizard_applicant.ui" line="260"/>
         <source>ID &amp;valid until:</source>
         <translation>证件有效期至(&amp;V)：</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard_applicant.ui" line="225"/>
+        <location filename="../../ui/wizard_applicant.ui" line="273"/>
         <source>e.g. 2034-05-01 or long-term</source>
         <translation>如：2034-05-01 或 长期</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard_applicant.ui" line="232"/>
+        <location filename="../../ui/wizard_applicant.ui" line="280"/>
         <source>&amp;Occupation:</source>
         <translation>职业(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard_applicant.ui" line="249"/>
+        <location filename="../../ui/wizard_applicant.ui" line="297"/>
         <source>Household &amp;address:</source>
         <translation>户籍地址(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard_applicant.ui" line="262"/>
+        <location filename="../../ui/wizard_applicant.ui" line="310"/>
         <source>&amp;Residence address:</source>
         <translation>常住地址(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard_applicant.ui" line="275"/>
+        <location filename="../../ui/wizard_applicant.ui" line="323"/>
         <source>Mai&amp;ling address:</source>
         <translation>通讯地址(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard_applicant.ui" line="303"/>
-        <location filename="../../ui/wizard_applicant.ui" line="424"/>
+        <location filename="../../ui/wizard_applicant.ui" line="351"/>
+        <location filename="../../ui/wizard_applicant.ui" line="472"/>
         <source>Name:</source>
         <translation>姓名：</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard_applicant.ui" line="320"/>
-        <location filename="../../ui/wizard_applicant.ui" line="448"/>
+        <location filename="../../ui/wizard_applicant.ui" line="368"/>
+        <location filename="../../ui/wizard_applicant.ui" line="496"/>
         <source>Relation:</source>
         <translation>与申请人关系：</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard_applicant.ui" line="351"/>
-        <location filename="../../ui/wizard_applicant.ui" line="472"/>
+        <location filename="../../ui/wizard_applicant.ui" line="399"/>
+        <location filename="../../ui/wizard_applicant.ui" line="520"/>
         <source>ID number:</source>
         <translation>身份证号码：</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard_applicant.ui" line="368"/>
-        <location filename="../../ui/wizard_applicant.ui" line="496"/>
+        <location filename="../../ui/wizard_applicant.ui" line="416"/>
+        <location filename="../../ui/wizard_applicant.ui" line="544"/>
         <source>Phone:</source>
         <translation>联系电话：</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard_applicant.ui" line="399"/>
+        <location filename="../../ui/wizard_applicant.ui" line="447"/>
         <source>Child and guardian are on the &amp;same household register</source>
         <translation>申请人与监护人在同一户口簿上(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard_applicant.ui" line="412"/>
+        <location filename="../../ui/wizard_applicant.ui" line="460"/>
         <source>Agent (applies on the applicant&apos;s behalf)</source>
         <translation>代办人（代申请人办理）</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard_applicant.ui" line="291"/>
+        <location filename="../../ui/wizard_applicant.ui" line="339"/>
         <source>Guardian (the applicant is a minor)</source>
         <translation>监护人信息（申请人为未成年人）</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard_applicant.ui" line="127"/>
+        <location filename="../../ui/wizard_applicant.ui" line="175"/>
         <source>Na&amp;me:</source>
         <translation>姓名(&amp;M)：</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/page_applicant.py" line="97"/>
+        <location filename="../../counter_app/qt/page_applicant.py" line="100"/>
         <source>Born {date}  ·  {sex}  ·  {age} years old</source>
         <translation>出生日期 {date}  ·  {sex}  ·  {age} 周岁</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/page_applicant.py" line="99"/>
+        <location filename="../../counter_app/qt/page_applicant.py" line="102"/>
         <source>male</source>
         <translation>男</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/page_applicant.py" line="99"/>
+        <location filename="../../counter_app/qt/page_applicant.py" line="102"/>
         <source>female</source>
         <translation>女</translation>
     </message>
@@ -300,6 +378,780 @@
         <location filename="../../counter_app/qt/batch_intake.py" line="165"/>
         <source>Printing the batch was cancelled.</source>
         <translation>已取消打印本批次。</translation>
+    </message>
+</context>
+<context>
+    <name>CardCentreWindow</name>
+    <message>
+        <location filename="../../ui/card_centre_window.ui" line="14"/>
+        <source>Counter — Card Centre</source>
+        <translation>Counter — 社会保障卡管理中心</translation>
+    </message>
+    <message>
+        <location filename="../../ui/card_centre_window.ui" line="38"/>
+        <source>Card centre</source>
+        <translation>卡管中心</translation>
+    </message>
+    <message>
+        <location filename="../../ui/card_centre_window.ui" line="56"/>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../../ui/card_centre_window.ui" line="59"/>
+        <source>Read everything again from the central database (F5)</source>
+        <translation>从中心数据库重新读取全部数据（F5）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/card_centre_window.ui" line="73"/>
+        <location filename="../../counter_app/qt/card_centre_window.py" line="169"/>
+        <source>Connecting to the central database…</source>
+        <translation>正在连接中心数据库……</translation>
+    </message>
+    <message>
+        <location filename="../../ui/card_centre_window.ui" line="83"/>
+        <source>&amp;Try again</source>
+        <translation>重试(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/card_centre_window.ui" line="99"/>
+        <source>&amp;Incoming</source>
+        <translation>待制卡申请(&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/card_centre_window.ui" line="105"/>
+        <source>Applications received from the handling points and not yet sent to the card factory, by handling point and by days since they arrived. Choose applications (or a handling point above, then Select all) and make a production batch.</source>
+        <translation>各经办网点报送、尚未交付制卡厂的申请，按经办网点和到达天数统计。选中申请（或先在上方选择经办网点，再点“全选”）后生成制卡批次。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/card_centre_window.ui" line="153"/>
+        <location filename="../../ui/card_centre_window.ui" line="205"/>
+        <location filename="../../ui/card_centre_window.ui" line="513"/>
+        <location filename="../../ui/card_centre_window.ui" line="629"/>
+        <location filename="../../ui/card_centre_window.ui" line="797"/>
+        <location filename="../../ui/card_centre_window.ui" line="844"/>
+        <location filename="../../counter_app/qt/card_centre_window.py" line="108"/>
+        <source>Handling point</source>
+        <translation>经办网点</translation>
+    </message>
+    <message>
+        <location filename="../../ui/card_centre_window.ui" line="158"/>
+        <location filename="../../counter_app/qt/card_centre_window.py" line="112"/>
+        <source>Failed</source>
+        <translation>制卡失败</translation>
+    </message>
+    <message>
+        <location filename="../../ui/card_centre_window.ui" line="163"/>
+        <location filename="../../counter_app/qt/card_centre_window.py" line="112"/>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <location filename="../../ui/card_centre_window.ui" line="200"/>
+        <location filename="../../ui/card_centre_window.ui" line="508"/>
+        <location filename="../../ui/card_centre_window.ui" line="624"/>
+        <location filename="../../ui/card_centre_window.ui" line="839"/>
+        <source>Application no.</source>
+        <translation>申请编号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/card_centre_window.ui" line="210"/>
+        <source>Business</source>
+        <translation>业务类型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/card_centre_window.ui" line="215"/>
+        <location filename="../../ui/card_centre_window.ui" line="518"/>
+        <location filename="../../ui/card_centre_window.ui" line="849"/>
+        <source>Applicant</source>
+        <translation>申请人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/card_centre_window.ui" line="220"/>
+        <location filename="../../ui/card_centre_window.ui" line="859"/>
+        <source>Received</source>
+        <translation>接收时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/card_centre_window.ui" line="225"/>
+        <location filename="../../ui/card_centre_window.ui" line="869"/>
+        <source>Days</source>
+        <translation>天数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/card_centre_window.ui" line="230"/>
+        <location filename="../../ui/card_centre_window.ui" line="639"/>
+        <location filename="../../ui/card_centre_window.ui" line="854"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/card_centre_window.ui" line="252"/>
+        <location filename="../../ui/card_centre_window.ui" line="747"/>
+        <source>All &amp;handling points</source>
+        <translation>全部经办网点(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/card_centre_window.ui" line="262"/>
+        <source>Select &amp;all</source>
+        <translation>全选(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/card_centre_window.ui" line="272"/>
+        <source>Make a production &amp;batch</source>
+        <translation>生成制卡批次(&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/card_centre_window.ui" line="275"/>
+        <source>Move the chosen applications into production as one batch for the card factory</source>
+        <translation>将选中的申请作为一个批次交付制卡厂制卡</translation>
+    </message>
+    <message>
+        <location filename="../../ui/card_centre_window.ui" line="288"/>
+        <source>Factory &amp;results</source>
+        <translation>制卡结果(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/card_centre_window.ui" line="294"/>
+        <source>The card factory&apos;s result file (CSV or xlsx) has one line per card: application number, card number, bank, result (produced or failed) and the reason for a failed card. Every line is checked first; when any line has a problem, nothing is applied.</source>
+        <translation>制卡厂回盘文件（CSV 或 xlsx）每行一张卡：申请编号、社会保障卡号、发卡银行、制卡结果（成功或失败）及失败原因。导入前逐行校验；只要有一行有问题，整个文件均不导入。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/card_centre_window.ui" line="309"/>
+        <source>Im&amp;port the result file…</source>
+        <translation>导入回盘文件(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/card_centre_window.ui" line="359"/>
+        <source>Line</source>
+        <translation>行号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/card_centre_window.ui" line="364"/>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <location filename="../../ui/card_centre_window.ui" line="372"/>
+        <source>One card by hand</source>
+        <translation>单张卡手工登记</translation>
+    </message>
+    <message>
+        <location filename="../../ui/card_centre_window.ui" line="378"/>
+        <source>Application n&amp;o.:</source>
+        <translation>申请编号(&amp;O)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/card_centre_window.ui" line="395"/>
+        <source>&amp;Card no.:</source>
+        <translation>社会保障卡号(&amp;C)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/card_centre_window.ui" line="409"/>
+        <source>Ban&amp;k:</source>
+        <translation>发卡银行(&amp;K)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/card_centre_window.ui" line="423"/>
+        <source>Mark pro&amp;duced</source>
+        <translation>登记制卡成功(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/card_centre_window.ui" line="433"/>
+        <source>R&amp;eason:</source>
+        <translation>失败原因(&amp;E)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/card_centre_window.ui" line="447"/>
+        <source>Mark f&amp;ailed</source>
+        <translation>登记制卡失败(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/card_centre_window.ui" line="461"/>
+        <source>&amp;Send to handling points</source>
+        <translation>下发经办网点(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/card_centre_window.ui" line="467"/>
+        <source>Cards made and still at the card centre. Sending them moves each to its handling point and queues the applicant&apos;s notice (SMS and letter).</source>
+        <translation>已制成、仍在卡管中心的社会保障卡。下发后卡片转至各自的经办网点，并生成给申请人的领卡通知（短信和通知书）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/card_centre_window.ui" line="523"/>
+        <source>Card no.</source>
+        <translation>社会保障卡号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/card_centre_window.ui" line="528"/>
+        <source>Bank</source>
+        <translation>发卡银行</translation>
+    </message>
+    <message>
+        <location filename="../../ui/card_centre_window.ui" line="533"/>
+        <source>Made on</source>
+        <translation>制卡日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/card_centre_window.ui" line="554"/>
+        <source>Select a&amp;ll</source>
+        <translation>全选(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/card_centre_window.ui" line="564"/>
+        <source>Send to the handling &amp;points</source>
+        <translation>下发经办网点(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/card_centre_window.ui" line="577"/>
+        <source>&amp;Notices</source>
+        <translation>领卡通知(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/card_centre_window.ui" line="583"/>
+        <source>Notices waiting to go out or given up after repeated failures. Failures are tried again by themselves, each time after a longer wait; Retry sends the chosen ones at once.</source>
+        <translation>等待发送或多次发送失败后已停止的通知。发送失败的通知会自动重发，每次间隔逐渐延长；点“重发选中通知”可立即发送。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/card_centre_window.ui" line="634"/>
+        <source>Channel</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <location filename="../../ui/card_centre_window.ui" line="644"/>
+        <source>Attempts</source>
+        <translation>发送次数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/card_centre_window.ui" line="649"/>
+        <source>Next attempt</source>
+        <translation>下次发送</translation>
+    </message>
+    <message>
+        <location filename="../../ui/card_centre_window.ui" line="654"/>
+        <source>Last error</source>
+        <translation>最近一次错误</translation>
+    </message>
+    <message>
+        <location filename="../../ui/card_centre_window.ui" line="664"/>
+        <source>Send &amp;automatically</source>
+        <translation>自动发送(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/card_centre_window.ui" line="667"/>
+        <source>Send due notices every minute while this window is open</source>
+        <translation>本窗口打开期间，每分钟发送一次到期的通知</translation>
+    </message>
+    <message>
+        <location filename="../../ui/card_centre_window.ui" line="688"/>
+        <source>Retr&amp;y the chosen</source>
+        <translation>重发选中通知(&amp;Y)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/card_centre_window.ui" line="698"/>
+        <source>Send due notices no&amp;w</source>
+        <translation>立即发送到期通知(&amp;W)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/card_centre_window.ui" line="711"/>
+        <source>&amp;30-day promise</source>
+        <translation>30 天制卡时限(&amp;3)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/card_centre_window.ui" line="719"/>
+        <source>&amp;Overdue</source>
+        <translation>已超期(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/card_centre_window.ui" line="729"/>
+        <source>&amp;Due within 5 days</source>
+        <translation>5 天内到期(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/card_centre_window.ui" line="802"/>
+        <source>Count</source>
+        <translation>件数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/card_centre_window.ui" line="864"/>
+        <source>Due</source>
+        <translation>到期日</translation>
+    </message>
+    <message>
+        <location filename="../../ui/card_centre_window.ui" line="884"/>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/card_centre_window.ui" line="895"/>
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/card_centre_window.ui" line="903"/>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/card_centre_window.py" line="103"/>
+        <source>Signed in as {name}</source>
+        <translation>当前操作员：{name}</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/card_centre_window.py" line="109"/>
+        <source>{low}-{high} days</source>
+        <translation>{low}—{high} 天</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/card_centre_window.py" line="110"/>
+        <source>{low}+ days</source>
+        <translation>{low} 天及以上</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/card_centre_window.py" line="179"/>
+        <source>This computer is not enrolled: the card centre works on its own embedded central database (a single office, or a demo). Enrol it as a device of the card centre&apos;s site to work on the city&apos;s central database.</source>
+        <translation>本机尚未注册：卡管中心正在使用本机内置的中心数据库（单一网点或演示）。如需处理全市数据，请将本机注册为卡管中心的设备。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/card_centre_window.py" line="185"/>
+        <source>Central database: every handling point of the city.</source>
+        <translation>中心数据库：全市所有经办网点。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/card_centre_window.py" line="215"/>
+        <source>Read at {time}</source>
+        <translation>{time} 读取</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/card_centre_window.py" line="247"/>
+        <source>{shown} shown of {total} waiting</source>
+        <translation>共 {total} 件待制卡，显示 {shown} 件</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/card_centre_window.py" line="255"/>
+        <source>{count} cards wait to be sent</source>
+        <translation>{count} 张卡待下发</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/card_centre_window.py" line="265"/>
+        <source>{waiting} waiting, {failed} given up</source>
+        <translation>{waiting} 条待发送，{failed} 条已停止重发</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/card_centre_window.py" line="286"/>
+        <source>{total} overdue on {date}</source>
+        <translation>截至 {date} 已超期 {total} 件</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/card_centre_window.py" line="287"/>
+        <source>{total} due within {days} days of {date}</source>
+        <translation>自 {date} 起 {days} 天内到期 {total} 件</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/card_centre_window.py" line="301"/>
+        <source>Production batch {name}: {count} applications are now in production.</source>
+        <translation>制卡批次 {name}：{count} 件申请已进入制卡。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/card_centre_window.py" line="304"/>
+        <source>{count} chosen applications had been moved meanwhile and were left out.</source>
+        <translation>选中的申请中有 {count} 件已被他人处理，未列入本批次。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/card_centre_window.py" line="317"/>
+        <source>Checking {file}…</source>
+        <translation>正在校验 {file}……</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/card_centre_window.py" line="328"/>
+        <source>Applied: {lines} lines, {produced} cards produced, {failed} failed.</source>
+        <translation>已导入：共 {lines} 行，制卡成功 {produced} 张，失败 {failed} 张。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/card_centre_window.py" line="334"/>
+        <source>Nothing was applied: {bad} of {lines} lines have problems. Correct the file and import it again.</source>
+        <translation>未导入任何数据：{lines} 行中有 {bad} 行有问题。请修改文件后重新导入。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/card_centre_window.py" line="359"/>
+        <source>{number} recorded.</source>
+        <translation>{number} 已登记。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/card_centre_window.py" line="370"/>
+        <source>{sent} cards sent to their handling points; {notices} notices queued.</source>
+        <translation>{sent} 张卡已下发经办网点，已生成 {notices} 条通知。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/card_centre_window.py" line="387"/>
+        <source>Notices: {sent} sent, {failed} to be tried again, {gave_up} given up.</source>
+        <translation>通知：已发送 {sent} 条，待重发 {failed} 条，已停止重发 {gave_up} 条。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/card_centre_window.py" line="542"/>
+        <source>SMS</source>
+        <translation>短信</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/card_centre_window.py" line="543"/>
+        <source>Letter</source>
+        <translation>通知书</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/card_centre_window.py" line="548"/>
+        <source>Waiting</source>
+        <translation>待发送</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/card_centre_window.py" line="549"/>
+        <source>Given up</source>
+        <translation>已停止重发</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/card_centre_window.py" line="550"/>
+        <source>Sent</source>
+        <translation>已发送</translation>
+    </message>
+</context>
+<context>
+    <name>CardDialogs</name>
+    <message>
+        <location filename="../../counter_app/qt/card_dialogs.py" line="40"/>
+        <source>Scan the pick-up voucher, or type the application number or an ID number.</source>
+        <translation>请扫描取卡凭证，或输入申请编号或身份证号码。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/card_dialogs.py" line="42"/>
+        <source>Looking for the card…</source>
+        <translation>正在查找卡片…</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/card_dialogs.py" line="43"/>
+        <source>{count} cards were found for this number: choose the one to hand over.</source>
+        <translation>该号码共找到 {count} 张卡片：请选择要发放的一张。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/card_dialogs.py" line="45"/>
+        <source>A &amp;guardian on record: {name} ({relation})</source>
+        <translation>登记的监护人：{name}（{relation}）(&amp;G)</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/card_dialogs.py" line="47"/>
+        <source>A &amp;guardian on record</source>
+        <translation>登记的监护人(&amp;G)</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/card_dialogs.py" line="48"/>
+        <source>A child&apos;s card is handed to a guardian on record</source>
+        <translation>未成年人的社会保障卡由登记的监护人领取</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/card_dialogs.py" line="50"/>
+        <source>Recording the hand-over…</source>
+        <translation>正在登记发卡…</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/card_dialogs.py" line="51"/>
+        <source>The card of application {number} was handed over to {collector}.</source>
+        <translation>申请 {number} 的社会保障卡已发放给{collector}。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/card_dialogs.py" line="53"/>
+        <source>The activation of the card of application {number} is recorded.</source>
+        <translation>申请 {number} 的社会保障卡已登记激活。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/card_dialogs.py" line="55"/>
+        <source>The card was found: undo the temporary loss report</source>
+        <translation>卡片已找回：解除临时挂失</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/card_dialogs.py" line="57"/>
+        <source>Please enter a card number or an ID number.</source>
+        <translation>请输入社会保障卡号或身份证号码。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/card_dialogs.py" line="58"/>
+        <source>No card of this handling point and nothing on the invalid list was found for this number. A card taken in elsewhere can still be reported with its number and the holder&apos;s ID number.</source>
+        <translation>未找到本网点与该号码对应的卡片，无效卡名单中也没有记录。其他网点受理的卡片，可凭卡号和持卡人身份证号码办理。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/card_dialogs.py" line="62"/>
+        <source>not listed</source>
+        <translation>未列入</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/card_dialogs.py" line="63"/>
+        <source>{kind} ({level}), {state}, since {date}</source>
+        <translation>{kind}（{level}），{state}，{date}起</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/card_dialogs.py" line="64"/>
+        <source>, until {date}</source>
+        <translation>，至{date}</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/card_dialogs.py" line="65"/>
+        <source>&amp;Undo the report</source>
+        <translation>解除挂失(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/card_dialogs.py" line="66"/>
+        <source>&amp;Record</source>
+        <translation>登记(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/card_dialogs.py" line="67"/>
+        <source>Recorded: {kind} ({level}).</source>
+        <translation>已登记：{kind}（{level}）。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/card_dialogs.py" line="68"/>
+        <source>It holds until {date}, unless made formal or undone before.</source>
+        <translation>有效期至{date}，期间可转为正式挂失或解挂。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/card_dialogs.py" line="70"/>
+        <source>The temporary loss report is undone; the card is valid again.</source>
+        <translation>临时挂失已解除，卡片恢复有效。</translation>
+    </message>
+</context>
+<context>
+    <name>CardReportDialog</name>
+    <message>
+        <location filename="../../ui/card_report_dialog.ui" line="14"/>
+        <source>Invalid list: report a card</source>
+        <translation>无效卡登记：挂失、损坏、注销</translation>
+    </message>
+    <message>
+        <location filename="../../ui/card_report_dialog.ui" line="23"/>
+        <source>Find the card by its number or the cardholder&apos;s ID number. A temporary loss report holds for the city&apos;s number of days; a formal loss report cannot be undone. Check the ID shown before recording.</source>
+        <translation>按卡号或持卡人身份证号码查找卡片。临时挂失在本市规定的天数内有效；正式挂失后不能解挂。登记前请核验所出示的证件。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/card_report_dialog.ui" line="35"/>
+        <source>Card or ID &amp;number:</source>
+        <translation>卡号或身份证号码(&amp;N)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/card_report_dialog.ui" line="55"/>
+        <source>&amp;Find</source>
+        <translation>查找(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/card_report_dialog.ui" line="92"/>
+        <source>Card number</source>
+        <translation>卡号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/card_report_dialog.ui" line="97"/>
+        <source>Cardholder</source>
+        <translation>持卡人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/card_report_dialog.ui" line="102"/>
+        <source>ID number</source>
+        <translation>证件号码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/card_report_dialog.ui" line="107"/>
+        <source>Card status</source>
+        <translation>卡片状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/card_report_dialog.ui" line="112"/>
+        <source>Invalid list</source>
+        <translation>无效卡名单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/card_report_dialog.ui" line="130"/>
+        <source>Record</source>
+        <translation>登记</translation>
+    </message>
+    <message>
+        <location filename="../../ui/card_report_dialog.ui" line="136"/>
+        <source>&amp;What happened:</source>
+        <translation>办理事项(&amp;W)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/card_report_dialog.ui" line="149"/>
+        <source>&amp;Card number:</source>
+        <translation>卡号(&amp;C)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/card_report_dialog.ui" line="166"/>
+        <source>Cardholder&apos;s &amp;ID number:</source>
+        <translation>持卡人身份证号码(&amp;I)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/card_report_dialog.ui" line="179"/>
+        <source>As on the cardholder&apos;s ID shown</source>
+        <translation>按持卡人出示的证件填写</translation>
+    </message>
+    <message>
+        <location filename="../../ui/card_report_dialog.ui" line="198"/>
+        <source>&amp;Record</source>
+        <translation>登记(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/card_report_dialog.ui" line="208"/>
+        <source>C&amp;lose</source>
+        <translation>关闭(&amp;L)</translation>
+    </message>
+</context>
+<context>
+    <name>CollectionDialog</name>
+    <message>
+        <location filename="../../ui/collection_dialog.ui" line="14"/>
+        <source>Collect a card</source>
+        <translation>领卡</translation>
+    </message>
+    <message>
+        <location filename="../../ui/collection_dialog.ui" line="23"/>
+        <source>Scan the pick-up voucher, or type the application number or an ID number, and press Enter. The card is handed over at the handling point where it was applied for, to the applicant or, for a child, to a guardian on record, after checking the ID they show.</source>
+        <translation>请扫描取卡凭证，或输入申请编号或身份证号码后按回车。社会保障卡在原受理网点发放，核验证件后交给申请人本人；未成年人的卡片交给登记的监护人。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/collection_dialog.ui" line="35"/>
+        <source>&amp;Voucher or number:</source>
+        <translation>凭证或号码(&amp;V)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/collection_dialog.ui" line="48"/>
+        <source>Scan the voucher&apos;s QR code, or type a number</source>
+        <translation>扫描凭证二维码，或输入号码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/collection_dialog.ui" line="58"/>
+        <source>&amp;Find</source>
+        <translation>查找(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/collection_dialog.ui" line="83"/>
+        <source>More than one card waits for this number: choose the one to hand over</source>
+        <translation>该号码有多张待领卡片：请选择要发放的一张</translation>
+    </message>
+    <message>
+        <location filename="../../ui/collection_dialog.ui" line="90"/>
+        <source>Card waiting for collection</source>
+        <translation>待领卡片</translation>
+    </message>
+    <message>
+        <location filename="../../ui/collection_dialog.ui" line="96"/>
+        <source>Application no.:</source>
+        <translation>申请编号：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/collection_dialog.ui" line="106"/>
+        <source>Cardholder:</source>
+        <translation>持卡人：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/collection_dialog.ui" line="116"/>
+        <source>ID number:</source>
+        <translation>证件号码：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/collection_dialog.ui" line="126"/>
+        <source>Card number:</source>
+        <translation>社会保障卡号：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/collection_dialog.ui" line="136"/>
+        <source>Bank:</source>
+        <translation>发卡银行：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/collection_dialog.ui" line="146"/>
+        <source>Status:</source>
+        <translation>状态：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/collection_dialog.ui" line="159"/>
+        <source>Who collects the card</source>
+        <translation>领卡人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/collection_dialog.ui" line="165"/>
+        <source>The &amp;applicant in person</source>
+        <translation>申请人本人(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/collection_dialog.ui" line="172"/>
+        <source>A &amp;guardian on record</source>
+        <translation>登记的监护人(&amp;G)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/collection_dialog.ui" line="179"/>
+        <source>ID number &amp;shown:</source>
+        <translation>所示证件号码(&amp;S)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/collection_dialog.ui" line="192"/>
+        <source>As on the original ID of the person collecting</source>
+        <translation>按领卡人出示的证件原件填写</translation>
+    </message>
+    <message>
+        <location filename="../../ui/collection_dialog.ui" line="199"/>
+        <source>Read ID card (F2)</source>
+        <translation>读身份证(F2)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/collection_dialog.ui" line="234"/>
+        <source>&amp;Hand over and print receipt</source>
+        <translation>发卡并打印回执(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/collection_dialog.ui" line="244"/>
+        <source>&amp;Close</source>
+        <translation>关闭(&amp;C)</translation>
+    </message>
+</context>
+<context>
+    <name>DayReportDialog</name>
+    <message>
+        <location filename="../../ui/day_report.ui" line="14"/>
+        <source>End-of-day report</source>
+        <translation>日终报表</translation>
+    </message>
+    <message>
+        <location filename="../../ui/day_report.ui" line="22"/>
+        <source>&amp;Day:</source>
+        <translation>日期(&amp;D)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/day_report.ui" line="42"/>
+        <source>&amp;Show</source>
+        <translation>生成(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/day_report.ui" line="76"/>
+        <source>&amp;Print…</source>
+        <translation>打印…(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/day_report.ui" line="79"/>
+        <source>Print the report (Ctrl+P)</source>
+        <translation>打印报表（Ctrl+P）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/day_report.ui" line="89"/>
+        <source>&amp;Close</source>
+        <translation>关闭(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/day_report.py" line="72"/>
+        <source>Preparing the report…</source>
+        <translation>正在生成报表…</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/day_report.py" line="86"/>
+        <source>Printed.</source>
+        <translation>已打印。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/day_report.py" line="95"/>
+        <source>End-of-day report of {day}.</source>
+        <translation>{day} 日终报表。</translation>
     </message>
 </context>
 <context>
@@ -480,6 +1332,160 @@
     </message>
 </context>
 <context>
+    <name>InquiryDialog</name>
+    <message>
+        <location filename="../../ui/inquiry.ui" line="14"/>
+        <source>Inquiry</source>
+        <translation>查询</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inquiry.ui" line="22"/>
+        <source>ID number or card &amp;number:</source>
+        <translation>身份证号码或卡号(&amp;N)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inquiry.ui" line="35"/>
+        <source>Type or scan the number, then press Enter</source>
+        <translation>输入或扫描号码后按回车</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inquiry.ui" line="45"/>
+        <source>&amp;Search</source>
+        <translation>查询(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inquiry.ui" line="87"/>
+        <source>Applications and cards</source>
+        <translation>申领记录及社会保障卡</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inquiry.ui" line="122"/>
+        <source>Application no.</source>
+        <translation>申请编号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inquiry.ui" line="127"/>
+        <source>Handling point</source>
+        <translation>经办网点</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inquiry.ui" line="132"/>
+        <source>Business</source>
+        <translation>业务类型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inquiry.ui" line="137"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inquiry.ui" line="142"/>
+        <source>Received</source>
+        <translation>接收时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inquiry.ui" line="147"/>
+        <source>Card due</source>
+        <translation>承诺制卡日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inquiry.ui" line="152"/>
+        <location filename="../../ui/inquiry.ui" line="200"/>
+        <source>Card</source>
+        <translation>卡号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inquiry.ui" line="157"/>
+        <source>Card status</source>
+        <translation>卡片状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inquiry.ui" line="165"/>
+        <source>Invalid list (lost, damaged, expired, cancelled cards)</source>
+        <translation>挂失及失效名单（挂失、损坏、到期、注销的卡）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inquiry.ui" line="205"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inquiry.ui" line="210"/>
+        <source>Level</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inquiry.ui" line="215"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inquiry.ui" line="220"/>
+        <source>Listed</source>
+        <translation>列入时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inquiry.ui" line="225"/>
+        <source>Until</source>
+        <translation>到期/解除时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inquiry.ui" line="230"/>
+        <source>Reported at</source>
+        <translation>登记网点</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inquiry.ui" line="247"/>
+        <source>&amp;Print result…</source>
+        <translation>打印查询结果…(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inquiry.ui" line="250"/>
+        <source>Print the result for the cardholder: statuses only, numbers masked (Ctrl+P)</source>
+        <translation>为持卡人打印查询结果：仅含办理状态，号码已遮蔽（Ctrl+P）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inquiry.ui" line="260"/>
+        <source>&amp;Close</source>
+        <translation>关闭(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/inquiry.py" line="91"/>
+        <source>Type or scan an ID number or card number and press Enter.</source>
+        <translation>请输入或扫描身份证号码或社会保障卡卡号，然后按回车。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/inquiry.py" line="110"/>
+        <source>Looking up…</source>
+        <translation>正在查询…</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/inquiry.py" line="152"/>
+        <source>The result was printed.</source>
+        <translation>查询结果已打印。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/inquiry.py" line="157"/>
+        <source>Nothing is known about {number}.</source>
+        <translation>未查到 {number} 的任何记录。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/inquiry.py" line="159"/>
+        <source>{number} — applications: {applications}, invalid-list entries: {entries}.</source>
+        <translation>{number}：申领记录 {applications} 条，挂失及失效名单记录 {entries} 条。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/inquiry.py" line="164"/>
+        <source>A card of this number is on the invalid list and cannot be used.</source>
+        <translation>该号码名下有卡片在失效名单中，不能使用。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/inquiry.py" line="174"/>
+        <source>{status} (not yet sent)</source>
+        <translation>{status}（尚未上传）</translation>
+    </message>
+</context>
+<context>
     <name>IntakeWizard</name>
     <message>
         <location filename="../../counter_app/qt/wizard.py" line="65"/>
@@ -548,152 +1554,222 @@
         <translation>业务(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="102"/>
+        <location filename="../../ui/main_window.ui" line="103"/>
         <source>&amp;Documents</source>
         <translation>文书(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="110"/>
+        <location filename="../../ui/main_window.ui" line="111"/>
         <source>Applicant &amp;guide</source>
         <translation>申领须知(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="117"/>
+        <location filename="../../ui/main_window.ui" line="118"/>
         <source>&amp;Photo</source>
         <translation>照片(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="123"/>
+        <location filename="../../ui/main_window.ui" line="124"/>
+        <source>&amp;Reports</source>
+        <translation>报表(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.ui" line="130"/>
+        <source>&amp;Cards</source>
+        <translation>社保卡(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.ui" line="140"/>
         <source>&amp;Sync</source>
         <translation>同步(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="130"/>
+        <location filename="../../ui/main_window.ui" line="147"/>
         <source>Lan&amp;guage</source>
         <translation>语言(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="143"/>
+        <location filename="../../ui/main_window.ui" line="162"/>
         <source>Toolbar</source>
         <translation>工具栏</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="166"/>
+        <location filename="../../ui/main_window.ui" line="186"/>
         <source>&amp;New application</source>
         <translation>新建申请(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="169"/>
+        <location filename="../../ui/main_window.ui" line="189"/>
         <source>Take in a new application (Ctrl+N)</source>
         <translation>受理一笔新申请（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="177"/>
+        <location filename="../../ui/main_window.ui" line="197"/>
         <source>&amp;Batch intake…</source>
         <translation>批量受理…(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="180"/>
+        <location filename="../../ui/main_window.ui" line="200"/>
         <source>Take in a committee&apos;s spreadsheet of applicants (Ctrl+B)</source>
         <translation>受理村委会/社区报送的申请人表格（Ctrl+B）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="188"/>
+        <location filename="../../ui/main_window.ui" line="208"/>
+        <source>&amp;Inquiry…</source>
+        <translation>查询…(&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.ui" line="211"/>
+        <source>A cardholder&apos;s applications, card and invalid-list status by ID number or card number (Ctrl+I)</source>
+        <translation>按身份证号码或卡号查询持卡人的申领、卡片及失效名单状态（Ctrl+I）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.ui" line="219"/>
+        <source>&amp;End-of-day report…</source>
+        <translation>日终报表…(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.ui" line="222"/>
+        <source>The day&apos;s applications by business type and status, cards collected and overdue cards, to preview and print (supervisors)</source>
+        <translation>当日按业务类型和状态统计的申请、已领卡及超期卡片，可预览和打印（主管）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.ui" line="227"/>
+        <source>&amp;Collect card…</source>
+        <translation>领卡(&amp;C)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.ui" line="230"/>
+        <source>Hand a finished card over: scan the pick-up voucher, check the ID of who collects, print the collection receipt (Ctrl+L)</source>
+        <translation>发放已制成的社会保障卡：扫描取卡凭证，核验领卡人证件，打印领取回执（Ctrl+L）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.ui" line="238"/>
+        <source>&amp;Activate card…</source>
+        <translation>激活(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.ui" line="241"/>
+        <source>Record the activation of a collected card (Ctrl+J)</source>
+        <translation>登记已领取卡片的激活（Ctrl+J）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.ui" line="249"/>
+        <source>&amp;Report lost, damaged or cancelled card…</source>
+        <translation>挂失、损坏、注销登记(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.ui" line="252"/>
+        <source>Put a card on the invalid list: temporary or formal loss, damage, cancellation (Ctrl+Shift+L)</source>
+        <translation>将卡片列入无效卡名单：临时挂失、正式挂失、损坏、注销（Ctrl+Shift+L）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.ui" line="260"/>
+        <source>&amp;Undo a temporary loss report…</source>
+        <translation>解除临时挂失(&amp;U)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.ui" line="263"/>
+        <source>The card was found: undo its temporary loss report (Ctrl+Shift+U)</source>
+        <translation>卡片已找回：解除临时挂失（Ctrl+Shift+U）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.ui" line="271"/>
         <source>Attach &amp;signed form…</source>
         <translation>附加签字表…(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="191"/>
+        <location filename="../../ui/main_window.ui" line="274"/>
         <source>Attach the scan of a signed registration form: its QR code finds the application (Ctrl+G)</source>
         <translation>附加已签字登记表的扫描件：系统根据二维码找到对应申请（Ctrl+G）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="199"/>
+        <location filename="../../ui/main_window.ui" line="282"/>
         <source>Print pick-up &amp;voucher</source>
         <translation>打印取卡凭证(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="207"/>
+        <location filename="../../ui/main_window.ui" line="290"/>
         <source>&amp;Issue photo receipt…</source>
         <translation>出具照片回执(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="210"/>
+        <location filename="../../ui/main_window.ui" line="293"/>
         <source>Photo station: take the applicant&apos;s photo and print the receipt they bring to the window (Ctrl+R)</source>
         <translation>照相点：拍摄申请人照片并打印照片回执，申请人凭回执到窗口办理（Ctrl+R）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="218"/>
+        <location filename="../../ui/main_window.ui" line="301"/>
         <source>Print rejection &amp;notice</source>
         <translation>打印不予受理告知书(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="223"/>
+        <location filename="../../ui/main_window.ui" line="306"/>
         <source>&amp;Continue application</source>
         <translation>继续办理(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="226"/>
+        <location filename="../../ui/main_window.ui" line="309"/>
         <source>Continue the selected application where it stopped (Enter)</source>
         <translation>从中断处继续办理所选申请（回车）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="231"/>
+        <location filename="../../ui/main_window.ui" line="314"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="234"/>
+        <location filename="../../ui/main_window.ui" line="317"/>
         <source>Reload today&apos;s applications (F5)</source>
         <translation>重新加载今日受理列表（F5）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="242"/>
+        <location filename="../../ui/main_window.ui" line="325"/>
         <source>&amp;Sync now</source>
         <translation>立即同步(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="245"/>
+        <location filename="../../ui/main_window.ui" line="328"/>
         <source>Send submitted applications to the central database now (F9)</source>
         <translation>立即将已提交的申请上传至中心数据库（F9）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="253"/>
+        <location filename="../../ui/main_window.ui" line="336"/>
         <source>Sync &amp;problems…</source>
         <translation>同步问题(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="256"/>
+        <location filename="../../ui/main_window.ui" line="339"/>
         <source>Operations the central database refused, with its reasons (Shift+F9)</source>
         <translation>中心数据库拒收的操作及原因（Shift+F9）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="280"/>
+        <location filename="../../ui/main_window.ui" line="363"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/main_window.py" line="140"/>
+        <location filename="../../counter_app/qt/main_window.py" line="146"/>
         <source>Operator: {name} ({user})  ·  Site: {site} ({code})</source>
         <translation>操作员：{name}（{user}）  ·  网点：{site}（{code}）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/main_window.py" line="173"/>
+        <location filename="../../counter_app/qt/main_window.py" line="179"/>
         <source>{total} today  ·  {open} at the counter</source>
         <translation>今日共 {total} 笔  ·  办理中 {open} 笔</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/main_window.py" line="216"/>
+        <location filename="../../counter_app/qt/main_window.py" line="222"/>
         <source>This application is “{status}”: there is nothing more to do at the counter.</source>
         <translation>该申请当前状态为“{status}”，窗口无需再办理。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/main_window.py" line="226"/>
+        <location filename="../../counter_app/qt/main_window.py" line="232"/>
         <source>The new language takes effect the next time Counter is started.</source>
         <translation>新的界面语言将在下次启动程序后生效。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/main_window.py" line="271"/>
+        <location filename="../../counter_app/qt/main_window.py" line="277"/>
         <source>{count} refused by the central database</source>
         <translation>中心数据库拒收 {count} 笔</translation>
     </message>
@@ -1226,6 +2302,79 @@
     </message>
 </context>
 <context>
+    <name>cards</name>
+    <message>
+        <location filename="../../counter_app/qt/card_names.py" line="14"/>
+        <source>Temporary loss report</source>
+        <translation>临时挂失</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/card_names.py" line="15"/>
+        <source>Formal loss report</source>
+        <translation>正式挂失</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/card_names.py" line="16"/>
+        <source>Damaged</source>
+        <translation>损坏</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/card_names.py" line="17"/>
+        <source>Expired</source>
+        <translation>有效期满</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/card_names.py" line="18"/>
+        <source>Cancelled (moved away, abroad, death)</source>
+        <translation>注销（迁出、出境定居、死亡）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/card_names.py" line="19"/>
+        <source>Replaced by a new card</source>
+        <translation>已补换新卡</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/card_names.py" line="22"/>
+        <source>city</source>
+        <translation>市级</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/card_names.py" line="23"/>
+        <source>province</source>
+        <translation>省级</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/card_names.py" line="24"/>
+        <source>national</source>
+        <translation>国家级</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/card_names.py" line="27"/>
+        <source>in force</source>
+        <translation>生效中</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/card_names.py" line="28"/>
+        <source>released</source>
+        <translation>已解除</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/card_names.py" line="29"/>
+        <source>card cancelled</source>
+        <translation>卡已注销</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/card_names.py" line="32"/>
+        <source>the applicant</source>
+        <translation>申请人本人</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/card_names.py" line="33"/>
+        <source>a guardian</source>
+        <translation>监护人</translation>
+    </message>
+</context>
+<context>
     <name>dialogs</name>
     <message>
         <location filename="../../counter_app/qt/dialogs.py" line="13"/>
@@ -1280,6 +2429,7 @@
     </message>
     <message>
         <location filename="../../counter_app/qt/dialogs.py" line="60"/>
+        <location filename="../../counter_app/qt/dialogs.py" line="87"/>
         <source>CSV (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
@@ -1287,6 +2437,94 @@
         <location filename="../../counter_app/qt/dialogs.py" line="69"/>
         <source>Print the registration form</source>
         <translation>打印申请登记表</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/dialogs.py" line="76"/>
+        <source>Import the card factory&apos;s result file</source>
+        <translation>导入制卡厂回盘文件</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/dialogs.py" line="77"/>
+        <source>Result files (*.csv *.xlsx);;All files (*)</source>
+        <translation>回盘文件 (*.csv *.xlsx);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/dialogs.py" line="85"/>
+        <source>Save the batch&apos;s result file for the card factory</source>
+        <translation>保存本批次的制卡回盘模板（交制卡厂填写）</translation>
+    </message>
+</context>
+<context>
+    <name>inquiry</name>
+    <message>
+        <location filename="../../counter_app/qt/inquiry.py" line="33"/>
+        <source>Temporary loss report</source>
+        <translation>临时挂失</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/inquiry.py" line="34"/>
+        <source>Formal loss report</source>
+        <translation>正式挂失</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/inquiry.py" line="35"/>
+        <source>Damaged</source>
+        <translation>损坏</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/inquiry.py" line="36"/>
+        <source>Expired</source>
+        <translation>有效期满</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/inquiry.py" line="37"/>
+        <source>Cancelled</source>
+        <translation>注销</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/inquiry.py" line="38"/>
+        <source>Replaced</source>
+        <translation>已补换</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/inquiry.py" line="41"/>
+        <source>City</source>
+        <translation>市级</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/inquiry.py" line="42"/>
+        <source>Province</source>
+        <translation>省级</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/inquiry.py" line="43"/>
+        <source>National</source>
+        <translation>国家级</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/inquiry.py" line="46"/>
+        <source>In force (card not usable)</source>
+        <translation>在册（卡片不可用）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/inquiry.py" line="47"/>
+        <source>Released</source>
+        <translation>已解除</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/inquiry.py" line="48"/>
+        <source>Card cancelled</source>
+        <translation>卡片已注销</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/inquiry.py" line="51"/>
+        <source>due soon</source>
+        <translation>即将到期</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/inquiry.py" line="52"/>
+        <source>overdue</source>
+        <translation>已超期</translation>
     </message>
 </context>
 <context>
@@ -1342,24 +2580,90 @@
         <translation>请填写此项。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/intake.py" line="29"/>
+        <location filename="../../counter_app/services/collection.py" line="44"/>
+        <source>Scan the pick-up voucher, or type the application number or an ID number.</source>
+        <translation>请扫描取卡凭证，或输入申请编号或身份证号码。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/services/collection.py" line="46"/>
+        <source>No card waiting for collection was found for this number at any handling point.</source>
+        <translation>各受理网点均没有与该号码对应的待领社会保障卡。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/services/collection.py" line="48"/>
+        <source>This card is not collected here: it waits at {site} ({code}), the handling point where it was applied for. Please send the applicant there.</source>
+        <translation>该卡不在本网点领取：卡片在原受理网点“{site}”（{code}）待领，请告知申请人到该网点领取。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/services/collection.py" line="51"/>
+        <source>No card for this number waits here. Whether it waits at another handling point cannot be checked now: the central database cannot be reached.</source>
+        <translation>本网点没有与该号码对应的待领卡片。目前无法连接中心数据库，暂时无法查询是否在其他网点待领。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/services/collection.py" line="54"/>
+        <source>The central database says this card waits here, but this counter has not received it yet: sync (F9) and try again.</source>
+        <translation>中心数据库显示该卡在本网点待领，但本柜台尚未收到该卡信息：请先同步（F9）再试。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/services/collection.py" line="57"/>
+        <source>The card of application {number} has not been reported ready yet; the applicant is notified when it arrives.</source>
+        <translation>申请 {number} 的社会保障卡尚未制成送达；卡片到达后将通知申请人。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/services/collection.py" line="60"/>
+        <source>The card of application {number} is not waiting for collection (its status: {status}).</source>
+        <translation>申请 {number} 的社会保障卡当前不在待领状态（状态：{status}）。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/services/collection.py" line="63"/>
+        <source>The card of application {number} was already collected on {date}.</source>
+        <translation>申请 {number} 的社会保障卡已于 {date} 领取。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/services/collection.py" line="65"/>
+        <source>Only a collected card can be activated; the card of application {number} is not (its status: {status}).</source>
+        <translation>只有已领取的社会保障卡才能激活；申请 {number} 的卡片不是已领取状态（状态：{status}）。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/services/collection.py" line="68"/>
+        <source>A collection receipt is printed only for a card that has been collected.</source>
+        <translation>只有已领取的社会保障卡才能打印领取回执。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/services/collection.py" line="70"/>
+        <source>No collected card of this handling point was found for this number.</source>
+        <translation>未找到本网点与该号码对应的已领取卡片。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/services/collection.py" line="72"/>
+        <source>This application was taken in at another handling point; its card is handed over there.</source>
+        <translation>该申请由其他受理网点受理，社会保障卡在该网点发放。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/services/collection.py" line="75"/>
+        <location filename="../../counter_app/services/intake.py" line="30"/>
         <source>The application cannot be found.</source>
         <translation>未找到该申请。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/intake.py" line="30"/>
+        <location filename="../../counter_app/services/intake.py" line="31"/>
         <source>Required materials are missing: {materials}.</source>
         <translation>缺少必交材料：{materials}。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/intake.py" line="32"/>
+        <location filename="../../counter_app/services/intake.py" line="33"/>
         <source>Please give the reason for the rejection.</source>
         <translation>请填写不予受理的理由。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/intake.py" line="33"/>
+        <location filename="../../counter_app/services/intake.py" line="34"/>
         <source>The application is past this step and can no longer be changed here.</source>
         <translation>该申请已过此环节，不能在此修改。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/services/intake.py" line="38"/>
+        <source>Please enter the number of the card being renewed (it is printed on the card).</source>
+        <translation>请输入需换领的原卡卡号（印在卡面上）。</translation>
     </message>
     <message>
         <location filename="../../counter_app/photo/decoding.py" line="21"/>
@@ -1397,9 +2701,14 @@
         <translation>本柜台访问中心数据库的权限已被撤销。申请仍保存在本柜台；请联系管理员重新注册本柜台。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/lifecycle.py" line="9"/>
+        <location filename="../../counter_app/domain/lifecycle.py" line="10"/>
         <source>An application in state &quot;{current}&quot; cannot move to &quot;{target}&quot;.</source>
         <translation>处于“{current}”状态的申请不能变更为“{target}”。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/domain/lifecycle.py" line="12"/>
+        <source>Moving an application from &quot;{current}&quot; to &quot;{target}&quot; is done by the {actor}, not here.</source>
+        <translation>申请从“{current}”转为“{target}”须由{actor}办理，不能在此办理。</translation>
     </message>
     <message>
         <location filename="../../counter_app/domain/idnumber.py" line="18"/>
@@ -1502,7 +2811,7 @@
         <translation>申请人已成年，不能由监护人代为办理。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/business.py" line="21"/>
+        <location filename="../../counter_app/domain/business.py" line="22"/>
         <source>The rules file {file} is not valid: {problem}</source>
         <translation>业务规则文件 {file} 有误：{problem}</translation>
     </message>
@@ -2006,17 +3315,17 @@
         <translation>无法播放该视频文件。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/photo_station.py" line="33"/>
+        <location filename="../../counter_app/services/photo_station.py" line="34"/>
         <source>No single face was found, so the photo cannot be cut to the standard: please take it again.</source>
         <translation>未能找到唯一的人脸，无法按标准裁切照片：请重新拍摄。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/photo_station.py" line="36"/>
+        <location filename="../../counter_app/services/photo_station.py" line="37"/>
         <source>The photo fails {count} check(s). Take it again, or ask a supervisor to accept it with a reason.</source>
         <translation>照片有 {count} 项检查未通过。请重新拍摄，或请主管填写理由后批准采用。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/photo_station.py" line="39"/>
+        <location filename="../../counter_app/services/photo_station.py" line="40"/>
         <source>Please give the reason for accepting a photo that fails a check.</source>
         <translation>请填写采用未通过检查照片的理由。</translation>
     </message>
@@ -2065,6 +3374,220 @@
         <source>This is not a valid enrolment code; copy it again from the administrator.</source>
         <translation>这不是有效的注册码，请向管理员重新获取。</translation>
     </message>
+    <message>
+        <location filename="../../counter_app/cardcentre/factory.py" line="31"/>
+        <source>The result file lacks the columns: {columns}. The first line must name the columns (see the template).</source>
+        <translation>回盘文件缺少以下列：{columns}。第一行须为列名（请参照模板）。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cardcentre/factory.py" line="34"/>
+        <source>The file {file} cannot be opened ({problem}).</source>
+        <translation>无法打开文件 {file}（{problem}）。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cardcentre/factory.py" line="36"/>
+        <source>The result file has no lines of cards.</source>
+        <translation>回盘文件中没有卡片数据。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cardcentre/factory.py" line="39"/>
+        <source>The application number is missing.</source>
+        <translation>缺少申请编号。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cardcentre/factory.py" line="40"/>
+        <location filename="../../counter_app/cardcentre/production.py" line="39"/>
+        <source>No application has the number {number}.</source>
+        <translation>没有申请编号为 {number} 的申请。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cardcentre/factory.py" line="41"/>
+        <source>More than one application has the number {number}.</source>
+        <translation>申请编号 {number} 对应多件申请。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cardcentre/factory.py" line="43"/>
+        <source>Application {number} is also on line {other}.</source>
+        <translation>申请 {number} 与第 {other} 行重复。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cardcentre/factory.py" line="45"/>
+        <source>Card number {card} is also on line {other}.</source>
+        <translation>社会保障卡号 {card} 与第 {other} 行重复。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cardcentre/factory.py" line="46"/>
+        <location filename="../../counter_app/cardcentre/production.py" line="36"/>
+        <source>Card number {card} already belongs to application {number}.</source>
+        <translation>社会保障卡号 {card} 已分配给申请 {number}。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cardcentre/factory.py" line="48"/>
+        <source>Application {number} was withdrawn; no card is to be made for it.</source>
+        <translation>申请 {number} 已撤回，不应为其制卡。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cardcentre/factory.py" line="50"/>
+        <source>Application {number} is not in production (its status is &quot;{status}&quot;).</source>
+        <translation>申请 {number} 不在制卡中（当前状态为“{status}”）。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cardcentre/factory.py" line="52"/>
+        <source>The result &quot;{value}&quot; is neither produced nor failed.</source>
+        <translation>制卡结果“{value}”既不是成功也不是失败。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cardcentre/factory.py" line="54"/>
+        <source>A produced card needs its card number.</source>
+        <translation>制卡成功的须填写社会保障卡号。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cardcentre/factory.py" line="55"/>
+        <location filename="../../counter_app/cardcentre/production.py" line="34"/>
+        <source>The card number &quot;{card}&quot; is not 6 to 30 letters and digits.</source>
+        <translation>社会保障卡号“{card}”应为 6 至 30 位字母或数字。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cardcentre/factory.py" line="57"/>
+        <source>A failed card needs the reason.</source>
+        <translation>制卡失败的须填写失败原因。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cardcentre/factory.py" line="58"/>
+        <source>The date &quot;{value}&quot; is not a date (YYYY-MM-DD).</source>
+        <translation>“{value}”不是有效日期（格式为 YYYY-MM-DD）。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cardcentre/notices.py" line="25"/>
+        <source>The notice template {file} cannot be used: {problem}</source>
+        <translation>通知模板 {file} 无法使用：{problem}</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cardcentre/production.py" line="30"/>
+        <source>None of the chosen applications can go into production now; no batch was made.</source>
+        <translation>选中的申请目前均不能进入制卡，未生成批次。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cardcentre/production.py" line="33"/>
+        <source>Choose the applications first.</source>
+        <translation>请先选择申请。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cardcentre/production.py" line="38"/>
+        <source>Say why the card could not be made.</source>
+        <translation>请填写制卡失败的原因。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cardcentre/production.py" line="40"/>
+        <source>The application is not in the central database.</source>
+        <translation>中心数据库中没有该申请。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cardcentre/production.py" line="42"/>
+        <source>The application was changed meanwhile; look it up again.</source>
+        <translation>该申请已被他人处理，请重新查询。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/domain/cards.py" line="17"/>
+        <source>A formal loss report cannot be undone; the card can only be replaced.</source>
+        <translation>正式挂失不能解除，只能补领新卡。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/domain/cards.py" line="19"/>
+        <source>This card has no temporary loss report in force to undo.</source>
+        <translation>该卡没有可解除的有效临时挂失。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/domain/cards.py" line="21"/>
+        <source>This card is already on the invalid list ({kind}).</source>
+        <translation>该卡已列入失效名单（{kind}）。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/domain/collection.py" line="15"/>
+        <source>Please enter the ID number of the person collecting the card, as on the ID they show.</source>
+        <translation>请按领卡人出示的证件输入其身份证号码。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/domain/collection.py" line="18"/>
+        <source>The card cannot be handed over: the ID shown is neither the applicant&apos;s nor that of a guardian on record for this application.</source>
+        <translation>不能发卡：所出示的证件既不是申请人本人的，也不是本申请登记的监护人的。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/domain/collection.py" line="21"/>
+        <source>The card cannot be handed over: the ID shown is not the applicant&apos;s, and the application has no guardian on record.</source>
+        <translation>不能发卡：所出示的证件不是申请人本人的，且本申请未登记监护人。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/domain/collection.py" line="24"/>
+        <source>The card cannot be handed over: the ID shown is not the applicant&apos;s.</source>
+        <translation>不能发卡：所出示的证件不是申请人本人的。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/domain/collection.py" line="26"/>
+        <source>The card cannot be handed over: the ID shown is not that of a guardian on record for this application.</source>
+        <translation>不能发卡：所出示的证件不是本申请登记的监护人的。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/domain/collection.py" line="29"/>
+        <source>The applicant is under {age}: the card is handed to a guardian on record, who shows their own ID.</source>
+        <translation>申请人未满{age}周岁：社会保障卡由登记的监护人凭本人身份证件领取。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/domain/inquiry.py" line="20"/>
+        <source>Enter an 18-character resident ID number or a card number (letters and digits, 6 to 20 characters).</source>
+        <translation>请输入18位居民身份证号码或社会保障卡卡号（字母和数字，6至20位）。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/services/card_centre.py" line="34"/>
+        <source>This computer is enrolled for the handling point {site}, not for the card centre, so it would see only that handling point&apos;s applications. Enrol it as a device of the card centre&apos;s site.</source>
+        <translation>本机注册为经办网点 {site} 的设备，而不是卡管中心的设备，只能看到该网点的申请。请将本机注册为卡管中心的设备。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/services/card_reports.py" line="44"/>
+        <source>Please enter the card number.</source>
+        <translation>请输入社会保障卡号。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/services/card_reports.py" line="45"/>
+        <location filename="../../counter_app/services/intake.py" line="36"/>
+        <source>A card number holds letters and digits only (6 to 30 of them).</source>
+        <translation>卡号只能由字母和数字组成（6至30位）。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/services/card_reports.py" line="47"/>
+        <source>Please enter the cardholder&apos;s ID number, as on the ID shown.</source>
+        <translation>请按持卡人出示的证件输入其身份证号码。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/services/card_reports.py" line="49"/>
+        <source>This kind of entry is not reported at the window.</source>
+        <translation>此类无效卡登记不在窗口办理。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/services/card_reports.py" line="51"/>
+        <source>This card belongs to another ID number: it cannot be reported with the ID shown.</source>
+        <translation>该卡属于其他身份证号码，不能凭所出示的证件办理。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/services/card_reports.py" line="54"/>
+        <source>This card has not been handed over yet (its status: {status}); a card still at the handling point is not reported.</source>
+        <translation>该卡尚未发放（状态：{status}）；仍在受理网点的卡片不办理挂失或登记。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/services/card_reports.py" line="57"/>
+        <source>Please enter a card number or an ID number.</source>
+        <translation>请输入社会保障卡号或身份证号码。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/services/inquiry.py" line="44"/>
+        <source>The central database cannot be reached: this answer shows only what this counter holds (its own applications, and the invalid list as last pulled).</source>
+        <translation>无法连接中心数据库：以下仅为本柜台保存的数据（本柜台受理的申请，以及最近一次同步的挂失及失效名单）。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/services/reports.py" line="30"/>
+        <source>There is no handling point {code} on this counter.</source>
+        <translation>本柜台没有编号为 {code} 的服务网点。</translation>
+    </message>
 </context>
 <context>
     <name>status</name>
@@ -2105,36 +3628,41 @@
     </message>
     <message>
         <location filename="../../counter_app/qt/status_names.py" line="18"/>
+        <source>Card could not be made</source>
+        <translation>制卡失败</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/status_names.py" line="19"/>
         <source>Produced</source>
         <translation>已制卡</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/status_names.py" line="19"/>
+        <location filename="../../counter_app/qt/status_names.py" line="20"/>
         <source>Ready for collection</source>
         <translation>待领取</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/status_names.py" line="20"/>
+        <location filename="../../counter_app/qt/status_names.py" line="21"/>
         <source>Applicant notified</source>
         <translation>已通知领卡</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/status_names.py" line="21"/>
+        <location filename="../../counter_app/qt/status_names.py" line="22"/>
         <source>Collected</source>
         <translation>已领取</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/status_names.py" line="22"/>
+        <location filename="../../counter_app/qt/status_names.py" line="23"/>
         <source>Activated</source>
         <translation>已激活</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/status_names.py" line="23"/>
+        <location filename="../../counter_app/qt/status_names.py" line="24"/>
         <source>Rejected</source>
         <translation>不予受理</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/status_names.py" line="24"/>
+        <location filename="../../counter_app/qt/status_names.py" line="25"/>
         <source>Withdrawn</source>
         <translation>已撤回</translation>
     </message>
@@ -2142,60 +3670,80 @@
 <context>
     <name>sync_kinds</name>
     <message>
-        <location filename="../../counter_app/qt/sync_reasons.py" line="25"/>
+        <location filename="../../counter_app/qt/sync_reasons.py" line="26"/>
         <source>Submitted application</source>
         <translation>提交申请</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/sync_reasons.py" line="26"/>
+        <location filename="../../counter_app/qt/sync_reasons.py" line="27"/>
         <source>Photo or scanned file</source>
         <translation>照片或扫描件</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/sync_reasons.py" line="27"/>
+        <location filename="../../counter_app/qt/sync_reasons.py" line="28"/>
         <source>Photo receipt</source>
         <translation>照片回执</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/sync_reasons.py" line="29"/>
+        <source>Card collected</source>
+        <translation>领卡</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/sync_reasons.py" line="30"/>
+        <source>Card activated</source>
+        <translation>激活社会保障卡</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/sync_reasons.py" line="31"/>
+        <source>Card reported to the invalid list</source>
+        <translation>无效卡登记（挂失、损坏、注销）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/sync_reasons.py" line="32"/>
+        <source>Temporary loss report undone</source>
+        <translation>解除临时挂失</translation>
     </message>
 </context>
 <context>
     <name>sync_reasons</name>
     <message>
-        <location filename="../../counter_app/sync/apply.py" line="35"/>
+        <location filename="../../counter_app/sync/apply.py" line="37"/>
         <source>operation for site {site}, but this counter belongs to {own}</source>
         <translation>该操作属于网点 {site}，但本柜台属于网点 {own}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/sync/apply.py" line="37"/>
+        <location filename="../../counter_app/sync/apply.py" line="39"/>
         <source>unknown operation {kind}</source>
         <translation>无法识别的操作：{kind}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/sync/apply.py" line="38"/>
+        <location filename="../../counter_app/sync/apply.py" line="40"/>
         <source>malformed operation: {detail}</source>
         <translation>操作内容有误：{detail}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/sync/apply.py" line="39"/>
+        <location filename="../../counter_app/sync/apply.py" line="41"/>
         <source>sequence {seq} was already used by a different operation</source>
         <translation>序号 {seq} 已被另一项操作使用</translation>
     </message>
     <message>
-        <location filename="../../counter_app/sync/apply.py" line="41"/>
+        <location filename="../../counter_app/sync/apply.py" line="43"/>
         <source>the card centre has already taken this application over</source>
         <translation>制卡中心已接手该申请</translation>
     </message>
     <message>
-        <location filename="../../counter_app/sync/apply.py" line="43"/>
+        <location filename="../../counter_app/sync/apply.py" line="45"/>
         <source>the file did not arrive complete</source>
         <translation>文件未完整送达</translation>
     </message>
     <message>
-        <location filename="../../counter_app/sync/apply.py" line="44"/>
+        <location filename="../../counter_app/sync/apply.py" line="46"/>
         <source>refused by the central database ({error})</source>
         <translation>中心数据库拒绝了该操作（{error}）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/sync/apply.py" line="45"/>
+        <location filename="../../counter_app/sync/apply.py" line="47"/>
         <source>this photo receipt number is already in the registry for another photo</source>
         <translation>该照片回执编号已登记给另一张照片</translation>
     </message>
@@ -2213,6 +3761,41 @@
         <location filename="../../counter_app/sync/blobs.py" line="25"/>
         <source>the file arrived damaged; it will be sent again</source>
         <translation>文件送达时已损坏，将重新发送</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/sync/apply_cards.py" line="50"/>
+        <source>this site has no such application on the central database</source>
+        <translation>中心数据库中没有本网点的该申请</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/sync/apply_cards.py" line="52"/>
+        <source>the card cannot be recorded as {target} while its status is {current}</source>
+        <translation>卡片当前状态为“{current}”，不能登记为“{target}”</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/sync/apply_cards.py" line="54"/>
+        <source>this card is already on the invalid list ({entry})</source>
+        <translation>该卡已列入无效卡名单（{entry}）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/sync/apply_cards.py" line="56"/>
+        <source>the card number belongs to another ID number</source>
+        <translation>该卡号属于其他身份证号码</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/sync/apply_cards.py" line="58"/>
+        <source>a formal loss report cannot be undone</source>
+        <translation>正式挂失不能解挂</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/sync/apply_cards.py" line="60"/>
+        <source>this card has no temporary loss report in force to undo</source>
+        <translation>该卡没有可解除的有效临时挂失</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/sync/apply_cards.py" line="62"/>
+        <source>an invalid-list entry with this id already exists</source>
+        <translation>无效卡名单中已有相同编号的记录</translation>
     </message>
 </context>
 </TS>

@@ -1,0 +1,199 @@
+"""The end-of-day report of a handling point (社会保障卡业务日终报表) for supervisors: the
+day's applications by business type and status (a bar chart and tables), the cards
+collected that day, and the cards overdue on the 30-day promise. Application numbers
+only: no names, no ID numbers."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import BinaryIO
+
+from reportlab.graphics import renderPDF
+from reportlab.graphics.charts.barcharts import HorizontalBarChart
+from reportlab.graphics.shapes import Drawing
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+
+from counter_app.forms import report_layouts as L
+from counter_app.forms.draw import centered_line, signature_line
+from counter_app.forms.fonts import FontSet, find_fonts
+from counter_app.forms.pdf import write_pdf
+from counter_app.forms.tables import draw_table, section_heading
+from counter_app.forms.text import draw_line
+
+
+@dataclass(frozen=True)
+class BusinessCount:
+    label: str
+    by_status: dict[str, int]      # lifecycle.Status value -> applications
+
+    @property
+    def total(self) -> int:
+        return sum(self.by_status.values())
+
+
+@dataclass(frozen=True)
+class CollectedLine:
+    application_number: str
+    business_label: str
+    collected_at: str              # local time
+    collector: str                 # "applicant", "guardian"...
+
+
+@dataclass(frozen=True)
+class OverdueLine:
+    application_number: str
+    business_label: str
+    status: str
+    due_date: str
+    days_late: int
+
+
+@dataclass(frozen=True)
+class DayReportPrint:
+    site_code: str
+    site_name: str
+    day: str
+    generated_at: str
+    businesses: Sequence[BusinessCount]   # every business type, in the rules' order
+    collected: Sequence[CollectedLine] = ()
+    overdue: Sequence[OverdueLine] = ()
+    due_soon: int = 0
+    ready: int = 0
+
+    @property
+    def applications(self) -> int:
+        return sum(b.total for b in self.businesses)
+
+    def by_status(self) -> dict[str, int]:
+        counts: dict[str, int] = {}
+        for business in self.businesses:
+            for status, count in business.by_status.items():
+                counts[status] = counts.get(status, 0) + count
+        return counts
+
+
+def render_day_report(report: DayReportPrint, out: Path | str | BinaryIO,
+                      fonts: FontSet | None = None) -> None:
+    fonts = fonts or find_fonts()
+    write_pdf(out, fonts, L.DAY_TITLE, lambda c: draw_day_report(c, fonts, report))
+
+
+def draw_day_report(canvas: Canvas, fonts: FontSet, report: DayReportPrint) -> None:
+    def new_page(c: Canvas) -> float:
+        centered_line(c, fonts, L.PAGE_FOOTER.format(page=c.getPageNumber()),
+                      L.PAGE_WIDTH / 2, L.FOOTER_BASELINE, L.SMALL_SIZE)
+        return L.PAGE_HEIGHT - L.BOTTOM_MARGIN
+
+    new_page(canvas)
+    centered_line(canvas, fonts, L.DAY_TITLE, L.PAGE_WIDTH / 2, L.DAY_TITLE_BASELINE,
+                  L.DOCUMENT_TITLE_SIZE - 2)
+    centered_line(canvas, fonts, L.DAY_INFO.format(site=report.site_name, code=report.site_code,
+                                                   day=report.day,
+                                                   generated=report.generated_at),
+                  L.PAGE_WIDTH / 2, L.DAY_INFO_BASELINE, L.SMALL_SIZE)
+    figures = {"applications": report.applications, "collected": len(report.collected),
+               "overdue": len(report.overdue), "due_soon": report.due_soon,
+               "ready": report.ready}
+    width = L.CONTENT_WIDTH / len(L.DAY_SUMMARY)
+    y = draw_table(canvas, fonts, [(title, width) for title, _ in L.DAY_SUMMARY],
+                   [[f"{figures[key]} {L.DAY_SUMMARY_UNIT[key]}" for _, key in L.DAY_SUMMARY]],
+                   L.DAY_SUMMARY_TOP, new_page=new_page, size=L.HEADING_SIZE,
+                   row_height=10 * mm, center_from=0)
+    y = _chart(canvas, fonts, report, y - L.SECTION_GAP)
+
+    y = section_heading(canvas, fonts, L.DAY_BY_BUSINESS_HEADING, y, new_page=new_page)
+    columns = [L.DAY_BUSINESS_COLUMN,
+               *((name, L.DAY_GROUP_WIDTH) for name, _ in L.DAY_STATUS_GROUPS),
+               (L.DAY_TOTAL_LABEL, L.DAY_GROUP_WIDTH)]
+    rows = [_business_row(b.label, b.by_status) for b in report.businesses if b.total]
+    rows.append(_business_row(L.DAY_TOTAL_LABEL, report.by_status()))
+    y = draw_table(canvas, fonts, columns, rows, y, new_page=new_page)
+
+    y = section_heading(canvas, fonts, L.DAY_BY_STATUS_HEADING, y, new_page=new_page)
+    counts = report.by_status()
+    rows = [(L.label(L.STATUS_LABELS, status), str(counts[status]))
+            for status in L.STATUS_LABELS if counts.get(status)]
+    rows += [(L.label(L.STATUS_LABELS, status), str(count)) for status, count in counts.items()
+             if status not in L.STATUS_LABELS and count]
+    rows.append((L.DAY_TOTAL_LABEL, str(report.applications)))
+    y = draw_table(canvas, fonts, L.DAY_STATUS_COLUMNS, rows, y, new_page=new_page)
+
+    y = section_heading(canvas, fonts, L.DAY_COLLECTED_HEADING, y, new_page=new_page)
+    rows = [(str(n), line.application_number, line.business_label, line.collected_at,
+             L.label(L.COLLECTOR_LABELS, line.collector))
+            for n, line in enumerate(report.collected, 1)]
+    y = draw_table(canvas, fonts, L.DAY_COLLECTED_COLUMNS,
+                   rows or [_nothing(L.DAY_COLLECTED_COLUMNS)], y, new_page=new_page,
+                   center_from=3)
+
+    y = section_heading(canvas, fonts, L.DAY_OVERDUE_HEADING, y, new_page=new_page)
+    rows = [(str(n), line.application_number, line.business_label,
+             L.label(L.STATUS_LABELS, line.status), line.due_date, str(line.days_late))
+            for n, line in enumerate(report.overdue, 1)]
+    y = draw_table(canvas, fonts, L.DAY_OVERDUE_COLUMNS,
+                   rows or [_nothing(L.DAY_OVERDUE_COLUMNS)], y, new_page=new_page,
+                   center_from=3)
+
+    if y - 30 * mm < L.BOTTOM_MARGIN:
+        canvas.showPage()
+        y = new_page(canvas)
+    draw_line(canvas, fonts, L.MARGIN, y - 6 * mm, L.DAY_STATUS_NOTE, L.SMALL_SIZE)
+    for index, label in enumerate(L.DAY_SIGNATURES):
+        signature_line(canvas, fonts, L.MARGIN + index * 95 * mm, y - 20 * mm, label, 50 * mm)
+    canvas.showPage()
+
+
+def _business_row(label: str, by_status: dict[str, int]) -> tuple[str, ...]:
+    groups = [sum(by_status.get(status, 0) for status in statuses)
+              for _, statuses in L.DAY_STATUS_GROUPS]
+    return (label, *map(str, groups), str(sum(by_status.values())))
+
+
+def _nothing(columns) -> tuple[str, ...]:
+    return ("", L.DAY_NOTHING, *([""] * (len(columns) - 2)))
+
+
+def _chart(canvas: Canvas, fonts: FontSet, report: DayReportPrint, top: float) -> float:
+    """A horizontal bar chart of the day's applications by business type; returns the y
+    under it."""
+    draw_line(canvas, fonts, L.MARGIN, top - L.HEADING_SIZE * 0.85, L.DAY_CHART_HEADING,
+              L.HEADING_SIZE)
+    height = L.DAY_CHART_HEIGHT
+    drawing = Drawing(L.CONTENT_WIDTH, height)
+    chart = HorizontalBarChart()
+    chart.x, chart.y = L.DAY_CHART_LEFT_LABELS, 8 * mm
+    chart.width = L.CONTENT_WIDTH - L.DAY_CHART_LEFT_LABELS - 10 * mm
+    chart.height = height - 12 * mm
+    values = [b.total for b in report.businesses] or [0]
+    chart.data = [values]
+    category = chart.categoryAxis
+    category.categoryNames = [b.label for b in report.businesses] or [L.NONE]
+    category.reverseDirection = 1          # the first business type on top
+    category.labels.fontName = fonts.primary
+    category.labels.fontSize = 8
+    category.labels.boxAnchor = "e"
+    category.labels.dx = -3
+    top_value = max(values)
+    step = max(1, math.ceil(top_value / 5))
+    chart.valueAxis.valueMin = 0
+    chart.valueAxis.valueMax = max(step * 5, step * math.ceil(top_value / step), 1)
+    chart.valueAxis.valueStep = step
+    chart.valueAxis.labels.fontName = fonts.primary
+    chart.valueAxis.labels.fontSize = 8
+    chart.valueAxis.visibleGrid = 1
+    chart.valueAxis.gridStrokeColor = L.HEADING_FILL
+    chart.bars[0].fillColor = L.DAY_CHART_BAR
+    chart.bars[0].strokeColor = None
+    chart.barLabelFormat = "%d"
+    chart.barLabels.fontName = fonts.primary
+    chart.barLabels.fontSize = 8
+    chart.barLabels.boxAnchor = "w"
+    chart.barLabels.dx = 3
+    drawing.add(chart)
+    bottom = top - L.SECTION_DROP - height
+    renderPDF.draw(drawing, canvas, L.MARGIN, bottom)
+    return bottom

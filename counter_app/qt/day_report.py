@@ -1,0 +1,130 @@
+"""The end-of-day report for supervisors (Reports ▸ End-of-day report…): pick the day,
+look at the PDF (chart and tables) in the preview, print it. Rendering runs on the task
+runner; printing goes through the printer dialog with the remembered printer. QtPdf's
+widgets load when the dialog first opens, not with the main window."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from PySide6.QtCore import QDate, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QDialog, QWidget
+
+from counter_app.qt import dialogs
+from counter_app.qt.i18n import message_for
+from counter_app.qt.pdf_print import print_with_dialog
+from counter_app.qt.uiload import load_ui, replace_placeholder
+from counter_app.security.roles import Permission
+from counter_app.services import reports
+
+
+def render_report(ctx, operator, day: dt.date) -> Path:
+    """On the task runner: the figures, then the PDF."""
+    return reports.render_end_of_day(ctx, reports.end_of_day(ctx, operator, day=day),
+                                     operator=operator)
+
+
+class DayReportDialog(QDialog):
+    sig_rendered = Signal(object)   # the PDF's path
+    sig_printed = Signal(int)       # pages
+
+    def __init__(self, ctx, operator, runner, parent: QWidget | None = None,
+                 day: dt.date | None = None) -> None:
+        from PySide6.QtPdf import QPdfDocument  # loaded on first use, not at start-up
+        from PySide6.QtPdfWidgets import QPdfView
+
+        super().__init__(parent)
+        self.ctx, self.operator, self.runner = ctx, operator, runner
+        self.ui = load_ui(self, "day_report.ui")
+        self.pdf_path: Path | None = None
+        self.shown_day: dt.date | None = None  # the day the preview shows
+        self.rendering = False
+        self.document = QPdfDocument(self)
+        self.view = QPdfView(self)
+        self.view.setDocument(self.document)
+        self.view.setPageMode(QPdfView.PageMode.MultiPage)
+        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        replace_placeholder(self.ui.pdf_placeholder, self.view)
+        day = day or dt.date.today()
+        self.ui.date_edit.setDate(QDate(day.year, day.month, day.day))
+        self.ui.date_edit.setMaximumDate(QDate.currentDate())
+        self.ui.refresh_button.clicked.connect(self.render)  # made again: figures move on
+        # Enter in the date, or leaving it: only a new day needs a new report.
+        self.ui.date_edit.editingFinished.connect(
+            lambda: self.render() if self.day != self.shown_day else None)
+        self.ui.print_button.clicked.connect(self.print_report)
+        self.ui.close_button.clicked.connect(self.reject)
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Print), self, self.print_report)
+        self.render()
+
+    @property
+    def day(self) -> dt.date:
+        return self.ui.date_edit.date().toPython()
+
+    def render(self) -> None:
+        if self.rendering:
+            return
+        self.rendering = True
+        self.shown_day = self.day
+        self.ui.print_button.setEnabled(False)
+        self.ui.status_label.setText(self.tr("Preparing the report…"))
+        self.document.close()  # Windows cannot replace a file that is still open
+        self.runner.run(render_report, self.ctx, self.operator, self.day,
+                        on_done=self._rendered, on_error=self._failed)
+
+    def print_report(self) -> None:
+        if self.pdf_path is None or self.rendering:
+            return
+        try:
+            pages = print_with_dialog(self, self.ctx.settings, self.pdf_path)
+        except Exception as error:  # noqa: BLE001 - PrintError says what is wrong
+            dialogs.show_error(self, message_for(error))
+            return
+        if pages:
+            self.ui.status_label.setText(self.tr("Printed."))
+            self.sig_printed.emit(pages)
+
+    def _rendered(self, path: Path) -> None:
+        self.rendering = False
+        self.pdf_path = path
+        self.document.load(str(path))
+        self.ui.print_button.setEnabled(True)
+        self.ui.print_button.setFocus()
+        self.ui.status_label.setText(self.tr("End-of-day report of {day}.").format(
+            day=self.shown_day.isoformat()))
+        self.sig_rendered.emit(path)
+
+    def _failed(self, error: Exception) -> None:
+        self.rendering = False
+        self.shown_day = None
+        self.ui.status_label.clear()
+        dialogs.show_error(self, message_for(error))
+
+
+class ReportActions:
+    """Reports ▸ End-of-day report… for supervisors (the OVERRIDE permission)."""
+
+    def __init__(self, window) -> None:
+        self.window = window
+        self.dialog: DayReportDialog | None = None
+        action = window.ui.action_end_of_day
+        action.triggered.connect(self.open)
+        action.setEnabled(window.operator.can(Permission.OVERRIDE))
+
+    def open(self) -> None:
+        if not self.window.operator.can(Permission.OVERRIDE):
+            return
+        if self.dialog is not None:
+            self.dialog.raise_()
+            self.dialog.activateWindow()
+            return
+        window = self.window
+        self.dialog = DayReportDialog(window.ctx, window.operator, window.runner, window)
+        self.dialog.finished.connect(self._closed)
+        self.dialog.open()
+
+    def _closed(self, _result: int) -> None:
+        self.dialog.deleteLater()
+        self.dialog = None

@@ -1,0 +1,219 @@
+"""The end-of-day report of a handling point, for supervisors: the day's applications by
+business type and status, the cards collected that day, and the promise lists (cards
+overdue, due within the city's "due soon" days, waiting for collection) from the card
+records pulled from the central side. The clock is passed in; "the day" is the counter's
+local day, while rows keep UTC.
+
+A status is the newer of the application row (what this counter did last) and its card
+record (the card centre's word, pulled), as in the inquiry. Statuses are those at the
+time the report is made; "overdue" is counted as of the report's day.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import and_, or_, select
+
+from counter_app.domain.business import BusinessType
+from counter_app.domain.cards import Promise, promise_state
+from counter_app.domain.errors import QT_TRANSLATE_NOOP, CounterError
+from counter_app.domain.lifecycle import OPEN, READY
+from counter_app.security import audit
+from counter_app.security.roles import Permission
+from counter_app.services.auth import CurrentOperator
+from counter_app.services.context import AppContext
+from counter_app.store.models import Application, CardRecord, Site, utcnow
+
+MSG_NO_SITE = QT_TRANSLATE_NOOP(
+    "messages", "There is no handling point {code} on this counter.")
+
+
+class ReportError(CounterError):
+    code = "report"
+
+
+@dataclass(frozen=True)
+class BusinessFigures:
+    business_type: str                 # BusinessType value
+    label: str
+    by_status: dict[str, int]          # lifecycle.Status value -> applications
+
+    @property
+    def total(self) -> int:
+        return sum(self.by_status.values())
+
+
+@dataclass(frozen=True)
+class CollectedCard:
+    application_number: str            # "" when the application is not on this counter
+    business_type: str
+    collected_at: dt.datetime          # UTC
+    collector: str
+
+
+@dataclass(frozen=True)
+class OverdueCard:
+    application_number: str
+    business_type: str
+    status: str
+    due_date: dt.date
+    days_late: int
+
+
+@dataclass(frozen=True)
+class DayReport:
+    site_code: str
+    site_name: str
+    day: dt.date
+    generated_at: dt.datetime          # UTC
+    businesses: tuple[BusinessFigures, ...]   # every business type of the rules, in order
+    collected: tuple[CollectedCard, ...]
+    overdue: tuple[OverdueCard, ...]
+    due_soon: int
+    ready: int
+
+    @property
+    def applications(self) -> int:
+        return sum(b.total for b in self.businesses)
+
+    def by_status(self) -> dict[str, int]:
+        counts: dict[str, int] = {}
+        for business in self.businesses:
+            for status, count in business.by_status.items():
+                counts[status] = counts.get(status, 0) + count
+        return counts
+
+
+def end_of_day(ctx: AppContext, operator: CurrentOperator | None = None, *,
+               site_code: str | None = None, day: dt.date | None = None,
+               now: dt.datetime | None = None) -> DayReport:
+    """The report of *day* (the counter's local day of *now* by default) for the
+    operator's site (a supervisor's), or *site_code*, or this counter's first site."""
+    if operator is not None:
+        operator.require(Permission.OVERRIDE)
+    now = now or utcnow()
+    day = day or _local(now).date()
+    start = dt.datetime.combine(day, dt.time.min).astimezone(dt.UTC).replace(tzinfo=None)
+    end = dt.datetime.combine(day + dt.timedelta(days=1), dt.time.min).astimezone(
+        dt.UTC).replace(tzinfo=None)
+    rules = ctx.rules
+    with ctx.sessions() as session:
+        site = _site(session, operator, site_code)
+        counts: dict[str, dict[str, int]] = {b.value: {} for b in rules.labels}
+        for row in session.execute(
+                select(Application.business_type, Application.status, Application.updated_at,
+                       CardRecord.status.label("card_status"),
+                       CardRecord.updated_at.label("card_updated_at"))
+                .outerjoin(CardRecord, CardRecord.application_id == Application.id)
+                .where(Application.site_id == site.id, Application.created_at >= start,
+                       Application.created_at < end)):
+            status = _status(row.status, row.updated_at, row.card_status, row.card_updated_at)
+            by_status = counts.setdefault(row.business_type, {})
+            by_status[status] = by_status.get(status, 0) + 1
+        cards = (select(CardRecord.status.label("card_status"),
+                        CardRecord.updated_at.label("card_updated_at"), CardRecord.due_date,
+                        CardRecord.collected_at, CardRecord.collector, Application.number,
+                        Application.business_type, Application.status, Application.updated_at)
+                 .outerjoin(Application, Application.id == CardRecord.application_id)
+                 # Card records come down for this counter's site only; one whose
+                 # application another counter of the site took in has no local row.
+                 .where(or_(Application.site_id == site.id, Application.id.is_(None))))
+        collected = [CollectedCard(row.number or "", row.business_type or "",
+                                   row.collected_at, row.collector or "")
+                     for row in session.execute(cards.where(and_(
+                         CardRecord.collected_at >= start, CardRecord.collected_at < end))
+                         .order_by(CardRecord.collected_at))]
+        overdue, due_soon, ready = [], 0, 0
+        waiting = cards.where(CardRecord.status.in_([s.value for s in OPEN | READY]))
+        for row in session.execute(waiting.order_by(CardRecord.due_date)):
+            status = _status(row.status, row.updated_at, row.card_status, row.card_updated_at)
+            if status in READY:
+                ready += 1
+            elif status in OPEN and row.due_date is not None:
+                promise = promise_state(row.due_date, day, rules.cards)
+                if promise is Promise.OVERDUE:
+                    overdue.append(OverdueCard(row.number or "", row.business_type or "",
+                                               status, row.due_date,
+                                               (day - row.due_date).days))
+                elif promise is Promise.DUE_SOON:
+                    due_soon += 1
+        site_code_, site_name = site.code, site.name
+    businesses = tuple(BusinessFigures(code, _label(rules.labels, code), by_status)
+                       for code, by_status in counts.items())
+    return DayReport(site_code_, site_name, day, now, businesses, tuple(collected),
+                     tuple(overdue), due_soon, ready)
+
+
+def render_end_of_day(ctx: AppContext, report: DayReport, out: Path | None = None,
+                      operator: CurrentOperator | None = None) -> Path:
+    """The report as a PDF (by default in the protected directory); the print audited."""
+    from counter_app.forms.day_report import render_day_report
+    from counter_app.services.printing import form_fonts
+
+    if out is None:
+        out = (ctx.settings.protected_dir / "reports"
+               / f"end-of-day-{report.site_code}-{report.day.isoformat()}.pdf")
+        out.parent.mkdir(parents=True, exist_ok=True)
+    render_day_report(print_data(ctx, report), out, form_fonts(ctx))
+    with ctx.sessions.begin() as session:
+        site = session.scalar(select(Site).where(Site.code == report.site_code))
+        audit.record(session, action="end_of_day_report", entity="site",
+                     entity_id=site.id if site else report.site_code,
+                     operator_id=operator.id if operator else None,
+                     site_id=site.id if site else None,
+                     detail=f"day={report.day.isoformat()} applications={report.applications} "
+                            f"collected={len(report.collected)} overdue={len(report.overdue)}")
+    return out
+
+
+def print_data(ctx: AppContext, report: DayReport):
+    from counter_app.forms.day_report import (BusinessCount, CollectedLine, DayReportPrint,
+                                              OverdueLine)
+
+    labels = ctx.rules.labels
+    return DayReportPrint(
+        report.site_code, report.site_name, report.day.isoformat(),
+        _local(report.generated_at).strftime("%Y-%m-%d %H:%M"),
+        tuple(BusinessCount(b.label, dict(b.by_status)) for b in report.businesses),
+        tuple(CollectedLine(c.application_number or "—", _label(labels, c.business_type),
+                            _local(c.collected_at).strftime("%H:%M"), c.collector)
+              for c in report.collected),
+        tuple(OverdueLine(o.application_number or "—", _label(labels, o.business_type),
+                          o.status, o.due_date.isoformat(), o.days_late)
+              for o in report.overdue),
+        report.due_soon, report.ready)
+
+
+def _status(status: str | None, updated_at, card_status: str | None, card_updated_at) -> str:
+    """The newer word: the card record (pulled) or the application row (this counter)."""
+    if status is None:
+        return card_status or ""
+    if card_status is not None and card_updated_at >= updated_at:
+        return card_status
+    return status
+
+
+def _site(session, operator: CurrentOperator | None, code: str | None) -> Site:
+    if operator is not None:
+        site = session.get(Site, operator.site_id)
+    elif code:
+        site = session.scalar(select(Site).where(Site.code == code))
+    else:
+        site = session.scalar(select(Site).order_by(Site.code).limit(1))
+    if site is None:
+        raise ReportError(MSG_NO_SITE, code=code or "")
+    return site
+
+
+def _label(labels: dict, code: str) -> str:
+    try:
+        return labels[BusinessType(code)]
+    except (ValueError, KeyError):
+        return code or "—"
+
+
+def _local(utc_naive: dt.datetime) -> dt.datetime:
+    return utc_naive.replace(tzinfo=dt.UTC).astimezone()

@@ -1,0 +1,301 @@
+"""The card centre console: incoming by handling point and age, a production batch from the
+selection, the factory file (report per line, nothing applied when bad), sending cards to
+the handling points, notices with retry, the 30-day promise; how it opens after login and
+what it says when the central database cannot be reached."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import replace
+
+import pytest
+from PySide6.QtCore import Qt
+
+from counter_app.cardcentre.sending import FileSender, SendError
+from counter_app.qt import dialogs
+from counter_app.qt.card_centre_window import CardCentreWindow
+from counter_app.security.roles import Role
+from counter_app.services.context import open_context
+from tests.cardcentre_helpers import sqlite_city
+from tests.helpers import PASSWORD, add_operator
+from tests.qt.qt_helpers import type_text
+
+HEADER = "申请编号,社会保障卡号,发卡银行,制卡结果,失败原因\n"
+
+
+def utc_now():
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+
+
+@pytest.fixture
+def city(tmp_path):
+    city = sqlite_city(tmp_path)
+    yield city
+    city.engine.dispose()
+
+
+@pytest.fixture
+def centre_ctx(settings, city):
+    """This computer, not enrolled, with the city's central database as its embedded one."""
+    return open_context(replace(settings, central_url=str(city.engine.url)))
+
+
+@pytest.fixture
+def operator(centre_ctx, site_id_of):
+    from counter_app.services import auth
+
+    auth.create_operator(centre_ctx, site_id=site_id_of, username="admin",
+                         display_name="管理员", password=PASSWORD,
+                         roles={Role.ADMINISTRATOR})
+    admin = auth.login(centre_ctx, "admin", PASSWORD)
+    return add_operator(centre_ctx, admin, site_id_of, "centre", {Role.CARD_CENTRE})
+
+
+@pytest.fixture
+def site_id_of(centre_ctx):
+    from counter_app.services import auth
+    return auth.ensure_site(centre_ctx, "CC01", "市社会保障卡管理中心")
+
+
+class Senders:
+    """The SMS sender the console uses, told to fail or to work."""
+
+    def __init__(self, folder):
+        self.fail = False
+        self.file = FileSender(folder)
+        self.name = "test"
+
+    def send(self, notice):
+        if self.fail:
+            raise SendError("gateway answered HTTP 503")
+        self.file.send(notice)
+
+    def __call__(self):
+        return {"sms": self}
+
+
+@pytest.fixture
+def console(qtbot, centre_ctx, operator, tmp_path, monkeypatch):
+    shown = {"info": [], "error": []}
+    monkeypatch.setattr(dialogs, "show_info", lambda parent, text: shown["info"].append(text))
+    monkeypatch.setattr(dialogs, "show_error", lambda parent, text: shown["error"].append(text))
+    senders = Senders(tmp_path / "sms")
+
+    def open_console():
+        window = CardCentreWindow(centre_ctx, operator, senders=senders)
+        qtbot.addWidget(window)
+        window.ui.auto_send_check.setChecked(False)
+        window.shown, window.senders = shown, senders
+        with qtbot.waitSignal(window.sig_refreshed, timeout=20000):
+            window.show()
+        return window
+
+    windows = []
+    yield lambda: windows.append(open_console()) or windows[-1]
+    for window in windows:
+        window.shutdown()
+
+
+def texts(table, column):
+    return [table.item(row, column).text() for row in range(table.rowCount())]
+
+
+def wait_step(qtbot, window, click):
+    with qtbot.waitSignal(window.sig_refreshed, timeout=20000):
+        with qtbot.waitSignal(window.sig_step_done, timeout=20000):
+            click()
+
+
+def test_incoming_by_handling_point_and_age_and_a_batch_from_the_selection(
+        qtbot, console, city, tmp_path, monkeypatch):
+    now = utc_now()
+    first = city.add("SC001", "SC001-1", received=now - dt.timedelta(days=31), name="王䶮")
+    second = city.add("SC001", "SC001-2", received=now - dt.timedelta(days=2))
+    other = city.add("SP002", "SP002-1", received=now - dt.timedelta(days=9), name="张𠮷")
+    window = console()
+    ui = window.ui
+    assert "not enrolled" in ui.connection_label.text()
+    assert ui.incoming_sites_table.horizontalHeaderItem(5).text() == "30+ days"
+    assert texts(ui.incoming_sites_table, 0) == ["SC001 朝阳区社会保障服务中心",
+                                                  "SP002 三里屯街道社区服务站"]
+    assert [texts(ui.incoming_sites_table, c) for c in (1, 2, 5, 7)] == [
+        ["1", "0"], ["0", "1"], ["1", "0"], ["2", "1"]]
+    assert texts(ui.incoming_table, 0) == ["SC001-1", "SP002-1", "SC001-2"]  # oldest first
+    assert texts(ui.incoming_table, 3) == ["王䶮", "张𠮷", "王䶮"]
+    assert not ui.make_batch_button.isEnabled()
+
+    with qtbot.waitSignal(window.sig_refreshed, timeout=20000):   # one handling point
+        ui.incoming_sites_table.selectRow(0)
+    assert texts(ui.incoming_table, 0) == ["SC001-1", "SC001-2"]
+    template = tmp_path / "batch.csv"
+    monkeypatch.setattr(dialogs, "choose_result_template", lambda parent, name: template)
+    qtbot.mouseClick(ui.incoming_select_all_button, Qt.MouseButton.LeftButton)
+    assert ui.make_batch_button.isEnabled()
+    wait_step(qtbot, window, lambda: qtbot.mouseClick(ui.make_batch_button,
+                                                      Qt.MouseButton.LeftButton))
+    assert (city.status(first), city.status(second), city.status(other)) == (
+        "in_production", "in_production", "submitted")
+    assert "2 applications are now in production" in window.shown["info"][0]
+    assert template.read_text(encoding="utf-8").count("SC001-") == 2
+    assert texts(ui.incoming_table, 0) == []
+    with qtbot.waitSignal(window.sig_refreshed, timeout=20000):   # every handling point
+        qtbot.mouseClick(ui.incoming_all_button, Qt.MouseButton.LeftButton)
+    assert texts(ui.incoming_table, 0) == ["SP002-1"]
+
+
+def test_a_bad_factory_file_is_reported_per_line_and_nothing_is_applied(
+        qtbot, console, city, tmp_path, monkeypatch):
+    made = city.add("SC001", "SC001-1", status="in_production")
+    city.add("SC001", "SC001-2", status="withdrawn")
+    bad = tmp_path / "bad.csv"
+    bad.write_text(HEADER + "SC001-1,A12345678,工行,成功,\nSC001-1,A12345679,工行,成功,\n"
+                            "SC001-2,A12345670,工行,成功,\nSC404-1,A12345671,工行,成功,\n",
+                   encoding="utf-8")
+    window = console()
+    ui = window.ui
+    ui.tabs.setCurrentWidget(ui.results_tab)
+    monkeypatch.setattr(dialogs, "choose_result_file", lambda parent: bad)
+    wait_step(qtbot, window, lambda: qtbot.mouseClick(ui.import_button,
+                                                      Qt.MouseButton.LeftButton))
+    assert texts(ui.problems_table, 0) == ["3", "4", "5"]
+    assert texts(ui.problems_table, 1) == [
+        "Application SC001-1 is also on line 2.",
+        "Application SC001-2 was withdrawn; no card is to be made for it.",
+        "No application has the number SC404-1."]
+    assert ui.import_summary_label.text().startswith("Nothing was applied: 3 of 4 lines")
+    assert city.status(made) == "in_production"
+
+    good = tmp_path / "good.csv"
+    good.write_text(HEADER + "SC001-1,A12345678,工行,成功,\n", encoding="utf-8")
+    monkeypatch.setattr(dialogs, "choose_result_file", lambda parent: good)
+    wait_step(qtbot, window, lambda: qtbot.mouseClick(ui.import_button,
+                                                      Qt.MouseButton.LeftButton))
+    assert ui.problems_table.rowCount() == 0
+    assert ui.import_summary_label.text() == "Applied: 1 lines, 1 cards produced, 0 failed."
+    assert city.status(made) == "produced"
+    assert texts(ui.produced_table, 3) == ["A12345678"]  # ready to be sent
+
+
+def test_an_unreadable_factory_file_says_so(qtbot, console, tmp_path, monkeypatch):
+    junk = tmp_path / "junk.csv"
+    junk.write_bytes(b"\x00\x01\x02")
+    window = console()
+    monkeypatch.setattr(dialogs, "choose_result_file", lambda parent: junk)
+    wait_step(qtbot, window, lambda: qtbot.mouseClick(window.ui.import_button,
+                                                      Qt.MouseButton.LeftButton))
+    assert "not a readable spreadsheet" in window.ui.import_summary_label.text()
+
+
+def test_a_card_marked_by_hand(qtbot, console, city):
+    made = city.add("SC001", "SC001-1", status="in_production")
+    window = console()
+    ui = window.ui
+    ui.tabs.setCurrentWidget(ui.results_tab)
+    for edit, text in ((ui.mark_number_edit, "SC001-1"), (ui.mark_card_edit, "A1"),
+                       (ui.mark_bank_edit, "ABC")):
+        type_text(qtbot, edit, text)
+    wait_step(qtbot, window, lambda: qtbot.mouseClick(ui.mark_produced_button,
+                                                      Qt.MouseButton.LeftButton))
+    assert "6 to 30 letters" in window.shown["error"][0]
+    assert city.status(made) == "in_production"
+    ui.mark_card_edit.clear()
+    type_text(qtbot, ui.mark_card_edit, "A12345678")
+    wait_step(qtbot, window, lambda: qtbot.mouseClick(ui.mark_produced_button,
+                                                      Qt.MouseButton.LeftButton))
+    assert city.status(made) == "produced" and ui.mark_number_edit.text() == ""
+
+
+def test_cards_sent_to_their_handling_points_and_the_notices(qtbot, console, city):
+    made = city.add("SC001", "SC001-1", status="produced",
+                    card={"card_number": "A12345678", "bank": "工行"})
+    city.add("SP002", "SP002-1", status="in_production")   # not made yet: not listed
+    window = console()
+    ui = window.ui
+    ui.tabs.setCurrentWidget(ui.dispatch_tab)
+    assert texts(ui.produced_table, 0) == ["SC001-1"]
+    qtbot.mouseClick(ui.dispatch_select_all_button, Qt.MouseButton.LeftButton)
+    wait_step(qtbot, window, lambda: qtbot.mouseClick(ui.dispatch_button,
+                                                      Qt.MouseButton.LeftButton))
+    assert city.status(made) == "at_site" and ui.produced_table.rowCount() == 0
+    ui.tabs.setCurrentWidget(ui.notices_tab)
+    assert sorted(texts(ui.notices_table, 2)) == ["Letter", "SMS"]
+
+    window.senders.fail = True   # the gateway is down: the attempt fails, to be retried
+    wait_step(qtbot, window, lambda: qtbot.mouseClick(ui.send_notices_button,
+                                                      Qt.MouseButton.LeftButton))
+    row = texts(ui.notices_table, 2).index("SMS")
+    assert ui.notices_table.item(row, 4).text() == "1"
+    assert ui.notices_table.item(row, 6).text() == "gateway answered HTTP 503"
+    assert city.status(made) == "at_site"
+
+    window.senders.fail = False  # staff retry it at once
+    ui.notices_table.selectRow(row)
+    with qtbot.waitSignal(window.sig_refreshed, timeout=20000):
+        wait_step(qtbot, window, lambda: qtbot.mouseClick(ui.retry_button,
+                                                          Qt.MouseButton.LeftButton))
+    qtbot.waitUntil(lambda: city.status(made) == "notified", timeout=20000)
+    qtbot.waitUntil(lambda: texts(ui.notices_table, 2) == ["Letter"], timeout=20000)
+
+
+def test_the_promise_tab_counts_overdue_and_due_soon_per_handling_point(qtbot, console, city):
+    today = dt.date.today()
+    city.add("SC001", "SC001-1", due=today - dt.timedelta(days=4), name="王䶮")
+    city.add("SC001", "SC001-2", due=today - dt.timedelta(days=1))
+    city.add("SP002", "SP002-1", due=today - dt.timedelta(days=2))
+    city.add("SP002", "SP002-2", due=today + dt.timedelta(days=3))
+    window = console()
+    ui = window.ui
+    ui.tabs.setCurrentWidget(ui.promise_tab)
+    assert ui.promise_summary_label.text() == f"3 overdue on {today.isoformat()}"
+    assert texts(ui.promise_sites_table, 1) == ["2", "1"]
+    assert texts(ui.promise_table, 0) == ["SC001-1", "SP002-1", "SC001-2"]
+    assert texts(ui.promise_table, 6) == ["4", "2", "1"]
+    with qtbot.waitSignal(window.sig_refreshed, timeout=20000):
+        ui.promise_sites_table.selectRow(1)
+    assert texts(ui.promise_table, 0) == ["SP002-1"]
+    with qtbot.waitSignal(window.sig_refreshed, timeout=20000):
+        qtbot.mouseClick(ui.promise_all_button, Qt.MouseButton.LeftButton)
+    assert ui.promise_table.rowCount() == 3
+    with qtbot.waitSignal(window.sig_refreshed, timeout=20000):
+        ui.due_soon_radio.setChecked(True)
+    assert texts(ui.promise_table, 0) == ["SP002-2"]
+    assert ui.promise_summary_label.text().startswith("1 due within 5 days")
+
+
+def test_an_unreachable_central_database_is_said_in_words_and_can_be_tried_again(
+        qtbot, chinese, settings, monkeypatch):
+    from counter_app.services import auth
+
+    ctx = open_context(replace(settings, central_url="postgresql://postgres@127.0.0.1:1/x"))
+    site = auth.ensure_site(ctx, "CC01", "卡中心")
+    auth.create_operator(ctx, site_id=site, username="centre", display_name="卡中心",
+                         password=PASSWORD, roles={Role.CARD_CENTRE})
+    operator = auth.login(ctx, "centre", PASSWORD)
+    window = CardCentreWindow(ctx, operator)
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.sig_refreshed, timeout=20000):
+        window.show()
+    assert window.ui.connection_label.text().startswith("无法连接中心数据库")
+    assert window.ui.reconnect_button.isVisible() and not window.ui.tabs.isEnabled()
+    with qtbot.waitSignal(window.sig_refreshed, timeout=20000):
+        qtbot.mouseClick(window.ui.reconnect_button, Qt.MouseButton.LeftButton)
+    assert window.ui.reconnect_button.isVisible()
+    window.shutdown()
+
+
+def test_a_card_centre_operator_gets_the_console_after_login(qtbot, centre_ctx, operator):
+    from counter_app.qt.app import Launcher
+
+    launcher = Launcher(centre_ctx.settings)
+    dialog = launcher.first_window()
+    qtbot.addWidget(dialog)
+    dialog.show()
+    launcher.open_database()
+    qtbot.waitUntil(lambda: dialog.ctx is not None, timeout=20000)
+    type_text(qtbot, dialog.ui.username_edit, "centre")
+    type_text(qtbot, dialog.ui.password_edit, PASSWORD)
+    qtbot.keyClick(dialog.ui.password_edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: launcher.main_window is not None, timeout=20000)
+    qtbot.addWidget(launcher.main_window)
+    assert isinstance(launcher.main_window, CardCentreWindow)
+    launcher.shutdown()
