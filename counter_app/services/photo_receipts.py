@@ -39,7 +39,7 @@ from counter_app.services.auth import CurrentOperator
 from counter_app.services.context import AppContext
 from counter_app.services.intake import Step
 from counter_app.services.printing import form_config, form_fonts
-from counter_app.store.models import OutboxEntry, Photo, PhotoReceipt, utcnow
+from counter_app.store.models import Meta, OutboxEntry, Photo, PhotoReceipt, utcnow
 
 log = logging.getLogger(__name__)
 
@@ -122,6 +122,15 @@ def attach_receipt(ctx: AppContext, operator: CurrentOperator, application_id: u
     return AttachedReceipt(step, found.number, True, found.issuer)
 
 
+def _station_mark(session, device_id: uuid.UUID) -> str:
+    """An enrolled station's counter number within its site (unique, given centrally);
+    else the first hex digits of its device id."""
+    counter_no = session.get(Meta, "counter_no")
+    if counter_no is not None:
+        return f"{int(counter_no.value):0{MARK_LENGTH}d}"
+    return device_id.hex[:MARK_LENGTH].upper()
+
+
 def issue_receipt(ctx: AppContext, operator: CurrentOperator, original: bytes,
                   override_reason: str = "", today: dt.date | None = None) -> IssuedReceipt:
     """A photo station of ours: check and finish the capture, give it a receipt number,
@@ -133,11 +142,12 @@ def issue_receipt(ctx: AppContext, operator: CurrentOperator, original: bytes,
                                               photo_station.suffix_of(original))
     jpeg = assessment.photo.jpeg
     sha, relative = photo_station.keep_file(ctx, RECEIPT_DIR, jpeg, ".jpg")
-    prefix = f"{_site_part(operator.site_code)}{(today or dt.date.today()):%Y%m%d}" \
-             f"{ctx.device_id.hex[:MARK_LENGTH].upper()}"
     issuer = operator.site_name or operator.site_code
     now = utcnow()
+    device_id = ctx.device_id  # outside the transaction: made on first use, in its own
     with ctx.sessions.begin() as session:
+        prefix = f"{_site_part(operator.site_code)}{(today or dt.date.today()):%Y%m%d}" \
+                 f"{_station_mark(session, device_id)}"
         number = _next_number(session, prefix)
         session.add(PhotoReceipt(number=number, issuer=issuer, photo_sha256=sha,
                                  photo_path=relative, created_at=now))

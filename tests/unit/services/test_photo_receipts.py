@@ -327,3 +327,16 @@ def test_a_station_receipt_reaches_another_window_through_the_central_registry(
     assert attached.found and attached.step.status is Status.PHOTO_OK
     [photo] = photos_of(window, application_id)
     assert (photo.source, photo.receipt_number) == ("receipt", issued.number)
+
+
+def test_enrolled_stations_mark_their_receipts_with_their_counter_number(ctx, photographer):
+    """Counter numbers are handed out centrally, one per device of a site: no clash
+    between two enrolled stations, whatever their device ids."""
+    from counter_app.store.models import Meta
+
+    with ctx.sessions.begin() as session:
+        session.merge(Meta(key="counter_no", value="2"))
+    issued = photo_receipts.issue_receipt(ctx, photographer,
+                                          portraits.jpeg(portraits.passing()),
+                                          today=dt.date(2026, 11, 22))
+    assert issued.number == "SC00120261122000002" + "0001"
