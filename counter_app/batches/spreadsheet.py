@@ -133,17 +133,24 @@ def _rows(table: list[list[str]]) -> list[Row]:
 
 
 def _column_positions(header: list[str]) -> dict[str, int]:
-    normalised = [h.strip().lower().replace(" ", "") for h in header]
+    positions, missing = header_positions(header, COLUMNS, REQUIRED_COLUMNS)
+    if missing:
+        raise SpreadsheetError(MSG_COLUMNS, columns="、".join(missing))
+    return positions
+
+
+def header_positions(header: list[str], columns: dict[str, tuple[str, ...]],
+                     required: tuple[str, ...]) -> tuple[dict[str, int], list[str]]:
+    """Where each column is, found by any of its accepted names (case, spaces and a
+    byte-order mark ignored); and the first names of the required ones missing."""
+    normalised = [h.strip().lower().replace(" ", "").lstrip("\ufeff") for h in header]
     positions = {}
-    for key, names in COLUMNS.items():
+    for key, names in columns.items():
         for name in names:
             if name.lower() in normalised:
                 positions[key] = normalised.index(name.lower())
                 break
-    missing = [COLUMNS[key][0] for key in REQUIRED_COLUMNS if key not in positions]
-    if missing:
-        raise SpreadsheetError(MSG_COLUMNS, columns="、".join(missing))
-    return positions
+    return positions, [columns[key][0] for key in required if key not in positions]
 
 
 def template_header() -> list[str]:

@@ -21,7 +21,7 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.engine import Connection
 
-from counter_app.batches.spreadsheet import read_table
+from counter_app.batches.spreadsheet import header_positions, read_table
 from counter_app.cardcentre.production import CARD_NUMBER, card_holders
 from counter_app.cardcentre.transitions import Move, Who, move
 from counter_app.domain.errors import QT_TRANSLATE_NOOP, CounterError
@@ -143,14 +143,7 @@ def read_lines(path: Path) -> list[Line]:
 
 
 def _positions(header: list[str]) -> dict[str, int]:
-    normalised = [h.strip().lower().replace(" ", "").lstrip("\ufeff") for h in header]
-    positions = {}
-    for key, names in COLUMNS.items():
-        for name in names:
-            if name.lower() in normalised:
-                positions[key] = normalised.index(name.lower())
-                break
-    missing = [COLUMNS[key][0] for key in REQUIRED if key not in positions]
+    positions, missing = header_positions(header, COLUMNS, REQUIRED)
     if missing:
         raise FactoryFileError(MSG_COLUMNS, columns="、".join(missing))
     return positions

@@ -1,11 +1,13 @@
 """Alembic, run from code at start-up (and by `counter-app db upgrade`).
 
 Alembic is imported only when there is something to migrate: at a normal start the
-database is already at HEAD, which one query tells.
+database is already at HEAD, which one query tells. The central database's migrations
+(counter_app/sync/central_migrate.py) run through the same Migrations runner.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import Engine, inspect, text
@@ -15,28 +17,48 @@ MIGRATIONS = Path(__file__).with_name("migrations")
 HEAD = "0007"
 
 
-def alembic_config():
-    from alembic.config import Config
+@dataclass(frozen=True)
+class Migrations:
+    scripts: Path
+    head: str
+    version_table: str = "alembic_version"
 
-    config = Config()
-    config.set_main_option("script_location", str(MIGRATIONS))
-    return config
+    def config(self):
+        from alembic.config import Config
 
+        config = Config()
+        config.set_main_option("script_location", str(self.scripts))
+        return config
 
-def upgrade(engine: Engine, revision: str = "head") -> None:
-    if revision == "head" and is_current(engine):
-        return
-    from alembic import command
+    def upgrade(self, engine: Engine, revision: str = "head") -> None:
+        if revision == "head" and self.is_current(engine):
+            return
+        from alembic import command
 
-    config = alembic_config()
-    with engine.connect() as connection:
-        _foreign_keys(connection, on=False)
-        try:
-            with connection.begin():
-                config.attributes["connection"] = connection
-                command.upgrade(config, revision)
-        finally:
-            _foreign_keys(connection, on=True)
+        config = self.config()
+        with engine.connect() as connection:
+            _foreign_keys(connection, on=False)
+            try:
+                with connection.begin():
+                    config.attributes["connection"] = connection
+                    command.upgrade(config, revision)
+            finally:
+                _foreign_keys(connection, on=True)
+
+    def current(self, engine: Engine) -> tuple[str, ...]:
+        with engine.connect() as connection:
+            if not inspect(connection).has_table(self.version_table):
+                return ()
+            return tuple(connection.execute(
+                text(f"SELECT version_num FROM {self.version_table}")).scalars())
+
+    def is_current(self, engine: Engine) -> bool:
+        return self.current(engine) == (self.head,)
+
+    def heads(self) -> tuple[str, ...]:
+        from alembic.script import ScriptDirectory
+
+        return tuple(ScriptDirectory.from_config(self.config()).get_heads())
 
 
 def _foreign_keys(connection, on: bool) -> None:
@@ -48,18 +70,6 @@ def _foreign_keys(connection, on: bool) -> None:
             f"PRAGMA foreign_keys={'ON' if on else 'OFF'}")
 
 
-def heads() -> tuple[str, ...]:
-    from alembic.script import ScriptDirectory
-
-    return tuple(ScriptDirectory.from_config(alembic_config()).get_heads())
-
-
-def current(engine: Engine) -> tuple[str, ...]:
-    with engine.connect() as connection:
-        if not inspect(connection).has_table("alembic_version"):
-            return ()
-        return tuple(connection.execute(text("SELECT version_num FROM alembic_version")).scalars())
-
-
-def is_current(engine: Engine) -> bool:
-    return current(engine) == (HEAD,)
+LOCAL = Migrations(MIGRATIONS, HEAD)
+alembic_config, upgrade, heads = LOCAL.config, LOCAL.upgrade, LOCAL.heads
+current, is_current = LOCAL.current, LOCAL.is_current
