@@ -2,7 +2,8 @@
 
 The first time an application is received, its card record is created (status
 submitted, with the due date the counters pull) and the status history gets its first
-line. A resend finds the card record and adds nothing.
+line. A resend finds the card record and adds nothing. (Set-based on PostgreSQL; no
+correlated subquery, whose row-level-security functions would run once per row.)
 """
 
 from __future__ import annotations
@@ -20,15 +21,12 @@ from counter_app.domain.cards import due_date
 from counter_app.domain.lifecycle import Actor, Status
 from counter_app.sync.schema import applications, card_records, status_history
 
-_FIRST_LINE = text("""
+_FIRST_LINES = text("""
 INSERT INTO central_status_history (site_id, id, application_id, from_status, to_status,
                                     actor, actor_name, actor_site_id, reason, at)
-SELECT a.site_id, gen_random_uuid(), a.id, :from_status, :to_status, :actor, :actor_name,
-       a.site_id, '', :now
-FROM central_applications a
-WHERE a.site_id = :site AND a.id = ANY(:ids)
-  AND NOT EXISTS (SELECT 1 FROM central_card_records c
-                  WHERE c.site_id = a.site_id AND c.application_id = a.id)
+SELECT :site, gen_random_uuid(), new.id, :from_status, :to_status, :actor, :actor_name,
+       :site, '', :now
+FROM unnest(:ids) AS new(id)
 """).bindparams(bindparam("ids", type_=postgresql.ARRAY(postgresql.UUID(as_uuid=True))))
 
 _CARD_RECORDS = text("""
@@ -38,6 +36,7 @@ SELECT a.site_id, a.id, :status, '', :now, a.due_date
 FROM central_applications a
 WHERE a.site_id = :site AND a.id = ANY(:ids)
 ON CONFLICT DO NOTHING
+RETURNING application_id
 """).bindparams(bindparam("ids", type_=postgresql.ARRAY(postgresql.UUID(as_uuid=True))))
 
 
@@ -58,8 +57,9 @@ def record_arrival(connection: Connection, site_id: uuid.UUID, device_name: str,
               "from_status": Status.SIGNED.value, "to_status": Status.SUBMITTED.value,
               "actor": Actor.COUNTER.value, "actor_name": device_name[:100]}
     if connection.dialect.name == "postgresql":  # two set-based statements, any batch size
-        connection.execute(_FIRST_LINE, values)
-        connection.execute(_CARD_RECORDS, values)
+        new = list(connection.execute(_CARD_RECORDS, values).scalars())
+        if new:  # only a first arrival has a first line (a resend finds its card record)
+            connection.execute(_FIRST_LINES, {**values, "ids": new})
         return
     known = set(connection.execute(select(card_records.c.application_id).where(
         card_records.c.site_id == site_id, card_records.c.application_id.in_(ids))).scalars())
