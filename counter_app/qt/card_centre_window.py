@@ -15,14 +15,15 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, QDate, QLocale, Qt, QTimer, Signal
-from PySide6.QtGui import QBrush, QCloseEvent, QColor, QFont
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtGui import QBrush, QCloseEvent, QColor
 from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QMainWindow, QSizePolicy,
                                QTableWidget, QTableWidgetItem, QWidget)
 
 from counter_app.qt import dialogs
 from counter_app.qt.i18n import message_for
 from counter_app.qt.status_names import status_name
+from counter_app.qt.style import window_header
 from counter_app.qt.tasks import TaskRunner
 from counter_app.qt.uiload import load_ui
 from counter_app.services import card_centre
@@ -85,12 +86,7 @@ class CardCentreWindow(QMainWindow):
     # --- set-up -----------------------------------------------------------------------
 
     def _setup_header(self) -> None:
-        font = QFont(self.ui.title_label.font())
-        font.setPointSizeF(font.pointSizeF() * 1.35)
-        font.setBold(True)
-        self.ui.title_label.setFont(font)
-        self.ui.date_label.setText(QLocale().toString(QDate.currentDate(),
-                                                      QLocale.FormatType.LongFormat))
+        window_header(self.ui.title_label, self.ui.date_label)
         for label in (self.ui.date_label, self.ui.incoming_intro_label,
                       self.ui.results_intro_label, self.ui.dispatch_intro_label,
                       self.ui.notices_intro_label):

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QDialog, QWidget
 from counter_app.qt import dialogs
 from counter_app.qt.i18n import message_for
 from counter_app.qt.pdf_print import print_with_dialog
-from counter_app.qt.uiload import load_ui, replace_placeholder
+from counter_app.qt.uiload import load_ui, pdf_preview
 from counter_app.security.roles import Permission
 from counter_app.services import reports
 
@@ -32,21 +32,13 @@ class DayReportDialog(QDialog):
 
     def __init__(self, ctx, operator, runner, parent: QWidget | None = None,
                  day: dt.date | None = None) -> None:
-        from PySide6.QtPdf import QPdfDocument  # loaded on first use, not at start-up
-        from PySide6.QtPdfWidgets import QPdfView
-
         super().__init__(parent)
         self.ctx, self.operator, self.runner = ctx, operator, runner
         self.ui = load_ui(self, "day_report.ui")
         self.pdf_path: Path | None = None
         self.shown_day: dt.date | None = None  # the day the preview shows
         self.rendering = False
-        self.document = QPdfDocument(self)
-        self.view = QPdfView(self)
-        self.view.setDocument(self.document)
-        self.view.setPageMode(QPdfView.PageMode.MultiPage)
-        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
-        replace_placeholder(self.ui.pdf_placeholder, self.view)
+        self.document, self.view = pdf_preview(self, self.ui.pdf_placeholder)
         day = day or dt.date.today()
         self.ui.date_edit.setDate(QDate(day.year, day.month, day.day))
         self.ui.date_edit.setMaximumDate(QDate.currentDate())

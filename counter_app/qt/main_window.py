@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import uuid
 
-from PySide6.QtCore import QDate, QLocale, QSize, Qt, Signal
-from PySide6.QtGui import QActionGroup, QCloseEvent, QFont, QKeySequence, QPainter
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QActionGroup, QCloseEvent, QKeySequence, QPainter
 from PySide6.QtWidgets import (QHeaderView, QLabel, QMainWindow, QStyle, QToolButton,
                                QWidget)
 
@@ -15,6 +15,7 @@ from counter_app.qt import dialogs
 from counter_app.qt.i18n import message_for
 from counter_app.qt.queue_model import QueueModel
 from counter_app.qt.status_names import status_name
+from counter_app.qt.style import window_header
 from counter_app.qt.sync_control import SEPARATOR, SyncController, SyncView
 from counter_app.qt.tasks import TaskRunner
 from counter_app.qt.uiload import load_ui
@@ -74,12 +75,7 @@ class MainWindow(QMainWindow):
     # --- set-up -------------------------------------------------------------------
 
     def _setup_header(self) -> None:
-        font = QFont(self.ui.title_label.font())
-        font.setPointSizeF(font.pointSizeF() * 1.35)
-        font.setBold(True)
-        self.ui.title_label.setFont(font)
-        self.ui.date_label.setText(QLocale().toString(QDate.currentDate(),
-                                                      QLocale.FormatType.LongFormat))
+        window_header(self.ui.title_label, self.ui.date_label)
         self.ui.date_label.setStyleSheet("color: #5d6670; padding-left: 10px;")
         self.ui.count_label.setStyleSheet("color: #5d6670;")
 

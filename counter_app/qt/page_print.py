@@ -10,13 +10,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Signal
-from PySide6.QtPdf import QPdfDocument
-from PySide6.QtPdfWidgets import QPdfView
 
 from counter_app.domain.lifecycle import Status
 from counter_app.qt.page_base import IntakePage, IntakeState
 from counter_app.qt.pdf_print import print_with_dialog
-from counter_app.qt.uiload import replace_placeholder
+from counter_app.qt.uiload import pdf_preview
 from counter_app.services import intake, printing
 
 PRINTED = (Status.FORM_PRINTED, Status.SIGNED)
@@ -30,12 +28,7 @@ class PrintPage(IntakePage):
         super().__init__(state, "wizard_print.ui")
         self.pdf_path: Path | None = None
         self.printed = False
-        self.document = QPdfDocument(self)
-        self.view = QPdfView(self)
-        self.view.setDocument(self.document)
-        self.view.setPageMode(QPdfView.PageMode.MultiPage)
-        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
-        replace_placeholder(self.ui.pdf_placeholder, self.view)
+        self.document, self.view = pdf_preview(self, self.ui.pdf_placeholder)
         self.ui.print_button.clicked.connect(self.print_form)
 
     def initializePage(self) -> None:  # noqa: N802

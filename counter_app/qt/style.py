@@ -7,7 +7,8 @@ Chinese as empty boxes; rare characters (CJK extension A, e.g. 䶮) need it too.
 from __future__ import annotations
 
 from PySide6.QtGui import QFont, QFontDatabase
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QDate, QLocale
+from PySide6.QtWidgets import QApplication, QLabel
 
 CJK_FAMILIES = ("Microsoft YaHei UI", "Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC",
                 "Source Han Sans SC", "WenQuanYi Micro Hei", "WenQuanYi Zen Hei")
@@ -46,3 +47,12 @@ def ui_font(base: QFont) -> QFont:
         font.setFamilies([available[0], *extras])
     font.setPointSizeF(POINT_SIZE)
     return font
+
+
+def window_header(title: QLabel, date: QLabel) -> None:
+    """A main window's header: the title larger and bold, today's date beside it."""
+    font = QFont(title.font())
+    font.setPointSizeF(font.pointSizeF() * 1.35)
+    font.setBold(True)
+    title.setFont(font)
+    date.setText(QLocale().toString(QDate.currentDate(), QLocale.FormatType.LongFormat))

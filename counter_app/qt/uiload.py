@@ -48,3 +48,17 @@ def replace_placeholder(placeholder: QWidget, widget: QWidget) -> QWidget:
     widget.setObjectName(placeholder.objectName())
     placeholder.deleteLater()
     return widget
+
+
+def pdf_preview(owner: QWidget, placeholder: QWidget):
+    """A whole-width, page-after-page PDF view where the .ui has *placeholder*; returns
+    (document, view). QtPdf is imported here, on first use, not at start-up."""
+    from PySide6.QtPdf import QPdfDocument
+    from PySide6.QtPdfWidgets import QPdfView
+
+    document, view = QPdfDocument(owner), QPdfView(owner)
+    view.setDocument(document)
+    view.setPageMode(QPdfView.PageMode.MultiPage)
+    view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+    replace_placeholder(placeholder, view)
+    return document, view

@@ -404,7 +404,7 @@
     </message>
     <message>
         <location filename="../../ui/card_centre_window.ui" line="73"/>
-        <location filename="../../counter_app/qt/card_centre_window.py" line="169"/>
+        <location filename="../../counter_app/qt/card_centre_window.py" line="165"/>
         <source>Connecting to the central database…</source>
         <translation>正在连接中心数据库……</translation>
     </message>
@@ -430,19 +430,19 @@
         <location filename="../../ui/card_centre_window.ui" line="629"/>
         <location filename="../../ui/card_centre_window.ui" line="797"/>
         <location filename="../../ui/card_centre_window.ui" line="844"/>
-        <location filename="../../counter_app/qt/card_centre_window.py" line="108"/>
+        <location filename="../../counter_app/qt/card_centre_window.py" line="104"/>
         <source>Handling point</source>
         <translation>经办网点</translation>
     </message>
     <message>
         <location filename="../../ui/card_centre_window.ui" line="158"/>
-        <location filename="../../counter_app/qt/card_centre_window.py" line="112"/>
+        <location filename="../../counter_app/qt/card_centre_window.py" line="108"/>
         <source>Failed</source>
         <translation>制卡失败</translation>
     </message>
     <message>
         <location filename="../../ui/card_centre_window.ui" line="163"/>
-        <location filename="../../counter_app/qt/card_centre_window.py" line="112"/>
+        <location filename="../../counter_app/qt/card_centre_window.py" line="108"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
@@ -692,122 +692,122 @@
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/card_centre_window.py" line="103"/>
+        <location filename="../../counter_app/qt/card_centre_window.py" line="99"/>
         <source>Signed in as {name}</source>
         <translation>当前操作员：{name}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/card_centre_window.py" line="109"/>
+        <location filename="../../counter_app/qt/card_centre_window.py" line="105"/>
         <source>{low}-{high} days</source>
         <translation>{low}—{high} 天</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/card_centre_window.py" line="110"/>
+        <location filename="../../counter_app/qt/card_centre_window.py" line="106"/>
         <source>{low}+ days</source>
         <translation>{low} 天及以上</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/card_centre_window.py" line="179"/>
+        <location filename="../../counter_app/qt/card_centre_window.py" line="175"/>
         <source>This computer is not enrolled: the card centre works on its own embedded central database (a single office, or a demo). Enrol it as a device of the card centre&apos;s site to work on the city&apos;s central database.</source>
         <translation>本机尚未注册：卡管中心正在使用本机内置的中心数据库（单一网点或演示）。如需处理全市数据，请将本机注册为卡管中心的设备。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/card_centre_window.py" line="185"/>
+        <location filename="../../counter_app/qt/card_centre_window.py" line="181"/>
         <source>Central database: every handling point of the city.</source>
         <translation>中心数据库：全市所有经办网点。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/card_centre_window.py" line="215"/>
+        <location filename="../../counter_app/qt/card_centre_window.py" line="211"/>
         <source>Read at {time}</source>
         <translation>{time} 读取</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/card_centre_window.py" line="247"/>
+        <location filename="../../counter_app/qt/card_centre_window.py" line="243"/>
         <source>{shown} shown of {total} waiting</source>
         <translation>共 {total} 件待制卡，显示 {shown} 件</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/card_centre_window.py" line="255"/>
+        <location filename="../../counter_app/qt/card_centre_window.py" line="251"/>
         <source>{count} cards wait to be sent</source>
         <translation>{count} 张卡待下发</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/card_centre_window.py" line="265"/>
+        <location filename="../../counter_app/qt/card_centre_window.py" line="261"/>
         <source>{waiting} waiting, {failed} given up</source>
         <translation>{waiting} 条待发送，{failed} 条已停止重发</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/card_centre_window.py" line="286"/>
+        <location filename="../../counter_app/qt/card_centre_window.py" line="282"/>
         <source>{total} overdue on {date}</source>
         <translation>截至 {date} 已超期 {total} 件</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/card_centre_window.py" line="287"/>
+        <location filename="../../counter_app/qt/card_centre_window.py" line="283"/>
         <source>{total} due within {days} days of {date}</source>
         <translation>自 {date} 起 {days} 天内到期 {total} 件</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/card_centre_window.py" line="301"/>
+        <location filename="../../counter_app/qt/card_centre_window.py" line="297"/>
         <source>Production batch {name}: {count} applications are now in production.</source>
         <translation>制卡批次 {name}：{count} 件申请已进入制卡。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/card_centre_window.py" line="304"/>
+        <location filename="../../counter_app/qt/card_centre_window.py" line="300"/>
         <source>{count} chosen applications had been moved meanwhile and were left out.</source>
         <translation>选中的申请中有 {count} 件已被他人处理，未列入本批次。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/card_centre_window.py" line="317"/>
+        <location filename="../../counter_app/qt/card_centre_window.py" line="313"/>
         <source>Checking {file}…</source>
         <translation>正在校验 {file}……</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/card_centre_window.py" line="328"/>
+        <location filename="../../counter_app/qt/card_centre_window.py" line="324"/>
         <source>Applied: {lines} lines, {produced} cards produced, {failed} failed.</source>
         <translation>已导入：共 {lines} 行，制卡成功 {produced} 张，失败 {failed} 张。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/card_centre_window.py" line="334"/>
+        <location filename="../../counter_app/qt/card_centre_window.py" line="330"/>
         <source>Nothing was applied: {bad} of {lines} lines have problems. Correct the file and import it again.</source>
         <translation>未导入任何数据：{lines} 行中有 {bad} 行有问题。请修改文件后重新导入。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/card_centre_window.py" line="359"/>
+        <location filename="../../counter_app/qt/card_centre_window.py" line="355"/>
         <source>{number} recorded.</source>
         <translation>{number} 已登记。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/card_centre_window.py" line="370"/>
+        <location filename="../../counter_app/qt/card_centre_window.py" line="366"/>
         <source>{sent} cards sent to their handling points; {notices} notices queued.</source>
         <translation>{sent} 张卡已下发经办网点，已生成 {notices} 条通知。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/card_centre_window.py" line="387"/>
+        <location filename="../../counter_app/qt/card_centre_window.py" line="383"/>
         <source>Notices: {sent} sent, {failed} to be tried again, {gave_up} given up.</source>
         <translation>通知：已发送 {sent} 条，待重发 {failed} 条，已停止重发 {gave_up} 条。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/card_centre_window.py" line="542"/>
+        <location filename="../../counter_app/qt/card_centre_window.py" line="538"/>
         <source>SMS</source>
         <translation>短信</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/card_centre_window.py" line="543"/>
+        <location filename="../../counter_app/qt/card_centre_window.py" line="539"/>
         <source>Letter</source>
         <translation>通知书</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/card_centre_window.py" line="548"/>
+        <location filename="../../counter_app/qt/card_centre_window.py" line="544"/>
         <source>Waiting</source>
         <translation>待发送</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/card_centre_window.py" line="549"/>
+        <location filename="../../counter_app/qt/card_centre_window.py" line="545"/>
         <source>Given up</source>
         <translation>已停止重发</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/card_centre_window.py" line="550"/>
+        <location filename="../../counter_app/qt/card_centre_window.py" line="546"/>
         <source>Sent</source>
         <translation>已发送</translation>
     </message>
@@ -1139,17 +1139,17 @@
         <translation>关闭(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/day_report.py" line="72"/>
+        <location filename="../../counter_app/qt/day_report.py" line="64"/>
         <source>Preparing the report…</source>
         <translation>正在生成报表…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/day_report.py" line="86"/>
+        <location filename="../../counter_app/qt/day_report.py" line="78"/>
         <source>Printed.</source>
         <translation>已打印。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/day_report.py" line="95"/>
+        <location filename="../../counter_app/qt/day_report.py" line="87"/>
         <source>End-of-day report of {day}.</source>
         <translation>{day} 日终报表。</translation>
     </message>
@@ -1749,27 +1749,27 @@
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/main_window.py" line="146"/>
+        <location filename="../../counter_app/qt/main_window.py" line="142"/>
         <source>Operator: {name} ({user})  ·  Site: {site} ({code})</source>
         <translation>操作员：{name}（{user}）  ·  网点：{site}（{code}）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/main_window.py" line="179"/>
+        <location filename="../../counter_app/qt/main_window.py" line="175"/>
         <source>{total} today  ·  {open} at the counter</source>
         <translation>今日共 {total} 笔  ·  办理中 {open} 笔</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/main_window.py" line="222"/>
+        <location filename="../../counter_app/qt/main_window.py" line="218"/>
         <source>This application is “{status}”: there is nothing more to do at the counter.</source>
         <translation>该申请当前状态为“{status}”，窗口无需再办理。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/main_window.py" line="232"/>
+        <location filename="../../counter_app/qt/main_window.py" line="228"/>
         <source>The new language takes effect the next time Counter is started.</source>
         <translation>新的界面语言将在下次启动程序后生效。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/main_window.py" line="277"/>
+        <location filename="../../counter_app/qt/main_window.py" line="273"/>
         <source>{count} refused by the central database</source>
         <translation>中心数据库拒收 {count} 笔</translation>
     </message>
@@ -2020,22 +2020,22 @@
         <translation>打印(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/page_print.py" line="47"/>
+        <location filename="../../counter_app/qt/page_print.py" line="40"/>
         <source>Preparing the registration form…</source>
         <translation>正在生成申请登记表…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/page_print.py" line="71"/>
+        <location filename="../../counter_app/qt/page_print.py" line="64"/>
         <source>Printed. Ask the applicant to check the form and sign it.</source>
         <translation>已打印。请申请人核对登记表并签字。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/page_print.py" line="82"/>
+        <location filename="../../counter_app/qt/page_print.py" line="75"/>
         <source>The form was printed before; you may print it again.</source>
         <translation>登记表此前已打印，如有需要可重新打印。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/page_print.py" line="83"/>
+        <location filename="../../counter_app/qt/page_print.py" line="76"/>
         <source>Check the form, then print it.</source>
         <translation>请核对登记表内容后打印。</translation>
     </message>

@@ -4,6 +4,7 @@ import stat
 
 import psycopg
 import pytest
+from sqlalchemy.engine import make_url
 
 from counter_app.cli import main
 from counter_app.sync import credentials
@@ -38,9 +39,10 @@ def test_the_whole_path_from_the_command_line(counter_env, fresh_central, tmp_pa
 
     saved = credentials.credentials_path(counter_env.protected_dir)
     assert stat.S_IMODE(saved.stat().st_mode) == 0o600
-    assert "password" not in counter_env.config_file.read_text(encoding="utf-8") \
-        if counter_env.config_file.exists() else True
     enrolled = credentials.load(counter_env.protected_dir)
+    secret = make_url(enrolled.url).password
+    assert secret and not [path for path in counter_env.config_dir.rglob("*") if path.is_file()
+                           and secret in path.read_text(encoding="utf-8", errors="ignore")]
     with psycopg.connect(enrolled.url) as conn:  # the counter's own login sees its rows
         assert conn.execute("SELECT count(*) FROM central_applications").fetchone() == (3,)
         assert conn.execute("SELECT current_user").fetchone()[0].endswith(
