@@ -8,13 +8,13 @@ from dataclasses import dataclass
 
 from sqlalchemy import Engine, select
 
-from counter_app.cardcentre.transitions import Who
+from counter_app.central import database
+from counter_app.central.admin import ensure_site
+from counter_app.central.schema import applications, card_records
+from counter_app.central.transitions import Who
 from counter_app.domain.cards import CardRules
 from counter_app.domain.lifecycle import Actor
 from counter_app.services.card_centre import CardCentre
-from counter_app.sync import central
-from counter_app.sync.admin import ensure_site
-from counter_app.sync.schema import applications, card_records
 
 NOW = dt.datetime(2026, 11, 22, 9, 0)   # UTC, as stored
 TODAY = dt.date(2026, 11, 22)
@@ -68,7 +68,7 @@ class City:
 
 def sqlite_city(tmp_path, codes=(("SC001", "朝阳区社会保障服务中心"),
                                  ("SP002", "三里屯街道社区服务站"))) -> City:
-    engine = central.open_central(f"sqlite:///{tmp_path / 'central.sqlite3'}")
+    engine = database.open_central(f"sqlite:///{tmp_path / 'connection.sqlite3'}")
     with engine.begin() as connection:
         sites = {code: ensure_site(connection, code, name, "service_centre")
                  for code, name in codes}

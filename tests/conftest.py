@@ -41,7 +41,7 @@ def pg_url() -> str:
     """A fresh PostgreSQL database for this test session, set up as a central database
     (`central init`), dropped afterwards. With CI=true a missing server fails the run;
     elsewhere the PostgreSQL tests skip."""
-    from counter_app.sync.admin import init_central
+    from counter_app.central.admin import init_central
 
     url = create_database()
     init_central(url)
@@ -52,7 +52,7 @@ def pg_url() -> str:
 @pytest.fixture
 def fresh_central() -> str:
     """A central PostgreSQL database of this test's own (sites, roles, devices)."""
-    from counter_app.sync.admin import init_central
+    from counter_app.central.admin import init_central
 
     url = create_database()
     init_central(url)

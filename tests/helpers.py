@@ -9,7 +9,7 @@ from counter_app.domain.idnumber import make_check_char
 from counter_app.domain.lifecycle import Status
 from counter_app.domain.people import ApplicantDetails, GuardianDetails
 from counter_app.security.roles import Role
-from counter_app.demo import DEMO_PHOTO
+from counter_app.services.demo import DEMO_PHOTO
 from counter_app.services import auth, intake, photo_station, printing
 
 PASSWORD = "correct horse"

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from sqlalchemy import func, select
 
+from counter_app.central import database
 from counter_app.domain.lifecycle import Status
-from counter_app.sync import central
 from tests.helpers import application_at
 
 
@@ -16,10 +16,10 @@ def submit_child(ctx, operator, tmp_path, name="王䶮", sequence=3) -> str:
 
 
 def central_rows(url: str) -> dict[str, dict]:
-    engine = central.open_central(url)
+    engine = database.open_central(url)
     try:
         with engine.connect() as connection:
-            rows = connection.execute(select(central.applications)).mappings().all()
+            rows = connection.execute(select(database.applications)).mappings().all()
             return {str(row["id"]): dict(row) for row in rows}
     finally:
         engine.dispose()
@@ -27,11 +27,11 @@ def central_rows(url: str) -> dict[str, dict]:
 
 def applied_count(url: str) -> int:
     """Application operations recorded centrally (files not counted)."""
-    engine = central.open_central(url)
+    engine = database.open_central(url)
     try:
         with engine.connect() as connection:
             return connection.scalar(
-                select(func.count()).select_from(central.applied_operations)
-                .where(central.applied_operations.c.kind == "application_submitted"))
+                select(func.count()).select_from(database.applied_operations)
+                .where(database.applied_operations.c.kind == "application_submitted"))
     finally:
         engine.dispose()

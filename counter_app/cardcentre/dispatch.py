@@ -14,9 +14,9 @@ from sqlalchemy.engine import Connection
 from counter_app.cardcentre.incoming import Site, all_sites, unknown_site
 from counter_app.cardcentre.notices import NoticeTemplates, Recipient, queue_notices
 from counter_app.cardcentre.production import MSG_NOTHING_CHOSEN, Key, ProductionError
-from counter_app.cardcentre.transitions import Move, Moved, Who, move
+from counter_app.central.schema import applications, card_records
+from counter_app.central.transitions import Move, Moved, Who, move
 from counter_app.domain.lifecycle import Status
-from counter_app.sync.schema import applications, card_records
 
 
 @dataclass(frozen=True)

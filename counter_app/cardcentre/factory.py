@@ -23,10 +23,10 @@ from sqlalchemy.engine import Connection
 
 from counter_app.batches.spreadsheet import header_positions, read_table
 from counter_app.cardcentre.production import CARD_NUMBER, card_holders
-from counter_app.cardcentre.transitions import Move, Who, move
+from counter_app.central.schema import applications
+from counter_app.central.transitions import Move, Who, move
 from counter_app.domain.errors import QT_TRANSLATE_NOOP, CounterError
 from counter_app.domain.lifecycle import Status
-from counter_app.sync.schema import applications
 
 MSG_COLUMNS = QT_TRANSLATE_NOOP(
     "messages", "The result file lacks the columns: {columns}. The first line must name "

@@ -16,8 +16,8 @@ from dataclasses import dataclass
 from sqlalchemy import case, func, select
 from sqlalchemy.engine import Connection
 
+from counter_app.central.schema import applications, sites
 from counter_app.domain.lifecycle import Status
-from counter_app.sync.schema import applications, sites
 
 WAITING = (Status.SUBMITTED.value, Status.PRODUCTION_FAILED.value)
 

@@ -18,8 +18,8 @@ from pathlib import Path
 
 from sqlalchemy.engine import Connection
 
+from counter_app.central.schema import notices
 from counter_app.domain.errors import QT_TRANSLATE_NOOP, CounterError
-from counter_app.sync.schema import notices
 
 NOTICES_DIR = Path(__file__).resolve().parents[2] / "resources" / "notices"
 MSG_TEMPLATE = QT_TRANSLATE_NOOP(

@@ -20,10 +20,10 @@ from sqlalchemy import func, select, update
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import IntegrityError
 
-from counter_app.cardcentre.transitions import Move, Moved, Who, move
+from counter_app.central.schema import applications, card_records, production_batches
+from counter_app.central.transitions import Move, Moved, Who, move
 from counter_app.domain.errors import QT_TRANSLATE_NOOP, CounterError
 from counter_app.domain.lifecycle import Status, check_transition
-from counter_app.sync.schema import applications, card_records, production_batches
 
 Key = tuple[uuid.UUID, uuid.UUID]  # (site id, application id)
 

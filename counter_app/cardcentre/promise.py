@@ -20,8 +20,8 @@ from sqlalchemy import func, select, text
 from sqlalchemy.engine import Connection
 
 from counter_app.cardcentre.incoming import Site, all_sites, unknown_site
+from counter_app.central.schema import OPEN_SQL, applications
 from counter_app.domain.cards import CardRules
-from counter_app.sync.schema import OPEN_SQL, applications
 
 OPEN = text(OPEN_SQL)
 

@@ -35,9 +35,9 @@ from sqlalchemy import Engine, exists, select, tuple_, update
 from sqlalchemy.engine import Connection
 
 from counter_app.cardcentre.notices import FAILED, LETTER, PENDING, SENT, SMS, Letter
-from counter_app.cardcentre.transitions import Move, Who, move
+from counter_app.central.schema import applications, notice_attempts, notices
+from counter_app.central.transitions import Move, Who, move
 from counter_app.domain.lifecycle import Actor, Status
-from counter_app.sync.schema import applications, notice_attempts, notices
 
 log = logging.getLogger(__name__)
 

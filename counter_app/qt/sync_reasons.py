@@ -1,7 +1,7 @@
 """The central database's reasons for refusing an operation, as staff read them.
 
-A reason arrives already formatted from a fixed English template (counter_app.sync.apply
-and counter_app.sync.blobs mark them for translation in context "sync_reasons"). Each
+A reason arrives already formatted from a fixed English template (counter_app.central.apply
+and counter_app.central.blobs mark them for translation in context "sync_reasons"). Each
 template becomes a pattern; a reason that matches one is translated with its values put
 back in; any other text (a newer central version, say) is shown as it came.
 """
@@ -14,8 +14,8 @@ from functools import cache
 
 from PySide6.QtCore import QCoreApplication
 
+from counter_app.central import apply, apply_cards, blobs
 from counter_app.domain.errors import QT_TRANSLATE_NOOP
-from counter_app.sync import apply, apply_cards, blobs
 
 TEMPLATES = (apply.WRONG_SITE, apply.UNKNOWN_KIND, apply.MALFORMED, apply.SEQ_REUSED,
              apply.TAKEN_OVER, apply.FILE_INCOMPLETE, apply.REFUSED, apply.RECEIPT_TAKEN,

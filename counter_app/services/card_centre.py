@@ -21,13 +21,13 @@ from sqlalchemy import Engine, text
 
 from counter_app.cardcentre import dispatch as dispatching
 from counter_app.cardcentre import factory, incoming, notices, production, promise, sending
-from counter_app.cardcentre.transitions import Who
+from counter_app.central import credentials, database
+from counter_app.central.transitions import Who
 from counter_app.config import Settings
 from counter_app.domain.cards import CardRules
 from counter_app.domain.errors import QT_TRANSLATE_NOOP, CounterError
 from counter_app.domain.lifecycle import Actor
 from counter_app.security.roles import Permission
-from counter_app.sync import central, credentials
 
 log = logging.getLogger(__name__)
 
@@ -66,20 +66,20 @@ class CardCentre:
 
     def incoming_summary(self, now: dt.datetime | None = None) -> list[incoming.SiteIncoming]:
         with self.engine.connect() as connection:
-            return incoming.summary(connection, now or central.utcnow(),
+            return incoming.summary(connection, now or database.utcnow(),
                                     self.rules.promise_days)
 
     def incoming(self, site_id: uuid.UUID | None = None, now: dt.datetime | None = None,
                  *, min_age_days: int = 0, limit: int = 2000
                  ) -> list[incoming.IncomingApplication]:
         with self.engine.connect() as connection:
-            return incoming.waiting(connection, now or central.utcnow(), site_id=site_id,
+            return incoming.waiting(connection, now or database.utcnow(), site_id=site_id,
                                     min_age_days=min_age_days, limit=limit)
 
     def make_batch(self, keys: list[Key], now: dt.datetime | None = None
                    ) -> production.Batch:
         with self.engine.begin() as connection:
-            batch = production.make_batch(connection, keys, self.who, now or central.utcnow())
+            batch = production.make_batch(connection, keys, self.who, now or database.utcnow())
         log.info("production batch %s: %d applications (%d left out)", batch.name,
                  batch.size, len(batch.left_out))
         return batch
@@ -91,7 +91,7 @@ class CardCentre:
         """Check the whole file; apply every line or none (FactoryFileError: unreadable)."""
         lines = factory.read_lines(Path(path))
         with self.engine.begin() as connection:
-            report = factory.import_lines(connection, lines, self.who, now or central.utcnow())
+            report = factory.import_lines(connection, lines, self.who, now or database.utcnow())
         if report.applied:
             log.info("factory results applied: %d produced, %d failed", report.produced,
                      report.failed)
@@ -105,12 +105,12 @@ class CardCentre:
         with self.engine.begin() as connection:
             key = production.find_by_number(connection, number)
             production.mark_produced(connection, key, card_number, bank, self.who,
-                                     now or central.utcnow())
+                                     now or database.utcnow())
 
     def mark_failed(self, number: str, reason: str, now: dt.datetime | None = None) -> None:
         with self.engine.begin() as connection:
             key = production.find_by_number(connection, number)
-            production.mark_failed(connection, key, reason, self.who, now or central.utcnow())
+            production.mark_failed(connection, key, reason, self.who, now or database.utcnow())
 
     # --- sending cards to the handling points ------------------------------------------
 
@@ -122,7 +122,7 @@ class CardCentre:
                  today: dt.date | None = None) -> dispatching.Dispatched:
         templates = notices.load_templates(self.templates_path)
         with self.engine.begin() as connection:
-            result = dispatching.dispatch(connection, keys, self.who, now or central.utcnow(),
+            result = dispatching.dispatch(connection, keys, self.who, now or database.utcnow(),
                                           templates, today or dt.date.today())
         log.info("%d cards sent to their handling points, %d notices queued", result.sent,
                  result.notices)
@@ -137,12 +137,12 @@ class CardCentre:
 
     def retry_notices(self, keys: list[Key], now: dt.datetime | None = None) -> int:
         with self.engine.begin() as connection:
-            return sending.retry(connection, keys, now or central.utcnow())
+            return sending.retry(connection, keys, now or database.utcnow())
 
     def send_notices(self, senders: dict[str, sending.Sender],
                      now: dt.datetime | None = None,
                      policy: sending.RetryPolicy = sending.RetryPolicy()) -> sending.SendReport:
-        now = now or central.utcnow()
+        now = now or database.utcnow()
         self.settle_loss_reports(now)  # the same periodic job keeps the invalid list current
         report = sending.send_due(self.engine, senders, now, policy=policy)
         if report.sent or report.failed or report.gave_up:
@@ -152,10 +152,10 @@ class CardCentre:
 
     def settle_loss_reports(self, now: dt.datetime | None = None) -> int:
         """Temporary loss reports whose days ran out: released or cancelled (city rule)."""
-        from counter_app.sync.apply_cards import expire_temporary_reports
+        from counter_app.central.apply_cards import expire_temporary_reports
 
         with self.engine.begin() as connection:
-            settled = expire_temporary_reports(connection, now or central.utcnow())
+            settled = expire_temporary_reports(connection, now or database.utcnow())
         if settled:
             log.info("invalid list: %d temporary loss reports ran out", settled)
         return settled
@@ -183,7 +183,7 @@ def open_card_centre(url: str, operator_name: str, *, rules: CardRules | None = 
                      templates_path: Path | None = None) -> CardCentre:
     """The card centre on the central database at *url* (SyncError when unreachable or
     not set up; CardCentreError when the login is a handling point's)."""
-    engine = central.open_central(url)
+    engine = database.open_central(url)
     try:
         _check_sees_every_site(engine, site_code)
     except BaseException:
@@ -203,7 +203,7 @@ def _check_sees_every_site(engine: Engine, site_code: str) -> None:
                 "SELECT central_is_card_centre() OR EXISTS (SELECT 1 FROM pg_roles "
                 "WHERE rolname = session_user AND (rolsuper OR rolbypassrls))")).scalar()
     except Exception as exc:  # noqa: BLE001 - said in words
-        raise central.unreachable(exc) from exc
+        raise database.unreachable(exc) from exc
     if not allowed:
         raise CardCentreError(MSG_NOT_CARD_CENTRE, site=site_code or "?")
 

@@ -6,7 +6,7 @@ QR code carries the application number) or type the application number or an ID 
 record pulled from the card centre says at_site or notified); the person collecting shows
 their ID: the applicant, or for a child a guardian on record. A card waiting at another
 handling point is refused with that handling point's name (asked of the central database
-through a SECURITY DEFINER function, counter_app.sync.lookup); offline, staff are told it
+through a SECURITY DEFINER function, counter_app.central.lookup); offline, staff are told it
 cannot be checked now. Each hand-over and activation is recorded locally with its audit
 record and an outbox entry in one transaction; a collection receipt is printed.
 """
@@ -36,8 +36,15 @@ from counter_app.security.roles import Permission
 from counter_app.services.auth import CurrentOperator
 from counter_app.services.context import AppContext
 from counter_app.services.printing import ID_TYPE_LABELS, form_config, form_fonts
-from counter_app.store.models import (Application, CardRecord, Guardian, Operator, OutboxEntry,
-                                      Site, utcnow)
+from counter_app.store.models import (
+    Application,
+    CardRecord,
+    Guardian,
+    Operator,
+    OutboxEntry,
+    Site,
+    utcnow,
+)
 
 log = logging.getLogger(__name__)
 
@@ -219,15 +226,15 @@ def _elsewhere(ctx: AppContext, wanted: str, operator: CurrentOperator,
 def where_to_collect(ctx: AppContext, wanted: str) -> list[tuple[str, str]]:
     """Ask the central database (this counter's enrolment) where a card for *wanted*
     waits: handling points' (code, name) only. SyncError when it cannot be reached."""
+    from counter_app.central import database, lookup
     from counter_app.services.syncing import central_url
-    from counter_app.sync import central, lookup
 
-    engine = central.open_central(central_url(ctx))
+    engine = database.open_central(central_url(ctx))
     try:
         with engine.connect() as connection:
             return lookup.where_to_collect(connection, wanted)
     except DBAPIError as exc:
-        raise central.unreachable(exc) from exc
+        raise database.unreachable(exc) from exc
     finally:
         engine.dispose()
 

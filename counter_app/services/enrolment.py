@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
+from counter_app.central import credentials
+from counter_app.central.credentials import Enrolment
 from counter_app.security import audit
 from counter_app.services import auth
 from counter_app.services.context import AppContext
 from counter_app.store.models import Meta
-from counter_app.sync import credentials
-from counter_app.sync.credentials import Enrolment
 
 
 def enrol(ctx: AppContext, code: str) -> Enrolment:

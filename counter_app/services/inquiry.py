@@ -25,19 +25,30 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.exc import DBAPIError, OperationalError
 
+from counter_app.central import database
+from counter_app.central.inquiry import APPLICATION, INVALID, central_inquiry
 from counter_app.domain.business import BusinessType
-from counter_app.domain.cards import (CardRules, EntryState, InvalidKind, Listing, Promise,
-                                      promise_state, settle)
+from counter_app.domain.cards import (
+    CardRules,
+    EntryState,
+    InvalidKind,
+    Listing,
+    Promise,
+    promise_state,
+    settle,
+)
 from counter_app.domain.errors import QT_TRANSLATE_NOOP, CounterError
-from counter_app.domain.inquiry import (InquiryNumber, NumberKind, mask_card_number,
-                                        parse_inquiry_number)
+from counter_app.domain.inquiry import (
+    InquiryNumber,
+    NumberKind,
+    mask_card_number,
+    parse_inquiry_number,
+)
 from counter_app.domain.lifecycle import OPEN
 from counter_app.security import audit
 from counter_app.services.auth import CurrentOperator
 from counter_app.services.context import AppContext
 from counter_app.store.models import Application, CardRecord, InvalidEntry, Site, utcnow
-from counter_app.sync import central
-from counter_app.sync.inquiry import APPLICATION, INVALID, central_inquiry
 
 log = logging.getLogger(__name__)
 
@@ -128,9 +139,9 @@ def look_up(ctx: AppContext, number: str, *, central_url: str | None = None,
     if not offline:
         try:
             rows = _central_rows(ctx, central_url, wanted)
-        except (central.SyncError, OperationalError, DBAPIError) as exc:
+        except (database.SyncError, OperationalError, DBAPIError) as exc:
             log.info("inquiry answered locally: central database unreachable (%s)",
-                     central.error_name(exc))
+                     database.error_name(exc))
         else:
             apps, invalid = _from_central(rows, now, today, rules)
             return replace(result, source=CENTRAL,
@@ -178,8 +189,12 @@ def render_result(ctx: AppContext, result: InquiryResult,
 
 def print_data(ctx: AppContext, result: InquiryResult):
     """The result as the printed document takes it (labels, local times)."""
-    from counter_app.forms.inquiry_result import (InquiryApplicationLine, InquiryCardLine,
-                                                  InquiryInvalidLine, InquiryPrint)
+    from counter_app.forms.inquiry_result import (
+        InquiryApplicationLine,
+        InquiryCardLine,
+        InquiryInvalidLine,
+        InquiryPrint,
+    )
 
     labels = ctx.rules.labels
     applications = tuple(InquiryApplicationLine(
@@ -261,7 +276,7 @@ def _engine(ctx: AppContext, url: str | None):
     url = syncing.central_url(ctx, url)
     engines = ctx.__dict__.setdefault(_ENGINES, {})
     if url not in engines:
-        engines[url] = central.open_central(url)
+        engines[url] = database.open_central(url)
     return engines[url]
 
 

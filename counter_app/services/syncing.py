@@ -11,18 +11,19 @@ from dataclasses import dataclass, field
 from sqlalchemy import Engine, func, select
 from sqlalchemy.exc import DBAPIError, OperationalError
 
+from counter_app.central import credentials, database
+from counter_app.central.operations import REJECTED
 from counter_app.domain.errors import CounterError
 from counter_app.services.context import AppContext
 from counter_app.store.models import Meta, OutboxEntry, Site, utcnow
-from counter_app.sync import anchors, central, credentials
-from counter_app.sync.apply import REJECTED
+from counter_app.sync import anchors
 from counter_app.sync.pull import pull_once
 from counter_app.sync.push import pending_count, push_once, resolve_identity, set_meta
 
 __all__ = ["SyncError", "SyncResult", "SyncStatus", "sync_now", "sync_status"]
 
 log = logging.getLogger(__name__)
-SyncError = central.SyncError
+SyncError = database.SyncError
 # A backlog older than this is worth a warning in the status bar.
 OLD_BACKLOG = dt.timedelta(hours=24)
 
@@ -86,8 +87,8 @@ def sync_now(ctx: AppContext, override_url: str | None = None) -> SyncResult:
         pulled = pull_once(ctx.sessions, engine, identity.site_id, ctx.settings.protected_dir)
     except (OperationalError, DBAPIError) as exc:
         _forget_engine(ctx)
-        error = central.unreachable(exc)
-        log.warning("sync failed: %s", central.error_name(exc))
+        error = database.unreachable(exc)
+        log.warning("sync failed: %s", database.error_name(exc))
         _store_error(ctx, error)
         raise error from exc
     except SyncError as error:
@@ -131,7 +132,7 @@ def _engine(ctx: AppContext, url: str) -> Engine:
     """One engine per URL for the life of the context: an idle cycle reuses its pool."""
     engines = ctx.__dict__.setdefault("_central_engines", {})
     if url not in engines:
-        engines[url] = central.open_central(url)
+        engines[url] = database.open_central(url)
     return engines[url]
 
 
@@ -152,7 +153,7 @@ def _stored_error(value: str) -> SyncError | None:
         data = json.loads(value)
         return SyncError(data["template"], **data["params"])
     except (ValueError, KeyError, TypeError):
-        return SyncError(central.MSG_UNREACHABLE, reason=value)
+        return SyncError(database.MSG_UNREACHABLE, reason=value)
 
 
 def _iso(moment: dt.datetime) -> str:

@@ -2,7 +2,7 @@
 
 Alembic is imported only when there is something to migrate: at a normal start the
 database is already at HEAD, which one query tells. The central database's migrations
-(counter_app/sync/central_migrate.py) run through the same Migrations runner.
+(counter_app/sync/migrate.py) run through the same Migrations runner.
 """
 
 from __future__ import annotations

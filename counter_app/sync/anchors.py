@@ -16,9 +16,9 @@ from dataclasses import dataclass
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session, sessionmaker
 
+from counter_app.central.database import utcnow
+from counter_app.central.schema import audit_anchors
 from counter_app.store.models import AuditRecord, Meta
-from counter_app.sync.central import utcnow
-from counter_app.sync.schema import audit_anchors
 
 META_KEY = "audit_anchor"
 GENESIS = "0" * 64

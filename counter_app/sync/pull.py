@@ -26,12 +26,19 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.types import UserDefinedType
 
+from counter_app.central import database
+from counter_app.central.schema import card_records, invalid_list, photo_receipts, preapplications
 from counter_app.domain.lifecycle import COUNTER_OWNED, Status
 from counter_app.store.files import write_once
-from counter_app.store.models import (Application, CardRecord, InvalidEntry, Meta,
-                                      PhotoReceipt, PreApplication, utcnow)
-from counter_app.sync import central
-from counter_app.sync.schema import card_records, invalid_list, photo_receipts, preapplications
+from counter_app.store.models import (
+    Application,
+    CardRecord,
+    InvalidEntry,
+    Meta,
+    PhotoReceipt,
+    PreApplication,
+    utcnow,
+)
 
 CHUNK = 5000
 RECEIPT_DIR = "receipts"
@@ -211,10 +218,10 @@ def _set_cursors(sessions: sessionmaker[Session], values: dict[str, int]) -> Non
 
 def publish_preapplication(central_url: str, number: str, payload: dict) -> None:
     """What the online service does: store a pre-application centrally (demo and tests)."""
-    engine = central.open_central(central_url)
+    engine = database.open_central(central_url)
     try:
         with engine.begin() as connection:
-            central.insert_ignoring_duplicates(connection, preapplications, {
-                "number": number, "payload": payload, "created_at": central.utcnow()})
+            database.insert_ignoring_duplicates(connection, preapplications, {
+                "number": number, "payload": payload, "created_at": database.utcnow()})
     finally:
         engine.dispose()

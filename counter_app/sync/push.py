@@ -4,7 +4,7 @@ Order of events, chosen so that a crash anywhere loses nothing and applies nothi
 1. read a batch of unsent outbox rows (local);
 2. send the files the batch refers to (each chunk committed centrally on its own);
 3. in ONE central transaction, record every (device, seq) with its result and apply the
-   new ones (counter_app.sync.apply);
+   new ones (counter_app.central.apply);
 4. after the central commit, store each result locally and mark the rows sent.
 A crash between 3 and 4 resends the batch; step 3 recognises it and changes nothing.
 A rejected operation is marked too (with its reason): it never blocks the queue.
@@ -20,13 +20,14 @@ from pathlib import Path
 from sqlalchemy import Engine, Row, bindparam, func, select, text, update
 from sqlalchemy.orm import Session, sessionmaker
 
+from counter_app.central import blobs, database
+from counter_app.central.admin import ensure_site, next_counter_no
+from counter_app.central.apply import apply_batch
+from counter_app.central.operations import REJECTED, Identity, Operation, OpResult
+from counter_app.central.database import MSG_REVOKED, SyncError
+from counter_app.central.schema import devices
 from counter_app.security import audit
 from counter_app.store.models import Meta, OutboxEntry, utcnow
-from counter_app.sync import blobs, central
-from counter_app.sync.admin import ensure_site, next_counter_no
-from counter_app.sync.apply import REJECTED, Identity, OpResult, Operation, apply_batch
-from counter_app.sync.central import MSG_REVOKED, SyncError
-from counter_app.sync.schema import devices
 
 log = logging.getLogger(__name__)
 
@@ -85,7 +86,7 @@ def resolve_identity(engine: Engine, device_id: uuid.UUID, site_code: str) -> Id
             connection.execute(devices.insert().values(
                 id=device_id, site_id=site_id, name=f"device {device_id.hex[:8]}",
                 role_name=f"device_{device_id.hex[:12]}",
-                counter_no=next_counter_no(connection, site_id), created_at=central.utcnow()))
+                counter_no=next_counter_no(connection, site_id), created_at=database.utcnow()))
         return Identity(device_id, site_id, site_code)
 
 

@@ -29,13 +29,13 @@ import psycopg
 import pytest
 from sqlalchemy.engine import make_url
 
+from counter_app.central import admin as central_admin
+from counter_app.central.inquiry import central_inquiry
 from counter_app.config import Settings
 from counter_app.domain.inquiry import NumberKind
 from counter_app.security.roles import Role
 from counter_app.services import auth, enrolment, inquiry
 from counter_app.services.context import AppContext, open_context
-from counter_app.sync import admin as central_admin
-from counter_app.sync.inquiry import central_inquiry
 from tests.benchmarks.budget import within_budget
 from tests.helpers import PASSWORD
 from tests.pg_helpers import create_database, drop_database

@@ -24,9 +24,9 @@ import pytest
 
 from counter_app.cardcentre import promise
 from counter_app.cardcentre.promise import Kind
+from counter_app.central import admin
 from counter_app.domain.cards import CardRules
 from counter_app.services import card_centre
-from counter_app.sync import admin
 from tests.benchmarks.budget import within_budget
 
 pytestmark = pytest.mark.postgres

@@ -32,6 +32,7 @@ from psycopg.types.json import Jsonb
 from sqlalchemy import delete, func, insert, select
 from sqlalchemy.engine import make_url
 
+from counter_app.central import admin as central_admin
 from counter_app.config import Settings
 from counter_app.domain.business import BusinessType, load_rules
 from counter_app.domain.idnumber import make_check_char
@@ -40,7 +41,6 @@ from counter_app.services.context import AppContext, open_context
 from counter_app.services.enrolment import enrol
 from counter_app.services.intake import application_payload
 from counter_app.store.models import InvalidEntry, Meta, OutboxEntry
-from counter_app.sync import admin as central_admin
 from tests.benchmarks.budget import within_budget
 from tests.helpers import GUARDIAN_ID
 

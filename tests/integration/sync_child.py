@@ -38,15 +38,16 @@ import cv2
 import numpy as np
 from sqlalchemy import event
 
+from counter_app.central import apply, blobs
 from counter_app.config import Settings
-from counter_app.demo import DEMO_PASSWORD, DEMO_USER, GIVEN, SURNAMES
+from counter_app.services.demo import DEMO_PASSWORD, DEMO_USER, GIVEN, SURNAMES
 from counter_app.domain.business import BusinessType
 from counter_app.domain.idnumber import make_check_char
 from counter_app.domain.people import ApplicantDetails, GuardianDetails
 from counter_app.security.roles import Role
 from counter_app.services import auth, intake, photo_station, printing, syncing
 from counter_app.services.context import AppContext, open_context
-from counter_app.sync import apply, blobs, push
+from counter_app.sync import push
 
 NOT_REACHED = 3  # exit code: the job ended without reaching its kill point
 

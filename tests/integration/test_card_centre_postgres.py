@@ -11,10 +11,10 @@ import pytest
 from counter_app.cardcentre import promise
 from counter_app.cardcentre.promise import Kind
 from counter_app.cardcentre.sending import FileSender, LetterSender
+from counter_app.central import admin
 from counter_app.domain.cards import CardRules
 from counter_app.services import card_centre, enrolment, syncing
 from counter_app.services.context import open_context
-from counter_app.sync import admin
 from tests.sync_helpers import submit_child
 
 pytestmark = pytest.mark.postgres
@@ -26,7 +26,7 @@ HEADER = "申请编号,社会保障卡号,发卡银行,制卡结果,失败原因
 def city(fresh_central, tmp_path, settings):
     """Two handling points with an enrolled counter each (one child's application pushed
     from each), and a card centre site with one device."""
-    from tests.unit.sync.test_fencing import _operator
+    from tests.unit.central.test_fencing import _operator
 
     pushed = {}
     for number, (code, name) in enumerate((("SA01", "王䶮"), ("SB01", "张𠮷"))):
@@ -108,7 +108,7 @@ def test_a_handling_points_device_is_refused_the_card_centre(city):
 
 
 def test_an_unreachable_central_database_is_said_in_words():
-    from counter_app.sync.central import SyncError
+    from counter_app.central.database import SyncError
 
     with pytest.raises(SyncError, match="cannot be reached"):
         card_centre.open_card_centre("postgresql://postgres@127.0.0.1:1/none", "x")

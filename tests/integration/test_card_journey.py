@@ -11,13 +11,13 @@ import uuid
 import psycopg
 import pytest
 
+from counter_app.central import admin
 from counter_app.domain.collection import CollectionRefused
 from counter_app.domain.lifecycle import Status
 from counter_app.security.roles import Role
 from counter_app.services import auth, collection, enrolment, syncing
 from counter_app.services.context import open_context
 from counter_app.store.models import Application
-from counter_app.sync import admin
 from tests.helpers import GUARDIAN_ID, PASSWORD
 from tests.sync_helpers import submit_child
 

@@ -28,11 +28,11 @@ import psycopg
 import pytest
 from sqlalchemy import select as sql_select
 
-from counter_app.demo import seed_demo
+from counter_app.central import admin as central_admin
+from counter_app.services.demo import seed_demo
 from counter_app.domain.lifecycle import Status
 from counter_app.services import enrolment, syncing
 from counter_app.store.models import Application, OutboxEntry
-from counter_app.sync import admin as central_admin
 from tests.integration import sync_child
 from tests.unit.photo import portraits
 

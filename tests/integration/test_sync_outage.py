@@ -26,13 +26,14 @@ import psycopg  # noqa: E402
 import pytest  # noqa: E402
 from sqlalchemy import func, select  # noqa: E402
 
-from counter_app.demo import seed_demo  # noqa: E402
+from counter_app.central import admin as central_admin  # noqa: E402
+from counter_app.central import apply, blobs, database
+from counter_app.services.demo import seed_demo  # noqa: E402
 from counter_app.domain.lifecycle import Status  # noqa: E402
 from counter_app.services import enrolment, syncing  # noqa: E402
 from counter_app.services.context import open_context  # noqa: E402
 from counter_app.store.models import Application, OutboxEntry  # noqa: E402
-from counter_app.sync import admin as central_admin  # noqa: E402
-from counter_app.sync import apply, blobs, central, push  # noqa: E402
+from counter_app.sync import push  # noqa: E402
 from tests.integration import sync_child  # noqa: E402
 from tests.integration.private_pg import private_postgres, tcp_proxy, wait_until  # noqa: E402
 from tests.unit.photo import portraits  # noqa: E402
@@ -173,10 +174,10 @@ def test_central_stops_and_the_backlog_drains_by_itself_when_it_is_back(
     with pytest.raises(syncing.SyncError) as caught:
         syncing.sync_now(counter.ctx)
     assert time.monotonic() - started < 10  # refused at once, no long hang
-    assert caught.value.template == central.MSG_UNREACHABLE
+    assert caught.value.template == database.MSG_UNREACHABLE
     assert "cannot be reached" in str(caught.value) and "OperationalError" in str(caught.value)
     status = syncing.sync_status(counter.ctx)
-    assert status.pending == 4 and status.last_error.template == central.MSG_UNREACHABLE
+    assert status.pending == 4 and status.last_error.template == database.MSG_UNREACHABLE
     assert counter.submitted() == first | second
 
     # The window's background path: its timer tries, fails, tries again.
@@ -218,7 +219,7 @@ def test_refused_and_swallowed_connections_keep_everything_queued(
             with pytest.raises(syncing.SyncError) as caught:
                 syncing.sync_now(counter.ctx)
             assert time.monotonic() - started < expect_within
-            assert caught.value.template == central.MSG_UNREACHABLE  # not "revoked"
+            assert caught.value.template == database.MSG_UNREACHABLE  # not "revoked"
             assert syncing.sync_status(counter.ctx).pending == len(queued)
             return caught.value
 
@@ -245,7 +246,7 @@ def test_refused_and_swallowed_connections_keep_everything_queued(
         with pytest.raises(syncing.SyncError) as caught:
             syncing.sync_now(counter.ctx, counter.enrolled.url.replace(
                 f":{proxy.port}/", f":{_closed_port()}/"))
-        assert caught.value.template == central.MSG_UNREACHABLE
+        assert caught.value.template == database.MSG_UNREACHABLE
 
         assert counter.submitted() == first | queued
         proxy.mode = "forward"
@@ -330,7 +331,7 @@ def test_central_dies_in_the_middle_of_a_big_push(cluster, central_db, counter_f
             thread.join(90)
         assert not thread.is_alive()
         assert isinstance(outcome.get("error"), syncing.SyncError), outcome
-        assert outcome["error"].template == central.MSG_UNREACHABLE
+        assert outcome["error"].template == database.MSG_UNREACHABLE
         sent = counter.sent_rows()
         assert 0 < sent < total, sent  # it did die in the middle
         assert syncing.sync_status(counter.ctx).pending > 0

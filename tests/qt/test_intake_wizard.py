@@ -9,13 +9,14 @@ from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QApplication, QWizard
 from sqlalchemy import create_engine, select
 
+from counter_app.central import database
 from counter_app.domain.business import BusinessType
 from counter_app.domain.lifecycle import Status
-from counter_app.qt import dialogs, wizard as wizard_module
+from counter_app.qt import dialogs
+from counter_app.qt import wizard as wizard_module
 from counter_app.qt.main_window import MainWindow
 from counter_app.qt.pdf_print import print_pdf
 from counter_app.store.models import Application, AuditRecord
-from counter_app.sync import central
 from tests.helpers import GUARDIAN_ID, PASSWORD, child_id, write_photo
 from tests.qt.qt_helpers import log_in, pdf_printer, printed_pages, type_text
 
@@ -140,10 +141,10 @@ def assert_stored(ctx, application_id) -> None:
 
 
 def central_status(ctx, application_id) -> str | None:
-    engine = create_engine(central.normalise_url(ctx.settings.effective_central_url))
+    engine = create_engine(database.normalise_url(ctx.settings.effective_central_url))
     try:
         with engine.connect() as connection:
-            return connection.scalar(select(central.applications.c.status)
-                                     .where(central.applications.c.id == application_id))
+            return connection.scalar(select(database.applications.c.status)
+                                     .where(database.applications.c.id == application_id))
     finally:
         engine.dispose()

@@ -10,6 +10,7 @@ from dataclasses import replace
 from PySide6.QtCore import Qt
 from sqlalchemy import select, update
 
+from counter_app.central import apply
 from counter_app.domain.lifecycle import Status
 from counter_app.qt import main_window as main_window_module
 from counter_app.qt.main_window import MainWindow
@@ -17,7 +18,6 @@ from counter_app.qt.sync_reasons import TEMPLATES, reason_text
 from counter_app.services import queue, syncing
 from counter_app.services.context import open_context
 from counter_app.store.models import OutboxEntry, utcnow
-from counter_app.sync import apply
 from tests.helpers import application_at
 
 UNREACHABLE = "postgresql://postgres@127.0.0.1:1/test"

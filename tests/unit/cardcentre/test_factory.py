@@ -5,7 +5,7 @@ import pytest
 from sqlalchemy import func, select
 
 from counter_app.cardcentre import factory
-from counter_app.sync.schema import status_history
+from counter_app.central.schema import status_history
 from tests.cardcentre_helpers import NOW, sqlite_city
 
 HEADER = "申请编号,社会保障卡号,发卡银行,制卡结果,失败原因\n"

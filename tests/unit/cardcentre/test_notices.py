@@ -13,8 +13,8 @@ from sqlalchemy import select
 
 from counter_app.cardcentre import notices as N
 from counter_app.cardcentre import sending
-from counter_app.cardcentre.transitions import history
-from counter_app.sync.schema import notice_attempts, notices
+from counter_app.central.schema import notice_attempts, notices
+from counter_app.central.transitions import history
 from tests.cardcentre_helpers import NOW, TODAY, sqlite_city
 
 GUARDIAN = {"name": "王建国", "relation": "父亲", "phone": "13900139000"}

@@ -9,9 +9,9 @@ from sqlalchemy import select
 
 from counter_app.cardcentre import production
 from counter_app.cardcentre.sending import OutgoingNotice, notify_application
-from counter_app.cardcentre.transitions import history
+from counter_app.central.schema import applications, production_batches
+from counter_app.central.transitions import history
 from counter_app.domain.lifecycle import IllegalTransition, Status
-from counter_app.sync.schema import applications, production_batches
 from tests.cardcentre_helpers import NOW, sqlite_city
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import cv2
 import pytest
 
-from counter_app.demo import DEMO_PHOTO
+from counter_app.services.demo import DEMO_PHOTO
 from counter_app.forms.city_config import load_form_config
 from counter_app.forms.data import ReceiptSlipData
 from counter_app.forms.receipt_slip import render_receipt_slip

@@ -5,8 +5,8 @@ import uuid
 
 from sqlalchemy import select
 
+from counter_app.central.schema import invalid_list
 from counter_app.services.card_centre import open_card_centre
-from counter_app.sync.schema import invalid_list
 
 LISTED = dt.datetime(2026, 11, 1, 9, 0)
 

@@ -6,6 +6,7 @@ import datetime as dt
 import pytest
 from sqlalchemy import select
 
+from counter_app.central.database import MSG_UNREACHABLE, SyncError
 from counter_app.domain import collection as rules
 from counter_app.domain.collection import CollectionRefused, Collector
 from counter_app.domain.lifecycle import READY, IllegalTransition, Status
@@ -13,12 +14,10 @@ from counter_app.forms.qr import qr_payload
 from counter_app.services import collection
 from counter_app.services.collection import CollectionError
 from counter_app.store.models import Application, AuditRecord, CardRecord, OutboxEntry
-from counter_app.sync.central import MSG_UNREACHABLE, SyncError
 from tests.card_helpers import ADULT_ID, NOW, STRANGER_ID, adult_card, child_card, pull_card
 from tests.helpers import GUARDIAN_ID, child_id
 from tests.unit.documents.support import needs_poppler
 from tests.unit.forms.test_documents import assert_fonts_embedded_and_subset, text_of
-
 
 
 def NOWHERE(_ctx, _wanted):  # noqa: N802 - the central side knows of no such card

@@ -11,6 +11,11 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
+from counter_app.central import database
+from counter_app.central.schema import applications as central_applications
+from counter_app.central.schema import card_records as central_cards
+from counter_app.central.schema import invalid_list as central_invalid
+from counter_app.central.schema import sites as central_sites
 from counter_app.domain.business import load_rules
 from counter_app.domain.cards import Promise
 from counter_app.domain.idnumber import IdNumberError
@@ -18,11 +23,6 @@ from counter_app.domain.inquiry import InquiryNumberError, NumberKind
 from counter_app.domain.lifecycle import Status
 from counter_app.services import inquiry, syncing
 from counter_app.store.models import AuditRecord, CardRecord, InvalidEntry, utcnow
-from counter_app.sync import central
-from counter_app.sync.schema import applications as central_applications
-from counter_app.sync.schema import card_records as central_cards
-from counter_app.sync.schema import invalid_list as central_invalid
-from counter_app.sync.schema import sites as central_sites
 from tests.helpers import GUARDIAN_ID, application_at, child_id
 
 UNREACHABLE = "postgresql://postgres@127.0.0.1:1/x"
@@ -131,7 +131,7 @@ def test_online_the_central_database_answers_across_sites_and_unsent_ones_are_ad
     sent = application_at(ctx, admin, Status.SUBMITTED, tmp_path)
     syncing.sync_now(ctx)
     application_at(ctx, admin, Status.EXAMINED, tmp_path)  # a second one, at the window
-    engine = central.open_central(ctx.settings.effective_central_url)
+    engine = database.open_central(ctx.settings.effective_central_url)
     other_site, other_app = uuid.uuid4(), uuid.uuid4()
     with engine.begin() as connection:
         connection.execute(central_applications.update().where(

@@ -13,6 +13,8 @@ import re
 import pytest
 from sqlalchemy import select
 
+from counter_app.central import database
+from counter_app.central.schema import photo_receipts as central_receipts
 from counter_app.config import Settings
 from counter_app.domain.errors import ValidationError
 from counter_app.domain.lifecycle import Status
@@ -25,8 +27,6 @@ from counter_app.services.auth import Forbidden
 from counter_app.services.context import open_context
 from counter_app.services.intake import IntakeError
 from counter_app.store.models import Application, AuditRecord, OutboxEntry, Photo, PhotoReceipt
-from counter_app.sync import central
-from counter_app.sync.schema import photo_receipts as central_receipts
 from tests.helpers import PASSWORD, add_operator, application_at
 from tests.unit.photo import portraits
 
@@ -51,13 +51,13 @@ def supervisor(ctx, admin, site_id):
 def publish_studio_receipt(url: str, number: str, photo: bytes | None,
                            created_at: dt.datetime | None = None) -> None:
     """What the studios' feed does: a receipt (with its photo) in the central registry."""
-    engine = central.open_central(url)
+    engine = database.open_central(url)
     try:
         with engine.begin() as connection:
             connection.execute(central_receipts.insert().values(
                 number=number, issuer_site_id=None, issuer="阳光照相馆",
                 photo_sha256=hashlib.sha256(photo).hexdigest() if photo else None,
-                photo=photo, created_at=created_at or central.utcnow()))
+                photo=photo, created_at=created_at or database.utcnow()))
     finally:
         engine.dispose()
 

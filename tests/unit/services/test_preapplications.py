@@ -1,9 +1,9 @@
 import pytest
 
+from counter_app.central.database import SyncError
 from counter_app.domain.business import BusinessType
 from counter_app.services import intake, preapplications
 from counter_app.sync.pull import publish_preapplication
-from counter_app.sync.central import SyncError
 from tests.helpers import GUARDIAN_ID, child_id
 
 PAYLOAD = {"business_type": "later",

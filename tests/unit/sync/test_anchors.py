@@ -2,15 +2,16 @@
 
 from sqlalchemy import update
 
+from counter_app.central import database
 from counter_app.services import syncing
 from counter_app.store.models import AuditRecord
-from counter_app.sync import anchors, central
+from counter_app.sync import anchors
 from counter_app.sync.push import resolve_identity
 from tests.sync_helpers import submit_child
 
 
 def _verify(ctx):
-    engine = central.open_central(ctx.settings.effective_central_url)
+    engine = database.open_central(ctx.settings.effective_central_url)
     try:
         identity = resolve_identity(engine, ctx.device_id, "SC001")
         return anchors.verify(ctx.sessions, engine, identity.site_id, identity.device_id)
@@ -34,7 +35,7 @@ def test_rewriting_anchored_audit_history_is_detected(ctx, admin, tmp_path):
 def test_an_anchor_is_sent_only_when_the_chain_moved(ctx, admin, tmp_path):
     submit_child(ctx, admin, tmp_path)
     syncing.sync_now(ctx)
-    engine = central.open_central(ctx.settings.effective_central_url)
+    engine = database.open_central(ctx.settings.effective_central_url)
     identity = resolve_identity(engine, ctx.device_id, "SC001")
     assert anchors.anchor(ctx.sessions, engine, identity.site_id, identity.device_id) is None
     engine.dispose()

@@ -87,13 +87,13 @@ def test_card_status_belongs_to_the_central_side(ctx, admin, tmp_path):
     """The card centre's word overwrites the counter's copy; other sites' cards stay away."""
     from sqlalchemy import insert, update
 
-    from counter_app.sync import central
-    from counter_app.sync.schema import card_records, sites
+    from counter_app.central import database
+    from counter_app.central.schema import card_records, sites
     from tests.sync_helpers import submit_child
 
     app_id = uuid.UUID(submit_child(ctx, admin, tmp_path))
     syncing.sync_now(ctx)
-    engine = central.open_central(ctx.settings.effective_central_url)
+    engine = database.open_central(ctx.settings.effective_central_url)
     with engine.begin() as conn:
         own = conn.execute(select(sites.c.id).where(sites.c.code == "SC001")).scalar_one()
         other = uuid.uuid4()
@@ -122,10 +122,10 @@ def test_an_arriving_application_starts_the_promise_and_the_counter_follows_its_
     moves come back down and move the counter's own application along."""
     from sqlalchemy import update
 
+    from counter_app.central import database
+    from counter_app.central.schema import applications, card_records, status_history
     from counter_app.domain.lifecycle import Status
     from counter_app.store.models import Application
-    from counter_app.sync import central
-    from counter_app.sync.schema import applications, card_records, status_history
     from tests.sync_helpers import submit_child
 
     app_id = uuid.UUID(submit_child(ctx, admin, tmp_path))
@@ -134,7 +134,7 @@ def test_an_arriving_application_starts_the_promise_and_the_counter_follows_its_
         card = session.get(CardRecord, app_id)
         assert card.status == "submitted"
         assert card.due_date == dt.date.today() + dt.timedelta(days=30)
-    engine = central.open_central(ctx.settings.effective_central_url)
+    engine = database.open_central(ctx.settings.effective_central_url)
     with engine.begin() as conn:
         assert conn.execute(select(status_history.c.to_status, status_history.c.actor)).all(
         ) == [("submitted", "counter")]

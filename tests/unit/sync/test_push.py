@@ -1,8 +1,8 @@
 import pytest
 
+from counter_app.central.database import SyncError
 from counter_app.services import syncing
 from counter_app.sync import push
-from counter_app.sync.central import SyncError
 from tests.sync_helpers import applied_count, central_rows, submit_child
 
 
@@ -62,7 +62,7 @@ def test_an_unreachable_central_database_keeps_everything_queued(ctx, admin, tmp
 
 def test_a_file_that_arrives_damaged_is_sent_again_next_cycle(ctx, admin, tmp_path,
                                                               monkeypatch):
-    from counter_app.sync import blobs
+    from counter_app.central import blobs
 
     submit_child(ctx, admin, tmp_path)
     real_send = blobs._send_chunk

@@ -1,0 +1,131 @@
+"""Administration of the central database: set-up, sites, devices (the `central` CLI).
+
+Run with an administrator's URL: a superuser, or a role with CREATEROLE and BYPASSRLS.
+"""
+
+from __future__ import annotations
+
+import secrets
+import uuid
+from dataclasses import dataclass
+
+from sqlalchemy import func, select, update
+from sqlalchemy.engine import Connection, make_url
+
+from counter_app.central import database, fencing, migrate
+from counter_app.central.credentials import Enrolment
+from counter_app.central.schema import SITE_KINDS, devices, sites
+from counter_app.domain.errors import QT_TRANSLATE_NOOP, CounterError
+
+MSG_UNKNOWN_SITE = QT_TRANSLATE_NOOP("messages", "There is no site with the code {code}.")
+MSG_BAD_KIND = QT_TRANSLATE_NOOP("messages", "Unknown kind of site: {kind}.")
+MSG_UNKNOWN_DEVICE = QT_TRANSLATE_NOOP("messages", "There is no device {device}.")
+
+
+class AdminError(CounterError):
+    code = "central_admin"
+
+
+def init_central(url: str) -> str:
+    """Migrate the schema to the newest revision and (PostgreSQL) set up roles and
+    policies; returns the revision."""
+    engine = database.create_central_engine(url)
+    try:
+        migrate.upgrade(engine)
+        if engine.dialect.name == "postgresql":
+            with engine.begin() as connection:
+                fencing.apply(connection)
+    finally:
+        engine.dispose()
+    return migrate.HEAD
+
+
+def add_site(url: str, code: str, name: str, kind: str = "service_centre") -> uuid.UUID:
+    if kind not in SITE_KINDS:
+        raise AdminError(MSG_BAD_KIND, kind=kind)
+    engine = database.open_central(url)
+    try:
+        with engine.begin() as connection:
+            return ensure_site(connection, code, name, kind)
+    finally:
+        engine.dispose()
+
+
+def ensure_site(connection: Connection, code: str, name: str = "", kind: str = "service_centre"
+                ) -> uuid.UUID:
+    """The site's id, creating the site (and on PostgreSQL its role) when new."""
+    existing = connection.execute(select(sites.c.id).where(sites.c.code == code)).scalar()
+    if existing is not None:
+        return existing
+    role = ""
+    if connection.dialect.name == "postgresql":
+        role = fencing.site_role(connection, code)
+        group = (fencing.card_centre_role(connection) if kind == "card_centre"
+                 else fencing.group_role(connection))
+        fencing.ensure_role(connection, role, member_of=group)
+    site_id = uuid.uuid4()
+    connection.execute(sites.insert().values(id=site_id, code=code, name=name or code,
+                                             kind=kind, role_name=role,
+                                             created_at=database.utcnow()))
+    return site_id
+
+
+def add_device(url: str, site_code: str, name: str) -> Enrolment:
+    """Register a device; its credentials are in the returned enrolment, shown only once."""
+    engine = database.open_central(url)
+    try:
+        with engine.begin() as connection:
+            site = connection.execute(select(sites).where(sites.c.code == site_code)).first()
+            if site is None:
+                raise AdminError(MSG_UNKNOWN_SITE, code=site_code)
+            device_id = uuid.uuid4()
+            password = secrets.token_urlsafe(24)
+            role = _device_role(connection, device_id, site.role_name, password)
+            counter_no = next_counter_no(connection, site.id)
+            connection.execute(devices.insert().values(
+                id=device_id, site_id=site.id, name=name, role_name=role,
+                counter_no=counter_no, created_at=database.utcnow()))
+    finally:
+        engine.dispose()
+    counter_url = make_url(url)
+    if counter_url.get_backend_name() == "postgresql":  # a plain URL any client understands
+        counter_url = counter_url.set(drivername="postgresql", username=role, password=password)
+    return Enrolment(url=counter_url.render_as_string(hide_password=False),
+                     device_id=str(device_id), site_code=site_code, site_id=str(site.id),
+                     counter_no=counter_no)
+
+
+def next_counter_no(connection: Connection, site_id: uuid.UUID) -> int:
+    """The next counter number of a site (the unique key refuses a concurrent twin)."""
+    return (connection.execute(select(func.max(devices.c.counter_no)).where(
+        devices.c.site_id == site_id)).scalar() or 0) + 1
+
+
+def _device_role(connection: Connection, device_id: uuid.UUID, site_role: str,
+                 password: str) -> str:
+    if connection.dialect.name != "postgresql":
+        return f"device_{device_id.hex[:12]}"  # embedded central: no roles, a name only
+    role = fencing.device_role(connection, device_id.hex)
+    fencing.ensure_role(connection, role, login=True, member_of=site_role, password=password)
+    return role
+
+
+def revoke_device(url: str, device_id: str) -> None:
+    """Withdraw a device's access at once: no new logins, open sessions ended."""
+    engine = database.open_central(url)
+    try:
+        with engine.begin() as connection:
+            row = connection.execute(
+                update(devices).where(devices.c.id == uuid.UUID(device_id))
+                .values(revoked_at=database.utcnow()).returning(devices.c.role_name)).first()
+            if row is None:
+                raise AdminError(MSG_UNKNOWN_DEVICE, device=device_id)
+            if connection.dialect.name == "postgresql":
+                from sqlalchemy import text
+
+                connection.execute(text(f"ALTER ROLE {fencing.quote(row.role_name)} NOLOGIN"))
+                connection.execute(text(
+                    "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                    "WHERE usename = :role"), {"role": row.role_name})
+    finally:
+        engine.dispose()

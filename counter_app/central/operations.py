@@ -1,0 +1,36 @@
+"""What a counter's push carries and what it gets back: operations, the pushing device,
+one result per operation, and the reasons every applier may give."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+
+from counter_app.domain.errors import QT_TRANSLATE_NOOP
+
+APPLIED, DUPLICATE, REJECTED = "applied", "duplicate", "rejected"
+UNKNOWN_KIND = QT_TRANSLATE_NOOP("sync_reasons", "unknown operation {kind}")
+MALFORMED = QT_TRANSLATE_NOOP("sync_reasons", "malformed operation: {detail}")
+
+
+@dataclass(frozen=True)
+class Operation:
+    seq: int
+    op_id: uuid.UUID
+    kind: str
+    payload: dict
+
+
+@dataclass(frozen=True)
+class Identity:
+    """Who pushes: the device and its site (found from the device's own login)."""
+    device_id: uuid.UUID
+    site_id: uuid.UUID
+    site_code: str
+
+
+@dataclass(frozen=True)
+class OpResult:
+    seq: int
+    result: str
+    reason: str = ""

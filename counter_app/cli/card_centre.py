@@ -1,0 +1,213 @@
+"""`counter-app card-centre ...`: the card centre's work from the command line.
+
+    import FILE     the card factory's result file: exit 0 applied, 1 refused (the
+                    problems per line are printed, nothing applied), 2 unreadable file
+    incoming        what waits, by handling point and age
+    batch           put waiting applications into a production batch
+    mark NUMBER     one card produced (--card, --bank) or failed (--failed REASON)
+    dispatch        send the produced cards to their handling points (notices queued)
+    notify          send the notices that are due, once
+    overdue         the 30-day promise: overdue (or --due-soon) with counts per site
+
+Every command works on the central database given by --url, else this computer's
+enrolment (else the configured or embedded one). Personal data (names, phones) is never
+printed: applications show as their numbers.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import getpass
+import sys
+from pathlib import Path
+
+from counter_app.config import Settings
+
+OK, REFUSED, UNREADABLE = 0, 1, 2
+
+
+def add_card_centre_commands(commands) -> None:
+    parser = commands.add_parser("card-centre", help="the card centre: production, "
+                                                     "dispatch, notices, the 30-day promise")
+    actions = parser.add_subparsers(dest="card_centre_command", metavar="ACTION",
+                                    required=True)
+    result = actions.add_parser(
+        "import", help="apply the card factory's result file (exit 0 applied, 1 refused "
+                       "with a report per line, 2 unreadable file)")
+    result.add_argument("file", type=Path, metavar="FILE", help="CSV or xlsx")
+    incoming = actions.add_parser("incoming", help="waiting applications by handling point "
+                                                   "and age")
+    batch = actions.add_parser("batch", help="put waiting applications into a production "
+                                             "batch")
+    batch.add_argument("--older-than", type=int, default=0, metavar="DAYS",
+                       help="only those received at least DAYS days ago")
+    batch.add_argument("--limit", type=int, default=2000, metavar="N")
+    batch.add_argument("--template", type=Path, metavar="FILE",
+                       help="write the factory's result file to fill in (CSV)")
+    mark = actions.add_parser("mark", help="mark one card produced or failed by hand")
+    mark.add_argument("number", metavar="NUMBER", help="the application number")
+    how = mark.add_mutually_exclusive_group(required=True)
+    how.add_argument("--card", metavar="CARD_NUMBER", help="produced, with this card number")
+    how.add_argument("--failed", metavar="REASON", help="could not be made, for this reason")
+    mark.add_argument("--bank", default="", help="the issuing bank (with --card)")
+    dispatch = actions.add_parser("dispatch", help="send produced cards to their handling "
+                                                   "points and queue the notices")
+    notify = actions.add_parser("notify", help="send the notices that are due, once")
+    notify.add_argument("--gateway", metavar="URL",
+                        help="SMS gateway URL (default: the settings' notice_gateway_url, "
+                             "else a file in the data folder)")
+    overdue = actions.add_parser("overdue", help="the 30-day promise: overdue applications "
+                                                 "(or due soon) with counts per site")
+    overdue.add_argument("--due-soon", action="store_true",
+                         help="due within the next days instead of overdue")
+    overdue.add_argument("--today", type=dt.date.fromisoformat, metavar="YYYY-MM-DD")
+    overdue.add_argument("--limit", type=int, default=50, metavar="N")
+    for action in (result, incoming, batch, mark, dispatch, notify, overdue):
+        action.add_argument("--url", help="central database URL (default: this computer's "
+                                          "enrolment)")
+        action.add_argument("--operator", default=_user(),
+                            help="who does it, for the status history (default: %(default)s)")
+    for action in (incoming, batch, dispatch, overdue):
+        action.add_argument("--site", metavar="CODE", help="one handling point only")
+
+
+def _user() -> str:
+    try:
+        return getpass.getuser()
+    except Exception:  # noqa: BLE001 - no user name on this system
+        return "command line"
+
+
+def run_card_centre(settings: Settings, args: argparse.Namespace) -> int:
+    from counter_app.cardcentre.factory import FactoryFileError
+    from counter_app.central import credentials
+    from counter_app.domain.business import load_rules
+    from counter_app.services import card_centre, syncing
+    from counter_app.services.context import open_context
+
+    command = args.card_centre_command
+    ctx = open_context(settings)
+    if command == "import":  # an unreadable file says so before any connection is made
+        from counter_app.cardcentre.factory import read_lines
+        try:
+            read_lines(args.file)
+        except FactoryFileError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return UNREADABLE
+    enrolment = credentials.load(settings.protected_dir)
+    centre = card_centre.open_card_centre(
+        syncing.central_url(ctx, args.url), args.operator, rules=load_rules().cards,
+        site_code=enrolment.site_code if enrolment else "")
+    try:
+        return _COMMANDS[command](centre, settings, args)
+    except FactoryFileError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return UNREADABLE
+    finally:
+        centre.close()
+
+
+def _site_id(centre, code: str | None):
+    if not code:
+        return None
+    for site in centre.sites():
+        if site.code == code:
+            return site.id
+    from counter_app.central.admin import MSG_UNKNOWN_SITE, AdminError
+    raise AdminError(MSG_UNKNOWN_SITE, code=code)
+
+
+def _import(centre, settings, args) -> int:
+    report = centre.import_results(args.file)
+    if report.applied:
+        print(f"applied: {report.lines} lines, {report.produced} cards produced, "
+              f"{report.failed} failed")
+        return OK
+    for problem in report.problems:
+        print(f"line {problem.line}: {problem.text}")
+    lines = len({p.line for p in report.problems})
+    print(f"refused: {lines} of {report.lines} lines have problems; nothing was applied")
+    return REFUSED
+
+
+def _incoming(centre, settings, args) -> int:
+    bands = centre.age_bands()
+    site_id = _site_id(centre, args.site)
+    print("site      " + "".join(f"{b.label + ' d':>9}" for b in bands) + "   failed")
+    for row in centre.incoming_summary():
+        if site_id is None or row.site.id == site_id:
+            print(f"{row.site.code:<10}" + "".join(f"{n:>9}" for n in row.by_age)
+                  + f"{row.failed:>9}")
+    return OK
+
+
+def _batch(centre, settings, args) -> int:
+    waiting = centre.incoming(_site_id(centre, args.site), min_age_days=args.older_than,
+                              limit=args.limit)
+    if not waiting:
+        print("nothing waits to be made")
+        return OK
+    batch = centre.make_batch([a.key for a in waiting])
+    print(f"batch {batch.name}: {batch.size} applications")
+    for left in batch.left_out:
+        print(f"left out: {left.move.application_id} ({left.from_status})", file=sys.stderr)
+    if args.template:
+        from counter_app.cardcentre.production import result_template
+        args.template.write_text(result_template(batch.numbers), encoding="utf-8")
+        print(f"result file to fill in: {args.template}")
+    return OK
+
+
+def _mark(centre, settings, args) -> int:
+    if args.card:
+        centre.mark_produced(args.number, args.card, args.bank)
+        print(f"{args.number}: produced, card {args.card.strip()}")
+    else:
+        centre.mark_failed(args.number, args.failed)
+        print(f"{args.number}: production failed")
+    return OK
+
+
+def _dispatch(centre, settings, args) -> int:
+    cards = centre.produced(_site_id(centre, args.site))
+    if not cards:
+        print("no produced cards wait to be sent")
+        return OK
+    result = centre.dispatch([card.key for card in cards])
+    print(f"{result.sent} cards sent to their handling points, {result.notices} notices "
+          f"queued")
+    return OK
+
+
+def _notify(centre, settings, args) -> int:
+    from counter_app.cardcentre.sending import HttpSender
+    from counter_app.services.card_centre import default_senders
+
+    senders = default_senders(settings)
+    if args.gateway:
+        senders["sms"] = HttpSender(args.gateway)
+    report = centre.send_notices(senders)
+    print(f"sent {report.sent}, to retry {report.failed}, given up {report.gave_up}, "
+          f"applicants notified {report.notified}")
+    return OK
+
+
+def _overdue(centre, settings, args) -> int:
+    from counter_app.services.card_centre import Kind
+
+    kind = Kind.DUE_SOON if args.due_soon else Kind.OVERDUE
+    found = centre.promise(kind, args.today, site_id=_site_id(centre, args.site),
+                           limit=args.limit)
+    word = "due soon" if args.due_soon else "overdue"
+    print(f"{found.total} applications {word} on {found.today.isoformat()}")
+    for count in found.counts:
+        print(f"  {count.site.code:<10} {count.count:>8}  {count.site.name}")
+    for row in found.rows:
+        days = f"{row.days} days over" if kind is Kind.OVERDUE else f"{row.days} days left"
+        print(f"{row.number:<24} {row.site.code:<10} due {row.due_date}  {days}  {row.status}")
+    return OK
+
+
+_COMMANDS = {"import": _import, "incoming": _incoming, "batch": _batch, "mark": _mark,
+             "dispatch": _dispatch, "notify": _notify, "overdue": _overdue}

@@ -1,0 +1,108 @@
+"""`counter-app central ...`, `counter-app enrol` and `counter-app sync ...`."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+
+from counter_app.central.schema import SITE_KINDS
+from counter_app.config import Settings
+
+
+def add_sync_commands(commands) -> None:
+    central = commands.add_parser("central", help="set up and administer the central database")
+    actions = central.add_subparsers(dest="central_command", metavar="ACTION", required=True)
+    init = actions.add_parser("init", help="create or upgrade the schema, roles and policies")
+    site = actions.add_parser("add-site", help="register a handling point")
+    site.add_argument("code")
+    site.add_argument("name")
+    site.add_argument("--kind", choices=SITE_KINDS, default="service_centre")
+    device = actions.add_parser(
+        "add-device", help="register a counter; prints its enrolment code once")
+    device.add_argument("site_code", metavar="SITE")
+    device.add_argument("name")
+    device.add_argument("--code-file", metavar="FILE",
+                        help="write the enrolment code to FILE (mode 0600) instead of printing")
+    revoke = actions.add_parser("revoke-device", help="withdraw a counter's access at once")
+    revoke.add_argument("device_id", metavar="DEVICE_ID")
+    for parser in (init, site, device, revoke):
+        parser.add_argument("--url", required=True,
+                            help="administrator's URL of the central PostgreSQL (or sqlite:///)")
+
+    enrol = commands.add_parser("enrol", help="connect this counter with its enrolment code")
+    enrol.add_argument("code", help="the enrolment code, or @FILE to read it from a file")
+
+    sync = commands.add_parser("sync", help="exchange data with the central database")
+    sync_actions = sync.add_subparsers(dest="sync_command", metavar="ACTION", required=True)
+    once = sync_actions.add_parser("once", help="send everything queued and pull, once")
+    once.add_argument("--central", metavar="URL",
+                      help="central database URL (default: this counter's enrolment, else the "
+                           "configured one)")
+    sync_actions.add_parser("status", help="what waits to be sent, and the last sync")
+
+
+def run_central(settings: Settings, args: argparse.Namespace) -> int:
+    from counter_app.central import admin
+
+    if args.central_command == "init":
+        print(f"central database at revision {admin.init_central(args.url)}")
+    elif args.central_command == "add-site":
+        site_id = admin.add_site(args.url, args.code, args.name, args.kind)
+        print(f"site {args.code} ({args.kind}): {site_id}")
+    elif args.central_command == "add-device":
+        enrolment = admin.add_device(args.url, args.site_code, args.name)
+        print(f"device {enrolment.device_id} for site {args.site_code}")
+        if args.code_file:
+            _write_private(args.code_file, enrolment.code())
+            print(f"enrolment code written to {args.code_file}; on the counter run: "
+                  f"counter-app enrol @{args.code_file}")
+        else:
+            print("enrolment code (shown once; on the counter run: counter-app enrol CODE):")
+            print(enrolment.code())
+    else:
+        admin.revoke_device(args.url, args.device_id)
+        print(f"device {args.device_id} revoked")
+    return 0
+
+
+def run_enrol(settings: Settings, args: argparse.Namespace) -> int:
+    from counter_app.services.context import open_context
+    from counter_app.services.enrolment import enrol
+
+    code = args.code
+    if code.startswith("@"):
+        with open(code[1:], encoding="utf-8") as handle:
+            code = handle.read()
+    enrolment = enrol(open_context(settings), code)
+    print(f"enrolled as device {enrolment.device_id} of site {enrolment.site_code}")
+    return 0
+
+
+def run_sync(settings: Settings, args: argparse.Namespace) -> int:
+    from counter_app.services import syncing
+    from counter_app.services.context import open_context
+
+    ctx = open_context(settings)
+    if args.sync_command == "status":
+        status = syncing.sync_status(ctx)
+        print(f"pending {status.pending}, rejected {status.rejected}, "
+              f"last success {status.last_success or 'never'} (UTC)")
+        if status.last_error:
+            print(f"last error: {status.last_error}")
+        return 0
+    result = syncing.sync_now(ctx, args.central)
+    print(f"sent {result.sent}, files {result.files}, already there {result.duplicates}, "
+          f"rejected {result.rejected}, pending {result.pending}")
+    pulled = ", ".join(f"{name} {count}" for name, count in result.pulled.items())
+    print(f"pulled: {pulled}")
+    for rejection in syncing.rejections(ctx)[:20]:
+        print(f"rejected #{rejection.seq} {rejection.kind}: {rejection.reason}",
+              file=sys.stderr)
+    return 0
+
+
+def _write_private(path: str, content: str) -> None:
+    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
+        handle.write(content + "\n")

@@ -1,0 +1,94 @@
+"""Demo data: a site, an operator, and N submitted applications made through the services."""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+from pathlib import Path
+
+from counter_app.domain.business import BusinessType
+from counter_app.domain.idnumber import make_check_char
+from counter_app.domain.people import ApplicantDetails, GuardianDetails
+from counter_app.security.roles import Role
+from counter_app.services import auth, intake, photo_station, printing
+from counter_app.services.context import AppContext
+
+DEMO_SITE = ("SC001", "示范区社会保障卡服务中心")
+DEMO_USER, DEMO_PASSWORD = "demo", "demo1234"
+# A card photo that passes the checks (see resources/demo/README.md).
+DEMO_PHOTO = Path(__file__).resolve().parents[2] / "resources" / "demo" / "photo.jpg"
+SURNAMES = "王李张刘陈杨赵黄周吴"
+GIVEN = ["䶮", "𠮷", "子涵", "一诺", "浩然", "欣怡", "梓轩", "雨桐", "宇航", "诗琪"]
+
+
+@dataclass(frozen=True)
+class DemoLogin:
+    username: str
+    password: str
+    created: bool
+
+
+def seed_demo(ctx: AppContext) -> DemoLogin:
+    """Create the demo site and operator unless an operator already exists."""
+    site_id = auth.ensure_site(ctx, *DEMO_SITE)
+    if not auth.needs_first_administrator(ctx):
+        return DemoLogin(DEMO_USER, DEMO_PASSWORD, created=False)
+    auth.create_operator(ctx, site_id=site_id, username=DEMO_USER, display_name="示范操作员",
+                         password=DEMO_PASSWORD,
+                         roles={Role.WINDOW_STAFF, Role.SUPERVISOR, Role.ADMINISTRATOR})
+    return DemoLogin(DEMO_USER, DEMO_PASSWORD, created=True)
+
+
+DEMO_PREAPPLICATION = "WS000001"
+
+
+def seed_demo_preapplication(ctx: AppContext) -> str:
+    """An application "started online", in the embedded central database and pulled to the
+    counter; '' for an enrolled counter (a real central gets them from the online service)."""
+    from counter_app.central.database import is_embedded
+    from counter_app.services import preapplications, syncing
+    from counter_app.sync.pull import publish_preapplication
+
+    url = syncing.central_url(ctx)
+    if not is_embedded(url):
+        return ""
+    first17 = "11010520190618002"
+    publish_preapplication(url, DEMO_PREAPPLICATION, {
+        "business_type": BusinessType.LATER.value,
+        "applicant": {"name": "李𠮷", "id_number": first17 + make_check_char(first17),
+                      "phone": "13800138000", "household_address": "北京市朝阳区建国路88号"},
+        "guardian": {"name": "李建国", "relation": "父亲", "id_number": "11010519491231002X",
+                     "phone": "13800138001"}})
+    preapplications.refresh(ctx)
+    return DEMO_PREAPPLICATION
+
+
+def add_demo_applications(ctx: AppContext, count: int, seed: int = 1) -> list[str]:
+    """Take *count* children's applications through the whole counter flow."""
+    rng = random.Random(seed)
+    operator = auth.login(ctx, DEMO_USER, DEMO_PASSWORD)
+    return [_one_application(ctx, operator, rng, DEMO_PHOTO) for _ in range(count)]
+
+
+def _one_application(ctx: AppContext, operator: auth.CurrentOperator, rng: random.Random,
+                     photo: Path) -> str:
+    details = ApplicantDetails(
+        name=rng.choice(SURNAMES) + rng.choice(GIVEN), id_number=demo_child_id(rng),
+        phone=f"138{rng.randrange(10**8):08d}",
+        guardian=GuardianDetails(name=rng.choice(SURNAMES) + "建国", relation="父亲",
+                                 id_number="11010519491231002X", phone="13800138001"))
+    step = intake.save_applicant(ctx, operator, BusinessType.NEWBORN, details)
+    required = {m.code for m in ctx.rules.materials_for(BusinessType.NEWBORN, True) if m.required}
+    intake.record_materials(ctx, operator, step.id, required)
+    intake.examine(ctx, operator, step.id, passed=True)
+    photo_station.import_photo_file(ctx, operator, step.id, photo)
+    form = printing.render_form(ctx, operator, step.id)
+    intake.record_form_printed(ctx, operator, step.id, form)
+    intake.mark_signed(ctx, operator, step.id)
+    return intake.submit(ctx, operator, step.id).number
+
+
+def demo_child_id(rng: random.Random) -> str:
+    first17 = (f"110105{rng.randrange(2015, 2025)}{rng.randrange(1, 13):02d}"
+               f"{rng.randrange(1, 29):02d}{rng.randrange(1000):03d}")
+    return first17 + make_check_char(first17)

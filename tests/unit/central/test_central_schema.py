@@ -1,0 +1,69 @@
+"""The central schema's own Alembic migrations, on SQLite and PostgreSQL."""
+
+import psycopg
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import inspect
+
+from counter_app.central import admin, database, migrate
+from counter_app.central.schema import metadata
+from tests.pg_helpers import create_database, drop_database
+
+
+def test_migrations_are_linear_and_match_the_tables(tmp_path):
+    script = ScriptDirectory.from_config(migrate.alembic_config())
+    assert script.get_heads() == [migrate.HEAD]
+    engine = database.open_central(f"sqlite:///{tmp_path / 'connection.sqlite3'}")
+    with engine.connect() as connection:
+        context = MigrationContext.configure(connection, opts={
+            "version_table": migrate.VERSION_TABLE,
+            # the SQLite change counter lives in the migration only (PostgreSQL has xids)
+            "include_name": lambda name, kind, _: name != "central_change_counter"})
+        assert compare_metadata(context, metadata) == []
+        assert "central_alembic_version" in inspect(connection).get_table_names()
+    engine.dispose()
+
+
+def test_the_embedded_central_downgrades_and_upgrades_cleanly(tmp_path):
+    engine = database.create_central_engine(f"sqlite:///{tmp_path / 'connection.sqlite3'}")
+    migrate.upgrade(engine)
+    from alembic import command
+
+    config = migrate.alembic_config()
+    with engine.connect() as connection, connection.begin():
+        config.attributes["connection"] = connection
+        command.downgrade(config, "base")
+    assert migrate.current(engine) == ()
+    migrate.upgrade(engine)
+    assert migrate.is_current(engine)
+    engine.dispose()
+
+
+@pytest.mark.postgres
+def test_init_twice_is_harmless_and_every_table_is_fenced(fresh_central):
+    admin.init_central(fresh_central)  # the fixture ran it once already
+    with psycopg.connect(fresh_central) as conn:
+        rows = conn.execute(
+            "SELECT relname, relrowsecurity, relforcerowsecurity FROM pg_class "
+            "WHERE relname LIKE 'central\\_%' AND relkind = 'r' "
+            "AND relname NOT IN ('central_alembic_version')").fetchall()
+        assert {name for name, *_ in rows} == set(metadata.tables)
+        assert all(enabled and forced for _, enabled, forced in rows)
+        xid_columns = conn.execute(
+            "SELECT table_name FROM information_schema.columns "
+            "WHERE column_name = 'change_xid' AND data_type = 'xid8'").fetchall()
+        assert {name for (name,) in xid_columns} == {
+            "central_card_records", "central_invalid_list", "central_photo_receipts",
+            "central_preapplications"}
+
+
+@pytest.mark.postgres
+def test_a_counter_on_an_uninitialised_central_is_told_so(ctx, site_id, tmp_path):
+    url = create_database()
+    try:
+        with pytest.raises(database.SyncError, match="has not been set up"):
+            database.open_central(url)
+    finally:
+        drop_database(url)
