@@ -3588,6 +3588,26 @@
         <source>There is no handling point {code} on this counter.</source>
         <translation>本柜台没有编号为 {code} 的服务网点。</translation>
     </message>
+    <message>
+        <location filename="../../counter_app/central/embedded.py" line="63"/>
+        <source>The built-in central database could not be started ({reason}). Applications stay queued on this counter; the details are in the log.</source>
+        <translation>内置中心数据库无法启动（{reason}）。申请仍暂存在本柜台，详细信息已记录到日志。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/central/embedded.py" line="66"/>
+        <source>The built-in central database is not available on this computer ({reason}). Set the address of a central database in the settings instead.</source>
+        <translation>本机无法使用内置中心数据库（{reason}）。请改为在设置中填写中心数据库的地址。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/central/embedded.py" line="69"/>
+        <source>The built-in central database cannot run as the administrator (root), and its system user {user} could not be set up ({reason}).</source>
+        <translation>内置中心数据库不能以管理员（root）身份运行，且无法设置其专用系统用户 {user}（{reason}）。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/central/embedded.py" line="72"/>
+        <source>The folder {path} for the built-in central database&apos;s connection belongs to another user. Remove it, or ask the administrator.</source>
+        <translation>内置中心数据库的连接文件夹 {path} 属于其他用户。请删除该文件夹，或联系管理员。</translation>
+    </message>
 </context>
 <context>
     <name>status</name>
