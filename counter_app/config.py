@@ -29,7 +29,7 @@ CARD_CENTRE_KEYS = ("notice_gateway_url",)
 class Settings:
     data_dir: Path
     config_dir: Path
-    central_url: str = ""           # empty: the embedded central SQLite in data_dir
+    central_url: str = ""           # empty: the built-in central server in data_dir
     language: str = "zh_CN"
     font_paths: tuple[str, ...] = ()
     device_name: str = "counter-1"
@@ -40,10 +40,6 @@ class Settings:
     @property
     def local_db_url(self) -> str:
         return f"sqlite:///{self.data_dir / 'counter.sqlite3'}"
-
-    @property
-    def effective_central_url(self) -> str:
-        return self.central_url or f"sqlite:///{self.data_dir / 'central.sqlite3'}"
 
     @property
     def protected_dir(self) -> Path:

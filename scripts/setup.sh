@@ -56,9 +56,9 @@ if ! "$PY" -m venv --help >/dev/null 2>&1 || ! "$PY" -c 'import ensurepip' 2>/de
   install_system_packages python3-venv
 fi
 
-# The virtualenv is rebuilt only when the lock file or pyproject.toml changed.
+# The virtualenv is rebuilt only when the lock file or the build files changed.
 STAMP=.venv/.counter-setup
-WANTED=$(cat requirements.lock pyproject.toml | sha256sum | cut -d' ' -f1)
+WANTED=$(cat requirements.lock pyproject.toml setup.py | sha256sum | cut -d' ' -f1)
 if [ ! -x .venv/bin/python ] || [ "$(cat "$STAMP" 2>/dev/null)" != "$WANTED" ]; then
   echo "Setting up the Python environment in .venv (a few minutes the first time)..."
   [ -x .venv/bin/python ] || "$PY" -m venv .venv
@@ -68,6 +68,17 @@ if [ ! -x .venv/bin/python ] || [ "$(cat "$STAMP" 2>/dev/null)" != "$WANTED" ]; 
   }
   pip_install --upgrade pip
   pip_install -r requirements.lock
-  pip_install --no-deps -e .
+  # The lock holds the build requirements too (setuptools, PySide6-Essentials): no
+  # separate build environment to download for the editable install.
+  pip_install --no-deps --no-build-isolation -e .
   echo "$WANTED" > "$STAMP"
 fi
+
+# Compiled translations for the checkout (a wheel build compiles its own; *.qm are not in
+# git): only when a .qm is missing or older than its .ts.
+for ts in resources/translations/*.ts; do
+  qm="${ts%.ts}.qm"
+  if [ ! -f "$qm" ] || [ "$ts" -nt "$qm" ]; then
+    .venv/bin/pyside6-lrelease -silent "$ts" -qm "$qm"
+  fi
+done

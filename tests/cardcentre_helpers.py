@@ -66,9 +66,10 @@ class City:
         return CardCentre(self.engine, OPERATOR, CardRules(), **options)
 
 
-def sqlite_city(tmp_path, codes=(("SC001", "朝阳区社会保障服务中心"),
-                                 ("SP002", "三里屯街道社区服务站"))) -> City:
-    engine = database.open_central(f"sqlite:///{tmp_path / 'connection.sqlite3'}")
+def city_at(url: str, codes=(("SC001", "朝阳区社会保障服务中心"),
+                             ("SP002", "三里屯街道社区服务站"))) -> City:
+    """Two handling points on the central database at *url*, seen by its administrator."""
+    engine = database.open_central(url)
     with engine.begin() as connection:
         sites = {code: ensure_site(connection, code, name, "service_centre")
                  for code, name in codes}

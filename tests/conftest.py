@@ -11,12 +11,17 @@ from counter_app.security.roles import Role
 from counter_app.services import auth
 from counter_app.services.context import AppContext, open_context
 from tests.helpers import PASSWORD
-from tests.pg_helpers import create_database, drop_database
+from tests.pg_helpers import drop_database, new_central
+
+# Tests' counters are not on the built-in central server unless a test says so (starting
+# one per test would be slow): a counter that syncs is enrolled (`central`) or told where.
+NOT_CONFIGURED = "postgresql://not-configured@127.0.0.1:1/none"
 
 
 @pytest.fixture
 def settings(tmp_path) -> Settings:
-    return Settings(data_dir=tmp_path / "data", config_dir=tmp_path / "config")
+    return Settings(data_dir=tmp_path / "data", config_dir=tmp_path / "config",
+                    central_url=NOT_CONFIGURED)
 
 
 @pytest.fixture
@@ -38,23 +43,29 @@ def admin(ctx, site_id) -> auth.CurrentOperator:
 
 @pytest.fixture(scope="session")
 def pg_url() -> str:
-    """A fresh PostgreSQL database for this test session, set up as a central database
-    (`central init`), dropped afterwards. With CI=true a missing server fails the run;
-    elsewhere the PostgreSQL tests skip."""
-    from counter_app.central.admin import init_central
-
-    url = create_database()
-    init_central(url)
+    """A central database shared by this test session (tests keep to sites of their own);
+    its administrator's URL. With CI=true a missing server fails the run."""
+    url = new_central()
     yield url
     drop_database(url)
 
 
 @pytest.fixture
 def fresh_central() -> str:
-    """A central PostgreSQL database of this test's own (sites, roles, devices)."""
-    from counter_app.central.admin import init_central
-
-    url = create_database()
-    init_central(url)
+    """A central database of this test's own (sites, roles, devices); its admin URL."""
+    url = new_central()
     yield url
     drop_database(url)
+
+
+@pytest.fixture
+def central(ctx, site_id, fresh_central) -> str:
+    """This test's counter (`ctx`, site SC001) enrolled as a device on a central database of
+    its own; the administrator's URL, to look inside."""
+    from counter_app.central.admin import add_device, add_site
+    from counter_app.services.enrolment import enrol
+
+    add_site(fresh_central, "SC001", "示范社保服务中心")
+    enrol(ctx, add_device(fresh_central, "SC001", "counter-1").code())
+    ctx.__dict__["central_admin_url"] = fresh_central  # for helpers that publish centrally
+    return fresh_central

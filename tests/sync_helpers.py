@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy import func, select
 
-from counter_app.central import database
+from counter_app.central import database, schema
 from counter_app.domain.lifecycle import Status
 from tests.helpers import application_at
 
@@ -19,7 +19,7 @@ def central_rows(url: str) -> dict[str, dict]:
     engine = database.open_central(url)
     try:
         with engine.connect() as connection:
-            rows = connection.execute(select(database.applications)).mappings().all()
+            rows = connection.execute(select(schema.applications)).mappings().all()
             return {str(row["id"]): dict(row) for row in rows}
     finally:
         engine.dispose()
@@ -31,7 +31,38 @@ def applied_count(url: str) -> int:
     try:
         with engine.connect() as connection:
             return connection.scalar(
-                select(func.count()).select_from(database.applied_operations)
-                .where(database.applied_operations.c.kind == "application_submitted"))
+                select(func.count()).select_from(schema.applied_operations)
+                .where(schema.applied_operations.c.kind == "application_submitted"))
     finally:
         engine.dispose()
+
+
+def register(engine, device_id, site_code: str):
+    """Register a site (if new) and a device on an administrator's engine, as enrolment
+    does; the Identity a push by that device carries. For tests that apply operations
+    directly, without a device login."""
+    import uuid
+
+    from counter_app.central.admin import ensure_site, next_counter_no
+    from counter_app.central.operations import Identity
+
+    with engine.begin() as connection:
+        site_id = ensure_site(connection, site_code)
+        if connection.execute(select(schema.devices.c.id).where(
+                schema.devices.c.id == device_id)).first() is None:
+            connection.execute(schema.devices.insert().values(
+                id=device_id, site_id=site_id, name=f"device {device_id.hex[:8]}",
+                role_name=f"test_device_{uuid.uuid4().hex[:12]}",
+                counter_no=next_counter_no(connection, site_id),
+                created_at=database.utcnow()))
+    return Identity(device_id, site_id, site_code)
+
+
+def enrol_unreachable(ctx, url: str = "postgresql://counter@127.0.0.1:1/central") -> None:
+    """Enrol *ctx* on a central database that cannot be reached (a server that is down)."""
+    import uuid
+
+    from counter_app.central import credentials
+
+    credentials.save(ctx.settings.protected_dir, credentials.Enrolment(
+        url=url, device_id=str(uuid.uuid4()), site_code="SC001", site_id=str(uuid.uuid4())))

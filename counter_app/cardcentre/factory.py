@@ -22,9 +22,10 @@ from sqlalchemy import select
 from sqlalchemy.engine import Connection
 
 from counter_app.batches.spreadsheet import header_positions, read_table
-from counter_app.cardcentre.production import CARD_NUMBER, card_holders
+from counter_app.cardcentre.production import card_holders
 from counter_app.central.schema import applications
 from counter_app.central.transitions import Move, Who, move
+from counter_app.domain.cards import MSG_CARD_NUMBER, compact_card_number, is_card_number
 from counter_app.domain.errors import QT_TRANSLATE_NOOP, CounterError
 from counter_app.domain.lifecycle import Status
 
@@ -52,8 +53,6 @@ LINE_NOT_IN_PRODUCTION = QT_TRANSLATE_NOOP(
 LINE_BAD_RESULT = QT_TRANSLATE_NOOP(
     "messages", "The result \"{value}\" is neither produced nor failed.")
 LINE_NO_CARD = QT_TRANSLATE_NOOP("messages", "A produced card needs its card number.")
-LINE_BAD_CARD = QT_TRANSLATE_NOOP(
-    "messages", "The card number \"{card}\" is not 6 to 30 letters and digits.")
 LINE_NO_REASON = QT_TRANSLATE_NOOP("messages", "A failed card needs the reason.")
 LINE_BAD_DATE = QT_TRANSLATE_NOOP(
     "messages", "The date \"{value}\" is not a date (YYYY-MM-DD).")
@@ -135,8 +134,8 @@ def read_lines(path: Path) -> list[Line]:
             index = positions.get(key)
             return cells[index].strip() if index is not None and index < len(cells) else ""
 
-        lines.append(Line(number, cell("number"), cell("card_number"), cell("bank"),
-                          cell("result"), cell("reason"), cell("issued_on")))
+        lines.append(Line(number, cell("number"), compact_card_number(cell("card_number")),
+                          cell("bank"), cell("result"), cell("reason"), cell("issued_on")))
     if not lines:
         raise FactoryFileError(MSG_NO_LINES)
     return lines
@@ -241,8 +240,8 @@ def _check_line(line: Line, targets, holders, seen_numbers, seen_cards
     if result is None:
         problems.append((LINE_BAD_RESULT, {"value": line.result}))
     if card:
-        if not CARD_NUMBER.match(card):
-            problems.append((LINE_BAD_CARD, {"card": card}))
+        if not is_card_number(card):
+            problems.append((MSG_CARD_NUMBER, {}))
         elif card in seen_cards:
             problems.append((LINE_SAME_CARD, {"card": card, "other": seen_cards[card]}))
         else:

@@ -14,14 +14,16 @@ import string
 import tomllib
 import uuid
 from dataclasses import dataclass, field
+from importlib.resources.abc import Traversable
 from pathlib import Path
 
 from sqlalchemy.engine import Connection
 
+from counter_app import assets
 from counter_app.central.schema import notices
 from counter_app.domain.errors import QT_TRANSLATE_NOOP, CounterError
 
-NOTICES_DIR = Path(__file__).resolve().parents[2] / "resources" / "notices"
+NOTICES_DIR = assets.resources() / "notices"
 MSG_TEMPLATE = QT_TRANSLATE_NOOP(
     "messages", "The notice template {file} cannot be used: {problem}")
 
@@ -83,7 +85,7 @@ class Letter:
         return cls(lines[0], lines[1], tuple(lines[2:-2]), lines[-2], lines[-1])
 
 
-def load_templates(path: Path | None = None) -> NoticeTemplates:
+def load_templates(path: Path | Traversable | None = None) -> NoticeTemplates:
     path = path or NOTICES_DIR / "default.toml"
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))

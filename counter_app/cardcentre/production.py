@@ -12,7 +12,6 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-import re
 import uuid
 from dataclasses import dataclass
 
@@ -22,6 +21,7 @@ from sqlalchemy.exc import IntegrityError
 
 from counter_app.central.schema import applications, card_records, production_batches
 from counter_app.central.transitions import Move, Moved, Who, move
+from counter_app.domain.cards import MSG_CARD_NUMBER, compact_card_number, is_card_number
 from counter_app.domain.errors import QT_TRANSLATE_NOOP, CounterError
 from counter_app.domain.lifecycle import Status, check_transition
 
@@ -31,8 +31,6 @@ MSG_EMPTY_BATCH = QT_TRANSLATE_NOOP(
     "messages", "None of the chosen applications can go into production now; no batch "
                 "was made.")
 MSG_NOTHING_CHOSEN = QT_TRANSLATE_NOOP("messages", "Choose the applications first.")
-MSG_CARD_NUMBER = QT_TRANSLATE_NOOP(
-    "messages", "The card number \"{card}\" is not 6 to 30 letters and digits.")
 MSG_CARD_TAKEN = QT_TRANSLATE_NOOP(
     "messages", "Card number {card} already belongs to application {number}.")
 MSG_NO_REASON = QT_TRANSLATE_NOOP("messages", "Say why the card could not be made.")
@@ -42,7 +40,6 @@ MSG_UNKNOWN_APPLICATION = QT_TRANSLATE_NOOP(
 MSG_MOVED_MEANWHILE = QT_TRANSLATE_NOOP(
     "messages", "The application was changed meanwhile; look it up again.")
 
-CARD_NUMBER = re.compile(r"^[A-Za-z0-9]{6,30}$")
 # The columns of the factory's result file, as the template lists them (factory.py reads
 # these and the other names it accepts).
 RESULT_HEADER = ("申请编号", "社会保障卡号", "发卡银行", "制卡结果", "失败原因")
@@ -127,8 +124,8 @@ def find_by_number(connection: Connection, number: str) -> Key:
 
 def check_card_number(connection: Connection, card: str,
                       exclude: set[Key] | None = None) -> None:
-    if not CARD_NUMBER.match(card):
-        raise ProductionError(MSG_CARD_NUMBER, card=card)
+    if not is_card_number(card):
+        raise ProductionError(MSG_CARD_NUMBER)
     holder = card_holders(connection, [card]).get(card)
     if holder is not None and (holder[0], holder[1]) not in (exclude or set()):
         raise ProductionError(MSG_CARD_TAKEN, card=card, number=holder[2])
@@ -150,7 +147,7 @@ def card_holders(connection: Connection, cards: list[str]
 
 def mark_produced(connection: Connection, key: Key, card_number: str, bank: str, who: Who,
                   now: dt.datetime, issued_on: dt.date | None = None) -> Moved:
-    card_number = card_number.strip()
+    card_number = compact_card_number(card_number)
     check_card_number(connection, card_number, exclude={key})
     card = {"card_number": card_number, "bank": bank.strip()[:50],
             "issued_on": issued_on or now.date()}

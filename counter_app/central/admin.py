@@ -7,14 +7,13 @@ from __future__ import annotations
 
 import secrets
 import uuid
-from dataclasses import dataclass
 
-from sqlalchemy import func, select, update
+from sqlalchemy import func, select, text, update
 from sqlalchemy.engine import Connection, make_url
 
 from counter_app.central import database, fencing, migrate
 from counter_app.central.credentials import Enrolment
-from counter_app.central.schema import SITE_KINDS, devices, sites
+from counter_app.central.schema import SITE_KINDS, devices, preapplications, sites
 from counter_app.domain.errors import QT_TRANSLATE_NOOP, CounterError
 
 MSG_UNKNOWN_SITE = QT_TRANSLATE_NOOP("messages", "There is no site with the code {code}.")
@@ -27,14 +26,13 @@ class AdminError(CounterError):
 
 
 def init_central(url: str) -> str:
-    """Migrate the schema to the newest revision and (PostgreSQL) set up roles and
-    policies; returns the revision."""
+    """Migrate the schema to the newest revision and set up roles and policies; returns
+    the revision."""
     engine = database.create_central_engine(url)
     try:
         migrate.upgrade(engine)
-        if engine.dialect.name == "postgresql":
-            with engine.begin() as connection:
-                fencing.apply(connection)
+        with engine.begin() as connection:
+            fencing.apply(connection)
     finally:
         engine.dispose()
     return migrate.HEAD
@@ -57,12 +55,10 @@ def ensure_site(connection: Connection, code: str, name: str = "", kind: str = "
     existing = connection.execute(select(sites.c.id).where(sites.c.code == code)).scalar()
     if existing is not None:
         return existing
-    role = ""
-    if connection.dialect.name == "postgresql":
-        role = fencing.site_role(connection, code)
-        group = (fencing.card_centre_role(connection) if kind == "card_centre"
-                 else fencing.group_role(connection))
-        fencing.ensure_role(connection, role, member_of=group)
+    role = fencing.site_role(connection, code)
+    group = (fencing.card_centre_role(connection) if kind == "card_centre"
+             else fencing.group_role(connection))
+    fencing.ensure_role(connection, role, member_of=group)
     site_id = uuid.uuid4()
     connection.execute(sites.insert().values(id=site_id, code=code, name=name or code,
                                              kind=kind, role_name=role,
@@ -87,9 +83,8 @@ def add_device(url: str, site_code: str, name: str) -> Enrolment:
                 counter_no=counter_no, created_at=database.utcnow()))
     finally:
         engine.dispose()
-    counter_url = make_url(url)
-    if counter_url.get_backend_name() == "postgresql":  # a plain URL any client understands
-        counter_url = counter_url.set(drivername="postgresql", username=role, password=password)
+    # a plain URL any client understands
+    counter_url = make_url(url).set(drivername="postgresql", username=role, password=password)
     return Enrolment(url=counter_url.render_as_string(hide_password=False),
                      device_id=str(device_id), site_code=site_code, site_id=str(site.id),
                      counter_no=counter_no)
@@ -103,8 +98,6 @@ def next_counter_no(connection: Connection, site_id: uuid.UUID) -> int:
 
 def _device_role(connection: Connection, device_id: uuid.UUID, site_role: str,
                  password: str) -> str:
-    if connection.dialect.name != "postgresql":
-        return f"device_{device_id.hex[:12]}"  # embedded central: no roles, a name only
     role = fencing.device_role(connection, device_id.hex)
     fencing.ensure_role(connection, role, login=True, member_of=site_role, password=password)
     return role
@@ -120,12 +113,20 @@ def revoke_device(url: str, device_id: str) -> None:
                 .values(revoked_at=database.utcnow()).returning(devices.c.role_name)).first()
             if row is None:
                 raise AdminError(MSG_UNKNOWN_DEVICE, device=device_id)
-            if connection.dialect.name == "postgresql":
-                from sqlalchemy import text
+            connection.execute(text(f"ALTER ROLE {fencing.quote(row.role_name)} NOLOGIN"))
+            connection.execute(text(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                "WHERE usename = :role"), {"role": row.role_name})
+    finally:
+        engine.dispose()
 
-                connection.execute(text(f"ALTER ROLE {fencing.quote(row.role_name)} NOLOGIN"))
-                connection.execute(text(
-                    "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
-                    "WHERE usename = :role"), {"role": row.role_name})
+
+def publish_preapplication(central_url: str, number: str, payload: dict) -> None:
+    """What the online service does: store a pre-application centrally (demo and tests)."""
+    engine = database.open_central(central_url)
+    try:
+        with engine.begin() as connection:
+            database.insert_ignoring_duplicates(connection, preapplications, {
+                "number": number, "payload": payload, "created_at": database.utcnow()})
     finally:
         engine.dispose()

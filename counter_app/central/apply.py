@@ -17,21 +17,16 @@ import binascii
 import hashlib
 import uuid
 
+from psycopg.types.json import Jsonb
 from sqlalchemy import JSON, and_, column, select, update
 from sqlalchemy import table as sql_table
+from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import DBAPIError, OperationalError
 
 from counter_app.central import apply_cards
 from counter_app.central.arrival import due, record_arrival
-from counter_app.central.database import dialect_of, error_name, utcnow
-from counter_app.central.schema import (
-    application_files,
-    applications,
-    applied_operations,
-    blobs,
-    photo_receipts,
-)
+from counter_app.central.database import error_name, utcnow
 from counter_app.central.operations import (
     APPLIED,
     DUPLICATE,
@@ -42,9 +37,16 @@ from counter_app.central.operations import (
     Operation,
     OpResult,
 )
-from counter_app.domain.errors import QT_TRANSLATE_NOOP
+from counter_app.central.schema import (
+    application_files,
+    applications,
+    applied_operations,
+    blobs,
+    photo_receipts,
+)
+from counter_app.domain.errors import QT_TRANSLATE_NOOP, reason
 
-# From this many rows on, PostgreSQL takes them by COPY (see _insert).
+# From this many rows on, they go by COPY (see _insert).
 BULK_ROWS = 100
 # Reasons are stored and shown to staff (translated in the window): never personal data.
 WRONG_SITE = QT_TRANSLATE_NOOP(
@@ -83,34 +85,34 @@ def _check(op: Operation, identity: Identity) -> str:
         missing = [key for key in ("id", "number", "site_code", "business_type", "status",
                                    "applicant") if not payload.get(key)]
         if missing:
-            return MALFORMED.format(detail="missing " + ", ".join(missing))
+            return reason(MALFORMED, detail="missing " + ", ".join(missing))
         if payload["site_code"] != identity.site_code:
-            return WRONG_SITE.format(site=payload["site_code"], own=identity.site_code)
+            return reason(WRONG_SITE, site=payload["site_code"], own=identity.site_code)
         try:
             uuid.UUID(str(payload["id"]))
         except ValueError:
-            return MALFORMED.format(detail="id")
+            return reason(MALFORMED, detail="id")
         if not isinstance(payload["applicant"], dict):
-            return MALFORMED.format(detail="applicant")
+            return reason(MALFORMED, detail="applicant")
         return ""
     if op.kind == "blob":
         if not payload.get("sha256") or not payload.get("application_id"):
-            return MALFORMED.format(detail="sha256, application_id")
+            return reason(MALFORMED, detail="sha256, application_id")
         return payload.get("upload_error", "")
     if op.kind == "photo_receipt_issued":
         return _check_receipt(payload)
-    return UNKNOWN_KIND.format(kind=op.kind)
+    return reason(UNKNOWN_KIND, kind=op.kind)
 
 
 def _check_receipt(payload: dict) -> str:
     if not payload.get("number") or not payload.get("photo_base64"):
-        return MALFORMED.format(detail="number, photo_base64")
+        return reason(MALFORMED, detail="number, photo_base64")
     try:
         photo = base64.b64decode(payload["photo_base64"], validate=True)
     except (binascii.Error, ValueError):
-        return MALFORMED.format(detail="photo_base64")
+        return reason(MALFORMED, detail="photo_base64")
     if hashlib.sha256(photo).hexdigest() != payload.get("photo_sha256"):
-        return MALFORMED.format(detail="photo_sha256")
+        return reason(MALFORMED, detail="photo_sha256")
     return ""
 
 
@@ -131,17 +133,17 @@ def _apply_all(connection, identity, ops, checked) -> list[OpResult]:
     return [results[op.seq] for op in ops]
 
 
-def _apply_alone(connection, identity, op, reason) -> OpResult:
+def _apply_alone(connection, identity, op, refusal) -> OpResult:
     savepoint = connection.begin_nested()
     try:
-        result = _apply_all(connection, identity, [op], {op.seq: reason})[0]
+        result = _apply_all(connection, identity, [op], {op.seq: refusal})[0]
         savepoint.commit()
         return result
     except OperationalError:
         raise
     except DBAPIError as exc:
         savepoint.rollback()
-        refused = REFUSED.format(error=error_name(exc))
+        refused = reason(REFUSED, error=error_name(exc))
     return _apply_all(connection, identity, [op], {op.seq: refused})[0]
 
 
@@ -159,12 +161,12 @@ def _record(connection, identity, ops, checked) -> set[int]:
 
 
 def _insert(connection: Connection, table, rows: list[dict], finish):
-    """INSERT *rows* into *table*, *finish* adding the conflict rule and RETURNING to the
-    dialect's insert. Many rows on PostgreSQL are COPY'd into a temporary table shaped
-    like *table*, then go in by one INSERT ... SELECT with the same rule: no statement
-    per row, and no statement with thousands of parameters for the driver to parse."""
-    statement = dialect_of(connection).insert(table)
-    if connection.dialect.name != "postgresql" or len(rows) < BULK_ROWS:
+    """INSERT *rows* into *table*, *finish* adding the conflict rule and RETURNING. Many
+    rows are COPY'd into a temporary table shaped like *table*, then go in by one
+    INSERT ... SELECT with the same rule: no statement per row, and no statement with
+    thousands of parameters for the driver to parse."""
+    statement = insert(table)
+    if len(rows) < BULK_ROWS:
         return connection.execute(finish(statement), rows)
     columns = list(rows[0])
     stage = _stage(connection, table, columns, rows)
@@ -175,8 +177,6 @@ def _insert(connection: Connection, table, rows: list[dict], finish):
 def _stage(connection: Connection, table, columns: list[str], rows: list[dict]):
     """A temporary table like *table* holding *rows* (emptied at commit; on a pooled
     server connection the next transaction finds it empty)."""
-    from psycopg.types.json import Jsonb  # only PostgreSQL gets here
-
     name = f"stage_{table.name}"
     sql = f"COPY {name} ({', '.join(columns)}) FROM STDIN"
     jsons = {c.name for c in table.columns if isinstance(c.type, JSON)}
@@ -207,7 +207,7 @@ def _answers_for_resends(connection, identity, resent) -> dict[int, OpResult]:
     for op in resent:
         row = stored.get(op.seq)
         if row is None or row.op_id != op.op_id:
-            answers[op.seq] = OpResult(op.seq, REJECTED, SEQ_REUSED.format(seq=op.seq))
+            answers[op.seq] = OpResult(op.seq, REJECTED, reason(SEQ_REUSED, seq=op.seq))
         elif row.result == REJECTED:
             answers[op.seq] = OpResult(op.seq, REJECTED, row.reason)
         else:
@@ -238,7 +238,7 @@ def _apply_applications(connection, identity, ops) -> dict[int, OpResult]:
     apply_cards.on_application_submitted(
         connection, identity, [op.payload for op in latest.values() if op.payload["id"] in written])
     return {op.seq: OpResult(op.seq, APPLIED) if op.payload["id"] in written
-            else OpResult(op.seq, REJECTED, TAKEN_OVER) for op in ops}
+            else OpResult(op.seq, REJECTED, reason(TAKEN_OVER)) for op in ops}
 
 
 def _application_row(identity: Identity, payload: dict, now) -> dict:
@@ -262,7 +262,7 @@ def _apply_blobs(connection, identity, ops) -> dict[int, OpResult]:
     results, links = {}, []
     for op in ops:
         if op.payload["sha256"] not in complete:
-            results[op.seq] = OpResult(op.seq, REJECTED, FILE_INCOMPLETE)
+            results[op.seq] = OpResult(op.seq, REJECTED, reason(FILE_INCOMPLETE))
             continue
         results[op.seq] = OpResult(op.seq, APPLIED)
         links.append({"site_id": identity.site_id,
@@ -271,7 +271,7 @@ def _apply_blobs(connection, identity, ops) -> dict[int, OpResult]:
                       "role": str(op.payload.get("role", "file"))[:30]})
     if links:
         connection.execute(
-            dialect_of(connection).insert(application_files).on_conflict_do_nothing(), links)
+            insert(application_files).on_conflict_do_nothing(), links)
     return results
 
 
@@ -286,12 +286,12 @@ def _apply_receipts(connection, identity, ops) -> dict[int, OpResult]:
                "photo_sha256": payload["photo_sha256"],
                "photo": base64.b64decode(payload["photo_base64"]),
                "created_at": utcnow()}
-        connection.execute(dialect_of(connection).insert(photo_receipts).values(**row)
+        connection.execute(insert(photo_receipts).values(**row)
                            .on_conflict_do_nothing())
         stored = connection.execute(select(photo_receipts.c.photo_sha256).where(
             photo_receipts.c.number == row["number"])).scalar()
         results[op.seq] = (OpResult(op.seq, APPLIED) if stored == row["photo_sha256"]
-                           else OpResult(op.seq, REJECTED, RECEIPT_TAKEN))
+                           else OpResult(op.seq, REJECTED, reason(RECEIPT_TAKEN)))
     return results
 
 

@@ -21,10 +21,11 @@ import functools
 import uuid
 
 from sqlalchemy import select, update
+from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.engine import Connection
 
 from counter_app.central import lookup, transitions
-from counter_app.central.database import dialect_of, utcnow
+from counter_app.central.database import utcnow
 from counter_app.central.operations import (
     APPLIED,
     MALFORMED,
@@ -42,11 +43,13 @@ from counter_app.domain.cards import (
     EntryState,
     InvalidKind,
     Listing,
+    compact_card_number,
     new_listing,
     settle,
     unreport,
 )
-from counter_app.domain.errors import QT_TRANSLATE_NOOP
+from counter_app.domain.collection import normalise_id
+from counter_app.domain.errors import QT_TRANSLATE_NOOP, reason
 from counter_app.domain.lifecycle import Actor, Status
 
 COLLECTED, ACTIVATED = "card_collected", "card_activated"
@@ -102,11 +105,11 @@ def check(op: Operation, identity: Identity) -> str:
         problem = (_missing(payload, "id", "card_number", "released_at") or _uuid(payload, "id")
                    or _time(payload, "released_at") or _text(payload, "card_number", 30))
         return _malformed(problem)
-    return UNKNOWN_KIND.format(kind=op.kind)
+    return reason(UNKNOWN_KIND, kind=op.kind)
 
 
 def _malformed(problem: str) -> str:
-    return MALFORMED.format(detail=problem) if problem else ""
+    return reason(MALFORMED, detail=problem) if problem else ""
 
 
 def _missing(payload: dict, *keys: str) -> str:
@@ -188,9 +191,9 @@ def _apply_moves(connection, identity: Identity, ops: list[Operation], now: dt.d
         if moved.ok:
             results[op.seq] = _result(op, APPLIED)
         elif moved.error == transitions.UNKNOWN_APPLICATION:
-            results[op.seq] = _result(op, REJECTED, APPLICATION_UNKNOWN)
+            results[op.seq] = _result(op, REJECTED, reason(APPLICATION_UNKNOWN))
         else:
-            results[op.seq] = _result(op, REJECTED, CARD_NOT_READY.format(
+            results[op.seq] = _result(op, REJECTED, reason(CARD_NOT_READY,
                 target=MOVES[op.kind].value, current=moved.from_status))
     return results
 
@@ -204,50 +207,50 @@ def _card_fields(op: Operation) -> dict:
 
 def _report(connection, identity: Identity, op: Operation, rules: CardRules) -> OpResult:
     payload = op.payload
-    card, holder = _number(payload["card_number"]), _number(payload["id_number"])
+    card, holder = compact_card_number(payload["card_number"]), normalise_id(payload["id_number"])
     kind, at = InvalidKind(payload["kind"]), _when(payload["listed_at"])
     if lookup.card_holder(connection, card, holder) == lookup.MISMATCH:
-        return _result(op, REJECTED, NOT_HOLDER)
+        return _result(op, REJECTED, reason(NOT_HOLDER))
     try:
         listing, level = new_listing(kind, at, rules, _listings(connection, card))
     except CardsError as exc:
-        return _result(op, REJECTED, ALREADY_LISTED.format(entry=exc.params.get("kind", "")))
+        return _result(op, REJECTED, reason(ALREADY_LISTED, entry=exc.params.get("kind", "")))
     application_id = payload.get("application_id")
     row = {"id": uuid.UUID(str(payload["id"])), "card_number": card, "id_number": holder,
            "reason": kind.value, "level": level.value, "listed_at": listing.listed_at,
            "expires_at": listing.expires_at, "released_at": None,
            "state": EntryState.ACTIVE.value, "site_id": identity.site_id,
            "application_id": uuid.UUID(str(application_id)) if application_id else None}
-    inserted = connection.execute(dialect_of(connection).insert(invalid_list).values(**row)
+    inserted = connection.execute(insert(invalid_list).values(**row)
                                   .on_conflict_do_nothing().returning(invalid_list.c.id)).first()
     if inserted is None:
-        return _result(op, REJECTED, ENTRY_TAKEN)
+        return _result(op, REJECTED, reason(ENTRY_TAKEN))
     return _result(op, APPLIED)
 
 
 def _unreport(connection, op: Operation, rules: CardRules) -> OpResult:
     payload = op.payload
-    card, at = _number(payload["card_number"]), _when(payload["released_at"])
+    card, at = compact_card_number(payload["card_number"]), _when(payload["released_at"])
     entry_id = uuid.UUID(str(payload["id"]))
     entries = _entries(connection, card)
     settled = [settle(_listing(row), at, rules) for row in entries]
     if any(s.kind is InvalidKind.FORMAL_LOSS and s.state is EntryState.ACTIVE for s in settled):
-        return _result(op, REJECTED, FORMAL_IS_FINAL)
+        return _result(op, REJECTED, reason(FORMAL_IS_FINAL))
     entry = next((row for row in entries if row.id == entry_id), None)
     if entry is None:
-        return _result(op, REJECTED, NOTHING_TO_UNREPORT)
+        return _result(op, REJECTED, reason(NOTHING_TO_UNREPORT))
     try:
         released = unreport(_listing(entry), at, rules)
     except CardsError as exc:
-        reason = FORMAL_IS_FINAL if exc.template == MSG_FORMAL_IS_FINAL else NOTHING_TO_UNREPORT
-        return _result(op, REJECTED, reason)
+        template = FORMAL_IS_FINAL if exc.template == MSG_FORMAL_IS_FINAL else NOTHING_TO_UNREPORT
+        return _result(op, REJECTED, reason(template))
     done = connection.execute(update(invalid_list).where(
         invalid_list.c.id == entry_id, invalid_list.c.reason == InvalidKind.TEMPORARY_LOSS.value,
         invalid_list.c.state == EntryState.ACTIVE.value,
     ).values(state=released.state.value, released_at=released.released_at)
         .returning(invalid_list.c.id)).first()
     if done is None:  # settled by someone else meanwhile
-        return _result(op, REJECTED, NOTHING_TO_UNREPORT)
+        return _result(op, REJECTED, reason(NOTHING_TO_UNREPORT))
     return _result(op, APPLIED)
 
 
@@ -263,11 +266,11 @@ def on_application_submitted(connection: Connection, identity: Identity,
     rules = rules or default_rules()
     problems: dict[str, str] = {}
     for payload in payloads:
-        old = _number(str(payload.get("replaces_card") or ""))
+        old = compact_card_number(str(payload.get("replaces_card") or ""))
         if not old:
             continue
         application_id = uuid.UUID(str(payload["id"]))
-        holder = _number(str((payload.get("applicant") or {}).get("id_number", "")))
+        holder = normalise_id(str((payload.get("applicant") or {}).get("id_number", "")))
         connection.execute(update(applications).where(
             applications.c.site_id == identity.site_id, applications.c.id == application_id
         ).values(replaces_card=old[:30]))
@@ -309,10 +312,6 @@ def default_rules() -> CardRules:
     from counter_app.domain.business import load_rules
 
     return load_rules().cards
-
-
-def _number(text: str) -> str:
-    return "".join(text.split()).upper()
 
 
 def _entries(connection, card: str) -> list:

@@ -12,8 +12,9 @@ import uuid
 from pathlib import Path
 
 from sqlalchemy import Engine, delete, select, text, update
+from sqlalchemy.dialects.postgresql import insert
 
-from counter_app.central.database import dialect_of, utcnow
+from counter_app.central.database import utcnow
 from counter_app.central.schema import blob_chunks, blobs
 from counter_app.domain.errors import QT_TRANSLATE_NOOP
 
@@ -57,7 +58,7 @@ def _digest(path: Path) -> str:
 def _start(engine, site_id, sha256, size, chunk_size) -> set[int] | None:
     """Register the blob; the chunk numbers already there, or None when complete."""
     with engine.begin() as connection:
-        connection.execute(dialect_of(connection).insert(blobs).values(
+        connection.execute(insert(blobs).values(
             site_id=site_id, sha256=sha256, size=size, chunk_size=chunk_size,
             complete=False, created_at=utcnow()).on_conflict_do_nothing())
         row = connection.execute(select(blobs.c.complete, blobs.c.chunk_size).where(
@@ -76,7 +77,7 @@ def _start(engine, site_id, sha256, size, chunk_size) -> set[int] | None:
 
 def _send_chunk(engine, site_id, sha256, number, data) -> None:
     with engine.begin() as connection:
-        connection.execute(dialect_of(connection).insert(blob_chunks).values(
+        connection.execute(insert(blob_chunks).values(
             site_id=site_id, sha256=sha256, chunk_no=number, data=data
         ).on_conflict_do_nothing())
 
@@ -92,17 +93,11 @@ def _finish(engine, site_id, sha256) -> bool:
 
 
 def _stored_digest(connection, site_id, sha256) -> str:
-    where = (blob_chunks.c.site_id == site_id, blob_chunks.c.sha256 == sha256)
-    if connection.dialect.name == "postgresql":  # hashed where the data is
-        return connection.execute(text(
-            "SELECT encode(sha256(string_agg(data, ''::bytea ORDER BY chunk_no)), 'hex') "
-            "FROM central_blob_chunks WHERE site_id = :site AND sha256 = :sha"),
-            {"site": site_id, "sha": sha256}).scalar() or ""
-    digest = hashlib.sha256()
-    for data in connection.execute(select(blob_chunks.c.data).where(*where)
-                                   .order_by(blob_chunks.c.chunk_no)).scalars():
-        digest.update(data)
-    return digest.hexdigest()
+    """The SHA-256 of the chunks put together, hashed where the data is."""
+    return connection.execute(text(
+        "SELECT encode(sha256(string_agg(data, ''::bytea ORDER BY chunk_no)), 'hex') "
+        "FROM central_blob_chunks WHERE site_id = :site AND sha256 = :sha"),
+        {"site": site_id, "sha": sha256}).scalar() or ""
 
 
 def _drop_chunks(connection, site_id, sha256) -> None:

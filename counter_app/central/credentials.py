@@ -33,6 +33,7 @@ class Enrolment:
     site_code: str
     site_id: str
     counter_no: int = 0  # this counter's number within its site (0: not numbered)
+    builtin: bool = False  # on this computer's built-in central server (started on demand)
 
     def code(self) -> str:
         data = json.dumps(asdict(self), separators=(",", ":")).encode()

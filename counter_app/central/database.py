@@ -1,29 +1,22 @@
-"""The central database as the counter sees it: embedded SQLite or PostgreSQL by URL.
+"""The central database (PostgreSQL) as counters and the card centre reach it.
 
-The embedded SQLite central (a single office, the demo) is migrated on first use and
-trusts its counters; PostgreSQL is set up once by `counter-app central init` and fences
-each site by row-level security (counter_app.central.fencing).
+A city's server is set up once by `counter-app central init`; the built-in one
+(counter_app.central.builtin) the same way, on first use. Either fences each site by
+row-level security (counter_app.central.fencing).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import threading
 
 from sqlalchemy import Engine, create_engine
-from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.engine import Connection, make_url
 from sqlalchemy.exc import DBAPIError, OperationalError
 
 from counter_app.central import migrate
-from counter_app.central.schema import (
-    applications,
-    applied_operations,
-    metadata,
-    preapplications,
-    sites,
-)
 from counter_app.domain.errors import QT_TRANSLATE_NOOP, CounterError
-from counter_app.store.db import make_sqlite_engine
 
 MSG_UNREACHABLE = QT_TRANSLATE_NOOP(
     "messages", "The central database cannot be reached; applications stay queued on this "
@@ -35,6 +28,11 @@ MSG_REVOKED = QT_TRANSLATE_NOOP(
     "messages", "This counter's access to the central database has been withdrawn. "
                 "Applications stay queued on this counter; ask the administrator to enrol "
                 "it again.")
+MSG_NOT_POSTGRESQL = QT_TRANSLATE_NOOP(
+    "messages", "The central database must be a PostgreSQL server (a postgresql:// address).")
+
+_engines: dict[str, Engine] = {}
+_engines_lock = threading.Lock()
 
 
 class SyncError(CounterError):
@@ -44,36 +42,52 @@ class SyncError(CounterError):
 def normalise_url(url: str) -> str:
     """Accept plain postgresql:// URLs and use psycopg 3 for them."""
     parsed = make_url(url)
-    if parsed.drivername in ("postgresql", "postgres"):
-        parsed = parsed.set(drivername="postgresql+psycopg")
-    return parsed.render_as_string(hide_password=False)
-
-
-def is_embedded(url: str) -> bool:
-    return normalise_url(url).startswith("sqlite")
+    if parsed.get_backend_name() != "postgresql":
+        raise SyncError(MSG_NOT_POSTGRESQL)
+    return parsed.set(drivername="postgresql+psycopg").render_as_string(hide_password=False)
 
 
 def create_central_engine(url: str, **options) -> Engine:
-    url = normalise_url(url)
-    if url.startswith("sqlite"):
-        return make_sqlite_engine(url)
-    return create_engine(url, pool_pre_ping=True,
+    return create_engine(normalise_url(url), pool_pre_ping=True, hide_parameters=True,
                          connect_args={"connect_timeout": 5, "application_name": "counter-app"},
                          **options)
 
 
 def open_central(url: str) -> Engine:
-    """An engine on a central database that is ready for counters (SyncError if not)."""
+    """A new engine on a central database that is ready for counters (SyncError if not)."""
+    engine = create_central_engine(url)
     try:
-        engine = create_central_engine(url)
-        if engine.dialect.name == "sqlite":
-            migrate.upgrade(engine)
-        elif not migrate.is_current(engine):
-            engine.dispose()
+        if not migrate.is_current(engine):
             raise SyncError(MSG_NOT_INITIALISED)
     except (OperationalError, DBAPIError) as exc:
+        engine.dispose()
         raise unreachable(exc) from exc
+    except SyncError:
+        engine.dispose()
+        raise
     return engine
+
+
+def engine_for(url: str) -> Engine:
+    """The process's one engine (and connection pool) for *url*: an idle sync cycle, an
+    inquiry and a collection all reuse it."""
+    with _engines_lock:
+        engine = _engines.get(url)
+    if engine is None:
+        engine = open_central(url)
+        with _engines_lock:
+            engine = _engines.setdefault(url, engine)
+    return engine
+
+
+def forget(url: str | None = None) -> None:
+    """Drop the cached engine of *url* (all when None): a fresh connection next time."""
+    with _engines_lock:
+        gone = list(_engines.values()) if url is None else [_engines.pop(url, None)]
+        if url is None:
+            _engines.clear()
+    for engine in filter(None, gone):
+        engine.dispose()
 
 
 def unreachable(exc: Exception) -> SyncError:
@@ -89,21 +103,13 @@ def error_name(exc: Exception) -> str:
     return type(orig).__name__ if orig is not None else type(exc).__name__
 
 
-def dialect_of(connection: Connection):
-    return postgresql if connection.dialect.name == "postgresql" else sqlite
-
-
 def insert_ignoring_duplicates(connection: Connection, table, row: dict) -> bool:
     """INSERT ... ON CONFLICT DO NOTHING; True when the row was new."""
     # RETURNING rather than rowcount: psycopg reports no rowcount here through SQLAlchemy.
-    statement = (dialect_of(connection).insert(table).values(**row).on_conflict_do_nothing()
+    statement = (insert(table).values(**row).on_conflict_do_nothing()
                  .returning(*table.primary_key.columns))
     return connection.execute(statement).first() is not None
 
 
 def utcnow() -> dt.datetime:
     return dt.datetime.now(dt.UTC).replace(tzinfo=None)
-
-
-__all__ = ["SyncError", "applications", "applied_operations", "metadata", "open_central",
-           "preapplications", "sites"]

@@ -1,7 +1,8 @@
 """Roles and row-level security on the central PostgreSQL: each site sees only its rows.
 
-Roles (names start with the database's name, so two central databases on one server do
-not share them):
+Roles (names start with a prefix chosen at `central init`, by default the database's name,
+so two central databases on one server do not share them; it is kept in central_settings,
+so a copy of the database, e.g. a test's, keeps using the same roles):
 - ``<db>_counter``: group role holding the table privileges counters need; owns nothing.
 - ``<db>_site_<code>``: one per site, member of the group.
 - ``<db>_dev_<id>``: one login per device, member of its site's role.
@@ -16,10 +17,11 @@ from __future__ import annotations
 
 import re
 
-from sqlalchemy import text
+from sqlalchemy import select, text
 from sqlalchemy.engine import Connection
 
 from counter_app.central import lookup, schema
+from counter_app.central.schema import settings
 
 READ_ONLY = ("central_alembic_version", "central_sites", "central_preapplications",
              "central_notices", "central_notice_attempts")
@@ -52,8 +54,15 @@ OWN_SITE = "(site_id = (SELECT central_current_site()) OR (SELECT central_is_car
 
 
 def role_prefix(connection: Connection) -> str:
+    """The stored prefix; chosen from the database's name and stored on first use."""
+    stored = connection.execute(select(settings.c.value).where(
+        settings.c.key == "role_prefix")).scalar()
+    if stored:
+        return stored
     database = connection.execute(text("SELECT current_database()")).scalar_one()
-    return re.sub(r"[^a-z0-9_]", "_", database.lower())[:30]
+    prefix = re.sub(r"[^a-z0-9_]", "_", database.lower())[:30]
+    connection.execute(settings.insert().values(key="role_prefix", value=prefix))
+    return prefix
 
 
 def group_role(connection: Connection) -> str:
@@ -115,6 +124,8 @@ def apply(connection: Connection) -> None:
     for table in READ_WRITE:
         connection.execute(text(f"GRANT SELECT, INSERT, UPDATE ON {table} TO {quote(group)}"))
     connection.execute(text(f"GRANT SELECT, INSERT ON central_photo_receipts TO {quote(group)}"))
+    # A file that arrived damaged is dropped chunk by chunk and sent again (own site only).
+    connection.execute(text(f"GRANT DELETE ON central_blob_chunks TO {quote(group)}"))
     centre = card_centre_role(connection)
     ensure_role(connection, centre)
     connection.execute(text(f"GRANT {quote(group)} TO {quote(centre)}"))
@@ -155,6 +166,6 @@ def _policies(table: str) -> list[str]:
     if table == "central_applied_operations":
         return [f"own_site ON %T USING {OWN_SITE} WITH CHECK ({OWN_SITE} AND "
                 "device_id = (SELECT central_current_device()))"]
-    if table == "central_devices":
-        return []  # no policy: nobody but administrators reads devices directly
+    if table in ("central_devices", "central_settings"):
+        return []  # no policy: nobody but administrators reads these directly
     return [f"own_site ON %T USING {OWN_SITE} WITH CHECK {OWN_SITE}"]

@@ -1,17 +1,22 @@
 """Lookups a counter may make across sites on the central database, without reading other
-sites' rows: SECURITY DEFINER functions that return only what the counter needs (e.g.
-where a card waits for collection, an inquiry's statuses). Created by fencing.apply.
-
-The embedded SQLite central has no row-level security; there the same questions are
-plain queries (``where_to_collect``, ``card_holder`` below answer on either).
+sites' rows: SECURITY DEFINER functions that return only what the counter needs (where a
+card waits for collection, whose card a number is, an inquiry's statuses). Created by
+fencing.apply; the Python functions below are the only way the program asks them.
 """
 
 from __future__ import annotations
 
-from sqlalchemy import and_, or_, select, text
+from sqlalchemy import text
 from sqlalchemy.engine import Connection
 
-from counter_app.central.schema import applications, card_records, sites
+from counter_app.domain.inquiry import NumberKind
+from counter_app.domain.lifecycle import READY
+
+
+def sql_list(statuses) -> str:
+    """A lifecycle set as SQL text ('a', 'b'), sorted so the text is stable."""
+    return ", ".join(f"'{status.value}'" for status in sorted(statuses, key=lambda s: s.value))
+
 
 # What a card waiting at *another* handling point may tell a counter: that site's code and
 # name, nothing about the applicant. "wanted" is an application number, the applicant's
@@ -22,11 +27,11 @@ RETURNS TABLE (code text, name text)
 LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
   SELECT DISTINCT CAST(s.code AS text), CAST(s.name AS text)
   FROM central_applications a JOIN central_sites s ON s.id = a.site_id
-  WHERE a.status IN ('at_site', 'notified')
+  WHERE a.status IN ({ready})
     AND (a.number = wanted OR a.id_number = wanted
          OR a.payload -> 'guardian' ->> 'id_number' = wanted)
   LIMIT 5 $$;
-"""
+""".format(ready=sql_list(READY))
 
 # Whether a card number belongs to an ID number: 'match', 'mismatch' or 'unknown' (a card
 # made before this system, or by another issuer). Never the holder's number itself.
@@ -47,43 +52,32 @@ SIGNATURES: tuple[str, ...] = ("central_where_to_collect(text)",
                                "central_card_holder(text, text)")
 
 MATCH, MISMATCH, UNKNOWN = "match", "mismatch", "unknown"
-READY = ("at_site", "notified")
 
 
 def where_to_collect(connection: Connection, wanted: str) -> list[tuple[str, str]]:
     """(code, name) of the handling points where a card for *wanted* waits."""
     wanted = "".join(wanted.split()).upper()
-    if connection.dialect.name == "postgresql":
-        rows = connection.execute(text("SELECT code, name FROM central_where_to_collect(:w)"),
-                                  {"w": wanted})
-    else:
-        guardian = applications.c.payload["guardian"]["id_number"].as_string()
-        rows = connection.execute(
-            select(sites.c.code, sites.c.name).distinct()
-            .join_from(applications, sites, sites.c.id == applications.c.site_id)
-            .where(applications.c.status.in_(READY),
-                   or_(applications.c.number == wanted, applications.c.id_number == wanted,
-                       guardian == wanted)).limit(5))
+    rows = connection.execute(text("SELECT code, name FROM central_where_to_collect(:w)"),
+                              {"w": wanted})
     return [(row[0], row[1]) for row in rows]
 
 
 def card_holder(connection: Connection, card_number: str, id_number: str) -> str:
     """MATCH, MISMATCH or UNKNOWN: does *card_number* belong to *id_number*?"""
-    if connection.dialect.name == "postgresql":
-        return connection.execute(text("SELECT central_card_holder(:c, :h)"),
-                                  {"c": card_number, "h": id_number}).scalar_one()
-    holders = set(connection.execute(
-        select(applications.c.id_number).join_from(card_records, applications, and_(
-            applications.c.site_id == card_records.c.site_id,
-            applications.c.id == card_records.c.application_id))
-        .where(card_records.c.card_number == card_number)).scalars())
-    if not holders:
-        return UNKNOWN
-    return MATCH if id_number in holders else MISMATCH
+    return connection.execute(text("SELECT central_card_holder(:c, :h)"),
+                              {"c": card_number, "h": id_number}).scalar_one()
 
 
-__all__ = ["FUNCTIONS", "MATCH", "MISMATCH", "SIGNATURES", "UNKNOWN", "card_holder",
-           "where_to_collect"]
+def central_inquiry(connection: Connection, kind: NumberKind, number: str) -> list[dict]:
+    """Rows for applications (entry APPLICATION) and invalid-list entries (INVALID), with
+    the columns of INQUIRY_COLUMNS."""
+    rows = connection.execute(text("SELECT * FROM central_inquiry(:kind, :number)"),
+                              {"kind": kind.value, "number": number}).mappings()
+    return [dict(row) for row in rows]
+
+
+__all__ = ["APPLICATION", "FUNCTIONS", "INQUIRY_COLUMNS", "INVALID", "MATCH", "MISMATCH",
+           "SIGNATURES", "UNKNOWN", "card_holder", "central_inquiry", "where_to_collect"]
 
 
 # --- Inquiry (issue 7, Art. 15/19): a cardholder may inquire at any handling point. -------
@@ -92,7 +86,6 @@ __all__ = ["FUNCTIONS", "MATCH", "MISMATCH", "SIGNATURES", "UNKNOWN", "card_hold
 # statuses, dates, levels, site names and application numbers only — never names, phones
 # or addresses, and the card number masked (A****5678) like counter_app.domain.inquiry.
 # Settling a temporary loss report that has run out is left to the caller (its clock).
-# The embedded SQLite central answers the same question in counter_app/sync/inquiry.py.
 INQUIRY_FUNCTIONS = """
 CREATE OR REPLACE FUNCTION central_inquiry(number_kind text, inquiry_number text)
 RETURNS TABLE (entry text, application_number text, site_name text, business_type text,
@@ -133,6 +126,11 @@ LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
    WHERE ($1 = 'id_number' AND i.id_number = $2) OR ($1 = 'card_number' AND i.card_number = $2)
 $$;
 """
+INQUIRY_COLUMNS = ("entry", "application_number", "site_name", "business_type", "status",
+                   "received_at", "due_date", "card_number", "bank", "card_status",
+                   "card_updated_at", "issued_on", "collected_at", "activated_at", "reason",
+                   "level", "listed_at", "expires_at", "released_at", "state")
+APPLICATION, INVALID = "application", "invalid"
 FUNCTIONS += INQUIRY_FUNCTIONS
 SIGNATURES += ("central_inquiry(text, text)",)
 # --- end of inquiry ---------------------------------------------------------------------

@@ -12,9 +12,25 @@ See counter_app.sync.pull for why a plain sequence would not do.
 
 from __future__ import annotations
 
-from sqlalchemy import (JSON, BigInteger, Boolean, Column, Date, DateTime, ForeignKey, Index,
-                        Integer, LargeBinary, MetaData, String, Table, Text,
-                        UniqueConstraint, Uuid, text)
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Boolean,
+    Column,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+    Uuid,
+    text,
+)
 from sqlalchemy.dialects.postgresql import JSONB
 
 # JSONB on PostgreSQL: the card centre queries inside payloads.
@@ -37,6 +53,14 @@ OPEN_SQL = "status IN ('submitted', 'in_production', 'production_failed', 'produ
 def _change_xid() -> Column:
     return Column("change_xid", BigInteger, nullable=False, server_default="0", index=True)
 
+
+# The installation's own settings (administrators only): e.g. the prefix of the roles
+# `central init` made, kept so a copy of the database keeps using them.
+settings = Table(
+    "central_settings", metadata,
+    Column("key", String(40), primary_key=True),
+    Column("value", Text, nullable=False),
+)
 
 sites = Table(
     "central_sites", metadata,
@@ -90,7 +114,7 @@ applications = Table(
     Index("ix_central_applications_id_number", "id_number"),
     # the promise lists read only open applications, by due date
     Index("ix_central_applications_open_due", "due_date", "site_id",
-          sqlite_where=text(OPEN_SQL), postgresql_where=text(OPEN_SQL)),
+          postgresql_where=text(OPEN_SQL)),
 )
 
 # Photos and scans, content-addressed. A blob is complete once every chunk is in and the

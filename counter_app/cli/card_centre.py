@@ -83,7 +83,7 @@ def run_card_centre(settings: Settings, args: argparse.Namespace) -> int:
     from counter_app.cardcentre.factory import FactoryFileError
     from counter_app.central import credentials
     from counter_app.domain.business import load_rules
-    from counter_app.services import card_centre, syncing
+    from counter_app.services import card_centre, central_access
     from counter_app.services.context import open_context
 
     command = args.card_centre_command
@@ -97,7 +97,7 @@ def run_card_centre(settings: Settings, args: argparse.Namespace) -> int:
             return UNREADABLE
     enrolment = credentials.load(settings.protected_dir)
     centre = card_centre.open_card_centre(
-        syncing.central_url(ctx, args.url), args.operator, rules=load_rules().cards,
+        central_access.card_centre_url(ctx, args.url), args.operator, rules=load_rules().cards,
         site_code=enrolment.site_code if enrolment else "")
     try:
         return _COMMANDS[command](centre, settings, args)

@@ -86,8 +86,8 @@ def _gui(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def _demo(settings: Settings, args: argparse.Namespace) -> int:
-    from counter_app.services.demo import add_demo_applications, seed_demo, seed_demo_preapplication
     from counter_app.services.context import open_context
+    from counter_app.services.demo import add_demo_applications, seed_demo, seed_demo_preapplication
     ctx = open_context(settings)
     login = seed_demo(ctx)
     if number := seed_demo_preapplication(ctx):

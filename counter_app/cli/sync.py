@@ -96,8 +96,10 @@ def run_sync(settings: Settings, args: argparse.Namespace) -> int:
           f"rejected {result.rejected}, pending {result.pending}")
     pulled = ", ".join(f"{name} {count}" for name, count in result.pulled.items())
     print(f"pulled: {pulled}")
+    from counter_app.domain.errors import reason_words
+
     for rejection in syncing.rejections(ctx)[:20]:
-        print(f"rejected #{rejection.seq} {rejection.kind}: {rejection.reason}",
+        print(f"rejected #{rejection.seq} {rejection.kind}: {reason_words(rejection.reason)}",
               file=sys.stderr)
     return 0
 

@@ -12,12 +12,14 @@ import enum
 import re
 import tomllib
 from dataclasses import dataclass, field
+from importlib.resources.abc import Traversable
 from pathlib import Path
 
+from counter_app import assets
 from counter_app.domain.cards import CardRules, parse_card_rules
 from counter_app.domain.errors import QT_TRANSLATE_NOOP, CounterError
 
-RULES_DIR = Path(__file__).resolve().parents[2] / "resources" / "rules"
+RULES_DIR = assets.resources() / "rules"
 
 MSG_RULES = QT_TRANSLATE_NOOP("messages", "The rules file {file} is not valid: {problem}")
 
@@ -148,7 +150,7 @@ class RulesError(CounterError):
     code = "rules"
 
 
-def load_rules(path: Path | None = None) -> BusinessRules:
+def load_rules(path: Path | Traversable | None = None) -> BusinessRules:
     path = path or RULES_DIR / "default.toml"
     try:
         text = path.read_text(encoding="utf-8")

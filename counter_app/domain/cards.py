@@ -1,4 +1,4 @@
-"""A card after it is made: the 30-day promise, and the invalid list (Art. 19).
+"""A card: what its number looks like, the 30-day promise, and the invalid list (Art. 19).
 
 Every rule that differs by city (days a temporary loss report holds and what happens
 when they run out, the promise, the levels lists are kept at) comes from the `[cards]`
@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import re
 from dataclasses import dataclass, field
 
-from counter_app.domain.errors import QT_TRANSLATE_NOOP, CounterError
+from counter_app.domain.errors import QT_TRANSLATE_NOOP, CounterError, ValidationError
 
 MSG_FORMAL_IS_FINAL = QT_TRANSLATE_NOOP(
     "messages", "A formal loss report cannot be undone; the card can only be replaced.")
@@ -20,6 +21,12 @@ MSG_NOTHING_TO_UNREPORT = QT_TRANSLATE_NOOP(
     "messages", "This card has no temporary loss report in force to undo.")
 MSG_ALREADY_LISTED = QT_TRANSLATE_NOOP(
     "messages", "This card is already on the invalid list ({kind}).")
+MSG_CARD_NUMBER = QT_TRANSLATE_NOOP(
+    "messages", "A card number is 6 to 30 letters and digits, at least one of them a digit.")
+
+_TYPED_SEPARATORS = re.compile(r"[\s\-]")
+# 社会保障卡卡号: usually a letter and 8 digits; 30 is what every card-number column holds.
+_CARD_NUMBER = re.compile(r"(?=.*[0-9])[A-Z0-9]{6,30}")
 
 
 class InvalidKind(enum.StrEnum):
@@ -78,6 +85,27 @@ def parse_card_rules(section: dict) -> CardRules:
         temporary_loss_at_expiry=at_expiry,
         validity_years=int(section.get("validity_years", defaults.validity_years)),
         levels=levels)
+
+
+# --- the card number ----------------------------------------------------------------------
+
+def compact_card_number(text: str | None) -> str:
+    """A card number as stored and compared: upper case, without the spaces and hyphens
+    it is typed or printed with."""
+    return _TYPED_SEPARATORS.sub("", text or "").upper()
+
+
+def is_card_number(number: str) -> bool:
+    """Whether an already compacted *number* has the shape of a card number."""
+    return _CARD_NUMBER.fullmatch(number) is not None
+
+
+def parse_card_number(text: str | None, field: str = "card_number") -> str:
+    """The compacted card number typed into *field*; ValidationError if it is none."""
+    number = compact_card_number(text)
+    if not is_card_number(number):
+        raise ValidationError(field, MSG_CARD_NUMBER)
+    return number
 
 
 # --- the 30-day promise ---------------------------------------------------------------

@@ -7,6 +7,8 @@ in Chinese at the window and in English in logs. Templates never hold personal d
 
 from __future__ import annotations
 
+import json
+
 
 def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - name lupdate looks for
     """Mark *text* for translation without importing Qt; lupdate finds these calls."""
@@ -30,3 +32,32 @@ class ValidationError(CounterError):
     def __init__(self, field: str, template: str, **params: object) -> None:
         self.field = field
         super().__init__(template, **params)
+
+
+def reason(template: str, **params: object) -> str:
+    """A refusal's reason as the central side stores and sends it: the untranslated
+    template and its parameters (JSON), so each window shows it in its own language."""
+    return json.dumps({"template": template, "params": {k: str(v) for k, v in params.items()}},
+                      ensure_ascii=False, sort_keys=True)
+
+
+def read_reason(text: str) -> tuple[str, dict[str, str]]:
+    """(template, parameters) of a stored reason; other text (an older or newer central
+    version's) as (text, {})."""
+    try:
+        data = json.loads(text)
+        template, params = data["template"], data["params"]
+    except (ValueError, TypeError, KeyError):
+        return text, {}
+    if not isinstance(template, str) or not isinstance(params, dict):
+        return text, {}
+    return template, {str(key): str(value) for key, value in params.items()}
+
+
+def reason_words(text: str) -> str:
+    """A stored reason as English words (the command line, logs)."""
+    template, params = read_reason(text)
+    try:
+        return template.format(**params)
+    except (KeyError, IndexError, ValueError):
+        return template

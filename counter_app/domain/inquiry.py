@@ -3,8 +3,8 @@
 A number of 14 to 19 digits (the last may be X, or 17 digits and another letter) is taken
 for an ID number and goes through the ID-number checks (domain.idnumber), so a mistyped
 or missing digit is caught before anything is looked up, and an old 15-digit number is
-refused with its own message. Anything else of 6-20 letters and digits, with at least one
-digit, is taken as a card number (社会保障卡卡号, usually a letter and 8 digits).
+refused with its own message. Anything else with the shape of a card number
+(domain.cards.is_card_number) is taken as one.
 """
 
 from __future__ import annotations
@@ -14,16 +14,15 @@ import enum
 import re
 from dataclasses import dataclass
 
+from counter_app.domain.cards import compact_card_number, is_card_number
 from counter_app.domain.errors import QT_TRANSLATE_NOOP, ValidationError
 from counter_app.domain.idnumber import mask, parse_resident_id
 
 MSG_NOT_A_NUMBER = QT_TRANSLATE_NOOP(
-    "messages", "Enter an 18-character resident ID number or a card number (letters and "
-                "digits, 6 to 20 characters).")
+    "messages", "Enter an 18-character resident ID number or a card number (6 to 30 "
+                "letters and digits).")
 
 _ID_SHAPED = re.compile(r"^(?:\d{14,19}|\d{13,18}X|\d{17}[A-Z])$")
-_CARD = re.compile(r"^(?=.*\d)[A-Z0-9]{6,20}$")
-_SEPARATORS = re.compile(r"[\s\-]")
 
 
 class NumberKind(enum.StrEnum):
@@ -53,10 +52,10 @@ class InquiryNumber:
 
 def parse_inquiry_number(text: str, today: dt.date | None = None) -> InquiryNumber:
     """The checked number and its kind; IdNumberError or InquiryNumberError if invalid."""
-    number = _SEPARATORS.sub("", text or "").upper()
+    number = compact_card_number(text)  # ID numbers come with the same spaces and hyphens
     if _ID_SHAPED.match(number):
         return InquiryNumber(NumberKind.ID_NUMBER, parse_resident_id(number, today).number)
-    if _CARD.match(number):
+    if is_card_number(number):
         return InquiryNumber(NumberKind.CARD_NUMBER, number)
     if not number:
         parse_resident_id(number, today)  # "Please enter the ID number."

@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import tomllib
 from dataclasses import dataclass, field
-from pathlib import Path
+from importlib.resources.abc import Traversable
 
+from counter_app import assets
 from counter_app.domain.errors import QT_TRANSLATE_NOOP, CounterError
 
-FORMS_DIR = Path(__file__).resolve().parents[2] / "resources" / "forms"
+FORMS_DIR = assets.resources() / "forms"
 DEFAULT_FILE = "default.toml"
 
 MSG_FORM_CONFIG = QT_TRANSLATE_NOOP(
@@ -44,7 +45,7 @@ class FormConfig:
         return business_type in self.agreement_for
 
 
-def load_form_config(city: str = "", directory: Path = FORMS_DIR) -> FormConfig:
+def load_form_config(city: str = "", directory: Traversable = FORMS_DIR) -> FormConfig:
     """The settings file of ``city``, or the default one when the city has none."""
     path = _file_for(city, directory)
     try:
@@ -53,8 +54,10 @@ def load_form_config(city: str = "", directory: Path = FORMS_DIR) -> FormConfig:
         raise FormConfigError(MSG_FORM_CONFIG, file=path.name, problem=exc) from exc
 
 
-def _file_for(city: str, directory: Path) -> Path:
-    for path in sorted(directory.glob("*.toml")):
+def _file_for(city: str, directory: Traversable) -> Traversable:
+    tomls = sorted((entry for entry in directory.iterdir() if entry.name.endswith(".toml")),
+                   key=lambda entry: entry.name)
+    for path in tomls:
         try:
             if city and tomllib.loads(path.read_text(encoding="utf-8")).get("city") == city:
                 return path

@@ -23,6 +23,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab import rl_config
 from reportlab.pdfbase.ttfonts import TTEncoding, TTFont
 
+from counter_app import assets
 from counter_app.config import APP_NAME
 from counter_app.domain.errors import QT_TRANSLATE_NOOP, CounterError
 from counter_app.forms import rl_unicode_fix
@@ -30,7 +31,7 @@ from counter_app.forms.font_faces import FONT_ERRORS, load_face
 
 log = logging.getLogger(__name__)
 
-BUNDLED_FONT_DIR = Path(__file__).resolve().parents[2] / "resources" / "fonts"
+BUNDLED_FONT_DIR = assets.resources() / "fonts"  # fonts a city ships with the program
 COVERAGE_PROBE = "申请登记表"  # a font must draw these to serve as the primary font
 CACHE_ENV = "COUNTER_FONT_CACHE"  # where parsed font metrics are kept (a directory)
 
@@ -173,7 +174,8 @@ def missing_characters(text: str, fonts: FontSet | None = None) -> set[str]:
 def _candidate_paths(configured: list[str], bundled: bool, system: bool) -> list[Path]:
     paths = [Path(p) for p in configured]
     if bundled and BUNDLED_FONT_DIR.is_dir():
-        paths += sorted(p for p in BUNDLED_FONT_DIR.iterdir() if p.suffix.lower() in (".ttf", ".ttc"))
+        paths += sorted(assets.real_path(entry) for entry in BUNDLED_FONT_DIR.iterdir()
+                        if entry.name.lower().endswith((".ttf", ".ttc")))
     if system:
         paths += _system_font_paths()
     return paths

@@ -10,6 +10,10 @@ from __future__ import annotations
 
 from reportlab.pdfbase import ttfonts
 
+# ReportLab's own, kept so tests/unit/forms/test_reportlab_canaries.py can tell when a
+# ReportLab release makes this fix unnecessary.
+REPORTLAB_MAKE_CMAP = ttfonts.makeToUnicodeCMap
+
 
 def _utf16_hex(code_point: int) -> str:
     return chr(code_point).encode("utf-16-be", "surrogatepass").hex().upper()

@@ -12,11 +12,11 @@ import functools
 import re
 import tomllib
 from dataclasses import dataclass
-from pathlib import Path
 
+from counter_app import assets
 from counter_app.domain.errors import QT_TRANSLATE_NOOP, CounterError
 
-PROFILES_DIR = Path(__file__).resolve().parents[2] / "resources" / "photo_profiles"
+PROFILES_DIR = assets.resources() / "photo_profiles"
 DEFAULT_PROFILE = "ga461"
 
 MSG_UNKNOWN = QT_TRANSLATE_NOOP("messages", "There is no photo profile named {name}.")
@@ -105,7 +105,8 @@ SECTIONS = {"face": FaceRules, "pose": PoseRules, "light": LightRules,
 
 
 def profile_names() -> list[str]:
-    return sorted(path.stem for path in PROFILES_DIR.glob("*.toml"))
+    return sorted(entry.name.removesuffix(".toml") for entry in PROFILES_DIR.iterdir()
+                  if entry.name.endswith(".toml"))
 
 
 @functools.cache

@@ -12,12 +12,12 @@ import functools
 import re
 import tomllib
 from dataclasses import dataclass
-from pathlib import Path
+from importlib.resources.abc import Traversable
 
+from counter_app import assets
 from counter_app.domain.errors import QT_TRANSLATE_NOOP, CounterError, ValidationError
 
-FORMATS_FILE = (Path(__file__).resolve().parents[2] / "resources" / "photo_receipts"
-                / "formats.toml")
+FORMATS_FILE = assets.resources() / "photo_receipts" / "formats.toml"
 STATION, STUDIO = "station", "studio"
 
 MSG_RECEIPT_EMPTY = QT_TRANSLATE_NOOP("messages", "Please type the photo receipt number.")
@@ -64,7 +64,7 @@ def check_receipt(text: str, kinds: tuple[ReceiptKind, ...] | None = None) -> Re
 
 
 @functools.cache
-def receipt_kinds(path: Path = FORMATS_FILE) -> tuple[ReceiptKind, ...]:
+def receipt_kinds(path: Traversable = FORMATS_FILE) -> tuple[ReceiptKind, ...]:
     """The kinds of receipt numbers in *path*, in the order they are tried."""
     try:
         table = tomllib.loads(path.read_text(encoding="utf-8"))

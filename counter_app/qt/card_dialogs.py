@@ -8,7 +8,6 @@ through the printer dialog (counter_app.qt.dialogs.setup_printer, patched in tes
 
 from __future__ import annotations
 
-import datetime as dt
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,6 +17,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog, QHeaderView, QTableWidgetItem, QWidget
 
 from counter_app.domain.cards import EntryState, InvalidKind
+from counter_app.domain.clock import DAY, local_text
 from counter_app.domain.collection import Collector
 from counter_app.domain.errors import QT_TRANSLATE_NOOP, CounterError
 from counter_app.qt import dialogs
@@ -93,12 +93,6 @@ def collect_and_render(ctx: AppContext, operator: CurrentOperator, application_i
         return Handover(done, collection.collection_receipt(ctx, operator, application_id))
     except CounterError as error:  # recorded all the same; the receipt can be reprinted
         return Handover(done, None, error)
-
-
-def _local(utc_naive: dt.datetime | None) -> str:
-    if utc_naive is None:
-        return ""
-    return utc_naive.replace(tzinfo=dt.UTC).astimezone().strftime("%Y-%m-%d %H:%M")
 
 
 class _CardLookup(QDialog):
@@ -302,8 +296,8 @@ class ActivationDialog(_CardLookup):
         ui, card = self.ui, self.card
         values = ("", "", "", "") if card is None else (
             card.number, card.name, card.card_number,
-            f"{_local(card.collected_at)}  ·  {collector_name(card.collector)}"
-            if card.collector else _local(card.collected_at))
+            f"{local_text(card.collected_at)}  ·  {collector_name(card.collector)}"
+            if card.collector else local_text(card.collected_at))
         for label, value in zip((ui.number_value, ui.name_value, ui.card_value,
                                  ui.collected_value), values, strict=True):
             label.setText(value)
@@ -413,10 +407,10 @@ class CardReportDialog(QDialog):
         for entry in reversed(view.entries):
             text = _t(T_ENTRY).format(
                 kind=invalid_kind_name(entry.kind), level=level_name(entry.level),
-                state=entry_state_name(entry.state), date=_local(entry.listed_at)[:10])
+                state=entry_state_name(entry.state), date=local_text(entry.listed_at, DAY))
             if entry.kind is InvalidKind.TEMPORARY_LOSS and entry.state is EntryState.ACTIVE \
                     and entry.expires_at:
-                text += _t(T_UNTIL).format(date=_local(entry.expires_at))
+                text += _t(T_UNTIL).format(date=local_text(entry.expires_at))
             parts.append(text)
         return "; ".join(parts)
 
@@ -453,7 +447,7 @@ class CardReportDialog(QDialog):
             text = _t(T_RECORDED).format(
                 kind=invalid_kind_name(entry.kind), level=level_name(entry.level))
             if entry.expires_at:
-                text += " " + _t(T_HOLDS_UNTIL).format(date=_local(entry.expires_at))
+                text += " " + _t(T_HOLDS_UNTIL).format(date=local_text(entry.expires_at))
         else:
             text = _t(T_UNDONE)
         self.say(text, done=True)

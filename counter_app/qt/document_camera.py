@@ -2,84 +2,30 @@
 taken at full resolution goes back to the materials page, which straightens it and lets
 staff review it like a scanned file.
 
-Frames come through the photo station's frame sources (photo/sources.py), read on a
-worker thread that offers a preview only when the last one is on screen. A source that
-fails or stops, or a camera that hangs (the watchdog notices), gives a message with
-Retry; the window is never blocked and the application's page is not touched.
+Frames come through the photo station's frame sources (photo/sources.py) by the camera
+feed of qt/frame_worker.py, read on a thread of its own that offers a preview only when
+the last one is on screen. A source that fails or stops, or a camera that hangs (the
+feed's watchdog notices), gives a message with Retry; the window is never blocked and the
+application's page is not touched.
 """
 
 from __future__ import annotations
 
-import logging
-import threading
-import time
-from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt, QThread, QTimer, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import QDialog, QWidget
 
-from counter_app.domain.errors import CounterError
-from counter_app.photo.live import shrink
-from counter_app.photo.sources import FrameSource, SourceSpec, open_source
+from counter_app.photo.sources import SourceSpec, open_source
+from counter_app.qt.frame_worker import FrameWorker
 from counter_app.qt.i18n import message_for
-from counter_app.qt.photo_capture import MSG_STALLED, bgr_qimage, release_worker
 from counter_app.qt.uiload import load_ui
 from counter_app.services.context import AppContext
 
-log = logging.getLogger(__name__)
-
-STALL_SECONDS = 4.0
+STALL_SECONDS = 4.0  # without a new frame, the camera is taken as hanging
 DEFAULT_DEVICE = 1  # device 0 is usually the photo station's camera or a built-in one
 DEFAULT_SIZE = (1920, 1080)
-
-
-class FrameWorker(QThread):
-    """Reads frames, offers small previews, and hands over the next frame on request."""
-
-    sig_frame = Signal(QImage)
-    sig_captured = Signal(object)  # the frame at full resolution, BGR
-    sig_failed = Signal(object)    # why the source cannot go on (an exception)
-
-    def __init__(self, open_frames: Callable[[], FrameSource]) -> None:
-        super().__init__()
-        self._open_frames = open_frames
-        self._shown = threading.Event()
-        self._shown.set()
-        self._take = threading.Event()
-        self.frames_read = 0
-
-    def frame_shown(self) -> None:
-        self._shown.set()
-
-    def capture_now(self) -> None:
-        self._take.set()
-
-    def stop(self) -> None:
-        self.requestInterruption()
-
-    def run(self) -> None:
-        source = self._open_frames()
-        try:
-            source.open()
-            while not self.isInterruptionRequested():
-                self._next(source.read())
-        except Exception as error:  # noqa: BLE001 - drivers fail in unlisted ways; say so
-            if not isinstance(error, CounterError):
-                log.exception("document camera failed")
-            self.sig_failed.emit(error)
-        finally:
-            source.close()
-
-    def _next(self, frame) -> None:
-        self.frames_read += 1
-        if self._take.is_set():
-            self._take.clear()
-            self.sig_captured.emit(frame)
-        elif self._shown.is_set():  # else the last preview is not on screen yet: skip
-            self._shown.clear()
-            self.sig_frame.emit(bgr_qimage(shrink(frame)[0]))
 
 
 class DocumentCameraDialog(QDialog):
@@ -94,61 +40,48 @@ class DocumentCameraDialog(QDialog):
         self.worker: FrameWorker | None = None
         self.frames_shown = 0
         self._state = "live"
-        self._last_frame_at = time.monotonic()
         self.ui.capture_button.clicked.connect(self.capture_now)
         self.ui.retry_button.clicked.connect(self.start)
         self.ui.cancel_button.clicked.connect(self.reject)
-        self._watchdog = QTimer(self, interval=500, timeout=self._watch)
         self.start()
 
     def start(self) -> None:
         self._stop_worker()
-        worker = FrameWorker(lambda: open_source(self.spec))
+        worker = FrameWorker(lambda: open_source(self.spec), stall_seconds=STALL_SECONDS,
+                             parent=self)
         worker.sig_frame.connect(self._show_frame)
         worker.sig_captured.connect(self._captured)
         worker.sig_failed.connect(self._problem)
         self.worker = worker
         self._mode("live")
-        self._last_frame_at = time.monotonic()
         worker.start()
-        self._watchdog.start()
 
     def capture_now(self) -> None:
         if self._state == "live" and self.worker is not None:
             self._mode("capturing")
             self.worker.capture_now()
 
-    def _show_frame(self, image: QImage) -> None:
-        worker = self.sender()
-        if worker is not self.worker:  # a frame still on its way from a stopped worker
-            return
+    def _show_frame(self, image: QImage, _info: object) -> None:
         label = self.ui.preview_label
         label.setPixmap(QPixmap.fromImage(image).scaled(
             label.size(), Qt.AspectRatioMode.KeepAspectRatio,
             Qt.TransformationMode.SmoothTransformation))
         self.frames_shown += 1
-        self._last_frame_at = time.monotonic()
-        worker.frame_shown()
+        if self.worker is not None:
+            self.worker.frame_shown()
 
     def _captured(self, frame) -> None:
-        if self._state != "capturing" or self.sender() is not self.worker:
+        if self._state != "capturing":
             return
         self.sig_captured.emit(frame)
         self.accept()
 
     def _problem(self, error: Exception) -> None:
-        self._show_problem(message_for(error))
-
-    def _watch(self) -> None:
-        stalled = time.monotonic() - self._last_frame_at > STALL_SECONDS
-        if self._state != "problem" and stalled:
-            self._show_problem(QCoreApplication.translate("messages", MSG_STALLED))
-
-    def _show_problem(self, text: str) -> None:
+        """The camera failed, stopped sending (the feed's watchdog) or its file ended."""
         self._stop_worker()
         self._mode("problem")
         self.ui.preview_label.clear()  # the last picture would look live
-        self.ui.status_label.setText(text)
+        self.ui.status_label.setText(message_for(error))
         self.ui.retry_button.setFocus()
 
     def _mode(self, state: str) -> None:
@@ -163,14 +96,14 @@ class DocumentCameraDialog(QDialog):
             ui.status_label.clear()
 
     def done(self, result: int) -> None:
-        self._watchdog.stop()
         self._stop_worker()
         super().done(result)
 
     def _stop_worker(self) -> None:
         worker, self.worker = self.worker, None
         if worker is not None:
-            release_worker(worker)
+            worker.stop()
+            worker.deleteLater()
 
 
 def document_camera_source(ctx: AppContext) -> SourceSpec:

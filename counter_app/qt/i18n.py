@@ -1,8 +1,12 @@
 """Translations: Simplified Chinese by default, English (the source language) on request.
 
-The .ts file in resources/translations is the source of truth; at start-up it is compiled
-to a .qm in the cache directory with pyside6-lrelease, only when the .qm is missing or
-older (*.qm files are not kept in git).
+The .ts file in resources/translations is the source of truth. Its compiled .qm is build
+output, never kept in git: building the wheel compiles it into the package (setup.py),
+and scripts/setup.sh compiles it beside the .ts in a source checkout. At start-up only
+the .qm is loaded. A checkout whose .qm is missing or older than its .ts (setup.sh not
+run since) still starts in Chinese: the .ts is compiled into the cache directory, with a
+warning in the log. An installed package without its .qm (a broken build) logs an error
+and stays in English: there is no .ts to compile there.
 """
 
 from __future__ import annotations
@@ -15,13 +19,14 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
+from counter_app import assets
 from counter_app.config import Settings
 from counter_app.domain.errors import QT_TRANSLATE_NOOP, CounterError
 from counter_app.domain.lifecycle import IllegalTransition
 
 log = logging.getLogger(__name__)
 
-TRANSLATIONS_DIR = Path(__file__).resolve().parents[2] / "resources" / "translations"
+TRANSLATIONS_DIR = assets.resources() / "translations"
 DEFAULT_LANGUAGE = "zh_CN"
 SUPPORTED = ("zh_CN", "en")
 MSG_UNEXPECTED = QT_TRANSLATE_NOOP(
@@ -40,7 +45,7 @@ def install_translators(settings: Settings) -> str:
     QLocale.setDefault(QLocale(language))
     if language == "en":
         return language
-    qm = compiled_catalogue(language, settings.data_dir / "cache")
+    qm = catalogue(language, settings.data_dir / "cache")
     for path in (qm, _qt_catalogue("qtbase", language)):
         translator = QTranslator()
         if path and translator.load(str(path)):
@@ -51,20 +56,40 @@ def install_translators(settings: Settings) -> str:
     return language
 
 
+def catalogue(language: str, cache_dir: Path) -> Path | None:
+    """The compiled catalogue of *language*: the one shipped (wheel, or setup.sh in a
+    checkout), else compiled into *cache_dir* from a checkout's .ts; None if neither."""
+    shipped = TRANSLATIONS_DIR / f"counter_{language}.qm"
+    source = TRANSLATIONS_DIR / f"counter_{language}.ts"  # only in a source checkout
+    if shipped.is_file() and not _older_than(shipped, source):
+        return assets.real_path(shipped)
+    if not source.is_file():
+        log.error("%s is missing from this installation (the package was built without its"
+                  " translations); the user interface stays in English", shipped.name)
+        return None
+    log.warning("%s is %s: compiling %s into the cache instead; run scripts/setup.sh to "
+                "compile it once", shipped.name,
+                "older than its .ts" if shipped.is_file() else "missing", source.name)
+    return compiled_catalogue(language, cache_dir)
+
+
+def _older_than(qm, ts) -> bool:
+    """A checkout's .qm compiled before its .ts last changed (a wheel ships no .ts)."""
+    return ts.is_file() and Path(ts).stat().st_mtime > Path(qm).stat().st_mtime
+
+
 def compiled_catalogue(language: str, cache_dir: Path) -> Path | None:
-    """The .qm for *language*, compiled from the .ts when missing or out of date."""
+    """The checkout's .ts for *language* compiled into *cache_dir*, again only when the
+    .ts is newer than the last compilation."""
     source = TRANSLATIONS_DIR / f"counter_{language}.ts"
     target = cache_dir / f"counter_{language}.qm"
-    if target.exists() and (not source.exists()
+    if target.exists() and (not source.is_file()
                             or target.stat().st_mtime >= source.stat().st_mtime):
         return target
-    if not source.exists():
+    if not source.is_file():
         return None
     cache_dir.mkdir(parents=True, exist_ok=True)
-    if _lrelease(source, target):
-        return target
-    shipped = source.with_suffix(".qm")  # an installer may ship a compiled catalogue
-    return shipped if shipped.exists() else None
+    return target if _lrelease(source, target) else None
 
 
 def _lrelease(source: Path, target: Path) -> bool:

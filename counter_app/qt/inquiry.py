@@ -17,6 +17,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog, QHeaderView, QTableWidget, QTableWidgetItem, QWidget
 
 from counter_app.domain.business import BusinessType
+from counter_app.domain.clock import local_text
 from counter_app.domain.errors import QT_TRANSLATE_NOOP, CounterError
 from counter_app.domain.inquiry import parse_inquiry_number
 from counter_app.qt import dialogs
@@ -185,7 +186,7 @@ class InquiryDialog(QDialog):
     def _fill_invalid(self, result: InquiryResult) -> None:
         rows = [(entry.card_number, name_of(KIND_NAMES, entry.kind),
                  name_of(LEVEL_NAMES, entry.level), name_of(STATE_NAMES, entry.state),
-                 _minute(entry.listed_at), _minute(entry.released_at or entry.expires_at),
+                 local_text(entry.listed_at), local_text(entry.released_at or entry.expires_at),
                  entry.site_name) for entry in result.invalid]
         _fill(self.ui.invalid_table, rows)
 
@@ -245,9 +246,3 @@ def _business(labels: dict, code: str) -> str:
 
 def _day(day: dt.date | None) -> str:
     return day.isoformat() if day else ""
-
-
-def _minute(utc_naive: dt.datetime | None) -> str:
-    if utc_naive is None:
-        return ""
-    return utc_naive.replace(tzinfo=dt.UTC).astimezone().strftime("%Y-%m-%d %H:%M")

@@ -2,36 +2,32 @@
 automatic capture after a steady moment (or on the button), then the full check with the
 finished photo, and for roles allowed to, acceptance of a failed check with a reason.
 
-Frames are read on a worker QThread, which also draws the guides; the checks run in a
-thread beside it on the newest frame (CheckLoop), so a slow check never slows the
-preview; the GUI thread only shows finished pictures. The worker offers a frame only
-when the last one has been shown, so a busy GUI drops frames instead of falling behind.
-A source that fails or stops delivering gives a message and a Retry button; a worker
-stuck in a camera driver is left to finish on its own, never waited for.
+Frames come through the camera feed of qt/frame_worker.py, whose reading thread also
+draws the guides (LiveChecks); the checks run in a thread beside it on the newest frame
+(CheckLoop), so a slow check never slows the preview; the GUI thread only shows finished
+pictures. A source that fails or stops delivering gives a message and a Retry button; a
+reader stuck in a camera driver is left to finish on its own, never waited for.
 """
 
 from __future__ import annotations
 
-import logging
-import threading
 import time
 from collections import deque
-from collections.abc import Callable
 
 import cv2
 import numpy as np
-from PySide6.QtCore import QCoreApplication, Qt, QThread, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QColor, QImage, QPixmap
 from PySide6.QtWidgets import QDialog, QTreeWidgetItem, QWidget
 
-from counter_app.domain.errors import QT_TRANSLATE_NOOP, CounterError
 from counter_app.photo.assessment import Assessment
 from counter_app.photo.checking import CheckLoop
 from counter_app.photo.checks import CheckResult, Outcome
 from counter_app.photo.live import LiveResult, shrink
 from counter_app.photo.overlay import draw_overlay
 from counter_app.photo.profiles import Profile
-from counter_app.photo.sources import FrameSource, SourceSpec, open_source
+from counter_app.photo.sources import SourceSpec, open_source
+from counter_app.qt.frame_worker import FrameHandling, FrameWorker
 from counter_app.qt.i18n import message_for
 from counter_app.qt.tasks import TaskRunner
 from counter_app.qt.uiload import load_ui
@@ -40,91 +36,45 @@ from counter_app.services import photo_station
 from counter_app.services.auth import CurrentOperator
 from counter_app.services.context import AppContext
 
-log = logging.getLogger(__name__)
-
-MSG_STALLED = QT_TRANSLATE_NOOP(
-    "messages", "The camera is not sending pictures any more: check its cable, then press "
-                "Retry.")
-STALL_SECONDS = 4.0
+STALL_SECONDS = 4.0  # without a new frame, the camera is taken as hanging
 TABLE_EVERY = 0.25   # seconds between refreshes of the live check list
 CAPTURE_QUALITY = 95  # the original kept for audit
 MARKS = {Outcome.PASS: "✓", Outcome.FAIL: "✗", Outcome.SKIP: "–"}
 COLOURS = {Outcome.PASS: "#2e7d32", Outcome.FAIL: "#c0392b", Outcome.SKIP: "#808080"}
 
-_abandoned: set[QThread] = set()  # workers stuck in a driver, kept alive until they end
 
+class LiveChecks(FrameHandling):
+    """The photo station's frames: checked beside the reading (CheckLoop), shown with the
+    guides, captured automatically after a steady moment or when asked, as JPEG."""
 
-class CaptureWorker(QThread):
-    """Reads frames and shows them; the checks run beside it (CheckLoop)."""
+    def __init__(self, profile: Profile, automatic: bool = True) -> None:
+        self.checks = CheckLoop(profile)
+        self.automatic = automatic
+        self._small: np.ndarray | None = None  # the last frame, at the checked size
 
-    sig_frame = Signal(QImage, object)   # the preview with its guides, the LiveResult
-    sig_captured = Signal(bytes)         # the capture at full resolution, JPEG
-    sig_failed = Signal(object)          # why the source cannot go on (an exception)
+    def begin(self) -> None:
+        self.checks.start()
 
-    def __init__(self, open_frames: Callable[[], FrameSource], profile: Profile) -> None:
-        super().__init__()
-        self._open_frames, self._profile = open_frames, profile
-        self._shown = threading.Event()
-        self._shown.set()
-        self._running = threading.Event()
-        self._running.set()
-        self._take = threading.Event()
-        self.automatic = True
-        self.frames_read = self.frames_dropped = 0
+    def paused(self) -> None:
+        self.checks.rearm()  # a retake starts a new steady moment
 
-    def frame_shown(self) -> None:
-        self._shown.set()
+    def end(self) -> None:
+        self.checks.stop()
 
-    def capture_now(self) -> None:
-        self._take.set()
+    def choose(self, frame: np.ndarray, asked: bool) -> bytes | None:
+        small, scale = shrink(frame)
+        self._small = small
+        self.checks.offer(frame, small, scale)
+        passed = self.checks.take_passed_frame()
+        chosen = frame if asked else passed if self.automatic else None
+        return None if chosen is None else _jpeg(chosen)
 
-    def resume(self) -> None:
-        self._running.set()
-
-    def stop(self) -> None:
-        self.requestInterruption()
-        self._running.set()
-
-    def run(self) -> None:
-        source, checks = self._open_frames(), CheckLoop(self._profile)
-        try:
-            source.open()
-            checks.start()
-            self._loop(source, checks)
-        except Exception as error:  # noqa: BLE001 - drivers fail in unlisted ways; say so
-            if not isinstance(error, CounterError):
-                log.exception("frame source failed")
-            self.sig_failed.emit(error)
-        finally:
-            checks.stop()
-            source.close()
-
-    def _loop(self, source: FrameSource, checks: CheckLoop) -> None:
-        while not self.isInterruptionRequested():
-            if not self._running.wait(0.1):
-                checks.rearm()
-                continue
-            frame = source.read()
-            self.frames_read += 1
-            small, scale = shrink(frame)
-            checks.offer(frame, small, scale)
-            passed = checks.take_passed_frame()
-            chosen = frame if self._take.is_set() else passed if self.automatic else None
-            if chosen is not None:
-                self._take.clear()
-                self._running.clear()
-                self.sig_captured.emit(_jpeg(chosen))
-                continue
-            result, progress = checks.latest()
-            if result is not None:
-                self._offer(small, result, progress if self.automatic else 0.0)
-
-    def _offer(self, small: np.ndarray, result: LiveResult, progress: float) -> None:
-        if not self._shown.is_set():
-            self.frames_dropped += 1  # the last one is not on screen yet: skip this one
-            return
-        self._shown.clear()
-        self.sig_frame.emit(bgr_qimage(draw_overlay(small, result, progress)), result)
+    def preview(self, frame: np.ndarray) -> tuple[np.ndarray, LiveResult] | None:
+        result, progress = self.checks.latest()
+        if result is None:
+            return None
+        progress = progress if self.automatic else 0.0
+        return draw_overlay(self._small, result, progress), result
 
 
 class PhotoCaptureDialog(QDialog):
@@ -141,7 +91,7 @@ class PhotoCaptureDialog(QDialog):
         self.ui = load_ui(self, "photo_capture.ui")
         self.profile = photo_station.station_profile(ctx)
         self.runner = runner or TaskRunner(self)
-        self.worker: CaptureWorker | None = None
+        self.worker: FrameWorker | None = None
         self.original: bytes | None = None
         self.assessment: Assessment | None = None
         self.shown_at: deque[float] = deque(maxlen=300)
@@ -155,7 +105,6 @@ class PhotoCaptureDialog(QDialog):
         self.ui.auto_check.toggled.connect(self._set_automatic)
         self.ui.checks_tree.setColumnWidth(0, 190)
         self.ui.checks_tree.setColumnWidth(1, 110)
-        self._watchdog = QTimer(self, interval=500, timeout=self._watch)
         self.reviewing = original is not None
         if self.reviewing:
             self._review(original)
@@ -179,16 +128,15 @@ class PhotoCaptureDialog(QDialog):
     def start(self) -> None:
         self._stop_worker()
         self.original, self.assessment = None, None
-        worker = CaptureWorker(lambda: open_source(self.spec), self.profile)
-        worker.automatic = self.ui.auto_check.isChecked()
+        checks = LiveChecks(self.profile, self.ui.auto_check.isChecked())
+        worker = FrameWorker(lambda: open_source(self.spec), checks,
+                             stall_seconds=STALL_SECONDS, parent=self)
         worker.sig_frame.connect(self._show_frame)
         worker.sig_captured.connect(self._captured)
         worker.sig_failed.connect(self._source_failed)
         self.worker = worker
         self._mode("live")
-        self._last_frame_at = time.monotonic()
         worker.start()
-        self._watchdog.start()
 
     def capture_now(self) -> None:
         if self.worker is not None:
@@ -199,26 +147,22 @@ class PhotoCaptureDialog(QDialog):
         self.ui.photo_label.clear()
         self.ui.reason_edit.clear()
         self._mode("live")
-        self._last_frame_at = time.monotonic()
-        if self.worker is not None and self.worker.isRunning():
+        if self.worker is not None and self.worker.is_running():
             self.worker.resume()
         else:
             self.start()
 
     def _show_frame(self, image: QImage, result: LiveResult) -> None:
-        worker = self.sender()
-        if worker is not self.worker:  # a frame still on its way from a stopped worker
-            return
         now = time.monotonic()
         self.ui.preview_label.setPixmap(QPixmap.fromImage(image))
         self.shown_at.append(now)
-        self._last_frame_at = now
         hint = result.hint
         self.ui.hint_label.setText(_messages(hint) if hint else self.tr("Hold still…"))
         if now - self._table_at >= TABLE_EVERY:
             self._table_at = now
             self._show_checks(result.checks)
-        worker.frame_shown()
+        if self.worker is not None:
+            self.worker.frame_shown()
 
     def _captured(self, original: bytes) -> None:
         self.original, self.captured_at = original, time.monotonic()
@@ -268,12 +212,8 @@ class PhotoCaptureDialog(QDialog):
 
     # problems --------------------------------------------------------------------------
     def _source_failed(self, error: Exception) -> None:
+        """The camera failed, stopped sending (the feed's watchdog) or its file ended."""
         self._problem(message_for(error))
-
-    def _watch(self) -> None:
-        stalled = time.monotonic() - self._last_frame_at > STALL_SECONDS
-        if self._state == "live" and stalled:
-            self._problem(QCoreApplication.translate("messages", MSG_STALLED))
 
     def _problem(self, text: str, retry: bool = True) -> None:
         if retry:
@@ -307,7 +247,7 @@ class PhotoCaptureDialog(QDialog):
 
     def _set_automatic(self, automatic: bool) -> None:
         if self.worker is not None:
-            self.worker.automatic = automatic
+            self.worker.handling.automatic = automatic
 
     def _show_checks(self, checks: tuple[CheckResult, ...]) -> None:
         tree = self.ui.checks_tree
@@ -326,26 +266,14 @@ class PhotoCaptureDialog(QDialog):
         return sum(1 for t in self.shown_at if until - seconds < t <= until) / seconds
 
     def done(self, result: int) -> None:
-        self._watchdog.stop()
         self._stop_worker()
         super().done(result)
 
     def _stop_worker(self) -> None:
         worker, self.worker = self.worker, None
         if worker is not None:
-            release_worker(worker)
-
-
-def release_worker(worker: QThread) -> None:
-    """Stop a frame worker without ever blocking the window for it; its late frames and
-    errors no longer reach the dialog."""
-    for signal in (worker.sig_frame, worker.sig_captured, worker.sig_failed):
-        signal.disconnect()
-    worker.stop()
-    if not worker.wait(300):  # stuck in a driver's read: let it end by itself
-        _abandoned.add(worker)
-        worker.destroyed.connect(lambda: _abandoned.discard(worker))
-        worker.finished.connect(worker.deleteLater)  # queued to this thread: safe
+            worker.stop()
+            worker.deleteLater()
 
 
 def station_source(ctx: AppContext) -> SourceSpec:
@@ -365,9 +293,3 @@ def _jpeg(frame: np.ndarray) -> bytes:
     if not ok:
         raise ValueError("JPEG encoding failed")
     return encoded.tobytes()
-
-
-def bgr_qimage(bgr: np.ndarray) -> QImage:
-    rgb = cv2.cvtColor(bgr, cv2.COLOR_BGR2RGB)
-    height, width = rgb.shape[:2]
-    return QImage(rgb.data, width, height, 3 * width, QImage.Format.Format_RGB888).copy()

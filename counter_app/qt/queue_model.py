@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
+from counter_app.domain.clock import local_text
 from counter_app.domain.lifecycle import COUNTER_OWNED, Status
 from counter_app.qt.status_names import status_name
 from counter_app.services.queue import QueueRow
@@ -74,9 +73,4 @@ class QueueModel(QAbstractTableModel):
             return row.business_label
         if column == self.STATUS:
             return status_name(row.status)
-        return local_time(row.created_at)
-
-
-def local_time(utc_naive: dt.datetime) -> str:
-    """Rows keep naive UTC; staff read the counter's local time."""
-    return utc_naive.replace(tzinfo=dt.UTC).astimezone().strftime("%H:%M")
+        return local_text(row.created_at, "%H:%M")

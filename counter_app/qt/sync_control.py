@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from counter_app.domain.clock import MINUTE, local_date, local_text
 from counter_app.qt.i18n import message_for
 from counter_app.qt.tasks import TaskRunner
 from counter_app.services import syncing
@@ -108,6 +109,6 @@ class SyncController(QObject):
 
 
 def _local(utc_naive: dt.datetime) -> str:
-    local = utc_naive.replace(tzinfo=dt.UTC).astimezone()
-    today = dt.date.today()
-    return local.strftime("%H:%M" if local.date() == today else "%Y-%m-%d %H:%M")
+    """Today's times go without the date, to keep the status line short."""
+    today = local_date(utc_naive) == dt.date.today()
+    return local_text(utc_naive, "%H:%M" if today else MINUTE)

@@ -9,12 +9,11 @@ logged.
 
 from __future__ import annotations
 
-import datetime as dt
-
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QDialog, QHeaderView, QTableWidgetItem, QWidget
 
+from counter_app.domain.clock import local_text
 from counter_app.qt.sync_reasons import kind_name, reason_text
 from counter_app.qt.uiload import load_ui
 from counter_app.services import queue, syncing
@@ -64,7 +63,7 @@ class SyncProblemsDialog(QDialog):
             if seen:
                 self._seen.add(rejection.seq)
             cells = (number, name, kind_name(rejection.kind), reason_text(rejection.reason),
-                     _local(rejection.created_at))
+                     local_text(rejection.created_at))
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setData(SEQ_ROLE, rejection.seq)
@@ -105,7 +104,3 @@ class SyncProblemsDialog(QDialog):
     def _update_buttons(self) -> None:
         self.ui.mark_seen_button.setEnabled(
             any(seq not in self._seen for seq in self.selected_seqs()))
-
-
-def _local(utc_naive: dt.datetime) -> str:
-    return utc_naive.replace(tzinfo=dt.UTC).astimezone().strftime("%Y-%m-%d %H:%M")

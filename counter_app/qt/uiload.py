@@ -7,14 +7,15 @@ QUiLoader translates the form's strings with the form's class name as context.
 
 from __future__ import annotations
 
-from pathlib import Path
 from types import SimpleNamespace
 
 from PySide6.QtCore import QObject
 from PySide6.QtUiTools import QUiLoader
 from PySide6.QtWidgets import QLayout, QWidget
 
-UI_DIR = Path(__file__).resolve().parents[2] / "ui"
+from counter_app import assets
+
+UI_DIR = assets.ui()
 
 
 class _IntoBase(QUiLoader):
@@ -32,7 +33,7 @@ class _IntoBase(QUiLoader):
 def load_ui(base: QWidget, form: str) -> SimpleNamespace:
     """Build ui/<form> into *base*; return its named children (widgets, layouts, actions)."""
     loader = _IntoBase(base)
-    path = UI_DIR / form
+    path = assets.real_path(UI_DIR / form)
     if loader.load(str(path), None) is None:
         raise RuntimeError(f"cannot load {path}: {loader.errorString()}")
     named = {obj.objectName(): obj for obj in base.findChildren(QObject) if obj.objectName()}

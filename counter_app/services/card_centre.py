@@ -54,7 +54,7 @@ class CardCentre:
     who: Who
     rules: CardRules = field(default_factory=CardRules)
     templates_path: Path | None = None
-    embedded: bool = False         # the embedded SQLite central of this computer
+    embedded: bool = False         # the built-in central server of this computer
 
     def close(self) -> None:
         self.engine.dispose()
@@ -180,7 +180,8 @@ class CardCentre:
 
 def open_card_centre(url: str, operator_name: str, *, rules: CardRules | None = None,
                      site_id: uuid.UUID | None = None, site_code: str = "",
-                     templates_path: Path | None = None) -> CardCentre:
+                     templates_path: Path | None = None, embedded: bool = False
+                     ) -> CardCentre:
     """The card centre on the central database at *url* (SyncError when unreachable or
     not set up; CardCentreError when the login is a handling point's)."""
     engine = database.open_central(url)
@@ -190,13 +191,10 @@ def open_card_centre(url: str, operator_name: str, *, rules: CardRules | None = 
         engine.dispose()
         raise
     return CardCentre(engine, Who(Actor.CARD_CENTRE, operator_name, site_id),
-                      rules or CardRules(), templates_path,
-                      embedded=engine.dialect.name == "sqlite")
+                      rules or CardRules(), templates_path, embedded)
 
 
 def _check_sees_every_site(engine: Engine, site_code: str) -> None:
-    if engine.dialect.name != "postgresql":
-        return  # the embedded central trusts this computer
     try:
         with engine.connect() as connection:
             allowed = connection.execute(text(
@@ -210,15 +208,16 @@ def _check_sees_every_site(engine: Engine, site_code: str) -> None:
 
 def for_operator(ctx, operator, url: str | None = None) -> CardCentre:
     """The card centre as this computer reaches it: its enrolment (else the configured or
-    embedded central database), for an operator allowed to work there."""
-    from counter_app.services import syncing
+    built-in central database), for an operator allowed to work there."""
+    from counter_app.services import central_access
 
     operator.require(Permission.CARD_CENTRE)
     enrolment = credentials.load(ctx.settings.protected_dir)
     site_id = uuid.UUID(enrolment.site_id) if enrolment and enrolment.site_id else None
-    return open_card_centre(syncing.central_url(ctx, url), operator.display_name,
+    return open_card_centre(central_access.card_centre_url(ctx, url), operator.display_name,
                             rules=ctx.rules.cards, site_id=site_id,
-                            site_code=enrolment.site_code if enrolment else "")
+                            site_code=enrolment.site_code if enrolment else "",
+                            embedded=not url and central_access.uses_builtin(ctx))
 
 
 def is_enrolled(ctx) -> bool:

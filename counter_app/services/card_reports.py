@@ -23,7 +23,8 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from counter_app.domain.cards import (MSG_FORMAL_IS_FINAL, MSG_NOTHING_TO_UNREPORT, CardRules,
-                                      CardsError, EntryState, InvalidKind, Listing, new_listing,
+                                      CardsError, EntryState, InvalidKind, Listing,
+                                      compact_card_number, new_listing, parse_card_number,
                                       settle, unreport)
 from counter_app.domain.collection import normalise_id
 from counter_app.domain.errors import QT_TRANSLATE_NOOP, ValidationError
@@ -42,8 +43,6 @@ REPORTABLE = (InvalidKind.TEMPORARY_LOSS, InvalidKind.FORMAL_LOSS, InvalidKind.D
 HANDED_OVER = frozenset({Status.COLLECTED.value, Status.ACTIVATED.value})
 
 MSG_ENTER_CARD = QT_TRANSLATE_NOOP("messages", "Please enter the card number.")
-MSG_CARD_NUMBER = QT_TRANSLATE_NOOP(
-    "messages", "A card number holds letters and digits only (6 to 30 of them).")
 MSG_ENTER_HOLDER = QT_TRANSLATE_NOOP(
     "messages", "Please enter the cardholder's ID number, as on the ID shown.")
 MSG_NOT_REPORTABLE = QT_TRANSLATE_NOOP(
@@ -93,7 +92,7 @@ def find_cards(ctx: AppContext, operator: CurrentOperator, text: str,
     """Cards for a card number or an ID number: this counter's (pulled card records) and
     any on the invalid list, each with its entries settled at *now*."""
     operator.require(Permission.INTAKE)
-    wanted = normalise_id(text)
+    wanted = compact_card_number(text)  # an ID number compacts the same way
     if not wanted:
         raise ValidationError("search", MSG_ENTER_SEARCH)
     now = now or utcnow()
@@ -196,12 +195,9 @@ def settled_state(entry: InvalidEntry, now: dt.datetime, rules: CardRules) -> En
 # --- helpers -----------------------------------------------------------------------------
 
 def _card_number(text: str) -> str:
-    number = normalise_id(text)
-    if not number:
+    if not compact_card_number(text):
         raise ValidationError("card_number", MSG_ENTER_CARD)
-    if not (6 <= len(number) <= 30 and number.isascii() and number.isalnum()):
-        raise ValidationError("card_number", MSG_CARD_NUMBER)
-    return number
+    return parse_card_number(text)
 
 
 def _holder(text: str) -> str:

@@ -25,6 +25,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from counter_app.domain.business import BusinessType
+from counter_app.domain.clock import local_text
 from counter_app.domain.collection import Collector, identify_collector
 from counter_app.domain.errors import QT_TRANSLATE_NOOP, CounterError
 from counter_app.domain.idnumber import mask
@@ -227,16 +228,15 @@ def where_to_collect(ctx: AppContext, wanted: str) -> list[tuple[str, str]]:
     """Ask the central database (this counter's enrolment) where a card for *wanted*
     waits: handling points' (code, name) only. SyncError when it cannot be reached."""
     from counter_app.central import database, lookup
-    from counter_app.services.syncing import central_url
+    from counter_app.services.central_access import counter_url
 
-    engine = database.open_central(central_url(ctx))
+    url = counter_url(ctx)
     try:
-        with engine.connect() as connection:
+        with database.engine_for(url).connect() as connection:
             return lookup.where_to_collect(connection, wanted)
     except DBAPIError as exc:
+        database.forget(url)
         raise database.unreachable(exc) from exc
-    finally:
-        engine.dispose()
 
 
 # --- handing over and activating -----------------------------------------------------------
@@ -334,7 +334,7 @@ def collection_receipt(ctx: AppContext, operator: CurrentOperator,
             collector_id_number=mask(guardian.id_number) if by_guardian
             else mask(app.id_number),
             collector_kind=card.collector or "",
-            collected_at=_local(card.collected_at),
+            collected_at=local_text(card.collected_at),
             site_name=site.name if site else "",
             operator_name=clerk.display_name if clerk else operator.display_name)
     out = ctx.settings.protected_dir / "collection_receipts" / f"{application_id}.pdf"
@@ -352,10 +352,6 @@ def _mask_card(number: str) -> str:
     if len(number) <= 6:
         return number
     return number[:3] + "*" * (len(number) - 6) + number[-3:]
-
-
-def _local(utc_naive: dt.datetime) -> str:
-    return utc_naive.replace(tzinfo=dt.UTC).astimezone().strftime("%Y-%m-%d %H:%M")
 
 
 __all__ = ["CardAtCounter", "Collected", "CollectionError", "activate", "collect",

@@ -6,6 +6,7 @@ import random
 from dataclasses import dataclass
 from pathlib import Path
 
+from counter_app import assets
 from counter_app.domain.business import BusinessType
 from counter_app.domain.idnumber import make_check_char
 from counter_app.domain.people import ApplicantDetails, GuardianDetails
@@ -16,7 +17,7 @@ from counter_app.services.context import AppContext
 DEMO_SITE = ("SC001", "示范区社会保障卡服务中心")
 DEMO_USER, DEMO_PASSWORD = "demo", "demo1234"
 # A card photo that passes the checks (see resources/demo/README.md).
-DEMO_PHOTO = Path(__file__).resolve().parents[2] / "resources" / "demo" / "photo.jpg"
+DEMO_PHOTO = assets.real_path(assets.resources() / "demo" / "photo.jpg")
 SURNAMES = "王李张刘陈杨赵黄周吴"
 GIVEN = ["䶮", "𠮷", "子涵", "一诺", "浩然", "欣怡", "梓轩", "雨桐", "宇航", "诗琪"]
 
@@ -29,8 +30,13 @@ class DemoLogin:
 
 
 def seed_demo(ctx: AppContext) -> DemoLogin:
-    """Create the demo site and operator unless an operator already exists."""
-    site_id = auth.ensure_site(ctx, *DEMO_SITE)
+    """Create the demo operator (and site) unless an operator already exists: at the site
+    this counter is enrolled at, else the demo site."""
+    from counter_app.central import credentials
+
+    enrolment = credentials.load(ctx.settings.protected_dir)
+    site = (enrolment.site_code, enrolment.site_code) if enrolment else DEMO_SITE
+    site_id = auth.ensure_site(ctx, *site)
     if not auth.needs_first_administrator(ctx):
         return DemoLogin(DEMO_USER, DEMO_PASSWORD, created=False)
     auth.create_operator(ctx, site_id=site_id, username=DEMO_USER, display_name="示范操作员",
@@ -43,15 +49,15 @@ DEMO_PREAPPLICATION = "WS000001"
 
 
 def seed_demo_preapplication(ctx: AppContext) -> str:
-    """An application "started online", in the embedded central database and pulled to the
-    counter; '' for an enrolled counter (a real central gets them from the online service)."""
-    from counter_app.central.database import is_embedded
-    from counter_app.services import preapplications, syncing
-    from counter_app.sync.pull import publish_preapplication
+    """An application "started online", in the built-in central database and pulled to the
+    counter; '' on a city's central (it gets them from the online service)."""
+    from counter_app.central import builtin
+    from counter_app.central.admin import publish_preapplication
+    from counter_app.services import central_access, preapplications
 
-    url = syncing.central_url(ctx)
-    if not is_embedded(url):
+    if not central_access.uses_builtin(ctx):
         return ""
+    url = builtin.admin_url(ctx.settings.data_dir)
     first17 = "11010520190618002"
     publish_preapplication(url, DEMO_PREAPPLICATION, {
         "business_type": BusinessType.LATER.value,

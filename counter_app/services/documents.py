@@ -15,6 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from counter_app.domain.business import BusinessType, Condition, Material, Presenter
+from counter_app.domain.clock import local_date
 from counter_app.domain.errors import QT_TRANSLATE_NOOP, CounterError
 from counter_app.domain.lifecycle import Status
 from counter_app.forms.batch import CoverRow
@@ -217,9 +218,7 @@ def _day_of(session: Session, app: Application, action: str) -> dt.date | None:
     at = session.scalar(select(AuditRecord.at).where(
         AuditRecord.entity_id == str(app.id), AuditRecord.action == action
     ).order_by(AuditRecord.at.desc()).limit(1))
-    if at is None:
-        return None
-    return at.replace(tzinfo=dt.UTC).astimezone().date()  # stored in UTC
+    return local_date(at)
 
 
 def _material_label(ctx: AppContext, material: Material) -> str:

@@ -12,7 +12,11 @@ from counter_app.store.models import Meta
 
 def enrol(ctx: AppContext, code: str) -> Enrolment:
     """Store the credentials (protected file), adopt the device id and the site."""
-    enrolment = Enrolment.from_code(code)
+    return adopt(ctx, Enrolment.from_code(code))
+
+
+def adopt(ctx: AppContext, enrolment: Enrolment) -> Enrolment:
+    """Store *enrolment*'s credentials and take its device id and site as this counter's."""
     credentials.save(ctx.settings.protected_dir, enrolment)
     site_id = auth.ensure_site(ctx, enrolment.site_code, enrolment.site_code)
     with ctx.sessions.begin() as session:

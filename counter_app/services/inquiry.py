@@ -26,7 +26,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import DBAPIError, OperationalError
 
 from counter_app.central import database
-from counter_app.central.inquiry import APPLICATION, INVALID, central_inquiry
+from counter_app.central.lookup import APPLICATION, INVALID, central_inquiry
 from counter_app.domain.business import BusinessType
 from counter_app.domain.cards import (
     CardRules,
@@ -37,6 +37,7 @@ from counter_app.domain.cards import (
     promise_state,
     settle,
 )
+from counter_app.domain.clock import local_date, local_text
 from counter_app.domain.errors import QT_TRANSLATE_NOOP, CounterError
 from counter_app.domain.inquiry import (
     InquiryNumber,
@@ -129,7 +130,7 @@ def look_up(ctx: AppContext, number: str, *, central_url: str | None = None,
     """The answer for *number* (ID number or card number), not audited: IdNumberError or
     InquiryNumberError when the number is not valid. *now* is UTC (naive)."""
     now = now or utcnow()
-    today = _local(now).date()
+    today = local_date(now)
     wanted = parse_inquiry_number(number, today)
     rules = ctx.rules.cards
     with ctx.sessions() as session:
@@ -202,14 +203,14 @@ def print_data(ctx: AppContext, result: InquiryResult):
         _day(app.received_on), _day(app.due_date), app.sent) for app in result.applications)
     cards = tuple(InquiryCardLine(
         app.number, app.card.number, app.card.bank, app.card.status, _day(app.card.issued_on),
-        _day(_local_day(app.card.collected_at)), _day(_local_day(app.card.activated_at)))
+        _day(local_date(app.card.collected_at)), _day(local_date(app.card.activated_at)))
         for app in result.applications if app.card is not None and app.card.number)
     invalid = tuple(InquiryInvalidLine(
-        entry.card_number, entry.kind, entry.level, entry.state, _minute(entry.listed_at),
-        _minute(entry.released_at or entry.expires_at), entry.site_name)
+        entry.card_number, entry.kind, entry.level, entry.state, local_text(entry.listed_at),
+        local_text(entry.released_at or entry.expires_at), entry.site_name)
         for entry in result.invalid)
     return InquiryPrint(result.masked_number, result.kind.value, result.site_name,
-                        _minute(result.at), result.source, str(result.id)[:8].upper(),
+                        local_text(result.at), result.source, str(result.id)[:8].upper(),
                         applications, cards, invalid)
 
 
@@ -239,7 +240,7 @@ def _local_applications(session, wanted: InquiryNumber, today: dt.date, rules: C
                      row.collected_at, row.activated_at)
         changed = max(row.updated_at, row.card_updated_at or row.updated_at)
         found.append((ApplicationFinding(
-            row.number, row.name, row.business_type, status, _local_day(row.created_at),
+            row.number, row.name, row.business_type, status, local_date(row.created_at),
             row.due_date, _promise(status, row.due_date, today, rules), card,
             sent=row.card_status is not None or status not in _AT_THE_COUNTER), changed))
     return found
@@ -261,28 +262,15 @@ def _local_invalid(session, wanted: InquiryNumber, now: dt.datetime, rules: Card
 # --- the central database ---------------------------------------------------------------
 
 def _central_rows(ctx: AppContext, url: str | None, wanted: InquiryNumber) -> list[dict]:
-    engine = _engine(ctx, url)
+    from counter_app.services import central_access
+
+    url = central_access.counter_url(ctx, url)
     try:
-        with engine.connect() as connection:
+        with database.engine_for(url).connect() as connection:
             return central_inquiry(connection, wanted.kind, wanted.value)
     except (OperationalError, DBAPIError):
-        _forget_engines(ctx)  # a fresh connection next time
+        database.forget(url)  # a fresh connection next time
         raise
-
-
-def _engine(ctx: AppContext, url: str | None):
-    from counter_app.services import syncing
-
-    url = syncing.central_url(ctx, url)
-    engines = ctx.__dict__.setdefault(_ENGINES, {})
-    if url not in engines:
-        engines[url] = database.open_central(url)
-    return engines[url]
-
-
-def _forget_engines(ctx: AppContext) -> None:
-    for engine in ctx.__dict__.pop(_ENGINES, {}).values():
-        engine.dispose()
 
 
 def _from_central(rows: list[dict], now: dt.datetime, today: dt.date, rules: CardRules):
@@ -295,7 +283,7 @@ def _from_central(rows: list[dict], now: dt.datetime, today: dt.date, rules: Car
                          row["collected_at"], row["activated_at"], masked=True)
             apps.append((ApplicationFinding(
                 row["application_number"], row["site_name"] or "", row["business_type"],
-                status, _local_day(row["received_at"]), row["due_date"],
+                status, local_date(row["received_at"]), row["due_date"],
                 _promise(status, row["due_date"], today, rules), card), changed))
         elif row["entry"] == INVALID:
             invalid.append(_invalid(row["card_number"], row["reason"], row["level"],
@@ -375,17 +363,5 @@ def _business_label(labels: dict, code: str) -> str:
         return code
 
 
-def _local(utc_naive: dt.datetime) -> dt.datetime:
-    return utc_naive.replace(tzinfo=dt.UTC).astimezone()
-
-
-def _local_day(utc_naive: dt.datetime | None) -> dt.date | None:
-    return _local(utc_naive).date() if utc_naive is not None else None
-
-
 def _day(day: dt.date | None) -> str:
     return day.isoformat() if day else ""
-
-
-def _minute(utc_naive: dt.datetime | None) -> str:
-    return _local(utc_naive).strftime("%Y-%m-%d %H:%M") if utc_naive else ""

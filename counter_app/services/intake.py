@@ -15,7 +15,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from counter_app.domain.business import BusinessType, Material, Presenter, missing_materials
-from counter_app.domain.cards import InvalidKind
+from counter_app.domain.cards import InvalidKind, compact_card_number, parse_card_number
 from counter_app.domain.errors import QT_TRANSLATE_NOOP, CounterError, ValidationError
 from counter_app.domain.lifecycle import COUNTER_OWNED, Status, check_transition
 from counter_app.domain.people import (AgentDetails, ApplicantDetails, CheckedApplicant,
@@ -33,8 +33,6 @@ MSG_MISSING_MATERIALS = QT_TRANSLATE_NOOP(
 MSG_NO_REASON = QT_TRANSLATE_NOOP("messages", "Please give the reason for the rejection.")
 MSG_LOCKED = QT_TRANSLATE_NOOP(
     "messages", "The application is past this step and can no longer be changed here.")
-MSG_OLD_CARD = QT_TRANSLATE_NOOP(
-    "messages", "A card number holds letters and digits only (6 to 30 of them).")
 MSG_OLD_CARD_NEEDED = QT_TRANSLATE_NOOP(
     "messages", "Please enter the number of the card being renewed (it is printed on the card).")
 
@@ -85,14 +83,11 @@ def check_old_card(business: BusinessType, number: str) -> str:
     A renewal brings the old card, so its number is needed; a lost card's may be unknown."""
     if business not in REPLACING:
         return ""
-    number = "".join(number.split()).upper()
-    if not number:
+    if not compact_card_number(number):
         if business is BusinessType.RENEWAL:
             raise ValidationError("old_card_number", MSG_OLD_CARD_NEEDED)
         return ""
-    if not (6 <= len(number) <= 30 and number.isascii() and number.isalnum()):
-        raise ValidationError("old_card_number", MSG_OLD_CARD)
-    return number
+    return parse_card_number(number, "old_card_number")
 
 
 def known_old_card(session: Session, business: BusinessType, id_number: str) -> str:

@@ -26,6 +26,7 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from counter_app.domain.clock import local_date
 from counter_app.domain.errors import QT_TRANSLATE_NOOP, CounterError, ValidationError
 from counter_app.domain.lifecycle import Status
 from counter_app.forms.data import ReceiptSlipData
@@ -175,7 +176,7 @@ def receipt_slip(ctx: AppContext, operator: CurrentOperator, number: str) -> Pat
         if receipt is None:
             raise ReceiptError(MSG_UNKNOWN_RECEIPT, number=number)
         data = ReceiptSlipData(number=receipt.number, issuer=receipt.issuer,
-                               date=_local_day(receipt.created_at).isoformat(),
+                               date=local_date(receipt.created_at).isoformat(),
                                photo_jpeg=_read(ctx, receipt.photo_path))
     out = ctx.settings.protected_dir / SLIP_DIR / f"{number}.pdf"
     out.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
@@ -243,8 +244,3 @@ def _read(ctx: AppContext, relative: str | None) -> bytes | None:
     except OSError:
         log.warning("the photo of a receipt in the registry is missing")
         return None
-
-
-def _local_day(moment: dt.datetime) -> dt.date:
-    """The local day of a stored (naive UTC) time."""
-    return moment.replace(tzinfo=dt.UTC).astimezone().date()

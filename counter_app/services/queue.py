@@ -11,6 +11,7 @@ from pathlib import Path
 from sqlalchemy import select
 
 from counter_app.domain.business import BusinessType
+from counter_app.domain.clock import utc_range_of_local_day
 from counter_app.domain.lifecycle import Status
 from counter_app.services.auth import CurrentOperator
 from counter_app.services.context import AppContext
@@ -31,13 +32,12 @@ class QueueRow:
 def todays_queue(ctx: AppContext, operator: CurrentOperator,
                  day: dt.date | None = None) -> list[QueueRow]:
     day = day or dt.date.today()
-    # Rows keep UTC; "today" is the counter's local day.
-    start = dt.datetime.combine(day, dt.time.min).astimezone(dt.UTC).replace(tzinfo=None)
+    start, end = utc_range_of_local_day(day)
     with ctx.sessions() as session:
         rows = session.scalars(
             select(Application)
             .where(Application.site_id == operator.site_id, Application.created_at >= start,
-                   Application.created_at < start + dt.timedelta(days=1))
+                   Application.created_at < end)
             .order_by(Application.created_at)).all()
         labels = ctx.rules.labels
         return [QueueRow(a.id, a.number, a.name, labels[BusinessType(a.business_type)],

@@ -19,6 +19,7 @@ from sqlalchemy import and_, or_, select
 
 from counter_app.domain.business import BusinessType
 from counter_app.domain.cards import Promise, promise_state
+from counter_app.domain.clock import local_date, local_text, utc_range_of_local_day
 from counter_app.domain.errors import QT_TRANSLATE_NOOP, CounterError
 from counter_app.domain.lifecycle import OPEN, READY
 from counter_app.security import audit
@@ -95,10 +96,8 @@ def end_of_day(ctx: AppContext, operator: CurrentOperator | None = None, *,
     if operator is not None:
         operator.require(Permission.OVERRIDE)
     now = now or utcnow()
-    day = day or _local(now).date()
-    start = dt.datetime.combine(day, dt.time.min).astimezone(dt.UTC).replace(tzinfo=None)
-    end = dt.datetime.combine(day + dt.timedelta(days=1), dt.time.min).astimezone(
-        dt.UTC).replace(tzinfo=None)
+    day = day or local_date(now)
+    start, end = utc_range_of_local_day(day)
     rules = ctx.rules
     with ctx.sessions() as session:
         site = _site(session, operator, site_code)
@@ -176,10 +175,10 @@ def print_data(ctx: AppContext, report: DayReport):
     labels = ctx.rules.labels
     return DayReportPrint(
         report.site_code, report.site_name, report.day.isoformat(),
-        _local(report.generated_at).strftime("%Y-%m-%d %H:%M"),
+        local_text(report.generated_at),
         tuple(BusinessCount(b.label, dict(b.by_status)) for b in report.businesses),
         tuple(CollectedLine(c.application_number or "—", _label(labels, c.business_type),
-                            _local(c.collected_at).strftime("%H:%M"), c.collector)
+                            local_text(c.collected_at, "%H:%M"), c.collector)
               for c in report.collected),
         tuple(OverdueLine(o.application_number or "—", _label(labels, o.business_type),
                           o.status, o.due_date.isoformat(), o.days_late)
@@ -213,7 +212,3 @@ def _label(labels: dict, code: str) -> str:
         return labels[BusinessType(code)]
     except (ValueError, KeyError):
         return code or "—"
-
-
-def _local(utc_naive: dt.datetime) -> dt.datetime:
-    return utc_naive.replace(tzinfo=dt.UTC).astimezone()

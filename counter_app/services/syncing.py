@@ -8,14 +8,15 @@ import json
 import logging
 from dataclasses import dataclass, field
 
-from sqlalchemy import Engine, func, select
+from sqlalchemy import func, select
 from sqlalchemy.exc import DBAPIError, OperationalError
 
-from counter_app.central import credentials, database
+from counter_app.central import database
 from counter_app.central.operations import REJECTED
 from counter_app.domain.errors import CounterError
+from counter_app.services import central_access
 from counter_app.services.context import AppContext
-from counter_app.store.models import Meta, OutboxEntry, Site, utcnow
+from counter_app.store.models import Meta, OutboxEntry, utcnow
 from counter_app.sync import anchors
 from counter_app.sync.pull import pull_once
 from counter_app.sync.push import pending_count, push_once, resolve_identity, set_meta
@@ -60,38 +61,25 @@ class Rejection:
     created_at: dt.datetime
 
 
-def central_url(ctx: AppContext, override: str | None = None) -> str:
-    """An explicit URL, else this counter's enrolment, else the settings (embedded default)."""
-    if override:
-        return override
-    enrolment = credentials.load(ctx.settings.protected_dir)
-    return enrolment.url if enrolment else ctx.settings.effective_central_url
-
-
-def site_code(ctx: AppContext) -> str:
-    enrolment = credentials.load(ctx.settings.protected_dir)
-    if enrolment:
-        return enrolment.site_code
-    with ctx.sessions() as session:
-        return session.scalar(select(Site.code).order_by(Site.code).limit(1)) or "LOCAL"
-
-
 def sync_now(ctx: AppContext, override_url: str | None = None) -> SyncResult:
     """One sync cycle; SyncError (with everything kept queued) when the central side fails."""
     set_meta(ctx.sessions, {"last_sync_attempt": _iso(utcnow())})
+    url = None
     try:
-        engine = _engine(ctx, central_url(ctx, override_url))
-        identity = resolve_identity(engine, ctx.device_id, site_code(ctx))
+        url = central_access.counter_url(ctx, override_url)
+        engine = database.engine_for(url)
+        identity = resolve_identity(engine)
         pushed = push_once(ctx.sessions, engine, identity, ctx.settings.protected_dir)
         anchors.anchor(ctx.sessions, engine, identity.site_id, identity.device_id)
         pulled = pull_once(ctx.sessions, engine, identity.site_id, ctx.settings.protected_dir)
     except (OperationalError, DBAPIError) as exc:
-        _forget_engine(ctx)
+        if url:
+            database.forget(url)
         error = database.unreachable(exc)
         log.warning("sync failed: %s", database.error_name(exc))
         _store_error(ctx, error)
         raise error from exc
-    except SyncError as error:
+    except CounterError as error:  # refused, not enrolled, built-in server not started
         _store_error(ctx, error)
         raise
     set_meta(ctx.sessions, {"last_sync_ok": _iso(utcnow()), "last_sync_error": ""})
@@ -126,19 +114,6 @@ def dismiss_rejections(ctx: AppContext, seqs: list[int]) -> None:
     with ctx.sessions.begin() as session:
         for entry in session.scalars(select(OutboxEntry).where(OutboxEntry.seq.in_(seqs))):
             entry.dismissed_at = utcnow()
-
-
-def _engine(ctx: AppContext, url: str) -> Engine:
-    """One engine per URL for the life of the context: an idle cycle reuses its pool."""
-    engines = ctx.__dict__.setdefault("_central_engines", {})
-    if url not in engines:
-        engines[url] = database.open_central(url)
-    return engines[url]
-
-
-def _forget_engine(ctx: AppContext) -> None:
-    for engine in ctx.__dict__.pop("_central_engines", {}).values():
-        engine.dispose()
 
 
 def _store_error(ctx: AppContext, error: CounterError) -> None:

@@ -7,8 +7,7 @@ reader has already moved its cursor past 8. Each pulled row carries the id of th
 transaction that last wrote it (``change_xid``, xid8). A reader in one REPEATABLE READ
 snapshot takes ``pg_snapshot_xmin``: every transaction below it has finished, so rows
 with ``cursor <= change_xid < xmin`` are complete and visible; rows at or above xmin
-wait for the next pull, whose range starts at this xmin. On the embedded SQLite central
-writes are serialised, so a trigger-bumped counter does the same job.
+wait for the next pull, whose range starts at this xmin.
 
 A feed's rows are written locally in chunks; its cursor moves only after the last one,
 so an interruption re-reads (and idempotently rewrites) rather than skips.
@@ -26,7 +25,6 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.types import UserDefinedType
 
-from counter_app.central import database
 from counter_app.central.schema import card_records, invalid_list, photo_receipts, preapplications
 from counter_app.domain.lifecycle import COUNTER_OWNED, Status
 from counter_app.store.files import write_once
@@ -128,8 +126,7 @@ def pull_once(sessions: sessionmaker[Session], engine: Engine, site_id: uuid.UUI
     cursors = _cursors(sessions)
     caught_up = {}
     with engine.connect() as connection:
-        if connection.dialect.name == "postgresql":
-            connection = connection.execution_options(isolation_level="REPEATABLE READ")
+        connection = connection.execution_options(isolation_level="REPEATABLE READ")
         with connection.begin():
             upper = _upper_bound(connection)
             waiting = _feeds_with_rows(connection, site_id, cursors, upper)
@@ -145,11 +142,8 @@ def pull_once(sessions: sessionmaker[Session], engine: Engine, site_id: uuid.UUI
 
 
 def _upper_bound(connection) -> int:
-    if connection.dialect.name == "postgresql":
-        return int(connection.execute(text(
-            "SELECT pg_snapshot_xmin(pg_current_snapshot())::text")).scalar_one())
     return int(connection.execute(text(
-        "SELECT value + 1 FROM central_change_counter")).scalar_one())
+        "SELECT pg_snapshot_xmin(pg_current_snapshot())::text")).scalar_one())
 
 
 def _feeds_with_rows(connection, site_id, cursors: dict[str, int], upper: int) -> set[str]:
@@ -186,9 +180,8 @@ def _pull_feed(sessions, connection, feed: Feed, site_id, lower: int, upper: int
 
 
 def _in_range(connection, table, lower: int, upper: int):
-    """lower <= change_xid < upper (xid8 values on PostgreSQL, sent as text)."""
-    if connection.dialect.name == "postgresql":
-        lower, upper = cast(str(lower), XID8()), cast(str(upper), XID8())
+    """lower <= change_xid < upper (xid8 values, sent as text)."""
+    lower, upper = cast(str(lower), XID8()), cast(str(upper), XID8())
     return and_(table.c.change_xid >= lower, table.c.change_xid < upper)
 
 
@@ -214,14 +207,3 @@ def _set_cursors(sessions: sessionmaker[Session], values: dict[str, int]) -> Non
     with sessions.begin() as session:
         for feed, value in values.items():
             session.merge(Meta(key=f"pull_cursor:{feed}", value=str(value)))
-
-
-def publish_preapplication(central_url: str, number: str, payload: dict) -> None:
-    """What the online service does: store a pre-application centrally (demo and tests)."""
-    engine = database.open_central(central_url)
-    try:
-        with engine.begin() as connection:
-            database.insert_ignoring_duplicates(connection, preapplications, {
-                "number": number, "payload": payload, "created_at": database.utcnow()})
-    finally:
-        engine.dispose()

@@ -13,19 +13,17 @@ A rejected operation is marked too (with its reason): it never blocks the queue.
 from __future__ import annotations
 
 import logging
-import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import Engine, Row, bindparam, func, select, text, update
 from sqlalchemy.orm import Session, sessionmaker
 
-from counter_app.central import blobs, database
-from counter_app.central.admin import ensure_site, next_counter_no
+from counter_app.central import blobs
 from counter_app.central.apply import apply_batch
-from counter_app.central.operations import REJECTED, Identity, Operation, OpResult
 from counter_app.central.database import MSG_REVOKED, SyncError
-from counter_app.central.schema import devices
+from counter_app.central.operations import REJECTED, Identity, Operation, OpResult
+from counter_app.domain.errors import reason, reason_words
 from counter_app.security import audit
 from counter_app.store.models import Meta, OutboxEntry, utcnow
 
@@ -67,33 +65,16 @@ def push_once(sessions: sessionmaker[Session], engine: Engine, identity: Identit
                       counts[REJECTED], counts["files"])
 
 
-def resolve_identity(engine: Engine, device_id: uuid.UUID, site_code: str) -> Identity:
-    """The pushing device and its site. An enrolled device's come from the central side;
-    a trusted connection (embedded central, administrator) registers them on first use."""
+def resolve_identity(engine: Engine) -> Identity:
+    """The pushing device and its site, as the central side knows its login."""
     with engine.begin() as connection:
-        if connection.dialect.name == "postgresql" and not _is_trusted(connection):
-            row = connection.execute(text(
-                "SELECT central_current_device() AS device, central_current_site() AS site, "
-                "(SELECT code FROM central_sites WHERE id = central_current_site()) AS code"
-            )).one()
-            if row.device is None:
-                raise SyncError(MSG_REVOKED)
-            return Identity(row.device, row.site, row.code)
-        site_id = ensure_site(connection, site_code)
-        known = connection.execute(select(devices.c.site_id).where(
-            devices.c.id == device_id)).scalar()
-        if known is None:
-            connection.execute(devices.insert().values(
-                id=device_id, site_id=site_id, name=f"device {device_id.hex[:8]}",
-                role_name=f"device_{device_id.hex[:12]}",
-                counter_no=next_counter_no(connection, site_id), created_at=database.utcnow()))
-        return Identity(device_id, site_id, site_code)
-
-
-def _is_trusted(connection) -> bool:
-    return bool(connection.execute(text(
-        "SELECT rolsuper OR rolbypassrls FROM pg_roles WHERE rolname = current_user"
-    )).scalar())
+        row = connection.execute(text(
+            "SELECT central_current_device() AS device, central_current_site() AS site, "
+            "(SELECT code FROM central_sites WHERE id = central_current_site()) AS code"
+        )).one()
+    if row.device is None:
+        raise SyncError(MSG_REVOKED)
+    return Identity(row.device, row.site, row.code)
 
 
 def pending_count(sessions: sessionmaker[Session]) -> int:
@@ -122,7 +103,7 @@ def _operation(entry: Row, engine: Engine, identity: Identity,
                         entry.seq)
             payload = RETRY_LATER
         elif error:
-            payload = {**payload, "upload_error": error}
+            payload = {**payload, "upload_error": reason(error)}
     return Operation(entry.seq, entry.op_id, entry.kind, payload)
 
 
@@ -143,7 +124,7 @@ def _record_results(sessions: sessionmaker[Session], identity: Identity,
                                      .where(OUTBOX.c.seq.in_(rejected)).order_by(OUTBOX.c.seq)):
             reason = rejected[entry.seq].reason
             log.warning("central side rejected operation %s (%s): %s",
-                        entry.seq, entry.kind, reason)
+                        entry.seq, entry.kind, reason_words(reason))
             audit.record(session, action="sync_rejected", entity=entry.kind[:40],
                          entity_id=entry.entity_id, operator_id=None, site_id=None,
                          detail=reason)

@@ -404,7 +404,7 @@
     </message>
     <message>
         <location filename="../../ui/card_centre_window.ui" line="73"/>
-        <location filename="../../counter_app/qt/card_centre_window.py" line="165"/>
+        <location filename="../../counter_app/qt/card_centre_window.py" line="103"/>
         <source>Connecting to the central database…</source>
         <translation>正在连接中心数据库……</translation>
     </message>
@@ -414,402 +414,39 @@
         <translation>重试(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/card_centre_window.ui" line="99"/>
-        <source>&amp;Incoming</source>
-        <translation>待制卡申请(&amp;I)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/card_centre_window.ui" line="105"/>
-        <source>Applications received from the handling points and not yet sent to the card factory, by handling point and by days since they arrived. Choose applications (or a handling point above, then Select all) and make a production batch.</source>
-        <translation>各经办网点报送、尚未交付制卡厂的申请，按经办网点和到达天数统计。选中申请（或先在上方选择经办网点，再点“全选”）后生成制卡批次。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/card_centre_window.ui" line="153"/>
-        <location filename="../../ui/card_centre_window.ui" line="205"/>
-        <location filename="../../ui/card_centre_window.ui" line="513"/>
-        <location filename="../../ui/card_centre_window.ui" line="629"/>
-        <location filename="../../ui/card_centre_window.ui" line="797"/>
-        <location filename="../../ui/card_centre_window.ui" line="844"/>
-        <location filename="../../counter_app/qt/card_centre_window.py" line="104"/>
-        <source>Handling point</source>
-        <translation>经办网点</translation>
-    </message>
-    <message>
-        <location filename="../../ui/card_centre_window.ui" line="158"/>
-        <location filename="../../counter_app/qt/card_centre_window.py" line="108"/>
-        <source>Failed</source>
-        <translation>制卡失败</translation>
-    </message>
-    <message>
-        <location filename="../../ui/card_centre_window.ui" line="163"/>
-        <location filename="../../counter_app/qt/card_centre_window.py" line="108"/>
-        <source>Total</source>
-        <translation>合计</translation>
-    </message>
-    <message>
-        <location filename="../../ui/card_centre_window.ui" line="200"/>
-        <location filename="../../ui/card_centre_window.ui" line="508"/>
-        <location filename="../../ui/card_centre_window.ui" line="624"/>
-        <location filename="../../ui/card_centre_window.ui" line="839"/>
-        <source>Application no.</source>
-        <translation>申请编号</translation>
-    </message>
-    <message>
-        <location filename="../../ui/card_centre_window.ui" line="210"/>
-        <source>Business</source>
-        <translation>业务类型</translation>
-    </message>
-    <message>
-        <location filename="../../ui/card_centre_window.ui" line="215"/>
-        <location filename="../../ui/card_centre_window.ui" line="518"/>
-        <location filename="../../ui/card_centre_window.ui" line="849"/>
-        <source>Applicant</source>
-        <translation>申请人</translation>
-    </message>
-    <message>
-        <location filename="../../ui/card_centre_window.ui" line="220"/>
-        <location filename="../../ui/card_centre_window.ui" line="859"/>
-        <source>Received</source>
-        <translation>接收时间</translation>
-    </message>
-    <message>
-        <location filename="../../ui/card_centre_window.ui" line="225"/>
-        <location filename="../../ui/card_centre_window.ui" line="869"/>
-        <source>Days</source>
-        <translation>天数</translation>
-    </message>
-    <message>
-        <location filename="../../ui/card_centre_window.ui" line="230"/>
-        <location filename="../../ui/card_centre_window.ui" line="639"/>
-        <location filename="../../ui/card_centre_window.ui" line="854"/>
-        <source>Status</source>
-        <translation>状态</translation>
-    </message>
-    <message>
-        <location filename="../../ui/card_centre_window.ui" line="252"/>
-        <location filename="../../ui/card_centre_window.ui" line="747"/>
-        <source>All &amp;handling points</source>
-        <translation>全部经办网点(&amp;H)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/card_centre_window.ui" line="262"/>
-        <source>Select &amp;all</source>
-        <translation>全选(&amp;A)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/card_centre_window.ui" line="272"/>
-        <source>Make a production &amp;batch</source>
-        <translation>生成制卡批次(&amp;B)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/card_centre_window.ui" line="275"/>
-        <source>Move the chosen applications into production as one batch for the card factory</source>
-        <translation>将选中的申请作为一个批次交付制卡厂制卡</translation>
-    </message>
-    <message>
-        <location filename="../../ui/card_centre_window.ui" line="288"/>
-        <source>Factory &amp;results</source>
-        <translation>制卡结果(&amp;R)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/card_centre_window.ui" line="294"/>
-        <source>The card factory&apos;s result file (CSV or xlsx) has one line per card: application number, card number, bank, result (produced or failed) and the reason for a failed card. Every line is checked first; when any line has a problem, nothing is applied.</source>
-        <translation>制卡厂回盘文件（CSV 或 xlsx）每行一张卡：申请编号、社会保障卡号、发卡银行、制卡结果（成功或失败）及失败原因。导入前逐行校验；只要有一行有问题，整个文件均不导入。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/card_centre_window.ui" line="309"/>
-        <source>Im&amp;port the result file…</source>
-        <translation>导入回盘文件(&amp;P)…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/card_centre_window.ui" line="359"/>
-        <source>Line</source>
-        <translation>行号</translation>
-    </message>
-    <message>
-        <location filename="../../ui/card_centre_window.ui" line="364"/>
-        <source>Problem</source>
-        <translation>问题</translation>
-    </message>
-    <message>
-        <location filename="../../ui/card_centre_window.ui" line="372"/>
-        <source>One card by hand</source>
-        <translation>单张卡手工登记</translation>
-    </message>
-    <message>
-        <location filename="../../ui/card_centre_window.ui" line="378"/>
-        <source>Application n&amp;o.:</source>
-        <translation>申请编号(&amp;O)：</translation>
-    </message>
-    <message>
-        <location filename="../../ui/card_centre_window.ui" line="395"/>
-        <source>&amp;Card no.:</source>
-        <translation>社会保障卡号(&amp;C)：</translation>
-    </message>
-    <message>
-        <location filename="../../ui/card_centre_window.ui" line="409"/>
-        <source>Ban&amp;k:</source>
-        <translation>发卡银行(&amp;K)：</translation>
-    </message>
-    <message>
-        <location filename="../../ui/card_centre_window.ui" line="423"/>
-        <source>Mark pro&amp;duced</source>
-        <translation>登记制卡成功(&amp;D)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/card_centre_window.ui" line="433"/>
-        <source>R&amp;eason:</source>
-        <translation>失败原因(&amp;E)：</translation>
-    </message>
-    <message>
-        <location filename="../../ui/card_centre_window.ui" line="447"/>
-        <source>Mark f&amp;ailed</source>
-        <translation>登记制卡失败(&amp;A)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/card_centre_window.ui" line="461"/>
-        <source>&amp;Send to handling points</source>
-        <translation>下发经办网点(&amp;S)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/card_centre_window.ui" line="467"/>
-        <source>Cards made and still at the card centre. Sending them moves each to its handling point and queues the applicant&apos;s notice (SMS and letter).</source>
-        <translation>已制成、仍在卡管中心的社会保障卡。下发后卡片转至各自的经办网点，并生成给申请人的领卡通知（短信和通知书）。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/card_centre_window.ui" line="523"/>
-        <source>Card no.</source>
-        <translation>社会保障卡号</translation>
-    </message>
-    <message>
-        <location filename="../../ui/card_centre_window.ui" line="528"/>
-        <source>Bank</source>
-        <translation>发卡银行</translation>
-    </message>
-    <message>
-        <location filename="../../ui/card_centre_window.ui" line="533"/>
-        <source>Made on</source>
-        <translation>制卡日期</translation>
-    </message>
-    <message>
-        <location filename="../../ui/card_centre_window.ui" line="554"/>
-        <source>Select a&amp;ll</source>
-        <translation>全选(&amp;L)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/card_centre_window.ui" line="564"/>
-        <source>Send to the handling &amp;points</source>
-        <translation>下发经办网点(&amp;P)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/card_centre_window.ui" line="577"/>
-        <source>&amp;Notices</source>
-        <translation>领卡通知(&amp;N)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/card_centre_window.ui" line="583"/>
-        <source>Notices waiting to go out or given up after repeated failures. Failures are tried again by themselves, each time after a longer wait; Retry sends the chosen ones at once.</source>
-        <translation>等待发送或多次发送失败后已停止的通知。发送失败的通知会自动重发，每次间隔逐渐延长；点“重发选中通知”可立即发送。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/card_centre_window.ui" line="634"/>
-        <source>Channel</source>
-        <translation>方式</translation>
-    </message>
-    <message>
-        <location filename="../../ui/card_centre_window.ui" line="644"/>
-        <source>Attempts</source>
-        <translation>发送次数</translation>
-    </message>
-    <message>
-        <location filename="../../ui/card_centre_window.ui" line="649"/>
-        <source>Next attempt</source>
-        <translation>下次发送</translation>
-    </message>
-    <message>
-        <location filename="../../ui/card_centre_window.ui" line="654"/>
-        <source>Last error</source>
-        <translation>最近一次错误</translation>
-    </message>
-    <message>
-        <location filename="../../ui/card_centre_window.ui" line="664"/>
-        <source>Send &amp;automatically</source>
-        <translation>自动发送(&amp;A)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/card_centre_window.ui" line="667"/>
-        <source>Send due notices every minute while this window is open</source>
-        <translation>本窗口打开期间，每分钟发送一次到期的通知</translation>
-    </message>
-    <message>
-        <location filename="../../ui/card_centre_window.ui" line="688"/>
-        <source>Retr&amp;y the chosen</source>
-        <translation>重发选中通知(&amp;Y)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/card_centre_window.ui" line="698"/>
-        <source>Send due notices no&amp;w</source>
-        <translation>立即发送到期通知(&amp;W)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/card_centre_window.ui" line="711"/>
-        <source>&amp;30-day promise</source>
-        <translation>30 天制卡时限(&amp;3)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/card_centre_window.ui" line="719"/>
-        <source>&amp;Overdue</source>
-        <translation>已超期(&amp;O)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/card_centre_window.ui" line="729"/>
-        <source>&amp;Due within 5 days</source>
-        <translation>5 天内到期(&amp;D)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/card_centre_window.ui" line="802"/>
-        <source>Count</source>
-        <translation>件数</translation>
-    </message>
-    <message>
-        <location filename="../../ui/card_centre_window.ui" line="864"/>
-        <source>Due</source>
-        <translation>到期日</translation>
-    </message>
-    <message>
-        <location filename="../../ui/card_centre_window.ui" line="884"/>
+        <location filename="../../ui/card_centre_window.ui" line="100"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/card_centre_window.ui" line="895"/>
+        <location filename="../../ui/card_centre_window.ui" line="111"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/card_centre_window.ui" line="903"/>
+        <location filename="../../ui/card_centre_window.ui" line="119"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/card_centre_window.py" line="99"/>
+        <location filename="../../counter_app/qt/card_centre_window.py" line="79"/>
         <source>Signed in as {name}</source>
         <translation>当前操作员：{name}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/card_centre_window.py" line="105"/>
-        <source>{low}-{high} days</source>
-        <translation>{low}—{high} 天</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/qt/card_centre_window.py" line="106"/>
-        <source>{low}+ days</source>
-        <translation>{low} 天及以上</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/qt/card_centre_window.py" line="175"/>
-        <source>This computer is not enrolled: the card centre works on its own embedded central database (a single office, or a demo). Enrol it as a device of the card centre&apos;s site to work on the city&apos;s central database.</source>
+        <location filename="../../counter_app/qt/card_centre_window.py" line="113"/>
+        <source>This computer is not enrolled: the card centre works on its own built-in central database (a single office, or a demo). Enrol it as a device of the card centre&apos;s site to work on the city&apos;s central database.</source>
         <translation>本机尚未注册：卡管中心正在使用本机内置的中心数据库（单一网点或演示）。如需处理全市数据，请将本机注册为卡管中心的设备。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/card_centre_window.py" line="181"/>
+        <location filename="../../counter_app/qt/card_centre_window.py" line="119"/>
         <source>Central database: every handling point of the city.</source>
         <translation>中心数据库：全市所有经办网点。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/card_centre_window.py" line="211"/>
+        <location filename="../../counter_app/qt/card_centre_window.py" line="182"/>
         <source>Read at {time}</source>
         <translation>{time} 读取</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/qt/card_centre_window.py" line="243"/>
-        <source>{shown} shown of {total} waiting</source>
-        <translation>共 {total} 件待制卡，显示 {shown} 件</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/qt/card_centre_window.py" line="251"/>
-        <source>{count} cards wait to be sent</source>
-        <translation>{count} 张卡待下发</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/qt/card_centre_window.py" line="261"/>
-        <source>{waiting} waiting, {failed} given up</source>
-        <translation>{waiting} 条待发送，{failed} 条已停止重发</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/qt/card_centre_window.py" line="282"/>
-        <source>{total} overdue on {date}</source>
-        <translation>截至 {date} 已超期 {total} 件</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/qt/card_centre_window.py" line="283"/>
-        <source>{total} due within {days} days of {date}</source>
-        <translation>自 {date} 起 {days} 天内到期 {total} 件</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/qt/card_centre_window.py" line="297"/>
-        <source>Production batch {name}: {count} applications are now in production.</source>
-        <translation>制卡批次 {name}：{count} 件申请已进入制卡。</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/qt/card_centre_window.py" line="300"/>
-        <source>{count} chosen applications had been moved meanwhile and were left out.</source>
-        <translation>选中的申请中有 {count} 件已被他人处理，未列入本批次。</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/qt/card_centre_window.py" line="313"/>
-        <source>Checking {file}…</source>
-        <translation>正在校验 {file}……</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/qt/card_centre_window.py" line="324"/>
-        <source>Applied: {lines} lines, {produced} cards produced, {failed} failed.</source>
-        <translation>已导入：共 {lines} 行，制卡成功 {produced} 张，失败 {failed} 张。</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/qt/card_centre_window.py" line="330"/>
-        <source>Nothing was applied: {bad} of {lines} lines have problems. Correct the file and import it again.</source>
-        <translation>未导入任何数据：{lines} 行中有 {bad} 行有问题。请修改文件后重新导入。</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/qt/card_centre_window.py" line="355"/>
-        <source>{number} recorded.</source>
-        <translation>{number} 已登记。</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/qt/card_centre_window.py" line="366"/>
-        <source>{sent} cards sent to their handling points; {notices} notices queued.</source>
-        <translation>{sent} 张卡已下发经办网点，已生成 {notices} 条通知。</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/qt/card_centre_window.py" line="383"/>
-        <source>Notices: {sent} sent, {failed} to be tried again, {gave_up} given up.</source>
-        <translation>通知：已发送 {sent} 条，待重发 {failed} 条，已停止重发 {gave_up} 条。</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/qt/card_centre_window.py" line="538"/>
-        <source>SMS</source>
-        <translation>短信</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/qt/card_centre_window.py" line="539"/>
-        <source>Letter</source>
-        <translation>通知书</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/qt/card_centre_window.py" line="544"/>
-        <source>Waiting</source>
-        <translation>待发送</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/qt/card_centre_window.py" line="545"/>
-        <source>Given up</source>
-        <translation>已停止重发</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/qt/card_centre_window.py" line="546"/>
-        <source>Sent</source>
-        <translation>已发送</translation>
     </message>
 </context>
 <context>
@@ -1155,6 +792,69 @@
     </message>
 </context>
 <context>
+    <name>DispatchTab</name>
+    <message>
+        <location filename="../../ui/card_centre_dispatch.ui" line="6"/>
+        <source>&amp;Send to handling points</source>
+        <translation>下发经办网点(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/card_centre_dispatch.ui" line="12"/>
+        <source>Cards made and still at the card centre. Sending them moves each to its handling point and queues the applicant&apos;s notice (SMS and letter).</source>
+        <translation>已制成、仍在卡管中心的社会保障卡。下发后卡片转至各自的经办网点，并生成给申请人的领卡通知（短信和通知书）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/card_centre_dispatch.ui" line="65"/>
+        <source>Select a&amp;ll</source>
+        <translation>全选(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/card_centre_dispatch.ui" line="75"/>
+        <source>Send to the handling &amp;points</source>
+        <translation>下发经办网点(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/card_centre_dispatch.py" line="35"/>
+        <source>Application no.</source>
+        <translation>申请编号</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/card_centre_dispatch.py" line="35"/>
+        <source>Handling point</source>
+        <translation>经办网点</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/card_centre_dispatch.py" line="35"/>
+        <source>Applicant</source>
+        <translation>申请人</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/card_centre_dispatch.py" line="36"/>
+        <source>Card no.</source>
+        <translation>社会保障卡号</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/card_centre_dispatch.py" line="36"/>
+        <source>Bank</source>
+        <translation>发卡银行</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/card_centre_dispatch.py" line="36"/>
+        <source>Made on</source>
+        <translation>制卡日期</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/card_centre_dispatch.py" line="53"/>
+        <source>{count} cards wait to be sent</source>
+        <translation>{count} 张卡待下发</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/card_centre_dispatch.py" line="64"/>
+        <source>{sent} cards sent to their handling points; {notices} notices queued.</source>
+        <translation>{sent} 张卡已下发经办网点，已生成 {notices} 条通知。</translation>
+    </message>
+</context>
+<context>
     <name>DocumentActions</name>
     <message>
         <location filename="../../counter_app/qt/document_actions.py" line="57"/>
@@ -1332,6 +1032,110 @@
     </message>
 </context>
 <context>
+    <name>IncomingTab</name>
+    <message>
+        <location filename="../../ui/card_centre_incoming.ui" line="6"/>
+        <source>&amp;Incoming</source>
+        <translation>待制卡申请(&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/card_centre_incoming.ui" line="12"/>
+        <source>Applications received from the handling points and not yet sent to the card factory, by handling point and by days since they arrived. Choose applications (or a handling point above, then Select all) and make a production batch.</source>
+        <translation>各经办网点报送、尚未交付制卡厂的申请，按经办网点和到达天数统计。选中申请（或先在上方选择经办网点，再点“全选”）后生成制卡批次。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/card_centre_incoming.ui" line="102"/>
+        <source>All &amp;handling points</source>
+        <translation>全部经办网点(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/card_centre_incoming.ui" line="112"/>
+        <source>Select &amp;all</source>
+        <translation>全选(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/card_centre_incoming.ui" line="122"/>
+        <source>Make a production &amp;batch</source>
+        <translation>生成制卡批次(&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/card_centre_incoming.ui" line="125"/>
+        <source>Move the chosen applications into production as one batch for the card factory</source>
+        <translation>将选中的申请作为一个批次交付制卡厂制卡</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/card_centre_incoming.py" line="44"/>
+        <source>Application no.</source>
+        <translation>申请编号</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/card_centre_incoming.py" line="44"/>
+        <location filename="../../counter_app/qt/card_centre_incoming.py" line="62"/>
+        <source>Handling point</source>
+        <translation>经办网点</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/card_centre_incoming.py" line="44"/>
+        <source>Business</source>
+        <translation>业务类型</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/card_centre_incoming.py" line="45"/>
+        <source>Applicant</source>
+        <translation>申请人</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/card_centre_incoming.py" line="45"/>
+        <source>Received</source>
+        <translation>接收时间</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/card_centre_incoming.py" line="45"/>
+        <source>Days</source>
+        <translation>天数</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/card_centre_incoming.py" line="45"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/card_centre_incoming.py" line="59"/>
+        <source>{low}-{high} days</source>
+        <translation>{low}—{high} 天</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/card_centre_incoming.py" line="60"/>
+        <source>{low}+ days</source>
+        <translation>{low} 天及以上</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/card_centre_incoming.py" line="62"/>
+        <source>Failed</source>
+        <translation>制卡失败</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/card_centre_incoming.py" line="62"/>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/card_centre_incoming.py" line="84"/>
+        <source>{shown} shown of {total} waiting</source>
+        <translation>共 {total} 件待制卡，显示 {shown} 件</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/card_centre_incoming.py" line="94"/>
+        <source>Production batch {name}: {count} applications are now in production.</source>
+        <translation>制卡批次 {name}：{count} 件申请已进入制卡。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/card_centre_incoming.py" line="97"/>
+        <source>{count} chosen applications had been moved meanwhile and were left out.</source>
+        <translation>选中的申请中有 {count} 件已被他人处理，未列入本批次。</translation>
+    </message>
+</context>
+<context>
     <name>InquiryDialog</name>
     <message>
         <location filename="../../ui/inquiry.ui" line="14"/>
@@ -1450,37 +1254,37 @@
         <translation>关闭(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/inquiry.py" line="91"/>
+        <location filename="../../counter_app/qt/inquiry.py" line="92"/>
         <source>Type or scan an ID number or card number and press Enter.</source>
         <translation>请输入或扫描身份证号码或社会保障卡卡号，然后按回车。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/inquiry.py" line="110"/>
+        <location filename="../../counter_app/qt/inquiry.py" line="111"/>
         <source>Looking up…</source>
         <translation>正在查询…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/inquiry.py" line="152"/>
+        <location filename="../../counter_app/qt/inquiry.py" line="153"/>
         <source>The result was printed.</source>
         <translation>查询结果已打印。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/inquiry.py" line="157"/>
+        <location filename="../../counter_app/qt/inquiry.py" line="158"/>
         <source>Nothing is known about {number}.</source>
         <translation>未查到 {number} 的任何记录。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/inquiry.py" line="159"/>
+        <location filename="../../counter_app/qt/inquiry.py" line="160"/>
         <source>{number} — applications: {applications}, invalid-list entries: {entries}.</source>
         <translation>{number}：申领记录 {applications} 条，挂失及失效名单记录 {entries} 条。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/inquiry.py" line="164"/>
+        <location filename="../../counter_app/qt/inquiry.py" line="165"/>
         <source>A card of this number is on the invalid list and cannot be used.</source>
         <translation>该号码名下有卡片在失效名单中，不能使用。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/inquiry.py" line="174"/>
+        <location filename="../../counter_app/qt/inquiry.py" line="175"/>
         <source>{status} (not yet sent)</source>
         <translation>{status}（尚未上传）</translation>
     </message>
@@ -1813,6 +1617,109 @@
     </message>
 </context>
 <context>
+    <name>NoticesTab</name>
+    <message>
+        <location filename="../../ui/card_centre_notices.ui" line="6"/>
+        <source>&amp;Notices</source>
+        <translation>领卡通知(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/card_centre_notices.ui" line="12"/>
+        <source>Notices waiting to go out or given up after repeated failures. Failures are tried again by themselves, each time after a longer wait; Retry sends the chosen ones at once.</source>
+        <translation>等待发送或多次发送失败后已停止的通知。发送失败的通知会自动重发，每次间隔逐渐延长；点“重发选中通知”可立即发送。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/card_centre_notices.ui" line="55"/>
+        <source>Send &amp;automatically</source>
+        <translation>自动发送(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/card_centre_notices.ui" line="58"/>
+        <source>Send due notices every minute while this window is open</source>
+        <translation>本窗口打开期间，每分钟发送一次到期的通知</translation>
+    </message>
+    <message>
+        <location filename="../../ui/card_centre_notices.ui" line="78"/>
+        <source>Retr&amp;y the chosen</source>
+        <translation>重发选中通知(&amp;Y)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/card_centre_notices.ui" line="88"/>
+        <source>Send due notices no&amp;w</source>
+        <translation>立即发送到期通知(&amp;W)</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/card_centre_notices.py" line="43"/>
+        <source>Application no.</source>
+        <translation>申请编号</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/card_centre_notices.py" line="43"/>
+        <source>Handling point</source>
+        <translation>经办网点</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/card_centre_notices.py" line="43"/>
+        <source>Channel</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/card_centre_notices.py" line="44"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/card_centre_notices.py" line="44"/>
+        <source>Attempts</source>
+        <translation>发送次数</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/card_centre_notices.py" line="44"/>
+        <source>Next attempt</source>
+        <translation>下次发送</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/card_centre_notices.py" line="45"/>
+        <source>Last error</source>
+        <translation>最近一次错误</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/card_centre_notices.py" line="71"/>
+        <source>{waiting} waiting, {failed} given up</source>
+        <translation>{waiting} 条待发送，{failed} 条已停止重发</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/card_centre_notices.py" line="92"/>
+        <source>Notices: {sent} sent, {failed} to be tried again, {gave_up} given up.</source>
+        <translation>通知：已发送 {sent} 条，待重发 {failed} 条，已停止重发 {gave_up} 条。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/card_centre_notices.py" line="119"/>
+        <source>SMS</source>
+        <translation>短信</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/card_centre_notices.py" line="119"/>
+        <source>Letter</source>
+        <translation>通知书</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/card_centre_notices.py" line="122"/>
+        <source>Waiting</source>
+        <translation>待发送</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/card_centre_notices.py" line="122"/>
+        <source>Given up</source>
+        <translation>已停止重发</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/card_centre_notices.py" line="123"/>
+        <source>Sent</source>
+        <translation>已发送</translation>
+    </message>
+</context>
+<context>
     <name>PhotoCaptureDialog</name>
     <message>
         <location filename="../../ui/photo_capture.ui" line="6"/>
@@ -1880,37 +1787,37 @@
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/photo_capture.py" line="168"/>
+        <location filename="../../counter_app/qt/photo_capture.py" line="117"/>
         <source>Check the photo</source>
         <translation>检查照片</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/photo_capture.py" line="217"/>
+        <location filename="../../counter_app/qt/photo_capture.py" line="160"/>
         <source>Hold still…</source>
         <translation>请保持不动…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/photo_capture.py" line="242"/>
+        <location filename="../../counter_app/qt/photo_capture.py" line="186"/>
         <source>The photo meets the standard.</source>
         <translation>照片符合标准。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/photo_capture.py" line="245"/>
+        <location filename="../../counter_app/qt/photo_capture.py" line="189"/>
         <source>The photo fails a check.</source>
         <translation>照片未通过检查。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/photo_capture.py" line="254"/>
+        <location filename="../../counter_app/qt/photo_capture.py" line="198"/>
         <source>Please give the reason first.</source>
         <translation>请先填写理由。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/photo_capture.py" line="297"/>
+        <location filename="../../counter_app/qt/photo_capture.py" line="237"/>
         <source>Checking the photo…</source>
         <translation>正在检查照片…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/photo_capture.py" line="301"/>
+        <location filename="../../counter_app/qt/photo_capture.py" line="241"/>
         <source>Take the photo again; only a supervisor can accept a photo that fails a check.</source>
         <translation>请重新拍摄；未通过检查的照片只能由主管批准采用。</translation>
     </message>
@@ -2041,29 +1948,103 @@
     </message>
 </context>
 <context>
-    <name>QueueModel</name>
+    <name>PromiseTab</name>
     <message>
-        <location filename="../../counter_app/qt/queue_model.py" line="52"/>
-        <source>Number</source>
+        <location filename="../../ui/card_centre_promise.ui" line="6"/>
+        <source>&amp;30-day promise</source>
+        <translation>30 天制卡时限(&amp;3)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/card_centre_promise.ui" line="14"/>
+        <source>&amp;Overdue</source>
+        <translation>已超期(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/card_centre_promise.ui" line="24"/>
+        <source>&amp;Due within 5 days</source>
+        <translation>5 天内到期(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/card_centre_promise.ui" line="41"/>
+        <source>All &amp;handling points</source>
+        <translation>全部经办网点(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/card_centre_promise.py" line="36"/>
+        <location filename="../../counter_app/qt/card_centre_promise.py" line="39"/>
+        <source>Handling point</source>
+        <translation>经办网点</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/card_centre_promise.py" line="36"/>
+        <source>Count</source>
+        <translation>件数</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/card_centre_promise.py" line="39"/>
+        <source>Application no.</source>
         <translation>申请编号</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/queue_model.py" line="52"/>
-        <source>Name</source>
-        <translation>姓名</translation>
+        <location filename="../../counter_app/qt/card_centre_promise.py" line="39"/>
+        <source>Applicant</source>
+        <translation>申请人</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/queue_model.py" line="52"/>
-        <source>Business type</source>
-        <translation>业务类型</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/qt/queue_model.py" line="53"/>
+        <location filename="../../counter_app/qt/card_centre_promise.py" line="40"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/queue_model.py" line="53"/>
+        <location filename="../../counter_app/qt/card_centre_promise.py" line="40"/>
+        <source>Received</source>
+        <translation>接收时间</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/card_centre_promise.py" line="40"/>
+        <source>Due</source>
+        <translation>到期日</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/card_centre_promise.py" line="40"/>
+        <source>Days</source>
+        <translation>天数</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/card_centre_promise.py" line="69"/>
+        <source>{total} overdue on {date}</source>
+        <translation>截至 {date} 已超期 {total} 件</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/card_centre_promise.py" line="70"/>
+        <source>{total} due within {days} days of {date}</source>
+        <translation>自 {date} 起 {days} 天内到期 {total} 件</translation>
+    </message>
+</context>
+<context>
+    <name>QueueModel</name>
+    <message>
+        <location filename="../../counter_app/qt/queue_model.py" line="51"/>
+        <source>Number</source>
+        <translation>申请编号</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/queue_model.py" line="51"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/queue_model.py" line="51"/>
+        <source>Business type</source>
+        <translation>业务类型</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/queue_model.py" line="52"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/queue_model.py" line="52"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
@@ -2089,6 +2070,89 @@
         <location filename="../../counter_app/qt/receipt_station.py" line="83"/>
         <source>Photo receipt {number} issued; its slip was not printed.</source>
         <translation>照片回执 {number} 已出具，回执未打印。</translation>
+    </message>
+</context>
+<context>
+    <name>ResultsTab</name>
+    <message>
+        <location filename="../../ui/card_centre_results.ui" line="6"/>
+        <source>Factory &amp;results</source>
+        <translation>制卡结果(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/card_centre_results.ui" line="12"/>
+        <source>The card factory&apos;s result file (CSV or xlsx) has one line per card: application number, card number, bank, result (produced or failed) and the reason for a failed card. Every line is checked first; when any line has a problem, nothing is applied.</source>
+        <translation>制卡厂回盘文件（CSV 或 xlsx）每行一张卡：申请编号、社会保障卡号、发卡银行、制卡结果（成功或失败）及失败原因。导入前逐行校验；只要有一行有问题，整个文件均不导入。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/card_centre_results.ui" line="27"/>
+        <source>Im&amp;port the result file…</source>
+        <translation>导入回盘文件(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/card_centre_results.ui" line="77"/>
+        <source>One card by hand</source>
+        <translation>单张卡手工登记</translation>
+    </message>
+    <message>
+        <location filename="../../ui/card_centre_results.ui" line="83"/>
+        <source>Application n&amp;o.:</source>
+        <translation>申请编号(&amp;O)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/card_centre_results.ui" line="100"/>
+        <source>&amp;Card no.:</source>
+        <translation>社会保障卡号(&amp;C)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/card_centre_results.ui" line="113"/>
+        <source>Ban&amp;k:</source>
+        <translation>发卡银行(&amp;K)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/card_centre_results.ui" line="126"/>
+        <source>Mark pro&amp;duced</source>
+        <translation>登记制卡成功(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/card_centre_results.ui" line="136"/>
+        <source>R&amp;eason:</source>
+        <translation>失败原因(&amp;E)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/card_centre_results.ui" line="149"/>
+        <source>Mark f&amp;ailed</source>
+        <translation>登记制卡失败(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/card_centre_results.py" line="35"/>
+        <source>Line</source>
+        <translation>行号</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/card_centre_results.py" line="35"/>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/card_centre_results.py" line="50"/>
+        <source>Checking {file}…</source>
+        <translation>正在校验 {file}……</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/card_centre_results.py" line="60"/>
+        <source>Applied: {lines} lines, {produced} cards produced, {failed} failed.</source>
+        <translation>已导入：共 {lines} 行，制卡成功 {produced} 张，失败 {failed} 张。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/card_centre_results.py" line="65"/>
+        <source>Nothing was applied: {bad} of {lines} lines have problems. Correct the file and import it again.</source>
+        <translation>未导入任何数据：{lines} 行中有 {bad} 行有问题。请修改文件后重新导入。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/card_centre_results.py" line="93"/>
+        <source>{number} recorded.</source>
+        <translation>{number} 已登记。</translation>
     </message>
 </context>
 <context>
@@ -2208,27 +2272,27 @@
 <context>
     <name>SyncController</name>
     <message>
-        <location filename="../../counter_app/qt/sync_control.py" line="83"/>
+        <location filename="../../counter_app/qt/sync_control.py" line="84"/>
         <source>Sending to the central database…</source>
         <translation>正在上传至中心数据库…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/sync_control.py" line="84"/>
+        <location filename="../../counter_app/qt/sync_control.py" line="85"/>
         <source>Waiting to be sent: {count}</source>
         <translation>待上传：{count} 笔</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/sync_control.py" line="91"/>
+        <location filename="../../counter_app/qt/sync_control.py" line="92"/>
         <source>Not sent since {time}: check the network</source>
         <translation>自 {time} 起未能上传，请检查网络</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/sync_control.py" line="94"/>
+        <location filename="../../counter_app/qt/sync_control.py" line="95"/>
         <source>Last sync: {time}</source>
         <translation>上次同步：{time}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/sync_control.py" line="88"/>
+        <location filename="../../counter_app/qt/sync_control.py" line="89"/>
         <source>Sync failed: {error}</source>
         <translation>同步失败：{error}</translation>
     </message>
@@ -2291,12 +2355,12 @@
         <translation>关闭(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/sync_problems.py" line="83"/>
+        <location filename="../../counter_app/qt/sync_problems.py" line="82"/>
         <source>{count} refused operations not yet marked as seen.</source>
         <translation>有 {count} 项被拒收的操作尚未标记为已查看。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/sync_problems.py" line="86"/>
+        <location filename="../../counter_app/qt/sync_problems.py" line="85"/>
         <source>The central database has refused nothing.</source>
         <translation>中心数据库没有拒收任何操作。</translation>
     </message>
@@ -2457,72 +2521,72 @@
 <context>
     <name>inquiry</name>
     <message>
-        <location filename="../../counter_app/qt/inquiry.py" line="33"/>
+        <location filename="../../counter_app/qt/inquiry.py" line="34"/>
         <source>Temporary loss report</source>
         <translation>临时挂失</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/inquiry.py" line="34"/>
+        <location filename="../../counter_app/qt/inquiry.py" line="35"/>
         <source>Formal loss report</source>
         <translation>正式挂失</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/inquiry.py" line="35"/>
+        <location filename="../../counter_app/qt/inquiry.py" line="36"/>
         <source>Damaged</source>
         <translation>损坏</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/inquiry.py" line="36"/>
+        <location filename="../../counter_app/qt/inquiry.py" line="37"/>
         <source>Expired</source>
         <translation>有效期满</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/inquiry.py" line="37"/>
+        <location filename="../../counter_app/qt/inquiry.py" line="38"/>
         <source>Cancelled</source>
         <translation>注销</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/inquiry.py" line="38"/>
+        <location filename="../../counter_app/qt/inquiry.py" line="39"/>
         <source>Replaced</source>
         <translation>已补换</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/inquiry.py" line="41"/>
+        <location filename="../../counter_app/qt/inquiry.py" line="42"/>
         <source>City</source>
         <translation>市级</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/inquiry.py" line="42"/>
+        <location filename="../../counter_app/qt/inquiry.py" line="43"/>
         <source>Province</source>
         <translation>省级</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/inquiry.py" line="43"/>
+        <location filename="../../counter_app/qt/inquiry.py" line="44"/>
         <source>National</source>
         <translation>国家级</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/inquiry.py" line="46"/>
+        <location filename="../../counter_app/qt/inquiry.py" line="47"/>
         <source>In force (card not usable)</source>
         <translation>在册（卡片不可用）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/inquiry.py" line="47"/>
+        <location filename="../../counter_app/qt/inquiry.py" line="48"/>
         <source>Released</source>
         <translation>已解除</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/inquiry.py" line="48"/>
+        <location filename="../../counter_app/qt/inquiry.py" line="49"/>
         <source>Card cancelled</source>
         <translation>卡片已注销</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/inquiry.py" line="51"/>
+        <location filename="../../counter_app/qt/inquiry.py" line="52"/>
         <source>due soon</source>
         <translation>即将到期</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/inquiry.py" line="52"/>
+        <location filename="../../counter_app/qt/inquiry.py" line="53"/>
         <source>overdue</source>
         <translation>已超期</translation>
     </message>
@@ -2530,7 +2594,7 @@
 <context>
     <name>messages</name>
     <message>
-        <location filename="../../counter_app/qt/i18n.py" line="27"/>
+        <location filename="../../counter_app/qt/i18n.py" line="32"/>
         <source>Something went wrong; the details were written to the log.</source>
         <translation>操作未能完成，详细信息已记录到日志。</translation>
     </message>
@@ -2580,67 +2644,67 @@
         <translation>请填写此项。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/collection.py" line="44"/>
+        <location filename="../../counter_app/services/collection.py" line="52"/>
         <source>Scan the pick-up voucher, or type the application number or an ID number.</source>
         <translation>请扫描取卡凭证，或输入申请编号或身份证号码。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/collection.py" line="46"/>
+        <location filename="../../counter_app/services/collection.py" line="54"/>
         <source>No card waiting for collection was found for this number at any handling point.</source>
         <translation>各受理网点均没有与该号码对应的待领社会保障卡。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/collection.py" line="48"/>
+        <location filename="../../counter_app/services/collection.py" line="56"/>
         <source>This card is not collected here: it waits at {site} ({code}), the handling point where it was applied for. Please send the applicant there.</source>
         <translation>该卡不在本网点领取：卡片在原受理网点“{site}”（{code}）待领，请告知申请人到该网点领取。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/collection.py" line="51"/>
+        <location filename="../../counter_app/services/collection.py" line="59"/>
         <source>No card for this number waits here. Whether it waits at another handling point cannot be checked now: the central database cannot be reached.</source>
         <translation>本网点没有与该号码对应的待领卡片。目前无法连接中心数据库，暂时无法查询是否在其他网点待领。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/collection.py" line="54"/>
+        <location filename="../../counter_app/services/collection.py" line="62"/>
         <source>The central database says this card waits here, but this counter has not received it yet: sync (F9) and try again.</source>
         <translation>中心数据库显示该卡在本网点待领，但本柜台尚未收到该卡信息：请先同步（F9）再试。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/collection.py" line="57"/>
+        <location filename="../../counter_app/services/collection.py" line="65"/>
         <source>The card of application {number} has not been reported ready yet; the applicant is notified when it arrives.</source>
         <translation>申请 {number} 的社会保障卡尚未制成送达；卡片到达后将通知申请人。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/collection.py" line="60"/>
+        <location filename="../../counter_app/services/collection.py" line="68"/>
         <source>The card of application {number} is not waiting for collection (its status: {status}).</source>
         <translation>申请 {number} 的社会保障卡当前不在待领状态（状态：{status}）。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/collection.py" line="63"/>
+        <location filename="../../counter_app/services/collection.py" line="71"/>
         <source>The card of application {number} was already collected on {date}.</source>
         <translation>申请 {number} 的社会保障卡已于 {date} 领取。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/collection.py" line="65"/>
+        <location filename="../../counter_app/services/collection.py" line="73"/>
         <source>Only a collected card can be activated; the card of application {number} is not (its status: {status}).</source>
         <translation>只有已领取的社会保障卡才能激活；申请 {number} 的卡片不是已领取状态（状态：{status}）。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/collection.py" line="68"/>
+        <location filename="../../counter_app/services/collection.py" line="76"/>
         <source>A collection receipt is printed only for a card that has been collected.</source>
         <translation>只有已领取的社会保障卡才能打印领取回执。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/collection.py" line="70"/>
+        <location filename="../../counter_app/services/collection.py" line="78"/>
         <source>No collected card of this handling point was found for this number.</source>
         <translation>未找到本网点与该号码对应的已领取卡片。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/collection.py" line="72"/>
+        <location filename="../../counter_app/services/collection.py" line="80"/>
         <source>This application was taken in at another handling point; its card is handed over there.</source>
         <translation>该申请由其他受理网点受理，社会保障卡在该网点发放。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/collection.py" line="75"/>
+        <location filename="../../counter_app/services/collection.py" line="83"/>
         <location filename="../../counter_app/services/intake.py" line="30"/>
         <source>The application cannot be found.</source>
         <translation>未找到该申请。</translation>
@@ -2661,7 +2725,7 @@
         <translation>该申请已过此环节，不能在此修改。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/intake.py" line="38"/>
+        <location filename="../../counter_app/services/intake.py" line="36"/>
         <source>Please enter the number of the card being renewed (it is printed on the card).</source>
         <translation>请输入需换领的原卡卡号（印在卡面上）。</translation>
     </message>
@@ -2686,19 +2750,24 @@
         <translation>图片尺寸过小（{width} × {height} 像素），至少需要 {min_w} × {min_h} 像素。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/sync/central.py" line="23"/>
+        <location filename="../../counter_app/central/database.py" line="21"/>
         <source>The central database cannot be reached; applications stay queued on this counter and will be sent later. ({reason})</source>
         <translation>无法连接中心数据库，申请已暂存在本机，稍后将自动上传。（{reason}）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/sync/central.py" line="26"/>
+        <location filename="../../counter_app/central/database.py" line="24"/>
         <source>The central database has not been set up for counters yet (run &apos;counter-app central init&apos;). Applications stay queued on this counter.</source>
         <translation>中心数据库尚未完成柜台接入设置（请运行“counter-app central init”）。申请仍保存在本柜台，稍后发送。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/sync/central.py" line="29"/>
+        <location filename="../../counter_app/central/database.py" line="27"/>
         <source>This counter&apos;s access to the central database has been withdrawn. Applications stay queued on this counter; ask the administrator to enrol it again.</source>
         <translation>本柜台访问中心数据库的权限已被撤销。申请仍保存在本柜台；请联系管理员重新注册本柜台。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/central/database.py" line="31"/>
+        <source>The central database must be a PostgreSQL server (a postgresql:// address).</source>
+        <translation>中心数据库必须是 PostgreSQL 服务器（postgresql:// 地址）。</translation>
     </message>
     <message>
         <location filename="../../counter_app/domain/lifecycle.py" line="10"/>
@@ -2811,17 +2880,17 @@
         <translation>申请人已成年，不能由监护人代为办理。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/business.py" line="22"/>
+        <location filename="../../counter_app/domain/business.py" line="24"/>
         <source>The rules file {file} is not valid: {problem}</source>
         <translation>业务规则文件 {file} 有误：{problem}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/forms/fonts.py" line="50"/>
+        <location filename="../../counter_app/forms/fonts.py" line="51"/>
         <source>No Chinese TrueType font (.ttf/.ttc) was found, so forms cannot be printed. Searched: {searched}. Fix: install fonts-wqy-zenhei (Linux) or configure the path of a Chinese TrueType font such as simsun.ttc.</source>
         <translation>未找到中文 TrueType 字体（.ttf/.ttc），无法打印表单。已查找：{searched}。解决办法：安装 fonts-wqy-zenhei（Linux），或在设置中指定中文 TrueType 字体（如 simsun.ttc）的路径。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/forms/fonts.py" line="54"/>
+        <location filename="../../counter_app/forms/fonts.py" line="55"/>
         <source>No usable Chinese font: {broken} cannot be read (the file is damaged or is not a TrueType font), so forms cannot be printed. Searched: {searched}. Fix: replace the damaged file, or install fonts-wqy-zenhei (Linux) or configure another Chinese TrueType font such as simsun.ttc.</source>
         <translation>没有可用的中文字体：{broken} 无法读取（文件已损坏或不是 TrueType 字体），因此无法打印表格。已查找：{searched}。解决方法：更换损坏的文件，或安装 fonts-wqy-zenhei（Linux），或配置其他中文 TrueType 字体（如 simsun.ttc）。</translation>
     </message>
@@ -2901,7 +2970,7 @@
         <translation>页面上的二维码不是本系统打印的表格所带，或已损坏。请扫描已签字的申请登记表本身。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/forms/city_config.py" line="15"/>
+        <location filename="../../counter_app/forms/city_config.py" line="16"/>
         <source>The document settings file {file} is not valid: {problem}</source>
         <translation>文书配置文件 {file} 无效：{problem}</translation>
     </message>
@@ -3205,7 +3274,7 @@
     </message>
     <message>
         <location filename="../../counter_app/services/batches.py" line="30"/>
-        <location filename="../../counter_app/services/documents.py" line="49"/>
+        <location filename="../../counter_app/services/documents.py" line="50"/>
         <source>The batch cannot be found.</source>
         <translation>找不到该批次。</translation>
     </message>
@@ -3230,27 +3299,27 @@
         <translation>未找到材料边缘，请将材料完整平放在深色台面上。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/documents.py" line="43"/>
+        <location filename="../../counter_app/services/documents.py" line="44"/>
         <source>A pick-up voucher is issued once the application has been accepted (signed), until the card is collected.</source>
         <translation>申请受理（签字）后方可出具取卡凭证，领卡后不再出具。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/documents.py" line="46"/>
+        <location filename="../../counter_app/services/documents.py" line="47"/>
         <source>A rejection notice is printed only for a rejected application.</source>
         <translation>只有不予受理的申请才能打印不予受理告知书。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/documents.py" line="48"/>
+        <location filename="../../counter_app/services/documents.py" line="49"/>
         <source>Choose at least one application to print.</source>
         <translation>请至少选择一份要打印的申请。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/documents.py" line="50"/>
+        <location filename="../../counter_app/services/documents.py" line="51"/>
         <source>Every application of the batch was rejected or withdrawn: there is nothing to print.</source>
         <translation>本批次的申请均已不予受理或已撤回，没有可打印的内容。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/documents.py" line="53"/>
+        <location filename="../../counter_app/services/documents.py" line="54"/>
         <source>The form of application {number} cannot be printed: it has not passed the examination yet, or it was rejected or withdrawn.</source>
         <translation>申请 {number} 的登记表不能打印：尚未通过初审，或已不予受理或已撤回。</translation>
     </message>
@@ -3335,130 +3404,124 @@
         <translation>没有编号为 {number} 的网上预申请。请核对编号；如为今日提交，请先同步（F9）后重试。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/photo_capture.py" line="45"/>
+        <location filename="../../counter_app/qt/frame_worker.py" line="32"/>
         <source>The camera is not sending pictures any more: check its cable, then press Retry.</source>
         <translation>摄像头已不再传送画面：请检查连接线，然后点击“重试”。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/photo_receipts.py" line="52"/>
+        <location filename="../../counter_app/services/photo_receipts.py" line="53"/>
         <source>This photo station has issued {count} receipts today, the most a day can number.</source>
         <translation>本照相点今天已出具 {count} 张照片回执，已达到每日编号上限。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/photo_receipts.py" line="55"/>
+        <location filename="../../counter_app/services/photo_receipts.py" line="56"/>
         <source>The receipt number {number} made here does not fit the format of our own receipts in the receipt formats file: correct the file.</source>
         <translation>本机生成的回执编号 {number} 不符合回执编号格式文件中本系统回执的格式，请修改该文件。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/photo_receipts.py" line="58"/>
+        <location filename="../../counter_app/services/photo_receipts.py" line="59"/>
         <source>There is no photo receipt {number} on this computer.</source>
         <translation>本机没有编号为 {number} 的照片回执。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/sync/admin.py" line="20"/>
+        <location filename="../../counter_app/central/admin.py" line="19"/>
         <source>There is no site with the code {code}.</source>
         <translation>没有编码为 {code} 的网点。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/sync/admin.py" line="21"/>
+        <location filename="../../counter_app/central/admin.py" line="20"/>
         <source>Unknown kind of site: {kind}.</source>
         <translation>未知的网点类型：{kind}。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/sync/admin.py" line="22"/>
+        <location filename="../../counter_app/central/admin.py" line="21"/>
         <source>There is no device {device}.</source>
         <translation>没有设备 {device}。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/sync/credentials.py" line="21"/>
+        <location filename="../../counter_app/central/credentials.py" line="21"/>
         <source>This is not a valid enrolment code; copy it again from the administrator.</source>
         <translation>这不是有效的注册码，请向管理员重新获取。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cardcentre/factory.py" line="31"/>
+        <location filename="../../counter_app/cardcentre/factory.py" line="32"/>
         <source>The result file lacks the columns: {columns}. The first line must name the columns (see the template).</source>
         <translation>回盘文件缺少以下列：{columns}。第一行须为列名（请参照模板）。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cardcentre/factory.py" line="34"/>
+        <location filename="../../counter_app/cardcentre/factory.py" line="35"/>
         <source>The file {file} cannot be opened ({problem}).</source>
         <translation>无法打开文件 {file}（{problem}）。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cardcentre/factory.py" line="36"/>
+        <location filename="../../counter_app/cardcentre/factory.py" line="37"/>
         <source>The result file has no lines of cards.</source>
         <translation>回盘文件中没有卡片数据。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cardcentre/factory.py" line="39"/>
+        <location filename="../../counter_app/cardcentre/factory.py" line="40"/>
         <source>The application number is missing.</source>
         <translation>缺少申请编号。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cardcentre/factory.py" line="40"/>
-        <location filename="../../counter_app/cardcentre/production.py" line="39"/>
+        <location filename="../../counter_app/cardcentre/factory.py" line="41"/>
+        <location filename="../../counter_app/cardcentre/production.py" line="37"/>
         <source>No application has the number {number}.</source>
         <translation>没有申请编号为 {number} 的申请。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cardcentre/factory.py" line="41"/>
+        <location filename="../../counter_app/cardcentre/factory.py" line="42"/>
         <source>More than one application has the number {number}.</source>
         <translation>申请编号 {number} 对应多件申请。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cardcentre/factory.py" line="43"/>
+        <location filename="../../counter_app/cardcentre/factory.py" line="44"/>
         <source>Application {number} is also on line {other}.</source>
         <translation>申请 {number} 与第 {other} 行重复。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cardcentre/factory.py" line="45"/>
+        <location filename="../../counter_app/cardcentre/factory.py" line="46"/>
         <source>Card number {card} is also on line {other}.</source>
         <translation>社会保障卡号 {card} 与第 {other} 行重复。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cardcentre/factory.py" line="46"/>
-        <location filename="../../counter_app/cardcentre/production.py" line="36"/>
+        <location filename="../../counter_app/cardcentre/factory.py" line="47"/>
+        <location filename="../../counter_app/cardcentre/production.py" line="34"/>
         <source>Card number {card} already belongs to application {number}.</source>
         <translation>社会保障卡号 {card} 已分配给申请 {number}。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cardcentre/factory.py" line="48"/>
+        <location filename="../../counter_app/cardcentre/factory.py" line="49"/>
         <source>Application {number} was withdrawn; no card is to be made for it.</source>
         <translation>申请 {number} 已撤回，不应为其制卡。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cardcentre/factory.py" line="50"/>
+        <location filename="../../counter_app/cardcentre/factory.py" line="51"/>
         <source>Application {number} is not in production (its status is &quot;{status}&quot;).</source>
         <translation>申请 {number} 不在制卡中（当前状态为“{status}”）。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cardcentre/factory.py" line="52"/>
+        <location filename="../../counter_app/cardcentre/factory.py" line="53"/>
         <source>The result &quot;{value}&quot; is neither produced nor failed.</source>
         <translation>制卡结果“{value}”既不是成功也不是失败。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cardcentre/factory.py" line="54"/>
+        <location filename="../../counter_app/cardcentre/factory.py" line="55"/>
         <source>A produced card needs its card number.</source>
         <translation>制卡成功的须填写社会保障卡号。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cardcentre/factory.py" line="55"/>
-        <location filename="../../counter_app/cardcentre/production.py" line="34"/>
-        <source>The card number &quot;{card}&quot; is not 6 to 30 letters and digits.</source>
-        <translation>社会保障卡号“{card}”应为 6 至 30 位字母或数字。</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/cardcentre/factory.py" line="57"/>
+        <location filename="../../counter_app/cardcentre/factory.py" line="56"/>
         <source>A failed card needs the reason.</source>
         <translation>制卡失败的须填写失败原因。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cardcentre/factory.py" line="58"/>
+        <location filename="../../counter_app/cardcentre/factory.py" line="57"/>
         <source>The date &quot;{value}&quot; is not a date (YYYY-MM-DD).</source>
         <translation>“{value}”不是有效日期（格式为 YYYY-MM-DD）。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cardcentre/notices.py" line="25"/>
+        <location filename="../../counter_app/cardcentre/notices.py" line="27"/>
         <source>The notice template {file} cannot be used: {problem}</source>
         <translation>通知模板 {file} 无法使用：{problem}</translation>
     </message>
@@ -3473,32 +3536,32 @@
         <translation>请先选择申请。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cardcentre/production.py" line="38"/>
+        <location filename="../../counter_app/cardcentre/production.py" line="36"/>
         <source>Say why the card could not be made.</source>
         <translation>请填写制卡失败的原因。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cardcentre/production.py" line="40"/>
+        <location filename="../../counter_app/cardcentre/production.py" line="38"/>
         <source>The application is not in the central database.</source>
         <translation>中心数据库中没有该申请。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cardcentre/production.py" line="42"/>
+        <location filename="../../counter_app/cardcentre/production.py" line="40"/>
         <source>The application was changed meanwhile; look it up again.</source>
         <translation>该申请已被他人处理，请重新查询。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/cards.py" line="17"/>
+        <location filename="../../counter_app/domain/cards.py" line="18"/>
         <source>A formal loss report cannot be undone; the card can only be replaced.</source>
         <translation>正式挂失不能解除，只能补领新卡。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/cards.py" line="19"/>
+        <location filename="../../counter_app/domain/cards.py" line="20"/>
         <source>This card has no temporary loss report in force to undo.</source>
         <translation>该卡没有可解除的有效临时挂失。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/cards.py" line="21"/>
+        <location filename="../../counter_app/domain/cards.py" line="22"/>
         <source>This card is already on the invalid list ({kind}).</source>
         <translation>该卡已列入失效名单（{kind}）。</translation>
     </message>
@@ -3533,9 +3596,9 @@
         <translation>申请人未满{age}周岁：社会保障卡由登记的监护人凭本人身份证件领取。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/inquiry.py" line="20"/>
-        <source>Enter an 18-character resident ID number or a card number (letters and digits, 6 to 20 characters).</source>
-        <translation>请输入18位居民身份证号码或社会保障卡卡号（字母和数字，6至20位）。</translation>
+        <location filename="../../counter_app/domain/inquiry.py" line="21"/>
+        <source>Enter an 18-character resident ID number or a card number (6 to 30 letters and digits).</source>
+        <translation>请输入18位居民身份证号码或社会保障卡卡号（6至30位字母和数字）。</translation>
     </message>
     <message>
         <location filename="../../counter_app/services/card_centre.py" line="34"/>
@@ -3543,48 +3606,47 @@
         <translation>本机注册为经办网点 {site} 的设备，而不是卡管中心的设备，只能看到该网点的申请。请将本机注册为卡管中心的设备。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/card_reports.py" line="44"/>
+        <location filename="../../counter_app/services/card_reports.py" line="45"/>
         <source>Please enter the card number.</source>
         <translation>请输入社会保障卡号。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/card_reports.py" line="45"/>
-        <location filename="../../counter_app/services/intake.py" line="36"/>
-        <source>A card number holds letters and digits only (6 to 30 of them).</source>
-        <translation>卡号只能由字母和数字组成（6至30位）。</translation>
+        <location filename="../../counter_app/domain/cards.py" line="24"/>
+        <source>A card number is 6 to 30 letters and digits, at least one of them a digit.</source>
+        <translation>社会保障卡号应为6至30位字母或数字，且至少含一位数字。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/card_reports.py" line="47"/>
+        <location filename="../../counter_app/services/card_reports.py" line="46"/>
         <source>Please enter the cardholder&apos;s ID number, as on the ID shown.</source>
         <translation>请按持卡人出示的证件输入其身份证号码。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/card_reports.py" line="49"/>
+        <location filename="../../counter_app/services/card_reports.py" line="48"/>
         <source>This kind of entry is not reported at the window.</source>
         <translation>此类无效卡登记不在窗口办理。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/card_reports.py" line="51"/>
+        <location filename="../../counter_app/services/card_reports.py" line="50"/>
         <source>This card belongs to another ID number: it cannot be reported with the ID shown.</source>
         <translation>该卡属于其他身份证号码，不能凭所出示的证件办理。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/card_reports.py" line="54"/>
+        <location filename="../../counter_app/services/card_reports.py" line="53"/>
         <source>This card has not been handed over yet (its status: {status}); a card still at the handling point is not reported.</source>
         <translation>该卡尚未发放（状态：{status}）；仍在受理网点的卡片不办理挂失或登记。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/card_reports.py" line="57"/>
+        <location filename="../../counter_app/services/card_reports.py" line="56"/>
         <source>Please enter a card number or an ID number.</source>
         <translation>请输入社会保障卡号或身份证号码。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/inquiry.py" line="44"/>
+        <location filename="../../counter_app/services/inquiry.py" line="56"/>
         <source>The central database cannot be reached: this answer shows only what this counter holds (its own applications, and the invalid list as last pulled).</source>
         <translation>无法连接中心数据库：以下仅为本柜台保存的数据（本柜台受理的申请，以及最近一次同步的挂失及失效名单）。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/reports.py" line="30"/>
+        <location filename="../../counter_app/services/reports.py" line="31"/>
         <source>There is no handling point {code} on this counter.</source>
         <translation>本柜台没有编号为 {code} 的服务网点。</translation>
     </message>
@@ -3607,6 +3669,16 @@
         <location filename="../../counter_app/central/embedded.py" line="72"/>
         <source>The folder {path} for the built-in central database&apos;s connection belongs to another user. Remove it, or ask the administrator.</source>
         <translation>内置中心数据库的连接文件夹 {path} 属于其他用户。请删除该文件夹，或联系管理员。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/services/central_access.py" line="22"/>
+        <source>This counter is not enrolled with the central database yet: ask the administrator for its enrolment code (&apos;counter-app enrol&apos;). Applications stay queued on this counter.</source>
+        <translation>本柜台尚未在中心数据库注册：请向管理员索取注册码（counter-app enrol）。申请仍在本柜台排队等待发送。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/services/central_access.py" line="26"/>
+        <source>No handling point has been set up on this counter yet, so there is nothing to send to the central database.</source>
+        <translation>本柜台尚未设置经办网点，暂无需要发送到中心数据库的内容。</translation>
     </message>
 </context>
 <context>
@@ -3690,37 +3762,37 @@
 <context>
     <name>sync_kinds</name>
     <message>
-        <location filename="../../counter_app/qt/sync_reasons.py" line="26"/>
+        <location filename="../../counter_app/qt/sync_reasons.py" line="22"/>
         <source>Submitted application</source>
         <translation>提交申请</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/sync_reasons.py" line="27"/>
+        <location filename="../../counter_app/qt/sync_reasons.py" line="23"/>
         <source>Photo or scanned file</source>
         <translation>照片或扫描件</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/sync_reasons.py" line="28"/>
+        <location filename="../../counter_app/qt/sync_reasons.py" line="24"/>
         <source>Photo receipt</source>
         <translation>照片回执</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/sync_reasons.py" line="29"/>
+        <location filename="../../counter_app/qt/sync_reasons.py" line="25"/>
         <source>Card collected</source>
         <translation>领卡</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/sync_reasons.py" line="30"/>
+        <location filename="../../counter_app/qt/sync_reasons.py" line="26"/>
         <source>Card activated</source>
         <translation>激活社会保障卡</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/sync_reasons.py" line="31"/>
+        <location filename="../../counter_app/qt/sync_reasons.py" line="27"/>
         <source>Card reported to the invalid list</source>
         <translation>无效卡登记（挂失、损坏、注销）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/sync_reasons.py" line="32"/>
+        <location filename="../../counter_app/qt/sync_reasons.py" line="28"/>
         <source>Temporary loss report undone</source>
         <translation>解除临时挂失</translation>
     </message>
@@ -3728,92 +3800,92 @@
 <context>
     <name>sync_reasons</name>
     <message>
-        <location filename="../../counter_app/sync/apply.py" line="37"/>
+        <location filename="../../counter_app/central/apply.py" line="52"/>
         <source>operation for site {site}, but this counter belongs to {own}</source>
         <translation>该操作属于网点 {site}，但本柜台属于网点 {own}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/sync/apply.py" line="39"/>
+        <location filename="../../counter_app/central/operations.py" line="12"/>
         <source>unknown operation {kind}</source>
         <translation>无法识别的操作：{kind}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/sync/apply.py" line="40"/>
+        <location filename="../../counter_app/central/operations.py" line="13"/>
         <source>malformed operation: {detail}</source>
         <translation>操作内容有误：{detail}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/sync/apply.py" line="41"/>
+        <location filename="../../counter_app/central/apply.py" line="54"/>
         <source>sequence {seq} was already used by a different operation</source>
         <translation>序号 {seq} 已被另一项操作使用</translation>
     </message>
     <message>
-        <location filename="../../counter_app/sync/apply.py" line="43"/>
+        <location filename="../../counter_app/central/apply.py" line="56"/>
         <source>the card centre has already taken this application over</source>
         <translation>制卡中心已接手该申请</translation>
     </message>
     <message>
-        <location filename="../../counter_app/sync/apply.py" line="45"/>
+        <location filename="../../counter_app/central/apply.py" line="58"/>
         <source>the file did not arrive complete</source>
         <translation>文件未完整送达</translation>
     </message>
     <message>
-        <location filename="../../counter_app/sync/apply.py" line="46"/>
+        <location filename="../../counter_app/central/apply.py" line="59"/>
         <source>refused by the central database ({error})</source>
         <translation>中心数据库拒绝了该操作（{error}）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/sync/apply.py" line="47"/>
+        <location filename="../../counter_app/central/apply.py" line="60"/>
         <source>this photo receipt number is already in the registry for another photo</source>
         <translation>该照片回执编号已登记给另一张照片</translation>
     </message>
     <message>
-        <location filename="../../counter_app/sync/blobs.py" line="22"/>
+        <location filename="../../counter_app/central/blobs.py" line="23"/>
         <source>the file is missing on this counter</source>
         <translation>本柜台上找不到该文件</translation>
     </message>
     <message>
-        <location filename="../../counter_app/sync/blobs.py" line="23"/>
+        <location filename="../../counter_app/central/blobs.py" line="24"/>
         <source>the file on this counter is damaged (checksum differs)</source>
         <translation>本柜台上的文件已损坏（校验值不符）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/sync/blobs.py" line="25"/>
+        <location filename="../../counter_app/central/blobs.py" line="26"/>
         <source>the file arrived damaged; it will be sent again</source>
         <translation>文件送达时已损坏，将重新发送</translation>
     </message>
     <message>
-        <location filename="../../counter_app/sync/apply_cards.py" line="50"/>
+        <location filename="../../counter_app/central/apply_cards.py" line="65"/>
         <source>this site has no such application on the central database</source>
         <translation>中心数据库中没有本网点的该申请</translation>
     </message>
     <message>
-        <location filename="../../counter_app/sync/apply_cards.py" line="52"/>
+        <location filename="../../counter_app/central/apply_cards.py" line="67"/>
         <source>the card cannot be recorded as {target} while its status is {current}</source>
         <translation>卡片当前状态为“{current}”，不能登记为“{target}”</translation>
     </message>
     <message>
-        <location filename="../../counter_app/sync/apply_cards.py" line="54"/>
+        <location filename="../../counter_app/central/apply_cards.py" line="69"/>
         <source>this card is already on the invalid list ({entry})</source>
         <translation>该卡已列入无效卡名单（{entry}）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/sync/apply_cards.py" line="56"/>
+        <location filename="../../counter_app/central/apply_cards.py" line="71"/>
         <source>the card number belongs to another ID number</source>
         <translation>该卡号属于其他身份证号码</translation>
     </message>
     <message>
-        <location filename="../../counter_app/sync/apply_cards.py" line="58"/>
+        <location filename="../../counter_app/central/apply_cards.py" line="73"/>
         <source>a formal loss report cannot be undone</source>
         <translation>正式挂失不能解挂</translation>
     </message>
     <message>
-        <location filename="../../counter_app/sync/apply_cards.py" line="60"/>
+        <location filename="../../counter_app/central/apply_cards.py" line="75"/>
         <source>this card has no temporary loss report in force to undo</source>
         <translation>该卡没有可解除的有效临时挂失</translation>
     </message>
     <message>
-        <location filename="../../counter_app/sync/apply_cards.py" line="62"/>
+        <location filename="../../counter_app/central/apply_cards.py" line="77"/>
         <source>an invalid-list entry with this id already exists</source>
         <translation>无效卡名单中已有相同编号的记录</translation>
     </message>

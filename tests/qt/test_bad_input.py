@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import os
-from dataclasses import replace
 
 from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QWizard
 
 from counter_app.domain.lifecycle import Status
-from counter_app.qt import dialogs, wizard as wizard_module
+from counter_app.qt import dialogs
+from counter_app.qt import wizard as wizard_module
 from counter_app.qt.login import LoginDialog
 from counter_app.qt.main_window import MainWindow
 from counter_app.qt.tasks import TaskRunner
@@ -94,7 +94,10 @@ def test_rejection_ends_the_wizard_with_a_message(qtbot, chinese, ctx, admin, tm
 
 def test_central_database_down_is_shown_and_the_application_stays_queued(
         qtbot, chinese, settings, admin, tmp_path):
-    ctx = open_context(replace(settings, central_url="postgresql://postgres@127.0.0.1:1/test"))
+    from tests.sync_helpers import enrol_unreachable
+
+    ctx = open_context(settings)
+    enrol_unreachable(ctx)
     application_at(ctx, admin, Status.SUBMITTED, tmp_path)
     window = MainWindow(ctx, admin)
     qtbot.addWidget(window)

@@ -6,7 +6,8 @@ what it says when the central database cannot be reached."""
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import replace
+import uuid
+from types import SimpleNamespace
 
 import pytest
 from PySide6.QtCore import Qt
@@ -16,7 +17,7 @@ from counter_app.qt import dialogs
 from counter_app.qt.card_centre_window import CardCentreWindow
 from counter_app.security.roles import Role
 from counter_app.services.context import open_context
-from tests.cardcentre_helpers import sqlite_city
+from tests.cardcentre_helpers import city_at
 from tests.helpers import PASSWORD, add_operator
 from tests.qt.qt_helpers import type_text
 
@@ -28,16 +29,22 @@ def utc_now():
 
 
 @pytest.fixture
-def city(tmp_path):
-    city = sqlite_city(tmp_path)
+def city(tmp_path, fresh_central):
+    city = city_at(fresh_central)
     yield city
     city.engine.dispose()
 
 
 @pytest.fixture
-def centre_ctx(settings, city):
-    """This computer, not enrolled, with the city's central database as its embedded one."""
-    return open_context(replace(settings, central_url=str(city.engine.url)))
+def centre_ctx(settings, city, fresh_central):
+    """This computer, enrolled as a device of the city's card centre."""
+    from counter_app.central.admin import add_device, add_site
+    from counter_app.services.enrolment import enrol
+
+    ctx = open_context(settings)
+    add_site(fresh_central, "CC01", "市社会保障卡管理中心", kind="card_centre")
+    enrol(ctx, add_device(fresh_central, "CC01", "console-1").code())
+    return ctx
 
 
 @pytest.fixture
@@ -84,7 +91,7 @@ def console(qtbot, centre_ctx, operator, tmp_path, monkeypatch):
     def open_console():
         window = CardCentreWindow(centre_ctx, operator, senders=senders)
         qtbot.addWidget(window)
-        window.ui.auto_send_check.setChecked(False)
+        widgets(window).auto_send_check.setChecked(False)
         window.shown, window.senders = shown, senders
         with qtbot.waitSignal(window.sig_refreshed, timeout=20000):
             window.show()
@@ -96,8 +103,28 @@ def console(qtbot, centre_ctx, operator, tmp_path, monkeypatch):
         window.shutdown()
 
 
-def texts(table, column):
-    return [table.item(row, column).text() for row in range(table.rowCount())]
+def widgets(window):
+    """The console's widgets by name: the window's own, each tab and what is on it."""
+    named = dict(vars(window.ui))
+    for page, tab in window.tabs.items():
+        named.update(vars(tab.ui), **{f"{page}_tab": tab})
+    return SimpleNamespace(**named)
+
+
+def texts(view, column):
+    return [cell(view, row, column) for row in range(rows(view))]
+
+
+def cell(view, row, column):
+    return view.model().index(row, column).data()
+
+
+def rows(view):
+    return view.model().rowCount()
+
+
+def heading(view, column):
+    return view.model().headerData(column, Qt.Orientation.Horizontal)
 
 
 def wait_step(qtbot, window, click):
@@ -113,9 +140,9 @@ def test_incoming_by_handling_point_and_age_and_a_batch_from_the_selection(
     second = city.add("SC001", "SC001-2", received=now - dt.timedelta(days=2))
     other = city.add("SP002", "SP002-1", received=now - dt.timedelta(days=9), name="张𠮷")
     window = console()
-    ui = window.ui
-    assert "not enrolled" in ui.connection_label.text()
-    assert ui.incoming_sites_table.horizontalHeaderItem(5).text() == "30+ days"
+    ui = widgets(window)
+    assert "every handling point" in ui.connection_label.text()
+    assert heading(ui.incoming_sites_table, 5) == "30+ days"
     assert texts(ui.incoming_sites_table, 0) == ["SC001 朝阳区社会保障服务中心",
                                                   "SP002 三里屯街道社区服务站"]
     assert [texts(ui.incoming_sites_table, c) for c in (1, 2, 5, 7)] == [
@@ -152,7 +179,7 @@ def test_a_bad_factory_file_is_reported_per_line_and_nothing_is_applied(
                             "SC001-2,A12345670,工行,成功,\nSC404-1,A12345671,工行,成功,\n",
                    encoding="utf-8")
     window = console()
-    ui = window.ui
+    ui = widgets(window)
     ui.tabs.setCurrentWidget(ui.results_tab)
     monkeypatch.setattr(dialogs, "choose_result_file", lambda parent: bad)
     wait_step(qtbot, window, lambda: qtbot.mouseClick(ui.import_button,
@@ -170,7 +197,7 @@ def test_a_bad_factory_file_is_reported_per_line_and_nothing_is_applied(
     monkeypatch.setattr(dialogs, "choose_result_file", lambda parent: good)
     wait_step(qtbot, window, lambda: qtbot.mouseClick(ui.import_button,
                                                       Qt.MouseButton.LeftButton))
-    assert ui.problems_table.rowCount() == 0
+    assert rows(ui.problems_table) == 0
     assert ui.import_summary_label.text() == "Applied: 1 lines, 1 cards produced, 0 failed."
     assert city.status(made) == "produced"
     assert texts(ui.produced_table, 3) == ["A12345678"]  # ready to be sent
@@ -181,15 +208,15 @@ def test_an_unreadable_factory_file_says_so(qtbot, console, tmp_path, monkeypatc
     junk.write_bytes(b"\x00\x01\x02")
     window = console()
     monkeypatch.setattr(dialogs, "choose_result_file", lambda parent: junk)
-    wait_step(qtbot, window, lambda: qtbot.mouseClick(window.ui.import_button,
+    wait_step(qtbot, window, lambda: qtbot.mouseClick(widgets(window).import_button,
                                                       Qt.MouseButton.LeftButton))
-    assert "not a readable spreadsheet" in window.ui.import_summary_label.text()
+    assert "not a readable spreadsheet" in widgets(window).import_summary_label.text()
 
 
 def test_a_card_marked_by_hand(qtbot, console, city):
     made = city.add("SC001", "SC001-1", status="in_production")
     window = console()
-    ui = window.ui
+    ui = widgets(window)
     ui.tabs.setCurrentWidget(ui.results_tab)
     for edit, text in ((ui.mark_number_edit, "SC001-1"), (ui.mark_card_edit, "A1"),
                        (ui.mark_bank_edit, "ABC")):
@@ -210,13 +237,13 @@ def test_cards_sent_to_their_handling_points_and_the_notices(qtbot, console, cit
                     card={"card_number": "A12345678", "bank": "工行"})
     city.add("SP002", "SP002-1", status="in_production")   # not made yet: not listed
     window = console()
-    ui = window.ui
+    ui = widgets(window)
     ui.tabs.setCurrentWidget(ui.dispatch_tab)
     assert texts(ui.produced_table, 0) == ["SC001-1"]
     qtbot.mouseClick(ui.dispatch_select_all_button, Qt.MouseButton.LeftButton)
     wait_step(qtbot, window, lambda: qtbot.mouseClick(ui.dispatch_button,
                                                       Qt.MouseButton.LeftButton))
-    assert city.status(made) == "at_site" and ui.produced_table.rowCount() == 0
+    assert city.status(made) == "at_site" and rows(ui.produced_table) == 0
     ui.tabs.setCurrentWidget(ui.notices_tab)
     assert sorted(texts(ui.notices_table, 2)) == ["Letter", "SMS"]
 
@@ -224,8 +251,8 @@ def test_cards_sent_to_their_handling_points_and_the_notices(qtbot, console, cit
     wait_step(qtbot, window, lambda: qtbot.mouseClick(ui.send_notices_button,
                                                       Qt.MouseButton.LeftButton))
     row = texts(ui.notices_table, 2).index("SMS")
-    assert ui.notices_table.item(row, 4).text() == "1"
-    assert ui.notices_table.item(row, 6).text() == "gateway answered HTTP 503"
+    assert cell(ui.notices_table, row, 4) == "1"
+    assert cell(ui.notices_table, row, 6) == "gateway answered HTTP 503"
     assert city.status(made) == "at_site"
 
     window.senders.fail = False  # staff retry it at once
@@ -244,7 +271,7 @@ def test_the_promise_tab_counts_overdue_and_due_soon_per_handling_point(qtbot, c
     city.add("SP002", "SP002-1", due=today - dt.timedelta(days=2))
     city.add("SP002", "SP002-2", due=today + dt.timedelta(days=3))
     window = console()
-    ui = window.ui
+    ui = widgets(window)
     ui.tabs.setCurrentWidget(ui.promise_tab)
     assert ui.promise_summary_label.text() == f"3 overdue on {today.isoformat()}"
     assert texts(ui.promise_sites_table, 1) == ["2", "1"]
@@ -255,7 +282,7 @@ def test_the_promise_tab_counts_overdue_and_due_soon_per_handling_point(qtbot, c
     assert texts(ui.promise_table, 0) == ["SP002-1"]
     with qtbot.waitSignal(window.sig_refreshed, timeout=20000):
         qtbot.mouseClick(ui.promise_all_button, Qt.MouseButton.LeftButton)
-    assert ui.promise_table.rowCount() == 3
+    assert rows(ui.promise_table) == 3
     with qtbot.waitSignal(window.sig_refreshed, timeout=20000):
         ui.due_soon_radio.setChecked(True)
     assert texts(ui.promise_table, 0) == ["SP002-2"]
@@ -264,9 +291,13 @@ def test_the_promise_tab_counts_overdue_and_due_soon_per_handling_point(qtbot, c
 
 def test_an_unreachable_central_database_is_said_in_words_and_can_be_tried_again(
         qtbot, chinese, settings, monkeypatch):
+    from counter_app.central import credentials
     from counter_app.services import auth
 
-    ctx = open_context(replace(settings, central_url="postgresql://postgres@127.0.0.1:1/x"))
+    ctx = open_context(settings)
+    credentials.save(ctx.settings.protected_dir, credentials.Enrolment(  # enrolled, server gone
+        url="postgresql://centre@127.0.0.1:1/x", device_id=str(uuid.uuid4()),
+        site_code="CC01", site_id=str(uuid.uuid4())))
     site = auth.ensure_site(ctx, "CC01", "卡中心")
     auth.create_operator(ctx, site_id=site, username="centre", display_name="卡中心",
                          password=PASSWORD, roles={Role.CARD_CENTRE})

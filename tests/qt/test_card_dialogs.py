@@ -199,11 +199,12 @@ def test_the_old_card_field_shows_for_replacement_and_renewal_only(qtbot, ctx, a
 
 def test_the_central_sides_card_refusals_read_in_words(qapp):
     from counter_app.central import apply_cards
+    from counter_app.domain.errors import reason
     from counter_app.qt.sync_reasons import kind_name, reason_text
 
-    assert reason_text(apply_cards.CARD_NOT_READY.format(
-        target="collected", current="in_production")) == (
+    assert reason_text(reason(apply_cards.CARD_NOT_READY,
+                              target="collected", current="in_production")) == (
         "the card cannot be recorded as Collected while its status is In production")
-    assert reason_text(apply_cards.ALREADY_LISTED.format(entry="formal_loss")) == (
+    assert reason_text(reason(apply_cards.ALREADY_LISTED, entry="formal_loss")) == (
         "this card is already on the invalid list (Formal loss report)")
     assert kind_name("card_unreported") == "Temporary loss report undone"

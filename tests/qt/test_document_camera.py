@@ -15,7 +15,7 @@ from counter_app.config import load_settings
 from counter_app.domain.lifecycle import Status
 from counter_app.photo import sources
 from counter_app.photo.sources import MSG_CAMERA_LOST, SourceError, SourceSpec, VideoSource
-from counter_app.qt import dialogs, document_camera, photo_capture
+from counter_app.qt import dialogs, document_camera, frame_worker
 from counter_app.qt import wizard as wizard_module
 from counter_app.qt.scan_preview import RETAKE, ScanPreviewDialog
 from counter_app.store.models import Attachment
@@ -135,7 +135,7 @@ def test_a_camera_that_hangs_is_noticed_and_never_waited_for(qtbot, chinese, pag
         assert time.monotonic() - started < 1.0
     finally:
         hanging.release.set()
-    qtbot.waitUntil(lambda: not photo_capture._abandoned, timeout=5000)
+    qtbot.waitUntil(lambda: not frame_worker.abandoned, timeout=5000)
 
 
 def test_the_document_camera_comes_from_the_settings(tmp_path):

@@ -35,7 +35,7 @@ def search(qtbot, dialog, number: str):
 
 
 def test_ctrl_i_then_enter_shows_the_applications_and_the_invalid_list(qtbot, ctx, admin,
-                                                                      tmp_path):
+                                                                      tmp_path, central):
     application_at(ctx, admin, Status.SUBMITTED, tmp_path)
     syncing.sync_now(ctx)  # the embedded central database knows it now
     window = main_window(qtbot, ctx, admin)

@@ -9,7 +9,7 @@ from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QApplication, QWizard
 from sqlalchemy import create_engine, select
 
-from counter_app.central import database
+from counter_app.central import database, schema
 from counter_app.domain.business import BusinessType
 from counter_app.domain.lifecycle import Status
 from counter_app.qt import dialogs
@@ -24,7 +24,7 @@ CHILD_NAME = "王䶮"  # 䶮 is in CJK extension A: the form needs a font that h
 CHILD_ID = child_id("11010520240315003")
 
 
-def test_child_application_from_login_to_central(qtbot, chinese, ctx, admin, tmp_path,
+def test_child_application_from_login_to_central(qtbot, chinese, ctx, admin, tmp_path, central,
                                                  monkeypatch):
     operator = log_in(qtbot, ctx, "admin", PASSWORD)
     window = MainWindow(ctx, operator)
@@ -100,7 +100,7 @@ def test_child_application_from_login_to_central(qtbot, chinese, ctx, admin, tmp
         qtbot.keyClick(window, Qt.Key.Key_F9)
     assert synced.args == [True]
     assert "待上传：0 笔" in window.sync_label.text()
-    assert central_status(ctx, application_id) == "submitted"
+    assert central_status(ctx, application_id, central) == "submitted"
 
 
 def fill_child_applicant(qtbot, page) -> None:
@@ -140,11 +140,11 @@ def assert_stored(ctx, application_id) -> None:
             "submitted"} <= actions
 
 
-def central_status(ctx, application_id) -> str | None:
-    engine = create_engine(database.normalise_url(ctx.settings.effective_central_url))
+def central_status(ctx, application_id, central) -> str | None:
+    engine = create_engine(database.normalise_url(central))
     try:
         with engine.connect() as connection:
-            return connection.scalar(select(database.applications.c.status)
-                                     .where(database.applications.c.id == application_id))
+            return connection.scalar(select(schema.applications.c.status)
+                                     .where(schema.applications.c.id == application_id))
     finally:
         engine.dispose()

@@ -76,11 +76,11 @@ def test_a_childs_application_with_the_keyboard_only(qtbot, chinese, ctx, admin)
     assert details.pinyin == "WANG YAN"
 
 
-def test_a_pre_application_number_fills_the_page(qtbot, chinese, ctx, admin):
+def test_a_pre_application_number_fills_the_page(qtbot, chinese, ctx, admin, central):
     from counter_app.services import preapplications
-    from counter_app.sync.pull import publish_preapplication
+    from counter_app.central.admin import publish_preapplication
     from tests.unit.services.test_preapplications import PAYLOAD
-    publish_preapplication(ctx.settings.effective_central_url, "WS20261122001", PAYLOAD)
+    publish_preapplication(central, "WS20261122001", PAYLOAD)
     preapplications.refresh(ctx)
     window = MainWindow(ctx, admin)
     qtbot.addWidget(window)

@@ -1,15 +1,18 @@
-"""Chinese by default, English on request; compiled catalogues are cached."""
+"""Chinese by default, English on request; the compiled catalogue shipped is loaded, a
+checkout without one compiles it into the cache."""
 
 from __future__ import annotations
 
 import logging
 import os
+import shutil
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
 from dataclasses import replace
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QCoreApplication
 
 from counter_app.domain.errors import CounterError
@@ -45,6 +48,54 @@ def test_login_window_in_chinese(qtbot, language, ctx):
 def test_unknown_language_falls_back_to_chinese(language, settings):
     assert i18n.install_translators(replace(settings, language="fr")) == "zh_CN"
     assert QCoreApplication.translate("messages", MSG_LOGIN) == "用户名或密码错误。"
+
+
+@pytest.fixture
+def translations(tmp_path, monkeypatch):
+    """A translations folder holding a copy of the real .ts, as a checkout has it."""
+    folder = tmp_path / "translations"
+    folder.mkdir()
+    shutil.copy2(ROOT / "resources" / "translations" / "counter_zh_CN.ts", folder)
+    monkeypatch.setattr(i18n, "TRANSLATIONS_DIR", folder)
+    return folder
+
+
+def counting_lrelease(monkeypatch) -> list:
+    calls, real = [], i18n._lrelease
+    monkeypatch.setattr(i18n, "_lrelease", lambda s, t: calls.append(s) or real(s, t))
+    return calls
+
+
+def test_the_shipped_catalogue_is_loaded_as_it_is(translations, tmp_path, monkeypatch, caplog):
+    shipped = translations / "counter_zh_CN.qm"
+    assert i18n._lrelease(translations / "counter_zh_CN.ts", shipped)  # as setup.sh does
+    calls = counting_lrelease(monkeypatch)
+    with caplog.at_level(logging.WARNING):
+        assert i18n.catalogue("zh_CN", tmp_path / "cache") == shipped
+    assert calls == [] and caplog.records == []
+
+
+@pytest.mark.parametrize("state", ["missing", "older than its .ts"])
+def test_a_checkout_without_a_current_catalogue_compiles_it_into_the_cache(
+        translations, tmp_path, monkeypatch, caplog, state):
+    source = translations / "counter_zh_CN.ts"
+    if state != "missing":
+        shipped = translations / "counter_zh_CN.qm"
+        assert i18n._lrelease(source, shipped)
+        os.utime(shipped, ns=(source.stat().st_mtime_ns - 10**9,) * 2)
+    calls = counting_lrelease(monkeypatch)
+    with caplog.at_level(logging.WARNING):
+        qm = i18n.catalogue("zh_CN", tmp_path / "cache")
+    assert qm == tmp_path / "cache" / "counter_zh_CN.qm" and calls == [source]
+    assert f"counter_zh_CN.qm is {state}" in caplog.text and "scripts/setup.sh" in caplog.text
+
+
+def test_an_installation_without_its_catalogue_says_so_and_stays_in_english(
+        translations, tmp_path, caplog):
+    (translations / "counter_zh_CN.ts").unlink()  # an installed package has no .ts
+    with caplog.at_level(logging.ERROR):
+        assert i18n.catalogue("zh_CN", tmp_path / "cache") is None
+    assert "counter_zh_CN.qm is missing from this installation" in caplog.text
 
 
 def test_catalogue_is_compiled_once_and_again_when_the_ts_changes(settings, tmp_path,

@@ -14,8 +14,9 @@ from sqlalchemy import select
 
 from counter_app.domain.lifecycle import Status
 from counter_app.photo.sources import (MSG_CAMERA_LOST, SourceError, SourceSpec, VideoSource)
-from counter_app.qt import dialogs, photo_capture
-from counter_app.qt.photo_capture import MSG_STALLED, PhotoCaptureDialog
+from counter_app.qt import dialogs, frame_worker, photo_capture
+from counter_app.qt.frame_worker import MSG_STALLED
+from counter_app.qt.photo_capture import PhotoCaptureDialog
 from counter_app.qt.tasks import TaskRunner
 from counter_app.qt.wizard import PHOTO, IntakeWizard
 from counter_app.security.roles import Role
@@ -150,10 +151,10 @@ def test_a_camera_that_hangs_is_noticed_and_never_waited_for(qtbot, ctx, admin,
         started = time.monotonic()
         dialog.reject()
         assert time.monotonic() - started < 1.0
-        assert len(photo_capture._abandoned) == 1
+        assert len(frame_worker.abandoned) == 1
     finally:
         hanging.release.set()
-    qtbot.waitUntil(lambda: not photo_capture._abandoned, timeout=5000)
+    qtbot.waitUntil(lambda: not frame_worker.abandoned, timeout=5000)
 
 
 @pytest.fixture
@@ -209,7 +210,7 @@ def test_a_receipt_number_not_in_the_registry_is_recorded_for_the_card_centre(
     assert photo_page.ui.receipt_error.isHidden()
 
 
-def test_a_receipt_in_the_registry_shows_its_photo(qtbot, ctx, wizard):
+def test_a_receipt_in_the_registry_shows_its_photo(qtbot, ctx, wizard, central):
     studio_receipt(ctx, portraits.jpeg(portraits.passing()))
     photo_page = wizard.currentPage()
     qtbot.keyClicks(photo_page.ui.receipt_edit, STUDIO_NUMBER)
@@ -222,7 +223,7 @@ def test_a_receipt_in_the_registry_shows_its_photo(qtbot, ctx, wizard):
 
 
 def test_a_failing_receipt_photo_is_shown_with_its_checks_and_accepted_with_a_reason(
-        qtbot, ctx, wizard):
+        qtbot, ctx, wizard, central):
     studio_receipt(ctx, portraits.jpeg(portraits.tilted()))
     photo_page = wizard.currentPage()
     qtbot.keyClicks(photo_page.ui.receipt_edit, STUDIO_NUMBER)

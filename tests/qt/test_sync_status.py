@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import replace
 
 from PySide6.QtCore import Qt
 from sqlalchemy import select, update
 
 from counter_app.central import apply
+from counter_app.domain.errors import reason
 from counter_app.domain.lifecycle import Status
 from counter_app.qt import main_window as main_window_module
 from counter_app.qt.main_window import MainWindow
@@ -19,8 +19,8 @@ from counter_app.services import queue, syncing
 from counter_app.services.context import open_context
 from counter_app.store.models import OutboxEntry, utcnow
 from tests.helpers import application_at
+from tests.sync_helpers import enrol_unreachable
 
-UNREACHABLE = "postgresql://postgres@127.0.0.1:1/test"
 
 
 def main_window(qtbot, ctx, operator) -> MainWindow:
@@ -46,7 +46,8 @@ def refused_on_sync(ctx, application_id) -> None:
         entry.payload = {**entry.payload, "site_code": "SC999"}
 
 
-def test_status_shows_what_waits_and_the_last_success(qtbot, chinese, ctx, admin, tmp_path):
+def test_status_shows_what_waits_and_the_last_success(qtbot, chinese, ctx, admin, tmp_path,
+                                                     central):
     application_at(ctx, admin, Status.SUBMITTED, tmp_path)
     window = main_window(qtbot, ctx, admin)
     assert "待上传：1 笔" in window.sync_label.text()
@@ -70,7 +71,8 @@ def test_status_shows_what_waits_and_the_last_success(qtbot, chinese, ctx, admin
 
 def test_failed_sync_is_shown_in_words_and_still_after_a_restart(qtbot, chinese, settings,
                                                                  admin, tmp_path):
-    ctx = open_context(replace(settings, central_url=UNREACHABLE))
+    ctx = open_context(settings)
+    enrol_unreachable(ctx)
     application_at(ctx, admin, Status.SUBMITTED, tmp_path)
     window = main_window(qtbot, ctx, admin)
 
@@ -83,8 +85,7 @@ def test_failed_sync_is_shown_in_words_and_still_after_a_restart(qtbot, chinese,
     assert main_window_module.ERROR_COLOUR in window.sync_label.styleSheet()
     window.close()
 
-    restarted = main_window(qtbot, open_context(replace(settings, central_url=UNREACHABLE)),
-                            admin)
+    restarted = main_window(qtbot, open_context(settings), admin)
     assert "同步失败：无法连接中心数据库" in restarted.sync_label.text()
     assert "待上传：1 笔" in restarted.sync_label.text()
 
@@ -107,7 +108,7 @@ def test_an_old_backlog_is_a_visible_warning_and_the_counter_keeps_working(
 
 
 def test_a_refused_operation_is_listed_with_its_reason_and_does_not_block_the_queue(
-        qtbot, chinese, ctx, admin, tmp_path):
+        qtbot, chinese, ctx, admin, tmp_path, central):
     refused = application_at(ctx, admin, Status.SUBMITTED, tmp_path, name="王䶮")
     application_at(ctx, admin, Status.SUBMITTED, tmp_path, name="李一诺",
                    first17="11010520240315005")
@@ -152,19 +153,19 @@ def test_a_refused_operation_is_listed_with_its_reason_and_does_not_block_the_qu
 
 
 def test_every_reason_of_the_central_side_reads_in_chinese(chinese):
-    assert reason_text(apply.WRONG_SITE.format(site="SC999", own="SC001")) == (
+    assert reason_text(reason(apply.WRONG_SITE, site="SC999", own="SC001")) == (
         "该操作属于网点 SC999，但本柜台属于网点 SC001")
-    assert reason_text(apply.UNKNOWN_KIND.format(kind="blob")) == "无法识别的操作：照片或扫描件"
-    assert reason_text(apply.REFUSED.format(error="IntegrityError")) == (
+    assert reason_text(reason(apply.UNKNOWN_KIND, kind="blob")) == "无法识别的操作：照片或扫描件"
+    assert reason_text(reason(apply.REFUSED, error="IntegrityError")) == (
         "中心数据库拒绝了该操作（IntegrityError）")
     for template in TEMPLATES:
-        english = template.format(**{name: "X" for name in re.findall(r"\{(\w+)\}", template)})
-        assert not reason_text(english).isascii(), template  # translated, values kept
+        stored = reason(template, **{name: "X" for name in re.findall(r"\{(\w+)\}", template)})
+        assert not reason_text(stored).isascii(), template  # translated, values kept
     assert reason_text("a reason from a newer central version") == (
         "a reason from a newer central version")
 
 
 def test_reasons_stay_as_they_came_in_english(language):
     language("en")
-    reason = apply.WRONG_SITE.format(site="SC999", own="SC001")
-    assert reason_text(reason) == reason
+    stored = reason(apply.WRONG_SITE, site="SC999", own="SC001")
+    assert reason_text(stored) == "operation for site SC999, but this counter belongs to SC001"

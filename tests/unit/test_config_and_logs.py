@@ -18,7 +18,7 @@ def test_xdg_variables_move_data_and_config(tmp_path, monkeypatch):
 def test_settings_file_and_environment(tmp_path):
     env = {"COUNTER_DATA_DIR": str(tmp_path / "d"), "COUNTER_CONFIG_DIR": str(tmp_path / "c")}
     settings = load_settings(env)
-    assert settings.language == "zh_CN" and settings.effective_central_url.startswith("sqlite")
+    assert settings.language == "zh_CN" and settings.central_url == ""  # the built-in central
     save_setting(settings, "language", "en")
     save_setting(settings, "central_url", 'postgresql://u@h/db?x="1"')
     reloaded = load_settings(env)

@@ -6,14 +6,15 @@ from sqlalchemy import func, select
 
 from counter_app.cardcentre import factory
 from counter_app.central.schema import status_history
-from tests.cardcentre_helpers import NOW, sqlite_city
+from counter_app.domain.cards import MSG_CARD_NUMBER
+from tests.cardcentre_helpers import NOW, city_at
 
 HEADER = "申请编号,社会保障卡号,发卡银行,制卡结果,失败原因\n"
 
 
 @pytest.fixture
-def city(tmp_path):
-    city = sqlite_city(tmp_path)
+def city(tmp_path, fresh_central):
+    city = city_at(fresh_central)
     yield city
     city.engine.dispose()
 
@@ -66,6 +67,7 @@ def test_bad_lines_are_reported_each_and_nothing_is_applied(city, tmp_path):
     city.add("SC001", "SC001-4", status="submitted")
     city.add("SC001", "SC001-5", status="in_production")
     city.add("SC001", "SC001-6", status="in_production")
+    city.add("SC001", "SC001-7", status="in_production")
     city.add("SC001", "SC001-9", status="produced", card={"card_number": "Z99999999"})
     path = write(tmp_path, HEADER + "\n".join([
         "SC001-1,A00000001,工行,成功,",          # 2: good
@@ -77,7 +79,8 @@ def test_bad_lines_are_reported_each_and_nothing_is_applied(city, tmp_path):
         "SC001-5,,工行,成功,",                   # 8: produced without a card number
         "SC001-5,A00000006,工行,maybe,",         # 9: same application, bad result
         ",A00000007,工行,失败,",                 # 10: no number, failed without reason
-        "SC001-6,Z99999999,工行,成功,",          # 11: card number of another application
+        "SC001-6,z9999 9999,工行,成功,",         # 11: card number of another application
+        "SC001-7,A-1,工行,成功,",                # 12: no card number
     ]) + "\n")
     report = city.centre().import_results(path, NOW)
     assert not report.applied and (report.produced, report.failed) == (0, 0)
@@ -95,6 +98,7 @@ def test_bad_lines_are_reported_each_and_nothing_is_applied(city, tmp_path):
             "The result \"maybe\" is neither produced nor failed."],
         10: ["The application number is missing.", "A failed card needs the reason."],
         11: ["Card number Z99999999 already belongs to application SC001-9."],
+        12: [MSG_CARD_NUMBER],
     }
     assert city.status(good) == "in_production" and city.card(good) is None
     assert city.status(withdrawn) == "withdrawn"

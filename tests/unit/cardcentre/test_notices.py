@@ -15,15 +15,15 @@ from counter_app.cardcentre import notices as N
 from counter_app.cardcentre import sending
 from counter_app.central.schema import notice_attempts, notices
 from counter_app.central.transitions import history
-from tests.cardcentre_helpers import NOW, TODAY, sqlite_city
+from tests.cardcentre_helpers import NOW, TODAY, city_at
 
 GUARDIAN = {"name": "王建国", "relation": "父亲", "phone": "13900139000"}
 NO_LETTERS = {}  # only the SMS sender: letters stay queued
 
 
 @pytest.fixture
-def city(tmp_path):
-    city = sqlite_city(tmp_path)
+def city(tmp_path, fresh_central):
+    city = city_at(fresh_central)
     yield city
     city.engine.dispose()
 

@@ -12,12 +12,12 @@ from counter_app.cardcentre.sending import OutgoingNotice, notify_application
 from counter_app.central.schema import applications, production_batches
 from counter_app.central.transitions import history
 from counter_app.domain.lifecycle import IllegalTransition, Status
-from tests.cardcentre_helpers import NOW, sqlite_city
+from tests.cardcentre_helpers import NOW, city_at
 
 
 @pytest.fixture
-def city(tmp_path):
-    city = sqlite_city(tmp_path)
+def city(tmp_path, fresh_central):
+    city = city_at(fresh_central)
     yield city
     city.engine.dispose()
 

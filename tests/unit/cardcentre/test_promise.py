@@ -8,12 +8,12 @@ import pytest
 
 from counter_app.cardcentre.incoming import AgeBand, age_bands
 from counter_app.services.card_centre import Kind
-from tests.cardcentre_helpers import NOW, TODAY, sqlite_city
+from tests.cardcentre_helpers import NOW, TODAY, city_at
 
 
 @pytest.fixture
-def city(tmp_path):
-    city = sqlite_city(tmp_path)
+def city(tmp_path, fresh_central):
+    city = city_at(fresh_central)
     yield city
     city.engine.dispose()
 

@@ -10,15 +10,14 @@ from sqlalchemy import func, select
 from counter_app.central import blobs, database
 from counter_app.central.schema import blob_chunks
 from counter_app.central.schema import blobs as blob_table
-from counter_app.sync.push import resolve_identity
+from tests.sync_helpers import register
 
 
-@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
-def engine_and_site(request, tmp_path):
-    url = (f"sqlite:///{tmp_path / 'connection.sqlite3'}" if request.param == "sqlite"
-           else request.getfixturevalue("pg_url"))
+@pytest.fixture
+def engine_and_site(pg_url):
+    url = pg_url
     engine = database.open_central(url)
-    site = resolve_identity(engine, uuid.uuid4(), f"B{uuid.uuid4().hex[:6]}").site_id
+    site = register(engine, uuid.uuid4(), f"B{uuid.uuid4().hex[:6]}").site_id
     yield engine, site
     engine.dispose()
 

@@ -1,4 +1,4 @@
-"""The central schema's own Alembic migrations, on SQLite and PostgreSQL."""
+"""The central schema's own Alembic migrations, on PostgreSQL."""
 
 import psycopg
 import pytest
@@ -12,33 +12,40 @@ from counter_app.central.schema import metadata
 from tests.pg_helpers import create_database, drop_database
 
 
-def test_migrations_are_linear_and_match_the_tables(tmp_path):
+def test_migrations_are_linear_and_match_the_tables(fresh_central):
     script = ScriptDirectory.from_config(migrate.alembic_config())
     assert script.get_heads() == [migrate.HEAD]
-    engine = database.open_central(f"sqlite:///{tmp_path / 'connection.sqlite3'}")
+    engine = database.open_central(fresh_central)
     with engine.connect() as connection:
         context = MigrationContext.configure(connection, opts={
-            "version_table": migrate.VERSION_TABLE,
-            # the SQLite change counter lives in the migration only (PostgreSQL has xids)
-            "include_name": lambda name, kind, _: name != "central_change_counter"})
+            "version_table": migrate.VERSION_TABLE})
         assert compare_metadata(context, metadata) == []
         assert "central_alembic_version" in inspect(connection).get_table_names()
     engine.dispose()
 
 
-def test_the_embedded_central_downgrades_and_upgrades_cleanly(tmp_path):
-    engine = database.create_central_engine(f"sqlite:///{tmp_path / 'connection.sqlite3'}")
-    migrate.upgrade(engine)
-    from alembic import command
+def test_the_central_downgrades_and_upgrades_cleanly():
+    url = create_database()
+    engine = database.create_central_engine(url)
+    try:
+        migrate.upgrade(engine)
+        from alembic import command
 
-    config = migrate.alembic_config()
-    with engine.connect() as connection, connection.begin():
-        config.attributes["connection"] = connection
-        command.downgrade(config, "base")
-    assert migrate.current(engine) == ()
-    migrate.upgrade(engine)
-    assert migrate.is_current(engine)
-    engine.dispose()
+        config = migrate.alembic_config()
+        with engine.connect() as connection, connection.begin():
+            config.attributes["connection"] = connection
+            command.downgrade(config, "base")
+        assert migrate.current(engine) == ()
+        migrate.upgrade(engine)
+        assert migrate.is_current(engine)
+    finally:
+        engine.dispose()
+        drop_database(url)
+
+
+def test_only_postgresql_is_a_central_database(tmp_path):
+    with pytest.raises(database.SyncError, match="PostgreSQL"):
+        database.open_central(f"sqlite:///{tmp_path / 'central.sqlite3'}")
 
 
 @pytest.mark.postgres

@@ -9,7 +9,6 @@ import uuid
 
 import psycopg
 import pytest
-from tests.unit.central.test_fencing import _operator
 
 from counter_app.central import admin, database
 from counter_app.central.transitions import Move, Who, history, move
@@ -17,13 +16,14 @@ from counter_app.domain.cards import InvalidKind
 from counter_app.domain.collection import CollectionRefused
 from counter_app.domain.lifecycle import Actor, Status
 from counter_app.forms.qr import qr_payload
-from counter_app.services import card_reports, collection, enrolment, syncing
+from counter_app.services import card_reports, central_access, collection, enrolment, syncing
 from counter_app.services.collection import CollectionError
 from counter_app.services.context import open_context
 from counter_app.store.models import Application, CardRecord, InvalidEntry
 from tests.card_helpers import STRANGER_ID
 from tests.helpers import GUARDIAN_ID
 from tests.sync_helpers import submit_child
+from tests.unit.central.test_fencing import _operator
 
 pytestmark = pytest.mark.postgres
 
@@ -72,7 +72,7 @@ def test_another_handling_point_refuses_and_names_the_right_one(two_counters, mo
     with psycopg.connect(device_b.url) as conn:  # B still reads nothing of A's
         assert conn.execute("SELECT count(*) FROM central_applications").fetchone() == (0,)
         assert conn.execute("SELECT count(*) FROM central_card_records").fetchone() == (0,)
-    monkeypatch.setattr(syncing, "central_url",
+    monkeypatch.setattr(central_access, "counter_url",
                         lambda _ctx, _override=None: "postgresql://nobody@127.0.0.1:9/none")
     with pytest.raises(CollectionError) as caught:
         collection.find_for_collection(ctx_b, operator_b, number)

@@ -7,7 +7,6 @@ import uuid
 import psycopg
 import pytest
 from psycopg.types.json import Jsonb
-from tests.unit.central.test_fencing import _operator
 
 from counter_app.central import admin
 from counter_app.domain.lifecycle import Status
@@ -15,6 +14,7 @@ from counter_app.services import enrolment, inquiry, syncing
 from counter_app.services.context import open_context
 from tests.helpers import child_id
 from tests.sync_helpers import submit_child
+from tests.unit.central.test_fencing import _operator
 
 pytestmark = pytest.mark.postgres
 

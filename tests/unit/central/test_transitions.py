@@ -10,16 +10,16 @@ from counter_app.central import database
 from counter_app.central.schema import applications, card_records
 from counter_app.central.transitions import UNKNOWN_APPLICATION, Move, Who, history, move
 from counter_app.domain.lifecycle import Actor, Status
-from counter_app.sync.push import resolve_identity
+from tests.sync_helpers import register
 
 NOW = dt.datetime(2026, 11, 22, 9, 0)
 CARD_CENTRE = Who(Actor.CARD_CENTRE, "卡中心 张三", None)
 
 
 @pytest.fixture
-def central_db(tmp_path):
-    engine = database.open_central(f"sqlite:///{tmp_path / 'connection.sqlite3'}")
-    site = resolve_identity(engine, uuid.uuid4(), "SC001").site_id
+def central_db(fresh_central):
+    engine = database.open_central(fresh_central)
+    site = register(engine, uuid.uuid4(), "SC001").site_id
     app_id = uuid.uuid4()
     with engine.begin() as connection:
         connection.execute(applications.insert().values(

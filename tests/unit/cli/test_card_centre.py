@@ -6,7 +6,7 @@ import datetime as dt
 import pytest
 
 from counter_app.cli import main
-from tests.cardcentre_helpers import sqlite_city
+from tests.cardcentre_helpers import city_at
 
 HEADER = "申请编号,社会保障卡号,发卡银行,制卡结果,失败原因\n"
 
@@ -18,8 +18,8 @@ def private_dirs(tmp_path, monkeypatch):
 
 
 @pytest.fixture
-def city(tmp_path):
-    city = sqlite_city(tmp_path)
+def city(tmp_path, fresh_central):
+    city = city_at(fresh_central)
     city.url = str(city.engine.url)
     yield city
     city.engine.dispose()

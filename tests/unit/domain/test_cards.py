@@ -6,9 +6,12 @@ from pathlib import Path
 import pytest
 
 from counter_app.domain.business import RulesError, load_rules
-from counter_app.domain.cards import (CardRules, CardsError, EntryState, InvalidKind, Level,
-                                      Promise, card_expires, due_date, new_listing,
-                                      promise_state, settle, unreport)
+from counter_app.domain.cards import (MSG_CARD_NUMBER, CardRules, CardsError, EntryState,
+                                      InvalidKind, Level, Promise, card_expires,
+                                      compact_card_number, due_date, is_card_number,
+                                      new_listing, parse_card_number, promise_state, settle,
+                                      unreport)
+from counter_app.domain.errors import ValidationError
 
 CITY_A = load_rules().cards
 CITY_B = load_rules(Path(__file__).parents[2] / "data" / "city_b.toml").cards
@@ -82,3 +85,30 @@ def test_a_wrong_cards_section_names_its_problem(tmp_path):
                                 'temporary_loss_at_expiry = "active"'), "utf-8")
     with pytest.raises(RulesError, match=r"\[cards\]"):
         load_rules(bad)
+
+
+# --- the card number ---------------------------------------------------------------------
+
+@pytest.mark.parametrize("typed, number", [
+    ("A12345678", "A12345678"),
+    (" a1234 5678 ", "A12345678"),      # typed in lower case, with the spaces on the card
+    ("A1234-5678", "A12345678"),
+    ("123456", "123456"),               # the shortest
+    ("B" + "0" * 29, "B" + "0" * 29),   # the longest the columns hold
+])
+def test_a_card_number_is_compacted_and_checked(typed, number):
+    assert compact_card_number(typed) == number
+    assert parse_card_number(typed) == number
+
+
+@pytest.mark.parametrize("typed", [
+    "", "A1234",                        # too short
+    "B" + "0" * 30,                     # too long
+    "ABCDEFGH",                         # no digit: a name, not a number
+    "A12#45678", "卡号123456", "Ａ12345678",  # not ASCII letters and digits
+])
+def test_anything_else_is_refused_with_the_one_message(typed):
+    assert not is_card_number(compact_card_number(typed))
+    with pytest.raises(ValidationError) as caught:
+        parse_card_number(typed, "old_card_number")
+    assert (caught.value.field, caught.value.template) == ("old_card_number", MSG_CARD_NUMBER)

@@ -11,8 +11,8 @@ from counter_app.services.card_centre import open_card_centre
 LISTED = dt.datetime(2026, 11, 1, 9, 0)
 
 
-def test_a_temporary_loss_report_runs_out_by_the_citys_rule(tmp_path):
-    centre = open_card_centre(f"sqlite:///{tmp_path / 'central.sqlite3'}", "卡中心")
+def test_a_temporary_loss_report_runs_out_by_the_citys_rule(fresh_central):
+    centre = open_card_centre(fresh_central, "卡中心")
     try:
         with centre.engine.begin() as connection:
             for kind, expires in (("temporary_loss", LISTED + dt.timedelta(days=7)),

@@ -128,7 +128,7 @@ def test_what_is_refused_at_the_window(ctx, op, card):
             card_reports.report(ctx, op, CARD, ADULT_ID, kind, now=NOW)
         assert caught.value.template == card_reports.MSG_NOT_REPORTABLE
     for number, message in (("", card_reports.MSG_ENTER_CARD),
-                            ("B-234", card_reports.MSG_CARD_NUMBER)):
+                            ("B-234", cards.MSG_CARD_NUMBER)):
         with pytest.raises(ValidationError) as caught:
             card_reports.report(ctx, op, number, ADULT_ID, InvalidKind.DAMAGE, now=NOW)
         assert caught.value.template == message

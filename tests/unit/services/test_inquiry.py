@@ -50,7 +50,7 @@ def add_listing(ctx, kind="temporary_loss", *, id_number=None, card_number=CARD,
 
 
 def test_by_id_number_the_counters_own_application_answers_offline_with_a_note(
-        ctx, admin, tmp_path):
+        ctx, admin, tmp_path, central):
     application_at(ctx, admin, Status.SUBMITTED, tmp_path)
     result = inquiry.look_up(ctx, child_id(), offline=True, now=NOW)
     assert result.source == inquiry.LOCAL and result.note.template == inquiry.MSG_OFFLINE
@@ -62,7 +62,7 @@ def test_by_id_number_the_counters_own_application_answers_offline_with_a_note(
     assert result.masked_number == child_id()[:6] + "********" + child_id()[-4:]
 
 
-def test_the_card_records_newer_word_and_the_promise_show(ctx, admin, tmp_path):
+def test_the_card_records_newer_word_and_the_promise_show(ctx, admin, tmp_path, central):
     app_id = application_at(ctx, admin, Status.SUBMITTED, tmp_path)
     add_card(ctx, app_id, "in_production", due=dt.date(2026, 11, 20))
     (app,) = inquiry.look_up(ctx, child_id(), offline=True, now=NOW).applications
@@ -71,7 +71,7 @@ def test_the_card_records_newer_word_and_the_promise_show(ctx, admin, tmp_path):
     assert app.card.number == "A****5678" and app.card.bank == "工商银行"
 
 
-def test_by_card_number_the_card_and_its_application_are_found(ctx, admin, tmp_path):
+def test_by_card_number_the_card_and_its_application_are_found(ctx, admin, tmp_path, central):
     app_id = application_at(ctx, admin, Status.SUBMITTED, tmp_path)
     add_card(ctx, app_id, "at_site")
     result = inquiry.look_up(ctx, " a1234 5678 ", offline=True, now=NOW)
@@ -82,7 +82,7 @@ def test_by_card_number_the_card_and_its_application_are_found(ctx, admin, tmp_p
     assert not nothing.found and nothing.applications == () and nothing.invalid == ()
 
 
-def test_a_temporary_loss_report_past_its_days_shows_as_released(ctx, admin):
+def test_a_temporary_loss_report_past_its_days_shows_as_released(ctx, admin, central):
     add_listing(ctx, listed_at=NOW - dt.timedelta(days=2))
     (entry,) = inquiry.look_up(ctx, child_id(), offline=True, now=NOW).invalid
     assert (entry.kind, entry.level, entry.state, entry.in_force) == (
@@ -93,14 +93,14 @@ def test_a_temporary_loss_report_past_its_days_shows_as_released(ctx, admin):
     assert entry.released_at == NOW + dt.timedelta(days=5)  # when its days ran out
 
 
-def test_where_the_city_cancels_a_card_whose_temporary_report_ran_out(ctx, admin):
+def test_where_the_city_cancels_a_card_whose_temporary_report_ran_out(ctx, admin, central):
     ctx.__dict__["rules"] = load_rules(Path(__file__).parents[2] / "data" / "city_b.toml")
     add_listing(ctx, listed_at=NOW - dt.timedelta(days=20), expires_in=15)
     (entry,) = inquiry.look_up(ctx, child_id(), offline=True, now=NOW).invalid
     assert entry.state == "cancelled"
 
 
-def test_a_formal_loss_report_stays_in_force_and_a_pulled_release_counts(ctx, admin):
+def test_a_formal_loss_report_stays_in_force_and_a_pulled_release_counts(ctx, admin, central):
     add_listing(ctx, "formal_loss", level="national", listed_at=NOW - dt.timedelta(days=400))
     add_listing(ctx, card_number="A99990000", listed_at=NOW - dt.timedelta(days=1))
     with ctx.sessions.begin() as session:  # undone at a counter, pulled without its state
@@ -119,19 +119,19 @@ def test_a_formal_loss_report_stays_in_force_and_a_pulled_release_counts(ctx, ad
     (child_id()[:-1] + "9", IdNumberError),   # check character wrong
     ("110105202403150", IdNumberError),       # old 15-digit number
     ("hello!", InquiryNumberError), ("ABCDEFG", InquiryNumberError), ("", IdNumberError)])
-def test_a_number_that_is_neither_is_refused_before_any_lookup(ctx, number, error):
+def test_a_number_that_is_neither_is_refused_before_any_lookup(ctx, number, error, central):
     with pytest.raises(error):
         inquiry.look_up(ctx, number, central_url=UNREACHABLE)
 
 
 def test_online_the_central_database_answers_across_sites_and_unsent_ones_are_added(
-        ctx, admin, tmp_path):
+        ctx, admin, tmp_path, central):
     """The embedded central: the sent application as the card centre has it, another
     site's application of the same person, and one still at this counter."""
     sent = application_at(ctx, admin, Status.SUBMITTED, tmp_path)
     syncing.sync_now(ctx)
     application_at(ctx, admin, Status.EXAMINED, tmp_path)  # a second one, at the window
-    engine = database.open_central(ctx.settings.effective_central_url)
+    engine = database.open_central(central)
     other_site, other_app = uuid.uuid4(), uuid.uuid4()
     with engine.begin() as connection:
         connection.execute(central_applications.update().where(
@@ -147,18 +147,17 @@ def test_online_the_central_database_answers_across_sites_and_unsent_ones_are_ad
             updated_at=NOW))
         connection.execute(central_cards.insert().values(
             site_id=other_site, application_id=other_app, card_number="B11112222",
-            bank="建设银行", status="activated", updated_at=NOW, change_xid=1))
+            bank="建设银行", status="activated", updated_at=NOW))
         connection.execute(central_invalid.insert().values(
             id=uuid.uuid4(), card_number="B11112222", id_number=child_id(), reason="damage",
-            level="province", listed_at=NOW - dt.timedelta(days=1), site_id=other_site,
-            change_xid=1))
+            level="province", listed_at=NOW - dt.timedelta(days=1), site_id=other_site))
     engine.dispose()
     result = inquiry.look_up(ctx, child_id(), now=NOW)
     assert result.source == inquiry.CENTRAL and result.note is None
     found = {a.number: a for a in result.applications}
     assert len(found) == 3
     mine = next(a for a in result.applications if a.status == "produced")
-    assert mine.sent and mine.promise is Promise.ON_TIME and mine.site_name == "SC001"
+    assert mine.sent and mine.promise is Promise.ON_TIME and mine.site_name == "示范社保服务中心"
     other = found["SC002-20250101-0001"]
     assert (other.site_name, other.status, other.card.number) == (
         "另一服务网点", "activated", "B****2222")
@@ -172,7 +171,7 @@ def test_online_the_central_database_answers_across_sites_and_unsent_ones_are_ad
 
 
 def test_a_card_collected_here_after_the_central_word_shows_as_collected(ctx, admin,
-                                                                           tmp_path):
+                                                                           tmp_path, central):
     app_id = application_at(ctx, admin, Status.SUBMITTED, tmp_path)
     syncing.sync_now(ctx)  # central: submitted, received now
     add_card(ctx, app_id, "collected", updated_at=utcnow() + dt.timedelta(minutes=5))
@@ -181,14 +180,14 @@ def test_a_card_collected_here_after_the_central_word_shows_as_collected(ctx, ad
 
 
 def test_with_the_central_database_down_the_counter_answers_with_a_note(ctx, admin,
-                                                                        tmp_path):
+                                                                        tmp_path, central):
     application_at(ctx, admin, Status.SUBMITTED, tmp_path)
     result = inquiry.look_up(ctx, child_id(), central_url=UNREACHABLE)
     assert result.source == inquiry.LOCAL and result.note is not None
     assert len(result.applications) == 1
 
 
-def test_each_inquiry_is_audited_without_the_number_in_clear(ctx, admin, tmp_path):
+def test_each_inquiry_is_audited_without_the_number_in_clear(ctx, admin, tmp_path, central):
     application_at(ctx, admin, Status.SUBMITTED, tmp_path)
     result = inquiry.inquire(ctx, child_id(), operator=admin, offline=True)
     assert result.site_name == "示范社保服务中心"
@@ -206,7 +205,7 @@ def test_each_inquiry_is_audited_without_the_number_in_clear(ctx, admin, tmp_pat
                                  "applications=1 invalid=0")
 
 
-def test_the_printed_result_has_the_statuses_and_no_personal_data(ctx, admin, tmp_path):
+def test_the_printed_result_has_the_statuses_and_no_personal_data(ctx, admin, tmp_path, central):
     app_id = application_at(ctx, admin, Status.SUBMITTED, tmp_path)
     add_card(ctx, app_id, "at_site", due=dt.date(2026, 12, 1))
     add_listing(ctx, "formal_loss", level="national", card_number="A55556666")

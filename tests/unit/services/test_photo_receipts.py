@@ -63,8 +63,9 @@ def publish_studio_receipt(url: str, number: str, photo: bytes | None,
 
 
 def studio_receipt(ctx, photo: bytes | None, number: str = STUDIO_NUMBER, **when) -> None:
-    """Publish centrally, then sync: the receipt comes down as every counter gets it."""
-    publish_studio_receipt(ctx.settings.effective_central_url, number, photo, **when)
+    """Publish centrally, then sync: the receipt comes down as every counter gets it.
+    (*ctx* is enrolled by the `central` fixture.)"""
+    publish_studio_receipt(ctx.__dict__["central_admin_url"], number, photo, **when)
     assert syncing.sync_now(ctx).pulled["photo_receipts"] == 1
 
 
@@ -89,7 +90,7 @@ def payload_of(ctx, application_id) -> dict:
 # --- at the window --------------------------------------------------------------------
 
 def test_a_studio_receipt_in_the_registry_brings_its_photo_checked_and_finished(
-        ctx, window_staff, examined):
+        ctx, window_staff, examined, central):
     studio_photo = portraits.jpeg(portraits.passing())  # a studio sends what it took
     studio_receipt(ctx, studio_photo)
 
@@ -112,7 +113,7 @@ def test_a_studio_receipt_in_the_registry_brings_its_photo_checked_and_finished(
         "receipt": {"number": STUDIO_NUMBER, "status": "attached"}}
 
 
-def test_receipts_never_expire(ctx, admin, examined):
+def test_receipts_never_expire(ctx, admin, examined, central):
     studio_receipt(ctx, portraits.jpeg(portraits.passing()),
                    created_at=dt.datetime(2009, 6, 1))
     attached = photo_receipts.attach_receipt(ctx, admin, examined, STUDIO_NUMBER)
@@ -150,7 +151,7 @@ def test_a_number_not_in_the_registry_is_recorded_for_the_card_centre(
 
 
 def test_a_pending_receipt_entered_again_after_the_registry_has_it_is_attached(
-        ctx, window_staff, examined):
+        ctx, window_staff, examined, central):
     first = photo_receipts.attach_receipt(ctx, window_staff, examined, STUDIO_NUMBER)
     assert not first.found
     studio_receipt(ctx, portraits.jpeg(portraits.passing()))
@@ -159,7 +160,7 @@ def test_a_pending_receipt_entered_again_after_the_registry_has_it_is_attached(
     assert payload_of(ctx, examined)["photo"]["receipt"]["status"] == "attached"
 
 
-def test_a_registry_entry_without_a_photo_stays_pending(ctx, window_staff, examined):
+def test_a_registry_entry_without_a_photo_stays_pending(ctx, window_staff, examined, central):
     studio_receipt(ctx, None)
     lookup = photo_receipts.look_up(ctx, STUDIO_NUMBER)
     assert not lookup.found and lookup.issuer == "阳光照相馆"
@@ -167,7 +168,7 @@ def test_a_registry_entry_without_a_photo_stays_pending(ctx, window_staff, exami
 
 
 def test_a_studio_photo_that_fails_a_check_needs_a_supervisor_and_a_reason(
-        ctx, window_staff, supervisor, examined):
+        ctx, window_staff, supervisor, examined, central):
     studio_receipt(ctx, portraits.jpeg(portraits.tilted()))
     lookup = photo_receipts.look_up(ctx, STUDIO_NUMBER)
     assert lookup.found and lookup.kind == STUDIO
@@ -187,7 +188,7 @@ def test_a_studio_photo_that_fails_a_check_needs_a_supervisor_and_a_reason(
     assert override.detail == "profile=ga461; failed=roll; reason=老人颈椎不便"
 
 
-def test_a_registry_photo_without_a_face_cannot_be_accepted(ctx, admin, examined):
+def test_a_registry_photo_without_a_face_cannot_be_accepted(ctx, admin, examined, central):
     studio_receipt(ctx, portraits.jpeg(portraits.no_face()))
     with pytest.raises(PhotoError):
         photo_receipts.attach_receipt(ctx, admin, examined, STUDIO_NUMBER, "whatever")
@@ -302,15 +303,20 @@ def test_the_slip_of_an_issued_receipt(ctx, photographer):
 
 
 def test_a_station_receipt_reaches_another_window_through_the_central_registry(
-        tmp_path, ctx, photographer):
+        tmp_path, ctx, photographer, central):
     """The whole loop: the station issues and syncs; a window elsewhere (its own data
     directory, the same central database) syncs, looks the number up and attaches it."""
     issued = photo_receipts.issue_receipt(ctx, photographer, portraits.jpeg(portraits.passing()))
     pushed = syncing.sync_now(ctx)
     assert (pushed.sent, pushed.rejected) == (1, 0)
 
+    from counter_app.central.admin import add_device, add_site
+    from counter_app.services.enrolment import enrol
+
     window = open_context(Settings(data_dir=tmp_path / "window", config_dir=tmp_path / "wc",
-                                   central_url=ctx.settings.effective_central_url))
+                                   central_url=central))
+    add_site(central, "SC002", "朝阳区社会保障服务中心")
+    enrol(window, add_device(central, "SC002", "window-1").code())
     site = auth.ensure_site(window, "SC002", "朝阳区社会保障服务中心")
     auth.create_operator(window, site_id=site, username="clerk", display_name="clerk",
                          password=PASSWORD, roles={Role.WINDOW_STAFF})

@@ -3,7 +3,7 @@ import pytest
 from counter_app.central.database import SyncError
 from counter_app.domain.business import BusinessType
 from counter_app.services import intake, preapplications
-from counter_app.sync.pull import publish_preapplication
+from counter_app.central.admin import publish_preapplication
 from tests.helpers import GUARDIAN_ID, child_id
 
 PAYLOAD = {"business_type": "later",
@@ -13,8 +13,8 @@ PAYLOAD = {"business_type": "later",
                         "phone": "13800138001"}}
 
 
-def test_a_pre_application_pulled_from_central_fills_the_form(ctx, admin):
-    publish_preapplication(ctx.settings.effective_central_url, "WS20261122001", PAYLOAD)
+def test_a_pre_application_pulled_from_central_fills_the_form(ctx, admin, central):
+    publish_preapplication(central, "WS20261122001", PAYLOAD)
     with pytest.raises(preapplications.PreApplicationNotFound):
         preapplications.find(ctx, "WS20261122001")  # not pulled yet
     assert preapplications.refresh(ctx) == 1

@@ -4,6 +4,7 @@ with the application to the central side (which lists it as replaced)."""
 import pytest
 
 from counter_app.domain.business import BusinessType
+from counter_app.domain.cards import MSG_CARD_NUMBER
 from counter_app.domain.errors import ValidationError
 from counter_app.domain.lifecycle import Status
 from counter_app.domain.people import ApplicantDetails
@@ -37,7 +38,7 @@ def test_a_renewal_needs_the_number_printed_on_the_old_card(ctx, admin):
         "old_card_number", intake.MSG_OLD_CARD_NEEDED)
     with pytest.raises(ValidationError) as caught:
         intake.save_applicant(ctx, admin, BusinessType.RENEWAL, _details("卡号12"))
-    assert caught.value.template == intake.MSG_OLD_CARD
+    assert (caught.value.field, caught.value.template) == ("old_card_number", MSG_CARD_NUMBER)
 
 
 def test_a_lost_cards_number_comes_from_this_counters_record_when_there_is_one(ctx, admin):

@@ -8,9 +8,9 @@ import psycopg
 import pytest
 from sqlalchemy import select
 
+from counter_app.central.admin import publish_preapplication
 from counter_app.services import syncing
 from counter_app.store.models import CardRecord, InvalidEntry, PreApplication
-from counter_app.sync.pull import publish_preapplication
 
 
 def _list_card(conn, card_number: str) -> None:
@@ -19,13 +19,13 @@ def _list_card(conn, card_number: str) -> None:
                  (uuid.uuid4(), card_number))
 
 
-def _sync_until(ctx, url, done) -> int:
+def _sync_until(ctx, url, done, feed="invalid_list") -> int:
     """Sync until done(pulled so far) holds: the cursor rightly waits for ANY transaction
     still open on the server (other databases' too), so on a busy server a row can take
-    a few cycles to come down. How many invalid-list rows came down in all."""
+    a few cycles to come down. How many rows of *feed* came down in all."""
     pulled = 0
     for _ in range(100):
-        pulled += syncing.sync_now(ctx, url).pulled["invalid_list"]
+        pulled += syncing.sync_now(ctx).pulled[feed]
         if done(pulled):
             return pulled
         time.sleep(0.05)
@@ -38,52 +38,50 @@ def _local_cards(ctx) -> set[str]:
 
 
 @pytest.mark.postgres
-def test_a_row_committed_late_is_not_skipped(ctx, site_id, pg_url):
-    syncing.sync_now(ctx, pg_url)  # the cursor starts past everything already there
-    early = psycopg.connect(pg_url)  # begins first, so it holds the smaller transaction id
+def test_a_row_committed_late_is_not_skipped(ctx, site_id, central):
+    syncing.sync_now(ctx)  # the cursor starts past everything already there
+    early = psycopg.connect(central)  # begins first, so it holds the smaller transaction id
     _list_card(early, "EARLY-COMMITS-LATE")
-    with psycopg.connect(pg_url) as late:
+    with psycopg.connect(central) as late:
         _list_card(late, "LATE-COMMITS-EARLY")
         late.commit()
 
     # A cursor on "highest id seen" would now pass the early row for good; ours waits.
-    syncing.sync_now(ctx, pg_url)
+    syncing.sync_now(ctx)
     assert "EARLY-COMMITS-LATE" not in _local_cards(ctx)
     early.commit()
     early.close()
-    _sync_until(ctx, pg_url, lambda _: {"EARLY-COMMITS-LATE"} <= _local_cards(ctx))
+    _sync_until(ctx, central, lambda _: {"EARLY-COMMITS-LATE"} <= _local_cards(ctx))
     assert {"EARLY-COMMITS-LATE", "LATE-COMMITS-EARLY"} <= _local_cards(ctx)
 
 
 @pytest.mark.postgres
-def test_a_changed_row_comes_down_again_and_nothing_else_does(ctx, site_id, pg_url):
-    with psycopg.connect(pg_url) as conn:
+def test_a_changed_row_comes_down_again_and_nothing_else_does(ctx, site_id, central):
+    with psycopg.connect(central) as conn:
         _list_card(conn, "RELEASED-LATER")
-    _sync_until(ctx, pg_url, lambda _: "RELEASED-LATER" in _local_cards(ctx))
-    assert syncing.sync_now(ctx, pg_url).pulled["invalid_list"] == 0  # nothing new
-    with psycopg.connect(pg_url) as conn:
+    _sync_until(ctx, central, lambda _: "RELEASED-LATER" in _local_cards(ctx))
+    assert syncing.sync_now(ctx).pulled["invalid_list"] == 0  # nothing new
+    with psycopg.connect(central) as conn:
         conn.execute("UPDATE central_invalid_list SET released_at = now() "
                      "WHERE card_number = 'RELEASED-LATER'")
-    assert _sync_until(ctx, pg_url, lambda pulled: pulled >= 1) == 1
+    assert _sync_until(ctx, central, lambda pulled: pulled >= 1) == 1
     with ctx.sessions() as session:
         entry = session.scalars(select(InvalidEntry).where(
             InvalidEntry.card_number == "RELEASED-LATER")).one()
         assert entry.released_at is not None
 
 
-def test_every_feed_comes_down_from_the_embedded_central(ctx, site_id):
-    """The embedded SQLite central pulls by its trigger-kept counter the same way."""
-    url = ctx.settings.effective_central_url
+def test_every_feed_comes_down(ctx, site_id, central):
+    url = central
     publish_preapplication(url, "WS123456", {"business_type": "newborn", "applicant": {}})
-    result = syncing.sync_now(ctx)
-    assert result.pulled["preapplications"] == 1
+    assert _sync_until(ctx, url, lambda n: n >= 1, "preapplications") == 1
     publish_preapplication(url, "WS123457", {"business_type": "newborn", "applicant": {}})
-    assert syncing.sync_now(ctx).pulled["preapplications"] == 1
+    assert _sync_until(ctx, url, lambda n: n >= 1, "preapplications") == 1
     with ctx.sessions() as session:
         assert session.get(PreApplication, "WS123457") is not None
 
 
-def test_card_status_belongs_to_the_central_side(ctx, admin, tmp_path):
+def test_card_status_belongs_to_the_central_side(ctx, admin, tmp_path, central):
     """The card centre's word overwrites the counter's copy; other sites' cards stay away."""
     from sqlalchemy import insert, update
 
@@ -93,7 +91,7 @@ def test_card_status_belongs_to_the_central_side(ctx, admin, tmp_path):
 
     app_id = uuid.UUID(submit_child(ctx, admin, tmp_path))
     syncing.sync_now(ctx)
-    engine = database.open_central(ctx.settings.effective_central_url)
+    engine = database.open_central(central)
     with engine.begin() as conn:
         own = conn.execute(select(sites.c.id).where(sites.c.code == "SC001")).scalar_one()
         other = uuid.uuid4()
@@ -117,7 +115,7 @@ def test_card_status_belongs_to_the_central_side(ctx, admin, tmp_path):
 
 
 def test_an_arriving_application_starts_the_promise_and_the_counter_follows_its_card(
-        ctx, admin, tmp_path):
+        ctx, admin, tmp_path, central):
     """The central side makes the card record (due date) on arrival; the card centre's
     moves come back down and move the counter's own application along."""
     from sqlalchemy import update
@@ -134,7 +132,7 @@ def test_an_arriving_application_starts_the_promise_and_the_counter_follows_its_
         card = session.get(CardRecord, app_id)
         assert card.status == "submitted"
         assert card.due_date == dt.date.today() + dt.timedelta(days=30)
-    engine = database.open_central(ctx.settings.effective_central_url)
+    engine = database.open_central(central)
     with engine.begin() as conn:
         assert conn.execute(select(status_history.c.to_status, status_history.c.actor)).all(
         ) == [("submitted", "counter")]

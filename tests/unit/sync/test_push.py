@@ -6,12 +6,12 @@ from counter_app.sync import push
 from tests.sync_helpers import applied_count, central_rows, submit_child
 
 
-def test_submitted_application_reaches_the_embedded_central_database(ctx, admin, tmp_path):
+def test_submitted_application_reaches_the_central_database(ctx, admin, tmp_path, central):
     app_id = submit_child(ctx, admin, tmp_path)
     assert syncing.sync_status(ctx).pending == 1
     result = syncing.sync_now(ctx)
     assert (result.sent, result.duplicates, result.pending) == (1, 0, 0)
-    rows = central_rows(ctx.settings.effective_central_url)
+    rows = central_rows(central)
     assert rows[app_id]["payload"]["applicant"]["name"] == "王䶮"
     assert rows[app_id]["payload"]["site_code"] == "SC001"
     assert rows[app_id]["status"] == "submitted"
@@ -19,17 +19,17 @@ def test_submitted_application_reaches_the_embedded_central_database(ctx, admin,
     assert status.pending == 0 and status.last_success is not None and status.last_error is None
 
 
-def test_running_sync_twice_changes_nothing(ctx, admin, tmp_path):
+def test_running_sync_twice_changes_nothing(ctx, admin, tmp_path, central):
     submit_child(ctx, admin, tmp_path)
     syncing.sync_now(ctx)
-    before = central_rows(ctx.settings.effective_central_url)
+    before = central_rows(central)
     again = syncing.sync_now(ctx)
     assert (again.sent, again.duplicates) == (0, 0)
-    assert central_rows(ctx.settings.effective_central_url) == before
+    assert central_rows(central) == before
 
 
 def test_a_crash_after_the_central_commit_resends_without_a_second_effect(
-        ctx, admin, tmp_path, monkeypatch):
+        ctx, admin, tmp_path, monkeypatch, central):
     for sequence, name in ((3, "王䶮"), (5, "李𠮷")):
         submit_child(ctx, admin, tmp_path, name=name, sequence=sequence)
     real_record_results = push._record_results
@@ -46,22 +46,22 @@ def test_a_crash_after_the_central_commit_resends_without_a_second_effect(
     result = syncing.sync_now(ctx)
     # two applications and their two photos: all four recognised, none applied again
     assert (result.sent, result.duplicates, result.pending) == (0, 4, 0)
-    url = ctx.settings.effective_central_url
+    url = central
     assert len(central_rows(url)) == 2 and applied_count(url) == 2
 
 
-def test_an_unreachable_central_database_keeps_everything_queued(ctx, admin, tmp_path):
+def test_an_unreachable_central_database_keeps_everything_queued(ctx, admin, tmp_path, central):
     submit_child(ctx, admin, tmp_path)
     with pytest.raises(SyncError) as caught:
         syncing.sync_now(ctx, "postgresql://postgres@127.0.0.1:1/test")
     assert "OperationalError" in str(caught.value)
     status = syncing.sync_status(ctx)
     assert status.pending == 1 and "OperationalError" in str(status.last_error)
-    assert syncing.sync_now(ctx).sent == 1  # the embedded default still works afterwards
+    assert syncing.sync_now(ctx).sent == 1  # the enrolment still works afterwards
 
 
 def test_a_file_that_arrives_damaged_is_sent_again_next_cycle(ctx, admin, tmp_path,
-                                                              monkeypatch):
+                                                              monkeypatch, central):
     from counter_app.central import blobs
 
     submit_child(ctx, admin, tmp_path)

@@ -4,8 +4,8 @@ Revision ID: c0001
 Revises: 
 Create Date: 2026-11-22 06:52:34.852519
 """
-from alembic import op
 import sqlalchemy as sa
+from alembic import op
 from sqlalchemy.dialects import postgresql
 
 DOCUMENT = sa.JSON().with_variant(postgresql.JSONB(), 'postgresql')
@@ -206,10 +206,7 @@ def downgrade() -> None:
     op.drop_table('central_applied_operations')
     op.drop_table('central_application_files')
     # ### end Alembic commands ###
-    if op.get_bind().dialect.name == 'postgresql':
-        op.execute('DROP FUNCTION IF EXISTS central_touch_change_xid()')
-    else:
-        op.execute('DROP TABLE IF EXISTS central_change_counter')
+    op.execute('DROP FUNCTION IF EXISTS central_touch_change_xid()')
 
 
 PULLED = ("central_card_records", "central_invalid_list", "central_photo_receipts",
@@ -217,29 +214,16 @@ PULLED = ("central_card_records", "central_invalid_list", "central_photo_receipt
 
 
 def _track_changes() -> None:
-    """change_xid: the writing transaction's id on PostgreSQL, a counter on SQLite."""
-    if op.get_bind().dialect.name == "postgresql":
-        op.execute("""
-            CREATE FUNCTION central_touch_change_xid() RETURNS trigger
-            LANGUAGE plpgsql AS $$
-            BEGIN NEW.change_xid := pg_current_xact_id(); RETURN NEW; END $$""")
-        for table in PULLED:
-            op.execute(f"""
-                ALTER TABLE {table} ALTER COLUMN change_xid DROP DEFAULT,
-                  ALTER COLUMN change_xid TYPE xid8 USING change_xid::text::xid8,
-                  ALTER COLUMN change_xid SET DEFAULT pg_current_xact_id()""")
-            op.execute(f"""
-                CREATE TRIGGER {table}_change_xid BEFORE INSERT OR UPDATE ON {table}
-                FOR EACH ROW EXECUTE FUNCTION central_touch_change_xid()""")
-        return
-    op.execute("CREATE TABLE central_change_counter (value INTEGER NOT NULL)")
-    op.execute("INSERT INTO central_change_counter VALUES (0)")
+    """change_xid: the writing transaction's id (the pull's cursor)."""
+    op.execute("""
+        CREATE FUNCTION central_touch_change_xid() RETURNS trigger
+        LANGUAGE plpgsql AS $$
+        BEGIN NEW.change_xid := pg_current_xact_id(); RETURN NEW; END $$""")
     for table in PULLED:
-        for event, guard in (("INSERT", ""), ("UPDATE", "WHEN NEW.change_xid = OLD.change_xid")):
-            op.execute(f"""
-                CREATE TRIGGER {table}_change_{event.lower()} AFTER {event} ON {table} {guard}
-                BEGIN
-                  UPDATE central_change_counter SET value = value + 1;
-                  UPDATE {table} SET change_xid = (SELECT value FROM central_change_counter)
-                  WHERE rowid = NEW.rowid;
-                END""")
+        op.execute(f"""
+            ALTER TABLE {table} ALTER COLUMN change_xid DROP DEFAULT,
+              ALTER COLUMN change_xid TYPE xid8 USING change_xid::text::xid8,
+              ALTER COLUMN change_xid SET DEFAULT pg_current_xact_id()""")
+        op.execute(f"""
+            CREATE TRIGGER {table}_change_xid BEFORE INSERT OR UPDATE ON {table}
+            FOR EACH ROW EXECUTE FUNCTION central_touch_change_xid()""")
