@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Sets up everything, seeds the demo site and operator on the embedded default (local
-# SQLite + embedded central SQLite) and starts Counter. Extra arguments go to `gui`.
+# Sets up everything, seeds the demo site and operator on the built-in default (local
+# SQLite + the built-in central PostgreSQL server in the data directory, which the counter
+# syncs with through its own device login) and starts Counter. Extra arguments go to `gui`.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 bash "$ROOT/scripts/setup.sh"

@@ -1,13 +1,12 @@
-"""The central database's tables, shared by PostgreSQL and the embedded SQLite central.
+"""The central database's tables (PostgreSQL: a city's server or the built-in one).
 
 Every key of a site's own rows starts with ``site_id`` so the schema can be distributed by
 site (Citus) unchanged; shared reference data (sites, invalid list, photo receipts,
 pre-applications) is small enough to replicate everywhere.
 
-Tables the counters pull carry ``change_xid``: on PostgreSQL the id of the transaction
-that last wrote the row (xid8, set by a trigger), on SQLite a counter bumped by a trigger
-(SQLite writes one transaction at a time, so the counter never commits out of order).
-See counter_app.sync.pull for why a plain sequence would not do.
+Tables the counters pull carry ``change_xid``: the id of the transaction that last wrote
+the row (xid8, set by a trigger). See counter_app.sync.pull for why a plain sequence would
+not do.
 """
 
 from __future__ import annotations

@@ -10,7 +10,7 @@
     overdue         the 30-day promise: overdue (or --due-soon) with counts per site
 
 Every command works on the central database given by --url, else this computer's
-enrolment (else the configured or embedded one). Personal data (names, phones) is never
+enrolment (on the built-in central server: as its administrator). Personal data (names, phones) is never
 printed: applications show as their numbers.
 """
 

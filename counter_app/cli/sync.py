@@ -28,7 +28,7 @@ def add_sync_commands(commands) -> None:
     revoke.add_argument("device_id", metavar="DEVICE_ID")
     for parser in (init, site, device, revoke):
         parser.add_argument("--url", required=True,
-                            help="administrator's URL of the central PostgreSQL (or sqlite:///)")
+                            help="administrator's URL of the central PostgreSQL")
 
     enrol = commands.add_parser("enrol", help="connect this counter with its enrolment code")
     enrol.add_argument("code", help="the enrolment code, or @FILE to read it from a file")

@@ -1,1 +1,1 @@
-"""Outbox push to the central database (pull, fencing and the full protocol: issue 6)."""
+"""The counter's side of the sync: the outbox push, the pull, the audit anchors."""
