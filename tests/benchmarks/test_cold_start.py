@@ -22,4 +22,5 @@ def test_cold_start_to_login_window(benchmark, tmp_path):
            "COUNTER_CONFIG_DIR": str(tmp_path / "config")}
     start_until_login_shown(env)  # first run compiles the translations into the cache
     benchmark.pedantic(start_until_login_shown, args=(env,), rounds=5, iterations=1)
-    within_budget(benchmark.stats["median"], 1.5, "cold start to login window s (median)")
+    within_budget(benchmark.stats["median"], 1.5, "cold start to login window (median)",
+                  unit="s")
