@@ -300,6 +300,37 @@ def test_idle_sync_cycle(benchmark, fresh_central, tmp_path):
     within_budget(idle, 50, "idle sync cycle (median)", unit="ms")
 
 
+def test_push_and_idle_cycle_on_the_built_in_server(tmp_path):
+    """The same push and idle cycle on the counter's own built-in PostgreSQL server (no
+    central URL configured): it enrols itself and syncs through its device login."""
+    from counter_app.central import embedded
+    from counter_app.services import auth
+
+    ctx = open_context(Settings(data_dir=tmp_path / "data", config_dir=tmp_path / "config"))
+    auth.ensure_site(ctx, "SC001", "示范社保服务中心")
+    try:
+        syncing.sync_now(ctx)  # starts the server, sets it up, enrols this counter
+        assert central_access.uses_builtin(ctx)
+        pushes = []
+        for round_no in range(3):
+            queue(ctx, payloads(PUSHED, "SC001", f"B{round_no}"))
+            began = time.perf_counter()
+            result = syncing.sync_now(ctx)
+            pushes.append(time.perf_counter() - began)
+            assert (result.sent, result.pending, result.rejected) == (PUSHED, 0, 0)
+        idle = []
+        for _ in range(52):
+            began = time.perf_counter()
+            syncing.sync_now(ctx)
+            idle.append(time.perf_counter() - began)
+    finally:
+        embedded.EmbeddedCentral(ctx.settings.data_dir).stop()
+    within_budget(statistics.median(pushes), 2,
+                  f"push {PUSHED:,} applications, built-in server (median)", unit="s")
+    within_budget(statistics.median(idle[2:]) * 1000, 50,
+                  "idle sync cycle, built-in server (median)", unit="ms")
+
+
 def load_invalid_list(url: str, count: int) -> None:
     """The card centre's invalid list, bulk-loaded by an administrator (COPY)."""
     listed = dt.datetime(2025, 3, 1, 9, 30)
