@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import shutil
 import uuid
+from pathlib import Path
 
 import pytest
 
@@ -18,10 +20,42 @@ from tests.pg_helpers import drop_database, new_central
 NOT_CONFIGURED = "postgresql://not-configured@127.0.0.1:1/none"
 
 
+@pytest.fixture(autouse=True, scope="session")
+def cheap_password_hashes():
+    """argon2id with the cheapest parameters: an operator logs in in every other test, and
+    the real cost (RFC 9106, 64 MiB, ~0.15 s a hash) belongs to production, where
+    tests/unit/security/test_security.py checks it."""
+    import argon2
+
+    from counter_app.security import passwords
+
+    production = passwords._hasher
+    passwords._hasher = argon2.PasswordHasher.from_parameters(argon2.profiles.CHEAPEST)
+    yield production
+    passwords._hasher = production
+
+
+@pytest.fixture(scope="session")
+def migrated_local_database(tmp_path_factory) -> Path:
+    """A local database at the newest schema, made once: each test's counter starts from a
+    copy instead of running every migration again."""
+    from counter_app.store import migrate
+    from counter_app.store.db import make_sqlite_engine
+
+    path = tmp_path_factory.mktemp("local-template") / "counter.sqlite3"
+    engine = make_sqlite_engine(f"sqlite:///{path}")
+    migrate.upgrade(engine)
+    engine.dispose()
+    return path
+
+
 @pytest.fixture
-def settings(tmp_path) -> Settings:
-    return Settings(data_dir=tmp_path / "data", config_dir=tmp_path / "config",
-                    central_url=NOT_CONFIGURED)
+def settings(tmp_path, migrated_local_database) -> Settings:
+    settings = Settings(data_dir=tmp_path / "data", config_dir=tmp_path / "config",
+                        central_url=NOT_CONFIGURED)
+    settings.data_dir.mkdir(parents=True)
+    shutil.copyfile(migrated_local_database, settings.data_dir / "counter.sqlite3")
+    return settings
 
 
 @pytest.fixture

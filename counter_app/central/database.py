@@ -28,6 +28,9 @@ MSG_REVOKED = QT_TRANSLATE_NOOP(
     "messages", "This counter's access to the central database has been withdrawn. "
                 "Applications stay queued on this counter; ask the administrator to enrol "
                 "it again.")
+MSG_ADMINISTRATOR = QT_TRANSLATE_NOOP(
+    "messages", "This is an administrator's login to the central database; a counter sends "
+                "its applications with its own login ('counter-app enrol').")
 MSG_NOT_POSTGRESQL = QT_TRANSLATE_NOOP(
     "messages", "The central database must be a PostgreSQL server (a postgresql:// address).")
 

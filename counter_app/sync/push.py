@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from counter_app.central import blobs
 from counter_app.central.apply import apply_batch
-from counter_app.central.database import MSG_REVOKED, SyncError
+from counter_app.central.database import MSG_ADMINISTRATOR, MSG_REVOKED, SyncError
 from counter_app.central.operations import REJECTED, Identity, Operation, OpResult
 from counter_app.domain.errors import reason, reason_words
 from counter_app.security import audit
@@ -70,10 +70,11 @@ def resolve_identity(engine: Engine) -> Identity:
     with engine.begin() as connection:
         row = connection.execute(text(
             "SELECT central_current_device() AS device, central_current_site() AS site, "
-            "(SELECT code FROM central_sites WHERE id = central_current_site()) AS code"
-        )).one()
+            "(SELECT code FROM central_sites WHERE id = central_current_site()) AS code, "
+            "(SELECT rolsuper OR rolbypassrls FROM pg_roles WHERE rolname = current_user) "
+            "AS administrator")).one()
     if row.device is None:
-        raise SyncError(MSG_REVOKED)
+        raise SyncError(MSG_ADMINISTRATOR if row.administrator else MSG_REVOKED)
     return Identity(row.device, row.site, row.code)
 
 

@@ -2766,6 +2766,11 @@
     </message>
     <message>
         <location filename="../../counter_app/central/database.py" line="31"/>
+        <source>This is an administrator&apos;s login to the central database; a counter sends its applications with its own login (&apos;counter-app enrol&apos;).</source>
+        <translation>这是中心数据库的管理员账号；柜台须使用本柜台自己的账号发送申请（counter-app enrol）。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/central/database.py" line="34"/>
         <source>The central database must be a PostgreSQL server (a postgresql:// address).</source>
         <translation>中心数据库必须是 PostgreSQL 服务器（postgresql:// 地址）。</translation>
     </message>

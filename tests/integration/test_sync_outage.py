@@ -229,16 +229,16 @@ def test_refused_and_swallowed_connections_keep_everything_queued(
         refused(expect_within=10)
         # The database refuses new sessions (and ends the ones it had).
         proxy.mode = "forward"
-        database = central_db.rsplit("/", 1)[1]
+        db_name = central_db.rsplit("/", 1)[1]
         with psycopg.connect(cluster.url(), autocommit=True) as conn:
-            conn.execute(f'ALTER DATABASE "{database}" ALLOW_CONNECTIONS false')
+            conn.execute(f'ALTER DATABASE "{db_name}" ALLOW_CONNECTIONS false')
             conn.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
-                         "WHERE datname = %s AND pid <> pg_backend_pid()", (database,))
+                         "WHERE datname = %s AND pid <> pg_backend_pid()", (db_name,))
         try:
             refused(expect_within=10)
         finally:
             with psycopg.connect(cluster.url(), autocommit=True) as conn:
-                conn.execute(f'ALTER DATABASE "{database}" ALLOW_CONNECTIONS true')
+                conn.execute(f'ALTER DATABASE "{db_name}" ALLOW_CONNECTIONS true')
         # The connection is accepted and never answered: the connect timeout ends it.
         proxy.mode = "blackhole"
         refused(expect_within=30)

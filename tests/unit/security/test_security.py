@@ -8,6 +8,13 @@ from counter_app.store.models import AuditRecord, Operator
 from tests.helpers import PASSWORD, add_operator
 
 
+def test_production_hashes_cost_what_rfc_9106_asks(cheap_password_hashes):
+    import argon2
+
+    stored = cheap_password_hashes.hash("x")  # the module's own hasher, outside the tests
+    assert argon2.extract_parameters(stored) == argon2.profiles.RFC_9106_LOW_MEMORY
+
+
 def test_passwords_are_argon2id_hashes():
     stored = hash_password("s3cret pass")
     assert stored.startswith("$argon2id$")
