@@ -58,7 +58,6 @@ MSG_OFFLINE = QT_TRANSLATE_NOOP(
                 "counter holds (its own applications, and the invalid list as last pulled).")
 
 CENTRAL, LOCAL = "central", "local"
-_ENGINES = "_inquiry_engines"  # cached per context in ctx.__dict__, like syncing's
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,6 @@
-"""The central side of the counter's card operations (counter_app.central.apply_cards), on the
-embedded SQLite central and on PostgreSQL as an enrolled counter's device, so the card
-record's trigger and the invalid list's policies have their say."""
+"""The central side of the counter's card operations (counter_app.central.apply_cards), on
+PostgreSQL as an enrolled counter's device, so the card record's trigger and the invalid
+list's policies have their say."""
 
 import datetime as dt
 import uuid
