@@ -8,6 +8,8 @@ exactly like on a city's server). A counter with an address but no enrolment is 
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from sqlalchemy import select
 
 from counter_app.central import builtin, credentials
@@ -66,12 +68,4 @@ def enrol_builtin(ctx: AppContext) -> Enrolment:
     url = builtin.admin_url(ctx.settings.data_dir)
     add_site(url, site.code, site.name)
     enrolment = add_device(url, site.code, ctx.settings.device_name)
-    return adopt(ctx, Enrolment(**{**enrolment.__dict__, "builtin": True}))
-
-
-def site_code(ctx: AppContext) -> str:
-    enrolment = credentials.load(ctx.settings.protected_dir)
-    if enrolment:
-        return enrolment.site_code
-    with ctx.sessions() as session:
-        return session.scalar(select(Site.code).order_by(Site.code).limit(1)) or "LOCAL"
+    return adopt(ctx, replace(enrolment, builtin=True))
