@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
 # Sets up everything and runs the whole test suite (unit, Qt offscreen, PostgreSQL,
 # benchmarks). Extra arguments go to pytest.
+#
+# With no test paths among the arguments, the tests run on two workers (pytest-xdist, one
+# per core), then the benchmarks alone on a quiet machine; given paths, one plain run.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
@@ -15,4 +18,16 @@ if command -v pg_isready >/dev/null && ! pg_isready -q -h 127.0.0.1 -p 5432 \
 fi
 
 export QT_QPA_PLATFORM="${QT_QPA_PLATFORM:-offscreen}"
-exec .venv/bin/python -m pytest "$@"
+PYTEST=(.venv/bin/python -m pytest)
+for argument in "$@"; do
+  case "$argument" in
+    tests*|*.py|*::*) exec "${PYTEST[@]}" "$@" ;;
+  esac
+done
+status=0
+run() {  # pytest's 5 (nothing collected, e.g. -k matched no benchmark) is no failure
+  "${PYTEST[@]}" "$@" || { local code=$?; [ "$code" = 5 ] || status=$code; }
+}
+run -n 2 --ignore=tests/benchmarks "$@"
+run tests/benchmarks "$@"
+exit "$status"

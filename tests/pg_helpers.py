@@ -1,6 +1,11 @@
 """Throw-away central databases for the tests, on the system PostgreSQL (127.0.0.1:5432 or
 COUNTER_TEST_PG_URL) when it answers, else on the built-in server the program itself uses.
 
+Under pytest-xdist (scripts/test.sh runs two workers) the first worker uses that server and
+every other worker a private cluster of its own, started once per worker: pulls wait for
+the oldest transaction on their server (counter_app.sync.pull), so a test's open
+transaction must never hold back another worker's pull.
+
 `central init` runs once per test session, into a template; each test that needs a central
 database of its own gets a copy of it (CREATE DATABASE ... TEMPLATE: about 0.1 s instead of
 0.3 s). The copies keep the template's role prefix (central_settings), so they share its
@@ -28,6 +33,8 @@ def server_url() -> str:
     elsewhere, when neither the system server nor the built-in one can be had."""
     import psycopg
 
+    if os.environ.get("PYTEST_XDIST_WORKER", "gw0") != "gw0":
+        return _worker_cluster()
     try:
         with psycopg.connect(PG_BASE, connect_timeout=3):
             return PG_BASE
@@ -44,6 +51,17 @@ def server_url() -> str:
         if os.environ.get("CI") == "true":
             pytest.fail(message)
         pytest.skip(message)
+
+
+def _worker_cluster() -> str:
+    """A private cluster (tests/integration/private_pg.py) for this worker process, stopped
+    and deleted when it exits."""
+    from tests.integration.private_pg import private_postgres
+
+    cluster_context = private_postgres()
+    cluster = cluster_context.__enter__()
+    atexit.register(cluster_context.__exit__, None, None, None)
+    return cluster.url()
 
 
 def _url_of(name: str) -> str:
