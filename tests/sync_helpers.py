@@ -58,6 +58,40 @@ def register(engine, device_id, site_code: str):
     return Identity(device_id, site_id, site_code)
 
 
+def device_engine(admin_url: str, site_code: str, kind: str = "service_centre"):
+    """A new device of site *site_code* (made if new) on the central database of
+    *admin_url*: (an engine logged in as that device, its enrolment). Dispose of the
+    engine when done."""
+    from counter_app.central import admin
+
+    admin.add_site(admin_url, site_code, f"site {site_code}", kind)  # kept when it exists
+    enrolment = admin.add_device(admin_url, site_code, f"counter of {site_code}")
+    return database.create_central_engine(enrolment.url), enrolment
+
+
+def push(engine, ops: list) -> list:
+    """One push of *ops* over *engine* (a device's login), committed; the results."""
+    from counter_app.central.apply import apply_batch
+
+    with engine.begin() as connection:
+        return apply_batch(connection, ops)
+
+
+def refuse_number(admin_url: str, number: str) -> None:
+    """Make the central database itself refuse an application numbered *number* (a check
+    constraint): for the tests of what a push does when a statement fails."""
+    from sqlalchemy import text
+
+    engine = database.create_central_engine(admin_url)
+    try:
+        with engine.begin() as connection:
+            connection.execute(text(
+                "ALTER TABLE central_applications ADD CONSTRAINT test_refused_number "
+                f"CHECK (number <> '{number}')"))
+    finally:
+        engine.dispose()
+
+
 def enrol_unreachable(ctx, url: str = "postgresql://counter@127.0.0.1:1/central") -> None:
     """Enrol *ctx* on a central database that cannot be reached (a server that is down)."""
     import uuid

@@ -100,6 +100,7 @@ def _device_role(connection: Connection, device_id: uuid.UUID, site_role: str,
                  password: str) -> str:
     role = fencing.device_role(connection, device_id.hex)
     fencing.ensure_role(connection, role, login=True, member_of=site_role, password=password)
+    fencing.limit_device(connection, role)
     return role
 
 

@@ -3,14 +3,19 @@
 Roles (names start with a prefix chosen at `central init`, by default the database's name,
 so two central databases on one server do not share them; it is kept in central_settings,
 so a copy of the database, e.g. a test's, keeps using the same roles):
-- ``<db>_counter``: group role holding the table privileges counters need; owns nothing.
-- ``<db>_site_<code>``: one per site, member of the group.
-- ``<db>_dev_<id>``: one login per device, member of its site's role.
+- ``<db>_counter``: group role: reads (row-level security) and EXECUTE on the device
+  functions; no write privilege on any table; owns nothing.
+- ``<db>_card_centre``: the card centre's sites' role: the counters' group, plus its own
+  writes (production, dispatch, notices, card numbers).
+- ``<db>_engine``: cannot log in; owns the SECURITY DEFINER functions and holds exactly
+  the writes they make (BYPASSRLS: the functions themselves fence by the caller's site).
+- ``<db>_site_<code>``: one per site, member of the group (or of the card centre's role).
+- ``<db>_dev_<id>``: one login per device, member of its site's role, with time limits.
 
 Policies find the caller's site through the device row of ``session_user`` (functions
 are SECURITY DEFINER, so counters never read the device table). RLS is FORCE'd, so even
 the owner is fenced; administrators connect as a superuser or a BYPASSRLS role.
-A card centre's devices see every site's rows.
+A card centre's devices see every site's rows. docs/SECURITY.md has the whole matrix.
 """
 
 from __future__ import annotations
@@ -20,20 +25,54 @@ import re
 from sqlalchemy import select, text
 from sqlalchemy.engine import Connection
 
-from counter_app.central import lookup, schema
+from counter_app.central import device_cards, device_files, device_push, lookup, schema
 from counter_app.central.schema import settings
 
-READ_ONLY = ("central_alembic_version", "central_sites", "central_preapplications",
-             "central_notices", "central_notice_attempts")
-READ_WRITE = ("central_applications", "central_blobs", "central_blob_chunks",
-              "central_application_files", "central_applied_operations",
-              "central_audit_anchors", "central_operators", "central_card_records",
-              "central_status_history", "central_invalid_list")
-# What card centre devices may do besides (their site's role is also in this group).
-CARD_CENTRE_WRITES = ("central_notices", "central_notice_attempts",
-                      "central_production_batches", "central_preapplications")
+# The privilege matrix (docs/SECURITY.md; tests/unit/central/test_privileges.py compares
+# it with the live database). Counters read their own site's rows (row-level security) and
+# the shared reference data, and write nothing directly: every change is a call of one of
+# DEVICE_FUNCTIONS, which run as the engine role.
+DEVICE_READS = ("central_alembic_version", "central_sites", "central_preapplications",
+                "central_applications", "central_blobs", "central_application_files",
+                "central_applied_operations", "central_audit_anchors", "central_operators",
+                "central_card_records", "central_status_history", "central_invalid_list",
+                "central_photo_receipts", "central_notices", "central_notice_attempts")
+# The card centre's own privileges (its devices are also in the counters' group): it makes
+# the cards (photos included) and owns their status. The status history only grows: INSERT,
+# never UPDATE or DELETE.
+CARD_CENTRE_PRIVILEGES = {
+    "central_blob_chunks": "SELECT",
+    "central_applications": "SELECT, INSERT, UPDATE",
+    "central_card_records": "SELECT, INSERT, UPDATE",
+    "central_invalid_list": "SELECT, INSERT, UPDATE",
+    "central_status_history": "SELECT, INSERT",
+    "central_production_batches": "SELECT, INSERT, UPDATE",
+    "central_notices": "SELECT, INSERT, UPDATE",
+    "central_notice_attempts": "SELECT, INSERT, UPDATE",
+    "central_preapplications": "SELECT, INSERT, UPDATE",
+}
+# What the functions themselves may do (the engine role owns them and cannot log in).
+ENGINE_WRITES = {
+    "central_applications": "INSERT, UPDATE",
+    "central_card_records": "INSERT, UPDATE",
+    "central_invalid_list": "INSERT, UPDATE",
+    "central_photo_receipts": "INSERT",
+    "central_blobs": "INSERT, UPDATE",
+    "central_blob_chunks": "INSERT, DELETE",
+    "central_application_files": "INSERT",
+    "central_applied_operations": "INSERT, UPDATE",
+    "central_status_history": "INSERT",
+    "central_audit_anchors": "INSERT",
+}
+# Device sessions: no statement runs, waits for a lock or sits idle in a transaction for
+# long (a pull waits for the oldest writing transaction on the server).
+DEVICE_SETTINGS = {"statement_timeout": "30s", "lock_timeout": "5s",
+                   "idle_in_transaction_session_timeout": "10s"}
+# A counter's writing transaction older than this is ended by the next pull of any counter
+# (central_end_stalled_writers): one device cannot hold every site's pull back.
+STALLED_WRITER = "30 seconds"
 
-FUNCTIONS = """
+IDENTITY_FUNCTIONS = """
 CREATE OR REPLACE FUNCTION central_current_device() RETURNS uuid
 LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
   SELECT id FROM central_devices WHERE role_name = session_user AND revoked_at IS NULL $$;
@@ -47,11 +86,47 @@ LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
   SELECT coalesce(bool_or(s.kind = 'card_centre'), false)
   FROM central_devices d JOIN central_sites s ON s.id = d.site_id
   WHERE d.role_name = session_user AND d.revoked_at IS NULL $$;
-"""
 
-IDLE_TIMEOUT = "60s"
+-- The watchdog a pull runs first: end counters' writing transactions open for too long
+-- (statements every few seconds keep a session clear of the idle timeout).
+CREATE OR REPLACE FUNCTION central_end_stalled_writers() RETURNS integer
+LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = public, pg_temp AS $fn$
+DECLARE
+  stalled integer;
+  ended integer := 0;
+BEGIN
+  FOR stalled IN SELECT a.pid FROM pg_stat_activity a
+                  WHERE a.datname = current_database() AND a.backend_xid IS NOT NULL
+                    AND a.xact_start < now() - interval '%STALLED%'
+                    AND a.usename IN (SELECT d.role_name FROM central_devices d
+                                        JOIN central_sites s ON s.id = d.site_id
+                                       WHERE s.kind <> 'card_centre') LOOP
+    IF pg_terminate_backend(stalled) THEN
+      ended := ended + 1;
+    END IF;
+  END LOOP;
+  RETURN ended;
+END $fn$;
+""".replace("%STALLED%", STALLED_WRITER)
+IDENTITY_SIGNATURES = ("central_current_device()", "central_current_site()",
+                       "central_is_card_centre()", "central_end_stalled_writers()")
 OWN_SITE = "(site_id = (SELECT central_current_site()) OR (SELECT central_is_card_centre()))"
 
+
+# Trigger functions of the migrations: run for the card centre's and the engine's writes.
+TRIGGER_FUNCTIONS = ("central_guard_card_status()", "central_touch_change_xid()")
+
+
+def device_functions() -> tuple[str, ...]:
+    """What a device may EXECUTE."""
+    return (IDENTITY_SIGNATURES + lookup.SIGNATURES + device_push.SIGNATURES
+            + device_files.SIGNATURES)
+
+
+def internal_functions() -> tuple[str, ...]:
+    """Functions only the engine's own functions call (no EXECUTE for anyone else)."""
+    return (device_push.HELPER_SIGNATURES + device_push.INTERNAL_SIGNATURES
+            + device_cards.INTERNAL_SIGNATURES)
 
 def role_prefix(connection: Connection) -> str:
     """The stored prefix; chosen from the database's name and stored on first use."""
@@ -63,6 +138,10 @@ def role_prefix(connection: Connection) -> str:
     prefix = re.sub(r"[^a-z0-9_]", "_", database.lower())[:30]
     connection.execute(settings.insert().values(key="role_prefix", value=prefix))
     return prefix
+
+
+def engine_role(connection: Connection) -> str:
+    return f"{role_prefix(connection)}_engine"
 
 
 def group_role(connection: Connection) -> str:
@@ -99,73 +178,93 @@ def ensure_role(connection: Connection, name: str, *, login: bool = False,
 
 
 def apply(connection: Connection) -> None:
-    """Create the group role, grants and policies; safe to run again after migrations."""
-    group = group_role(connection)
+    """Create the roles, functions, grants and policies of the matrix above; safe to run
+    again after migrations (privileges not in the matrix are taken away)."""
+    group, centre, engine = (group_role(connection), card_centre_role(connection),
+                             engine_role(connection))
     ensure_role(connection, group)
+    ensure_role(connection, centre, member_of=group)
+    ensure_role(connection, engine)
+    # The functions fence by the caller's site themselves; the engine ends stalled writers.
+    connection.execute(text(f"ALTER ROLE {quote(engine)} NOLOGIN BYPASSRLS"))
+    connection.execute(text(f"GRANT pg_signal_backend, pg_read_all_stats TO {quote(engine)}"))
     database = connection.execute(text("SELECT current_database()")).scalar_one()
     connection.execute(text(f"GRANT CONNECT ON DATABASE {quote(database)} TO {quote(group)}"))
-    connection.execute(text(f"GRANT USAGE ON SCHEMA public TO {quote(group)}"))
-    # Pulls wait for the oldest transaction still open on the server (counter_app.sync.pull):
-    # a counter that hangs mid-transaction must not hold every other counter's pull back.
+    connection.execute(text(f"GRANT USAGE ON SCHEMA public TO {quote(group)}, {quote(engine)}"))
     connection.execute(text(f"ALTER DATABASE {quote(database)} "
-                            f"SET idle_in_transaction_session_timeout = '{IDLE_TIMEOUT}'"))
-    connection.execute(text(FUNCTIONS))
-    for function in ("central_current_device", "central_current_site",
-                     "central_is_card_centre"):
-        connection.execute(text(f"REVOKE ALL ON FUNCTION {function}() FROM PUBLIC"))
-        connection.execute(text(f"GRANT EXECUTE ON FUNCTION {function}() TO {quote(group)}"))
-    if lookup.FUNCTIONS:
-        connection.execute(text(lookup.FUNCTIONS))
-    for signature in lookup.SIGNATURES:
-        connection.execute(text(f"REVOKE ALL ON FUNCTION {signature} FROM PUBLIC"))
-        connection.execute(text(f"GRANT EXECUTE ON FUNCTION {signature} TO {quote(group)}"))
-    for table in READ_ONLY:
-        connection.execute(text(f"GRANT SELECT ON {table} TO {quote(group)}"))
-    for table in READ_WRITE:
-        connection.execute(text(f"GRANT SELECT, INSERT, UPDATE ON {table} TO {quote(group)}"))
-    connection.execute(text(f"GRANT SELECT, INSERT ON central_photo_receipts TO {quote(group)}"))
-    # A file that arrived damaged is dropped chunk by chunk and sent again (own site only).
-    connection.execute(text(f"GRANT DELETE ON central_blob_chunks TO {quote(group)}"))
-    centre = card_centre_role(connection)
-    ensure_role(connection, centre)
-    connection.execute(text(f"GRANT {quote(group)} TO {quote(centre)}"))
-    for table in CARD_CENTRE_WRITES:
-        connection.execute(text(f"GRANT SELECT, INSERT, UPDATE ON {table} TO {quote(centre)}"))
+                            "SET idle_in_transaction_session_timeout = '60s'"))
+    _grant_tables(connection, group, centre, engine)
+    _create_functions(connection, group, engine)
     for table in schema.metadata.sorted_tables:
         _fence(connection, table.name)
+    for (role,) in connection.execute(text("SELECT role_name FROM central_devices "
+                                           "WHERE revoked_at IS NULL")):
+        limit_device(connection, role)
+
+
+def limit_device(connection: Connection, role: str) -> None:
+    """The time limits of a device's sessions (DEVICE_SETTINGS)."""
+    if not connection.execute(text("SELECT 1 FROM pg_roles WHERE rolname = :r"),
+                              {"r": role}).first():
+        return
+    for name, value in DEVICE_SETTINGS.items():
+        connection.execute(text(f"ALTER ROLE {quote(role)} SET {name} = '{value}'"))
+
+
+def _grant_tables(connection: Connection, group: str, centre: str, engine: str) -> None:
+    roles = f"{quote(group)}, {quote(centre)}, {quote(engine)}"
+    connection.execute(text(f"REVOKE ALL ON ALL TABLES IN SCHEMA public FROM {roles}"))
+    for table in DEVICE_READS:
+        connection.execute(text(f"GRANT SELECT ON {table} TO {quote(group)}"))
+    for table, privileges in CARD_CENTRE_PRIVILEGES.items():
+        connection.execute(text(f"GRANT {privileges} ON {table} TO {quote(centre)}"))
+    for table in schema.metadata.sorted_tables:
+        connection.execute(text(f"GRANT SELECT ON {table.name} TO {quote(engine)}"))
+    for table, privileges in ENGINE_WRITES.items():
+        connection.execute(text(f"GRANT {privileges} ON {table} TO {quote(engine)}"))
+
+
+def _create_functions(connection: Connection, group: str, engine: str) -> None:
+    from counter_app.central.invalid_list import default_rules
+
+    connection.execute(text(IDENTITY_FUNCTIONS))
+    connection.execute(text(lookup.FUNCTIONS))
+    connection.execute(text(device_push.functions()))
+    connection.execute(text(device_cards.functions(default_rules())))
+    connection.execute(text(device_files.functions()))
+    for signature in device_functions() + internal_functions() + TRIGGER_FUNCTIONS:
+        connection.execute(text(f"ALTER FUNCTION {signature} OWNER TO {quote(engine)}"))
+        connection.execute(text(f"REVOKE ALL ON FUNCTION {signature} FROM PUBLIC"))
+    for signature in device_functions():
+        connection.execute(text(f"GRANT EXECUTE ON FUNCTION {signature} TO {quote(group)}"))
+    centre = card_centre_role(connection)
+    for signature in TRIGGER_FUNCTIONS:
+        connection.execute(text(f"REVOKE ALL ON FUNCTION {signature} FROM PUBLIC"))
+        connection.execute(text(f"GRANT EXECUTE ON FUNCTION {signature} "
+                                f"TO {quote(engine)}, {quote(centre)}"))
 
 
 def _fence(connection: Connection, table: str) -> None:
     connection.execute(text(f"ALTER TABLE {table} ENABLE ROW LEVEL SECURITY"))
     connection.execute(text(f"ALTER TABLE {table} FORCE ROW LEVEL SECURITY"))
+    existing = connection.execute(text(
+        "SELECT policyname FROM pg_policies WHERE schemaname = 'public' AND tablename = :t"),
+        {"t": table}).scalars().all()
+    for name in existing:  # an earlier version's too
+        connection.execute(text(f"DROP POLICY {quote(name)} ON {table}"))
     for policy in _policies(table):
-        name = policy.split()[0]
-        connection.execute(text(f"DROP POLICY IF EXISTS {name} ON {table}"))
         connection.execute(text(f"CREATE POLICY {policy.replace('%T', table, 1)}"))
 
 
 def _policies(table: str) -> list[str]:
-    if table in ("central_sites", "central_preapplications"):
+    """Who sees which rows (and, for the card centre's direct writes, changes them). The
+    device functions run as the engine, which bypasses these and fences by itself."""
+    if table in ("central_sites", "central_preapplications", "central_invalid_list",
+                 "central_photo_receipts"):
         return ["shared_read ON %T FOR SELECT USING (true)",
                 "card_centre ON %T USING ((SELECT central_is_card_centre()))"]
-    if table == "central_invalid_list":
-        # Everyone reads; a site lists cards under its own name; a temporary loss report
-        # still in force may be undone (released) at any site. Nothing is ever deleted.
-        return ["shared_read ON %T FOR SELECT USING (true)",
-                "report_own ON %T FOR INSERT WITH CHECK "
-                "(site_id = (SELECT central_current_site()) OR (SELECT central_is_card_centre()))",
-                "release_temporary ON %T FOR UPDATE USING "
-                "((reason = 'temporary_loss' AND state = 'active') "
-                "OR (SELECT central_is_card_centre())) WITH CHECK (true)"]
     if table == "central_production_batches":
         return ["card_centre ON %T USING ((SELECT central_is_card_centre()))"]
-    if table == "central_photo_receipts":
-        return ["shared_read ON %T FOR SELECT USING (true)",
-                "issue_own ON %T FOR INSERT WITH CHECK "
-                "(issuer_site_id = (SELECT central_current_site()))"]
-    if table == "central_applied_operations":
-        return [f"own_site ON %T USING {OWN_SITE} WITH CHECK ({OWN_SITE} AND "
-                "device_id = (SELECT central_current_device()))"]
     if table in ("central_devices", "central_settings"):
         return []  # no policy: nobody but administrators reads these directly
     return [f"own_site ON %T USING {OWN_SITE} WITH CHECK {OWN_SITE}"]

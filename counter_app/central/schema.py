@@ -232,6 +232,11 @@ invalid_list = Table(
     Column("state", String(20), nullable=False, server_default="active"),
     Column("site_id", Uuid),                  # where it was reported (none: a feed)
     Column("application_id", Uuid),           # the card's application, when known
+    # who listed and who released it (counter_app.central.device_cards)
+    Column("device_id", Uuid),
+    Column("operator", String(50), nullable=False, server_default=""),
+    Column("released_by_device", Uuid),
+    Column("released_by", String(50), nullable=False, server_default=""),
     _change_xid(),
 )
 

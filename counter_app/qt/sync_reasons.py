@@ -1,8 +1,8 @@
 """The central database's reasons for refusing an operation, as staff read them.
 
 A reason arrives as its English template and values (counter_app.domain.errors.reason;
-counter_app.central.apply, apply_cards and blobs mark the templates for translation in
-context "sync_reasons"): the template is translated and the values put back in. Any other
+counter_app.central.reasons marks the templates for translation in context
+"sync_reasons"): the template is translated and the values put back in. Any other
 text (an older or newer central version's, say) is shown as it came.
 """
 
@@ -10,13 +10,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from counter_app.central import apply, apply_cards, blobs
+from counter_app.central.reasons import TEMPLATES
 from counter_app.domain.errors import QT_TRANSLATE_NOOP, read_reason
-
-TEMPLATES = frozenset((
-    apply.WRONG_SITE, apply.UNKNOWN_KIND, apply.MALFORMED, apply.SEQ_REUSED, apply.TAKEN_OVER,
-    apply.FILE_INCOMPLETE, apply.REFUSED, apply.RECEIPT_TAKEN,
-    blobs.FILE_MISSING, blobs.FILE_DAMAGED, blobs.UPLOAD_DAMAGED, *apply_cards.REASONS))
 
 _KINDS = {
     "application_submitted": QT_TRANSLATE_NOOP("sync_kinds", "Submitted application"),
@@ -37,7 +32,7 @@ def reason_text(reason: str) -> str:
         return reason
     if "kind" in values:
         values["kind"] = kind_name(values["kind"])
-    if {"target", "current", "entry"} & set(values):  # apply_cards' reasons
+    if {"target", "current", "entry"} & set(values):  # the card operations' reasons
         from counter_app.qt.card_names import invalid_kind_name
         from counter_app.qt.status_names import status_name
         values.update({key: status_name(values[key]) for key in ("target", "current")

@@ -152,7 +152,7 @@ class CardCentre:
 
     def settle_loss_reports(self, now: dt.datetime | None = None) -> int:
         """Temporary loss reports whose days ran out: released or cancelled (city rule)."""
-        from counter_app.central.apply_cards import expire_temporary_reports
+        from counter_app.central.invalid_list import expire_temporary_reports
 
         with self.engine.begin() as connection:
             settled = expire_temporary_reports(connection, now or database.utcnow())

@@ -181,8 +181,8 @@ def unreport_card(ctx: AppContext, operator: CurrentOperator, card_number: str,
                      from_status=EntryState.ACTIVE, to_status=released.state)
         session.add(OutboxEntry(kind="card_unreported",
                                 entity_id=str(entry.application_id or entry.id), payload={
-            "id": str(entry.id), "card_number": card_number, "released_at": now.isoformat(),
-            "operator": operator.username}))
+            "id": str(entry.id), "card_number": card_number, "id_number": entry.id_number,
+            "released_at": now.isoformat(), "operator": operator.username}))
         return _view(entry, now, rules)
 
 

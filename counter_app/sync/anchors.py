@@ -13,10 +13,9 @@ import json
 import uuid
 from dataclasses import dataclass
 
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine, select, text
 from sqlalchemy.orm import Session, sessionmaker
 
-from counter_app.central.database import utcnow
 from counter_app.central.schema import audit_anchors
 from counter_app.store.models import AuditRecord, Meta
 
@@ -66,10 +65,9 @@ def anchor(sessions: sessionmaker[Session], engine: Engine, site_id: uuid.UUID,
         head = extend(session, last)
     if head.count == last.count:
         return None
-    with engine.begin() as connection:
-        connection.execute(audit_anchors.insert().values(
-            site_id=site_id, device_id=device_id, anchored_at=utcnow(),
-            record_count=head.count, head_hash=head.head))
+    with engine.begin() as connection:  # appended by the central side's own function
+        connection.execute(text("SELECT central_audit_anchor(:count, :head)"),
+                           {"count": head.count, "head": head.head})
     with sessions.begin() as session:  # a crash before this only sends the anchor again
         session.merge(Meta(key=META_KEY, value=json.dumps(head.__dict__)))
     return head

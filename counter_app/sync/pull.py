@@ -126,6 +126,9 @@ def pull_once(sessions: sessionmaker[Session], engine: Engine, site_id: uuid.UUI
     cursors = _cursors(sessions)
     caught_up = {}
     with engine.connect() as connection:
+        # A counter's writing transaction left open ends here, not in everyone's cursor.
+        connection.execute(text("SELECT central_end_stalled_writers()"))
+        connection.commit()
         connection = connection.execution_options(isolation_level="REPEATABLE READ")
         with connection.begin():
             upper = _upper_bound(connection)

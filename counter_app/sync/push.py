@@ -3,8 +3,8 @@
 Order of events, chosen so that a crash anywhere loses nothing and applies nothing twice:
 1. read a batch of unsent outbox rows (local);
 2. send the files the batch refers to (each chunk committed centrally on its own);
-3. in ONE central transaction, record every (device, seq) with its result and apply the
-   new ones (counter_app.central.apply);
+3. in ONE central transaction (one call of central_push), record every (device, seq) with
+   its result and apply the new ones (counter_app.central.apply);
 4. after the central commit, store each result locally and mark the rows sent.
 A crash between 3 and 4 resends the batch; step 3 recognises it and changes nothing.
 A rejected operation is marked too (with its reason): it never blocks the queue.
@@ -54,7 +54,7 @@ def push_once(sessions: sessionmaker[Session], engine: Engine, identity: Identit
         # recorded answer would be final); the operations beside it go ahead.
         ops = [op for op in ops if op.payload is not RETRY_LATER]
         with engine.begin() as connection:
-            results = apply_batch(connection, identity, ops)
+            results = apply_batch(connection, ops)
         _record_results(sessions, identity, results)
         for op, result in zip(ops, results, strict=True):
             counted_as_file = op.kind == "blob" and result.result == "applied"
@@ -97,8 +97,7 @@ def _operation(entry: Row, engine: Engine, identity: Identity,
                protected_dir: Path) -> Operation:
     payload = entry.payload
     if entry.kind == "blob" and isinstance(payload, dict) and payload.get("sha256"):
-        error = blobs.upload(engine, identity.site_id, protected_dir / str(payload["path"]),
-                             payload["sha256"])
+        error = blobs.upload(engine, protected_dir / str(payload["path"]), payload["sha256"])
         if error == blobs.UPLOAD_DAMAGED:
             log.warning("file of operation %s arrived damaged; sent again next cycle",
                         entry.seq)

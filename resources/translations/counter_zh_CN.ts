@@ -3676,12 +3676,12 @@
         <translation>内置中心数据库的连接文件夹 {path} 属于其他用户。请删除该文件夹，或联系管理员。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/central_access.py" line="22"/>
+        <location filename="../../counter_app/services/central_access.py" line="24"/>
         <source>This counter is not enrolled with the central database yet: ask the administrator for its enrolment code (&apos;counter-app enrol&apos;). Applications stay queued on this counter.</source>
         <translation>本柜台尚未在中心数据库注册：请向管理员索取注册码（counter-app enrol）。申请仍在本柜台排队等待发送。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/central_access.py" line="26"/>
+        <location filename="../../counter_app/services/central_access.py" line="28"/>
         <source>No handling point has been set up on this counter yet, so there is nothing to send to the central database.</source>
         <translation>本柜台尚未设置经办网点，暂无需要发送到中心数据库的内容。</translation>
     </message>
@@ -3767,37 +3767,37 @@
 <context>
     <name>sync_kinds</name>
     <message>
-        <location filename="../../counter_app/qt/sync_reasons.py" line="22"/>
+        <location filename="../../counter_app/qt/sync_reasons.py" line="17"/>
         <source>Submitted application</source>
         <translation>提交申请</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/sync_reasons.py" line="23"/>
+        <location filename="../../counter_app/qt/sync_reasons.py" line="18"/>
         <source>Photo or scanned file</source>
         <translation>照片或扫描件</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/sync_reasons.py" line="24"/>
+        <location filename="../../counter_app/qt/sync_reasons.py" line="19"/>
         <source>Photo receipt</source>
         <translation>照片回执</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/sync_reasons.py" line="25"/>
+        <location filename="../../counter_app/qt/sync_reasons.py" line="20"/>
         <source>Card collected</source>
         <translation>领卡</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/sync_reasons.py" line="26"/>
+        <location filename="../../counter_app/qt/sync_reasons.py" line="21"/>
         <source>Card activated</source>
         <translation>激活社会保障卡</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/sync_reasons.py" line="27"/>
+        <location filename="../../counter_app/qt/sync_reasons.py" line="22"/>
         <source>Card reported to the invalid list</source>
         <translation>无效卡登记（挂失、损坏、注销）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/sync_reasons.py" line="28"/>
+        <location filename="../../counter_app/qt/sync_reasons.py" line="23"/>
         <source>Temporary loss report undone</source>
         <translation>解除临时挂失</translation>
     </message>
@@ -3805,7 +3805,7 @@
 <context>
     <name>sync_reasons</name>
     <message>
-        <location filename="../../counter_app/central/apply.py" line="52"/>
+        <location filename="../../counter_app/central/reasons.py" line="14"/>
         <source>operation for site {site}, but this counter belongs to {own}</source>
         <translation>该操作属于网点 {site}，但本柜台属于网点 {own}</translation>
     </message>
@@ -3820,77 +3820,92 @@
         <translation>操作内容有误：{detail}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/central/apply.py" line="54"/>
+        <location filename="../../counter_app/central/reasons.py" line="16"/>
         <source>sequence {seq} was already used by a different operation</source>
         <translation>序号 {seq} 已被另一项操作使用</translation>
     </message>
     <message>
-        <location filename="../../counter_app/central/apply.py" line="56"/>
+        <location filename="../../counter_app/central/reasons.py" line="18"/>
         <source>the card centre has already taken this application over</source>
         <translation>制卡中心已接手该申请</translation>
     </message>
     <message>
-        <location filename="../../counter_app/central/apply.py" line="58"/>
+        <location filename="../../counter_app/central/reasons.py" line="20"/>
         <source>the file did not arrive complete</source>
         <translation>文件未完整送达</translation>
     </message>
     <message>
-        <location filename="../../counter_app/central/apply.py" line="59"/>
+        <location filename="../../counter_app/central/reasons.py" line="21"/>
         <source>refused by the central database ({error})</source>
         <translation>中心数据库拒绝了该操作（{error}）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/central/apply.py" line="60"/>
+        <location filename="../../counter_app/central/reasons.py" line="22"/>
         <source>this photo receipt number is already in the registry for another photo</source>
         <translation>该照片回执编号已登记给另一张照片</translation>
     </message>
     <message>
-        <location filename="../../counter_app/central/blobs.py" line="23"/>
+        <location filename="../../counter_app/central/reasons.py" line="24"/>
+        <source>this photo receipt number is not in this site&apos;s number range</source>
+        <translation>此照片回执编号不在本网点的编号范围内</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/central/reasons.py" line="26"/>
+        <source>the receipt&apos;s photo is larger than {kb} KB</source>
+        <translation>回执照片超过 {kb} KB</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/central/reasons.py" line="37"/>
+        <source>the central database knows no card with this number; the card centre lists it</source>
+        <translation>中心数据库没有此卡号的卡；请由制卡中心办理挂失</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/central/reasons.py" line="47"/>
         <source>the file is missing on this counter</source>
         <translation>本柜台上找不到该文件</translation>
     </message>
     <message>
-        <location filename="../../counter_app/central/blobs.py" line="24"/>
+        <location filename="../../counter_app/central/reasons.py" line="48"/>
         <source>the file on this counter is damaged (checksum differs)</source>
         <translation>本柜台上的文件已损坏（校验值不符）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/central/blobs.py" line="26"/>
+        <location filename="../../counter_app/central/reasons.py" line="50"/>
         <source>the file arrived damaged; it will be sent again</source>
         <translation>文件送达时已损坏，将重新发送</translation>
     </message>
     <message>
-        <location filename="../../counter_app/central/apply_cards.py" line="65"/>
+        <location filename="../../counter_app/central/reasons.py" line="29"/>
         <source>this site has no such application on the central database</source>
         <translation>中心数据库中没有本网点的该申请</translation>
     </message>
     <message>
-        <location filename="../../counter_app/central/apply_cards.py" line="67"/>
+        <location filename="../../counter_app/central/reasons.py" line="31"/>
         <source>the card cannot be recorded as {target} while its status is {current}</source>
         <translation>卡片当前状态为“{current}”，不能登记为“{target}”</translation>
     </message>
     <message>
-        <location filename="../../counter_app/central/apply_cards.py" line="69"/>
+        <location filename="../../counter_app/central/reasons.py" line="33"/>
         <source>this card is already on the invalid list ({entry})</source>
         <translation>该卡已列入无效卡名单（{entry}）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/central/apply_cards.py" line="71"/>
+        <location filename="../../counter_app/central/reasons.py" line="35"/>
         <source>the card number belongs to another ID number</source>
         <translation>该卡号属于其他身份证号码</translation>
     </message>
     <message>
-        <location filename="../../counter_app/central/apply_cards.py" line="73"/>
+        <location filename="../../counter_app/central/reasons.py" line="40"/>
         <source>a formal loss report cannot be undone</source>
         <translation>正式挂失不能解挂</translation>
     </message>
     <message>
-        <location filename="../../counter_app/central/apply_cards.py" line="75"/>
+        <location filename="../../counter_app/central/reasons.py" line="42"/>
         <source>this card has no temporary loss report in force to undo</source>
         <translation>该卡没有可解除的有效临时挂失</translation>
     </message>
     <message>
-        <location filename="../../counter_app/central/apply_cards.py" line="77"/>
+        <location filename="../../counter_app/central/reasons.py" line="44"/>
         <source>an invalid-list entry with this id already exists</source>
         <translation>无效卡名单中已有相同编号的记录</translation>
     </message>

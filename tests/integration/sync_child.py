@@ -38,7 +38,7 @@ import cv2
 import numpy as np
 from sqlalchemy import event
 
-from counter_app.central import apply, blobs
+from counter_app.central import blobs
 from counter_app.config import Settings
 from counter_app.services.demo import DEMO_PASSWORD, DEMO_USER, GIVEN, SURNAMES
 from counter_app.domain.business import BusinessType
@@ -56,7 +56,7 @@ POINTS = {
     "before_read_batch": "push: before reading the next batch of unsent outbox rows",
     "after_chunk": "blobs: after a file chunk was committed centrally",
     "after_file_complete": "blobs: after a file was marked complete, before its operation",
-    "central_mid_batch": "apply: applications applied, files not yet, central txn open",
+    "central_before_push": "push: central transaction begun, central_push not yet called",
     "central_before_commit": "push: whole batch applied, central transaction not committed",
     "after_central_commit": "push: central commit done, local acknowledgement not begun",
     "mid_local_ack": "local: outbox rows updated as sent, local commit not done",
@@ -108,12 +108,11 @@ def _after(module, name: str, killer: Killer, point: str) -> None:
 def install(ctx: AppContext, killer: Killer, batch_size: int, chunk_size: int) -> None:
     push.BATCH_SIZE = batch_size
     upload = blobs.upload
-    blobs.upload = lambda engine, site_id, path, sha256: upload(engine, site_id, path, sha256,
-                                                                chunk_size)
+    blobs.upload = lambda engine, path, sha256: upload(engine, path, sha256, chunk_size)
     _before(push, "_unsent", killer, "before_read_batch")
     _after(blobs, "_send_chunk", killer, "after_chunk")
     _after(blobs, "_finish", killer, "after_file_complete")
-    _after(apply, "_apply_applications", killer, "central_mid_batch")
+    _before(push, "apply_batch", killer, "central_before_push")  # transaction begun
     _after(push, "apply_batch", killer, "central_before_commit")  # inside engine.begin()
     _before(push, "_record_results", killer, "after_central_commit")
     _after(push, "_record_results", killer, "after_local_ack")

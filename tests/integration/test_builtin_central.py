@@ -9,9 +9,11 @@ import sys
 
 import psycopg
 import pytest
+from sqlalchemy.engine import make_url
 
-from counter_app.central import credentials
+from counter_app.central import builtin, credentials
 from counter_app.central.embedded import EmbeddedCentral
+from tests import security_matrix
 
 pytestmark = pytest.mark.postgres
 
@@ -49,6 +51,10 @@ def test_the_demo_syncs_through_a_device_login_on_the_built_in_server(tmp_path):
                                 "FROM central_applications").fetchone() == (3, "SC001")
             with pytest.raises(psycopg.errors.InsufficientPrivilege):
                 conn.execute("SELECT * FROM central_devices")
+        # the demo's fence is docs/SECURITY.md's matrix, like a city's server
+        admin_url = make_url(server.url).set(database=builtin.DATABASE).render_as_string(
+            hide_password=False)
+        assert security_matrix.live(admin_url) == security_matrix.documented()
     finally:
         server.stop()
     assert not server.running()

@@ -47,7 +47,7 @@ JOB_TIMEOUT = 120   # seconds one counter process may take before the test gives
 # The highest passage to die at, per point: each is reached within a round or three.
 OCCURRENCES = {
     "before_read_batch": 6, "after_chunk": 10, "after_file_complete": 6,
-    "central_mid_batch": 4, "central_before_commit": 4, "after_central_commit": 4,
+    "central_before_push": 4, "central_before_commit": 4, "after_central_commit": 4,
     "mid_local_ack": 4, "after_local_ack": 4, "create_file_kept": 6,
     "create_before_submit": 3, "create_mid_submit": 3, "create_after_submit": 3,
 }

@@ -27,7 +27,7 @@ import pytest  # noqa: E402
 from sqlalchemy import func, select  # noqa: E402
 
 from counter_app.central import admin as central_admin  # noqa: E402
-from counter_app.central import apply, blobs, database
+from counter_app.central import blobs, database
 from counter_app.services.demo import seed_demo  # noqa: E402
 from counter_app.domain.lifecycle import Status  # noqa: E402
 from counter_app.services import enrolment, syncing  # noqa: E402
@@ -287,9 +287,9 @@ def test_central_dies_in_the_middle_of_a_big_push(cluster, central_db, counter_f
             time.sleep(0.03)
             return send_chunk(*args)
 
-        def slow_apply(connection, identity, ops):
+        def slow_apply(connection, ops):
             connection.exec_driver_sql("SELECT pg_sleep(0.15)")
-            return apply_batch(connection, identity, ops)
+            return apply_batch(connection, ops)
 
         monkeypatch.setattr(blobs, "_send_chunk", slow_chunk)
         monkeypatch.setattr(push, "apply_batch", slow_apply)
@@ -302,15 +302,16 @@ def test_central_dies_in_the_middle_of_a_big_push(cluster, central_db, counter_f
             "cut" if KILLS[how] == "cut" else "crash"]
         in_transaction = KILLS[how] == "crash in transaction"
         if in_transaction:
-            apply_blobs, calls = apply._apply_blobs, []
+            calls = []
 
-            def dying_central(connection, identity, ops):
+            def dying_central(connection, ops):
+                results = slow_apply(connection, ops)
                 calls.append(1)
-                if len(calls) == 3:  # applications of the 3rd batch applied, not committed
+                if len(calls) == 3:  # the 3rd batch applied, its transaction not committed
                     cluster.stop("immediate")
-                return apply_blobs(connection, identity, ops)
+                return results
 
-            monkeypatch.setattr(apply, "_apply_blobs", dying_central)
+            monkeypatch.setattr(push, "apply_batch", dying_central)
 
         outcome: dict = {}
 

@@ -198,7 +198,7 @@ def test_the_old_card_field_shows_for_replacement_and_renewal_only(qtbot, ctx, a
 
 
 def test_the_central_sides_card_refusals_read_in_words(qapp):
-    from counter_app.central import apply_cards
+    from counter_app.central import reasons as apply_cards
     from counter_app.domain.errors import reason
     from counter_app.qt.sync_reasons import kind_name, reason_text
 

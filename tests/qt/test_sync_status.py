@@ -9,7 +9,7 @@ import re
 from PySide6.QtCore import Qt
 from sqlalchemy import select, update
 
-from counter_app.central import apply
+from counter_app.central import reasons as apply
 from counter_app.domain.errors import reason
 from counter_app.domain.lifecycle import Status
 from counter_app.qt import main_window as main_window_module

@@ -1,5 +1,5 @@
 """Row-level security: a site's device reads and writes only its own rows, even with
-hand-written SQL (issue 6, "Fencing")."""
+hand-written SQL (issue 6, "Fencing"), and writes nothing but through its functions (issue 12)."""
 
 import uuid
 
@@ -60,36 +60,30 @@ def test_a_site_reads_only_its_own_applications(two_sites):
                             "WHERE device_id <> %s", (device_a.device_id,)).fetchone() == (0,)
 
 
-def test_a_site_cannot_change_another_sites_rows(two_sites):
-    device_a, app_b = two_sites["SA01"][1], two_sites["SB01"][2]
+def test_a_device_writes_no_table_directly_not_even_its_own_rows(two_sites):
+    """Every change goes through the device functions (tests/unit/central/test_attacks.py
+    tries them); hand-written writes are refused outright."""
+    device_a, app_a = two_sites["SA01"][1], two_sites["SA01"][2]
+    app_b = two_sites["SB01"][2]
     with _as_device(device_a) as conn:
-        changed = conn.execute("UPDATE central_applications SET status = 'withdrawn' "
-                               "WHERE id = %s", (app_b,))
-        assert changed.rowcount == 0
-        with pytest.raises(psycopg.errors.InsufficientPrivilege):
-            conn.execute("DELETE FROM central_applications")
+        for statement, values in (
+                ("UPDATE central_applications SET status = 'produced' WHERE id = %s", (app_a,)),
+                ("UPDATE central_applications SET status = 'withdrawn' WHERE id = %s", (app_b,)),
+                ("DELETE FROM central_applications", None),
+                ("INSERT INTO central_applications (site_id, id, number, business_type, status,"
+                 " id_number, payload, received_at, updated_at) VALUES (%s, %s, 'X', 'newborn',"
+                 " 'submitted', '', '{}', now(), now())", (device_a.site_id, uuid.uuid4())),
+                ("INSERT INTO central_applied_operations (site_id, device_id, seq, op_id, kind,"
+                 " result, reason, applied_at) VALUES (%s, %s, 1, %s, 'x', 'applied', '', now())",
+                 (device_a.site_id, device_a.device_id, uuid.uuid4()))):
+            with pytest.raises(psycopg.errors.InsufficientPrivilege):
+                conn.execute(statement, values)
     with psycopg.connect(two_sites["SB01"][1].url) as conn:
         assert conn.execute("SELECT status FROM central_applications").fetchone() == (
             "submitted",)
-
-
-def test_a_site_cannot_forge_rows_for_another_site(two_sites):
-    device_a = two_sites["SA01"][1]
-    site_b = two_sites["SB01"][1].site_id
-    with _as_device(device_a) as conn:
-        with pytest.raises(psycopg.errors.InsufficientPrivilege, match="row-level security"):
-            conn.execute(
-                "INSERT INTO central_applications (site_id, id, number, business_type, status,"
-                " id_number, payload, received_at, updated_at) VALUES (%s, %s, 'X', 'newborn',"
-                " 'submitted', '', '{}', now(), now())", (site_b, uuid.uuid4()))
-        with pytest.raises(psycopg.errors.InsufficientPrivilege, match="row-level security"):
-            conn.execute("UPDATE central_applications SET site_id = %s", (site_b,))
-        with pytest.raises(psycopg.errors.InsufficientPrivilege, match="row-level security"):
-            # an operation recorded under another device of the same site is refused too
-            conn.execute(
-                "INSERT INTO central_applied_operations (site_id, device_id, seq, op_id, kind,"
-                " result, reason, applied_at) VALUES (%s, %s, 1, %s, 'x', 'applied', '', now())",
-                (device_a.site_id, uuid.uuid4(), uuid.uuid4()))
+    with psycopg.connect(device_a.url) as conn:
+        assert conn.execute("SELECT status FROM central_applications").fetchone() == (
+            "submitted",)
 
 
 def test_counters_own_nothing_and_cannot_lift_the_fence(two_sites):
@@ -143,16 +137,16 @@ def test_card_status_is_the_card_centres_even_for_the_sites_own_cards(two_sites,
                                                                       fresh_central):
     _ctx, device_a, app_a = two_sites["SA01"]
     with psycopg.connect(fresh_central, autocommit=True) as conn:  # as the card centre would
-        conn.execute("UPDATE central_card_records SET status = 'in_production' "
+        conn.execute("UPDATE central_card_records SET status = 'at_site', card_number = 'A1' "
                      "WHERE site_id = %s AND application_id = %s", (device_a.site_id, app_a))
     with _as_device(device_a) as conn:
-        with pytest.raises(psycopg.errors.InsufficientPrivilege, match="card centre"):
-            conn.execute("UPDATE central_card_records SET status = 'produced'")
-        with pytest.raises(psycopg.errors.InsufficientPrivilege, match="card centre"):
-            conn.execute("UPDATE central_card_records SET status = 'collected'")
-    with psycopg.connect(fresh_central, autocommit=True) as conn:
-        conn.execute("UPDATE central_card_records SET status = 'at_site', card_number = 'A1'")
-    with _as_device(device_a) as conn:  # the counter's own move: collection
-        conn.execute("UPDATE central_card_records SET status = 'collected'")
+        for change in ("status = 'produced'", "status = 'collected'", "card_number = 'FORGED'",
+                       "bank = 'X'", "collector = 'guardian'", "activated_at = now()"):
+            with pytest.raises(psycopg.errors.InsufficientPrivilege):
+                conn.execute(f"UPDATE central_card_records SET {change}")
         with pytest.raises(psycopg.errors.InsufficientPrivilege):
-            conn.execute("UPDATE central_card_records SET card_number = 'FORGED'")
+            conn.execute("UPDATE central_status_history SET actor = 'card_centre'")
+    with psycopg.connect(fresh_central) as conn:
+        assert conn.execute("SELECT status, card_number, bank FROM central_card_records "
+                            "WHERE application_id = %s", (app_a,)).fetchone() == (
+            "at_site", "A1", None)

@@ -86,6 +86,7 @@ def test_the_card_found_in_time_the_report_is_undone(ctx, op, card):
     kinds = [kind for kind, _payload in _outbox(ctx)]
     assert kinds == ["card_reported", "card_unreported"]
     assert _outbox(ctx)[1][1] == {"id": str(entry.id), "card_number": CARD,
+                                  "id_number": ADULT_ID,  # the holder's proof
                                   "released_at": found.isoformat(), "operator": "admin"}
     with pytest.raises(CardsError) as caught:  # nothing left to undo
         card_reports.unreport_card(ctx, op, CARD, now=found)

@@ -66,8 +66,8 @@ def test_a_file_that_arrives_damaged_is_sent_again_next_cycle(ctx, admin, tmp_pa
 
     submit_child(ctx, admin, tmp_path)
     real_send = blobs._send_chunk
-    monkeypatch.setattr(blobs, "_send_chunk", lambda e, s, h, n, data: real_send(
-        e, s, h, n, bytes(reversed(data))))
+    monkeypatch.setattr(blobs, "_send_chunk", lambda e, h, n, data: real_send(
+        e, h, n, bytes(reversed(data))))
     first = syncing.sync_now(ctx)
     assert (first.sent, first.files, first.rejected, first.pending) == (1, 0, 0, 1)
     monkeypatch.setattr(blobs, "_send_chunk", real_send)
