@@ -12,8 +12,8 @@ Each operation is first recorded under its (device, seq) with its result, so a r
 has no second effect and gets the same answer. The batch goes in with a few set-based
 statements; should the database refuse the applications' step (a constraint), it is
 redone one application at a time, each in its own subtransaction, and only the bad one
-is refused. The reasons are the templates of counter_app.central.apply and
-apply_cards (the window translates them), with their parameters.
+is refused. The reasons are the templates of counter_app.central.reasons (the window
+translates them), with their parameters.
 """
 
 from __future__ import annotations
