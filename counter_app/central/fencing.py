@@ -190,6 +190,8 @@ def apply(connection: Connection) -> None:
     connection.execute(text(f"GRANT pg_signal_backend, pg_read_all_stats TO {quote(engine)}"))
     database = connection.execute(text("SELECT current_database()")).scalar_one()
     connection.execute(text(f"GRANT CONNECT ON DATABASE {quote(database)} TO {quote(group)}"))
+    # central_push keeps its batch in a temporary table: TEMP even where PUBLIC lost it
+    connection.execute(text(f"GRANT TEMPORARY ON DATABASE {quote(database)} TO {quote(engine)}"))
     connection.execute(text(f"GRANT USAGE ON SCHEMA public TO {quote(group)}, {quote(engine)}"))
     connection.execute(text(f"ALTER DATABASE {quote(database)} "
                             "SET idle_in_transaction_session_timeout = '60s'"))

@@ -100,11 +100,6 @@ def queue(ctx: AppContext, items: list[dict]) -> None:
         session.execute(insert(OutboxEntry.__table__), rows)
 
 
-def plain_url(url: str) -> str:
-    """The URL for psycopg itself (no SQLAlchemy driver name)."""
-    return make_url(url).set(drivername="postgresql").render_as_string(hide_password=False)
-
-
 def naive_insert_seconds(url: str, site_id: uuid.UUID, items: list[dict]) -> float:
     """One INSERT statement per row into central_applications, one transaction."""
     now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
