@@ -1,6 +1,7 @@
 """Administration of the central database: set-up, sites, devices (the `central` CLI).
 
-Run with an administrator's URL: a superuser, or a role with CREATEROLE and BYPASSRLS.
+Run with an administrator's URL: a superuser (`central init` gives the engine role
+BYPASSRLS and server roles; docs/SECURITY.md).
 """
 
 from __future__ import annotations

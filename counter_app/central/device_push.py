@@ -90,7 +90,6 @@ BEGIN
      OR substr(number, length(part) + 1, 8) !~ '^\d{8}$' THEN
     RETURN false;
   END IF;
-  PERFORM to_date(substr(number, length(part) + 1, 8), 'YYYYMMDD');
   RETURN to_char(to_date(substr(number, length(part) + 1, 8), 'YYYYMMDD'), 'YYYYMMDD')
          = substr(number, length(part) + 1, 8);
 EXCEPTION WHEN others THEN
@@ -162,14 +161,14 @@ BEGIN
    WHERE NOT o.is_new AND a.site_id = my_site AND a.device_id = me AND a.seq = o.seq;
 
   BEGIN
-    written := central_push_applications(me, my_site, at_now, NULL);
+    written := central_push_applications(my_site, at_now, NULL);
   EXCEPTION WHEN others THEN
     written := '{}';
     FOR item IN SELECT seq FROM central_push_ops
                  WHERE is_new AND result = 'applied' AND kind = 'application_submitted'
                  ORDER BY seq LOOP
       BEGIN
-        written := written || central_push_applications(me, my_site, at_now, item.seq);
+        written := written || central_push_applications(my_site, at_now, item.seq);
       EXCEPTION WHEN others THEN
         UPDATE central_push_ops SET result = 'rejected',
                reason = central_reason(%REFUSED%, jsonb_build_object('error', SQLSTATE))
@@ -284,8 +283,8 @@ BEGIN
 END $fn$;
 
 -- Write the checked new applications (only *one_seq*'s when given); their ids.
-CREATE OR REPLACE FUNCTION central_push_applications(me uuid, my_site uuid,
-                                                     at_now timestamp, one_seq bigint)
+CREATE OR REPLACE FUNCTION central_push_applications(my_site uuid, at_now timestamp,
+                                                     one_seq bigint)
 RETURNS uuid[] LANGUAGE plpgsql SET search_path = public, pg_temp AS $fn$
 DECLARE
   written uuid[];
@@ -367,7 +366,7 @@ END $fn$;
 
 SIGNATURES = ("central_push(jsonb)",)
 INTERNAL_SIGNATURES = ("central_push_check(text, jsonb, text)",
-                       "central_push_applications(uuid, uuid, timestamp, bigint)",
+                       "central_push_applications(uuid, timestamp, bigint)",
                        "central_push_arrivals(uuid, uuid, timestamp, uuid[])",
                        "central_push_receipt(uuid, text, jsonb, timestamp)")
 

@@ -31,7 +31,7 @@ from counter_app.central.schema import settings
 # The privilege matrix (docs/SECURITY.md; tests/unit/central/test_privileges.py compares
 # it with the live database). Counters read their own site's rows (row-level security) and
 # the shared reference data, and write nothing directly: every change is a call of one of
-# DEVICE_FUNCTIONS, which run as the engine role.
+# device_functions() below, which run as the engine role.
 DEVICE_READS = ("central_alembic_version", "central_sites", "central_preapplications",
                 "central_applications", "central_blobs", "central_application_files",
                 "central_applied_operations", "central_audit_anchors", "central_operators",

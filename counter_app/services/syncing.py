@@ -70,7 +70,7 @@ def sync_now(ctx: AppContext, override_url: str | None = None) -> SyncResult:
         engine = database.engine_for(url)
         identity = resolve_identity(engine)
         pushed = push_once(ctx.sessions, engine, identity, ctx.settings.protected_dir)
-        anchors.anchor(ctx.sessions, engine, identity.site_id, identity.device_id)
+        anchors.anchor(ctx.sessions, engine)
         pulled = pull_once(ctx.sessions, engine, identity.site_id, ctx.settings.protected_dir)
     except (OperationalError, DBAPIError) as exc:
         if url:

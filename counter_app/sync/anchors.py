@@ -57,9 +57,9 @@ def recompute(session: Session, count: int) -> str:
     return head
 
 
-def anchor(sessions: sessionmaker[Session], engine: Engine, site_id: uuid.UUID,
-           device_id: uuid.UUID) -> ChainHead | None:
-    """Send the chain's head if it moved since the last anchor; the new head or None."""
+def anchor(sessions: sessionmaker[Session], engine: Engine) -> ChainHead | None:
+    """Send the chain's head if it moved since the last anchor (the central side knows
+    the device by its login); the new head or None."""
     with sessions() as session:
         last = _last(session)
         head = extend(session, last)

@@ -36,6 +36,5 @@ def test_an_anchor_is_sent_only_when_the_chain_moved(ctx, admin, tmp_path, centr
     submit_child(ctx, admin, tmp_path)
     syncing.sync_now(ctx)
     engine = database.open_central(central_access.counter_url(ctx))
-    identity = resolve_identity(engine)
-    assert anchors.anchor(ctx.sessions, engine, identity.site_id, identity.device_id) is None
+    assert anchors.anchor(ctx.sessions, engine) is None
     engine.dispose()
