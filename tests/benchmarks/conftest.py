@@ -24,9 +24,10 @@ _LAST_USER: dict[str, list[million_rows.DataSet]] = {}
 
 @pytest.fixture(scope="session")
 def million_row_data(request, tmp_path_factory) -> dict:
-    """Every million-row data set the run's tests use, loaded side by side when the first
-    one is needed (so no benchmark measures while a load runs); each dropped after its
-    last test, so the rest of the suite runs without it."""
+    """Every million-row data set the run's tests use, loaded (or copied from the cache of
+    earlier runs) side by side when the first one is needed (so no benchmark measures while
+    a load runs); each dropped after its last test, so the rest of the suite runs without
+    it."""
     items = request.session.items  # as selected (-k, paths)
     prepared: dict[str, million_rows.DataSet] = {}
     try:
@@ -38,7 +39,7 @@ def million_row_data(request, tmp_path_factory) -> dict:
         for line in million_rows.load_side_by_side(list(prepared.values())):
             print(f"\n{line}")
             budget.note(line)
-        yield {name: data_set.value for name, data_set in prepared.items()}
+        yield {name: data_set.finish() for name, data_set in prepared.items()}
     finally:  # what an early stop (-x, a failed load) left
         for data_set in prepared.values():
             data_set.release()

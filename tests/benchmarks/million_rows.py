@@ -6,9 +6,11 @@ dropped for the load and made again after it (one sort each instead of a million
 from the schema's own definitions; then ANALYZE (and VACUUM centrally: the data stays for
 the whole run, and autovacuum must find nothing to do while later benchmarks measure).
 
-tests/benchmarks/conftest.py prepares the data sets a run needs (databases, sites,
-enrolled counters: quick), then runs their bulk loads side by side (the SQLite load in
-this process, the PostgreSQL ones in server backends: both cores busy), once per run.
+tests/benchmarks/conftest.py prepares the data sets a run needs (databases, sites: quick),
+then runs their bulk loads side by side (the SQLite load in this process, the PostgreSQL
+ones in server backends: both cores busy), then finishes them (enrolled counters). The
+loads are kept between runs (tests/benchmarks/data_cache.py): a later run's "load" is a
+copy of the kept data.
 
 The inquiry data (issue 7, "Show"): 1,000,000 applications with distinct valid ID numbers,
 a card record for every fourth, 1,000,000 invalid-list entries (every fifth a temporary
@@ -39,8 +41,8 @@ from counter_app.config import Settings
 from counter_app.security.roles import Role
 from counter_app.services import auth, enrolment
 from counter_app.services.context import open_context
+from tests.benchmarks import data_cache
 from tests.helpers import PASSWORD
-from tests.pg_helpers import drop_database, new_central
 
 # --- the inquiry data -----------------------------------------------------------------------
 
@@ -118,10 +120,11 @@ def _case(expression: str, values) -> str:
 
 @dataclass
 class DataSet:
-    """A data set ready for its bulk load: what its fixture gives the tests, the load (run
-    beside the other data sets' loads; returns a line for the report) and the clean-up."""
-    value: object
+    """A data set ready for its bulk load: the load (run beside the other data sets' loads,
+    so no Alembic in it; returns a line for the report), what gives its fixture's value
+    afterwards (in the main thread), and the clean-up."""
     load: Callable[[], str]
+    finish: Callable[[], object]
     drop: Callable[[], None] = lambda: None
     dropped: bool = False
 
@@ -149,21 +152,37 @@ def _timed(what: str, load: Callable[[], None]) -> Callable[[], str]:
     return run
 
 
+def _copied(what: str, copy: Callable[[], None]) -> Callable[[], str]:
+    return _timed(f"{what}, copied from the cache (tests/benchmarks/data_cache.py)", copy)
+
+
 # --- the counter's own store (SQLite) -------------------------------------------------------
 
 def inquiry_local(root: Path) -> DataSet:
     """A counter (site SC001, an administrator) whose store holds the inquiry data."""
-    ctx = open_context(Settings(data_dir=root / "data", config_dir=root / "config"))
+    data_dir, config_dir = root / "data", root / "config"
+    what = (f"local load (SQLite): {APPLICATIONS:,} applications, "
+            f"{APPLICATIONS // CARD_EVERY:,} card records, {INVALID:,} invalid-list entries, "
+            "ANALYZE")
+
+    def finish():
+        return open_context(Settings(data_dir=data_dir, config_dir=config_dir))
+
+    if data_cache.local_is_cached("inquiry_local"):
+        return DataSet(_copied(what, lambda: data_cache.local_copy("inquiry_local", data_dir)),
+                       finish)
+    ctx = open_context(Settings(data_dir=data_dir, config_dir=config_dir))
     site_id = auth.ensure_site(ctx, "SC001", "示范社保服务中心")
     operator_id = auth.create_operator(ctx, site_id=site_id, username="admin",
                                        display_name="管理员", password=PASSWORD,
                                        roles={Role.ADMINISTRATOR})
-    path = ctx.settings.data_dir / "counter.sqlite3"
     ctx.sessions.kw["bind"].dispose()  # the load leaves WAL mode for a while: none open
-    return DataSet(ctx, _timed(
-        f"local load (SQLite): {APPLICATIONS:,} applications, {APPLICATIONS // CARD_EVERY:,} "
-        f"card records, {INVALID:,} invalid-list entries, ANALYZE",
-        lambda: load_local(path, site_id, operator_id)))
+
+    def load() -> None:
+        load_local(data_dir / "counter.sqlite3", site_id, operator_id)
+        data_cache.keep_local("inquiry_local", data_dir)
+
+    return DataSet(_timed(what, load), finish)
 
 
 def load_local(path: Path, site_id: uuid.UUID, operator_id: uuid.UUID) -> None:
@@ -265,19 +284,33 @@ def _filler(name: str, kind: str, not_null: bool, default):
 def inquiry_central(root: Path) -> DataSet:
     """A central database with the inquiry data over SITES sites, and a counter enrolled
     as a device of the first site: (ctx, admin URL)."""
-    url = new_central()
-    try:
-        site_ids = _add_sites(url, [(f"S{n:03d}", f"第{n}服务网点") for n in range(SITES)])
+    what = (f"central load (PostgreSQL): {APPLICATIONS:,} applications over {SITES} sites, "
+            f"{APPLICATIONS // CARD_EVERY:,} card records, {INVALID:,} invalid-list entries, "
+            "VACUUM ANALYZE")
+    copy: list[str] = []
+
+    def finish():
+        url = copy[0]
         ctx = open_context(Settings(data_dir=root / "data", config_dir=root / "config"))
         enrolment.enrol(ctx, central_admin.add_device(url, "S000", "window 1").code())
-    except BaseException:
-        drop_database(url)
-        raise
-    return DataSet((ctx, url), _timed(
-        f"central load (PostgreSQL): {APPLICATIONS:,} applications over {SITES} sites, "
-        f"{APPLICATIONS // CARD_EVERY:,} card records, {INVALID:,} invalid-list entries, "
-        f"VACUUM ANALYZE", lambda: load_central(url, site_ids)),
-        lambda: drop_database(url))
+        return ctx, url
+
+    def drop() -> None:
+        if copy:
+            data_cache.drop_copy(copy[0])
+
+    if data_cache.central_is_cached("inquiry"):
+        return DataSet(_copied(what, lambda: copy.append(data_cache.central_copy("inquiry"))),
+                       finish, drop)
+    url = data_cache.start_cache("inquiry")
+    site_ids = _add_sites(url, [(f"S{n:03d}", f"第{n}服务网点") for n in range(SITES)])
+
+    def load() -> None:
+        load_central(url, site_ids)
+        data_cache.finish_cache("inquiry")
+        copy.append(data_cache.central_copy("inquiry"))
+
+    return DataSet(_timed(what, load), finish, drop)
 
 
 def _add_sites(url: str, sites: list[tuple[str, str]]) -> list[uuid.UUID]:
@@ -396,18 +429,33 @@ class City:
 
 
 def promise_city(_root: Path) -> DataSet:
-    url = new_central()
-    try:
-        central_admin.add_site(url, "CC01", "市社会保障卡管理中心", kind="card_centre")
-        device = central_admin.add_device(url, "CC01", "card centre 1")
-    except BaseException:
-        drop_database(url)
-        raise
-    sites = [uuid.uuid4() for _ in range(CITY_SITES)]
-    return DataSet(City(url, sites, device), _timed(
-        f"promise city load (PostgreSQL): {OPEN_COUNT + CLOSED_COUNT:,} applications over "
-        f"{CITY_SITES} sites, VACUUM ANALYZE", lambda: load_city(url, sites)),
-        lambda: drop_database(url))
+    what = (f"promise city load (PostgreSQL): {OPEN_COUNT + CLOSED_COUNT:,} applications "
+            f"over {CITY_SITES} sites, VACUUM ANALYZE")
+    copy: list[str] = []
+
+    def finish() -> City:
+        url = copy[0]
+        with psycopg.connect(plain(url)) as conn:
+            sites = [site for (site,) in conn.execute(
+                "SELECT id FROM central_sites WHERE kind = 'street_point' ORDER BY code")]
+        return City(url, sites, central_admin.add_device(url, "CC01", "card centre 1"))
+
+    def drop() -> None:
+        if copy:
+            data_cache.drop_copy(copy[0])
+
+    if data_cache.central_is_cached("city"):
+        return DataSet(_copied(what, lambda: copy.append(data_cache.central_copy("city"))),
+                       finish, drop)
+    url = data_cache.start_cache("city")
+    central_admin.add_site(url, "CC01", "市社会保障卡管理中心", kind="card_centre")
+
+    def load() -> None:
+        load_city(url, [uuid.uuid4() for _ in range(CITY_SITES)])
+        data_cache.finish_cache("city")
+        copy.append(data_cache.central_copy("city"))
+
+    return DataSet(_timed(what, load), finish, drop)
 
 
 def load_city(url: str, sites: list[uuid.UUID]) -> None:
