@@ -2,7 +2,8 @@
 insert, update, delete or truncate each table, which row policies fence it, and which
 functions a device may call and whose rights they run with.
 
-    python -m tests.security_matrix URL   # prints the live matrix as the doc holds it
+    python -m tests.security_matrix URL      # prints the live matrix as the doc holds it
+    python -m tests.security_matrix --update # rewrites the doc's matrix from a fresh central
 """
 
 from __future__ import annotations
@@ -80,5 +81,22 @@ def markdown(table_rows, function_rows) -> str:
     return "\n".join(lines)
 
 
+def update_doc() -> None:
+    """Rewrite the doc's matrix from a freshly initialised central database."""
+    from tests import pg_helpers
+
+    url = pg_helpers.new_central()
+    try:
+        matrix = markdown(*live(url))
+    finally:
+        pg_helpers.drop_database(url)
+    text = DOC.read_text(encoding="utf-8")
+    DOC.write_text(re.sub(r"<!-- matrix:tables -->.*<!-- /matrix:functions -->",
+                          lambda _match: matrix, text, flags=re.S), encoding="utf-8")
+
+
 if __name__ == "__main__":
-    print(markdown(*live(sys.argv[1])))
+    if sys.argv[1:] == ["--update"]:
+        update_doc()
+    else:
+        print(markdown(*live(sys.argv[1])))

@@ -63,6 +63,11 @@ ENGINE_WRITES = {
     "central_applied_operations": "INSERT, UPDATE",
     "central_status_history": "INSERT",
     "central_audit_anchors": "INSERT",
+    "central_audit_records": "INSERT",
+    "central_device_flags": "INSERT",
+    "central_lookups": "INSERT",
+    "central_enrolment_codes": "UPDATE",
+    "central_devices": "UPDATE",
 }
 # Device sessions: no statement runs, waits for a lock or sits idle in a transaction for
 # long (a pull waits for the oldest writing transaction on the server).
@@ -267,6 +272,6 @@ def _policies(table: str) -> list[str]:
                 "card_centre ON %T USING ((SELECT central_is_card_centre()))"]
     if table == "central_production_batches":
         return ["card_centre ON %T USING ((SELECT central_is_card_centre()))"]
-    if table in ("central_devices", "central_settings"):
+    if table in ("central_devices", "central_settings", "central_enrolment_codes"):
         return []  # no policy: nobody but administrators reads these directly
     return [f"own_site ON %T USING {OWN_SITE} WITH CHECK {OWN_SITE}"]

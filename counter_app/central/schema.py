@@ -69,6 +69,8 @@ sites = Table(
     Column("kind", String(30), nullable=False),
     Column("role_name", String(63), nullable=False, server_default=""),
     Column("created_at", DateTime, nullable=False),
+    # cross-site look-ups each of the site's devices may make in an hour (central_lookups)
+    Column("lookup_budget", Integer, nullable=False, server_default="100"),
 )
 
 devices = Table(
@@ -82,7 +84,20 @@ devices = Table(
     Column("counter_no", Integer, nullable=False),
     Column("created_at", DateTime, nullable=False),
     Column("revoked_at", DateTime),
+    # set when the counter took its enrolment code (central_enrol); until then it can do
+    # nothing but enrol
+    Column("enrolled_at", DateTime),
     UniqueConstraint("site_id", "counter_no", name="uq_central_devices_site_counter"),
+)
+
+# Enrolment codes handed out: signed, single use, expiring (counter_app.central.enrolment).
+enrolment_codes = Table(
+    "central_enrolment_codes", metadata,
+    Column("id", Uuid, primary_key=True),
+    Column("device_id", Uuid, ForeignKey("central_devices.id"), nullable=False),
+    Column("created_at", DateTime, nullable=False),
+    Column("expires_at", DateTime, nullable=False),
+    Column("used_at", DateTime),
 )
 
 operators = Table(
@@ -286,11 +301,56 @@ audit_anchors = Table(
     Column("head_hash", String(64), nullable=False),
 )
 
+# Every cross-site look-up a device made (inquiry, where to collect, a pre-application, a
+# photo receipt), refused ones too: the number only as a keyed hash.
+lookups = Table(
+    "central_lookups", metadata,
+    Column("site_id", Uuid, primary_key=True),
+    Column("id", Uuid, primary_key=True, server_default=text("gen_random_uuid()")),
+    Column("device_id", Uuid, nullable=False),
+    Column("operator", String(50), nullable=False, server_default=""),
+    Column("at", DateTime, nullable=False),
+    Column("kind", String(20), nullable=False),
+    Column("number_hash", String(64), nullable=False),
+    Column("allowed", Boolean, nullable=False),
+    Index("ix_central_lookups_device_at", "device_id", "at"),
+)
+
+# The counters' audit records as pushed (they hold no personal data), each with the head
+# of the device's hash chain after it: the central side checks the chain on arrival.
+audit_records = Table(
+    "central_audit_records", metadata,
+    Column("site_id", Uuid, primary_key=True),
+    Column("device_id", Uuid, primary_key=True),
+    Column("seq", BigInteger, primary_key=True, autoincrement=False),  # the local row id
+    Column("at", DateTime, nullable=False),
+    Column("operator_id", Uuid),
+    Column("action", String(40), nullable=False),
+    Column("entity", String(40), nullable=False),
+    Column("entity_id", String(64), nullable=False),
+    Column("from_status", String(30), nullable=False, server_default=""),
+    Column("to_status", String(30), nullable=False, server_default=""),
+    Column("detail", Text, nullable=False, server_default=""),
+    Column("chain_hash", String(64), nullable=False),
+    Column("received_at", DateTime, nullable=False),
+)
+
+# Devices whose audit chain did not hold: a gap, an edited record or a rewritten anchor.
+device_flags = Table(
+    "central_device_flags", metadata,
+    Column("site_id", Uuid, primary_key=True),
+    Column("device_id", Uuid, primary_key=True),
+    Column("id", Uuid, primary_key=True, server_default=text("gen_random_uuid()")),
+    Column("flagged_at", DateTime, nullable=False),
+    Column("reason", String(30), nullable=False),   # gap, edited, anchor_rewritten
+    Column("detail", Text, nullable=False, server_default=""),
+)
+
 # Feeds the counters pull, each with the columns they need.
 PULLED = {"card_records": card_records, "invalid_list": invalid_list,
           "photo_receipts": photo_receipts, "preapplications": preapplications}
 # Tables holding one site's rows: row-level security fences them by site_id.
 SITE_OWNED = (applications, blobs, blob_chunks, application_files, card_records,
               applied_operations, audit_anchors, operators, status_history, notices,
-              notice_attempts)
+              notice_attempts, lookups, audit_records, device_flags)
 SHARED = (sites, invalid_list, photo_receipts, preapplications)
