@@ -38,11 +38,15 @@ class City:
                    "applicant": {"name": name, "phone": phone,
                                  "id_number": "110105202403150038"},
                    "guardian": guardian}
+        made = status in MADE  # a made card has its production record
+        if made and card is None:
+            card = {"card_number": f"T{app_id.hex[:9].upper()}"}
         with self.engine.begin() as connection:
             connection.execute(applications.insert().values(
                 site_id=site_id, id=app_id, number=number, business_type="newborn",
                 status=status, id_number="110105202403150038", payload=payload,
                 received_at=received, updated_at=received,
+                production_batch_id=uuid.uuid4() if made else None,
                 due_date=due or (received.date() + dt.timedelta(days=30))))
             if card is not None:
                 connection.execute(card_records.insert().values(
@@ -64,6 +68,10 @@ class City:
 
     def centre(self, **options) -> CardCentre:
         return CardCentre(self.engine, OPERATOR, CardRules(), **options)
+
+
+# Statuses added with a production record (a batch and a card number), as dispatch needs.
+MADE = {"produced"}
 
 
 def city_at(url: str, codes=(("SC001", "朝阳区社会保障服务中心"),

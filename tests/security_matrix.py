@@ -34,6 +34,8 @@ def live(url: str) -> tuple[list[tuple[str, ...]], list[tuple[str, ...]]]:
             for role in roles:
                 held = [p for p in PRIVILEGES if conn.execute(
                     "SELECT has_table_privilege(%s, %s, %s)", (role, table, p)).fetchone()[0]]
+                if "SELECT" not in held and (columns := _readable_columns(conn, role, table)):
+                    held.insert(0, f"SELECT ({' '.join(columns)})")
                 cells.append(", ".join(held) or "-")
             policies = [name for (name,) in conn.execute(
                 "SELECT policyname FROM pg_policies WHERE tablename = %s ORDER BY policyname",
@@ -51,6 +53,14 @@ def live(url: str) -> tuple[list[tuple[str, ...]], list[tuple[str, ...]]]:
                 "WHERE n.nspname = 'public' AND p.proname LIKE 'central%%' "
                 "ORDER BY p.proname", (roles[0],))]
     return table_rows, function_rows
+
+
+def _readable_columns(conn, role: str, table: str) -> list[str]:
+    """The columns *role* may read where it may not read the whole table."""
+    return [name for (name,) in conn.execute(
+        "SELECT attname FROM pg_attribute WHERE attrelid = %s::regclass AND attnum > 0 "
+        "AND NOT attisdropped AND has_column_privilege(%s, attrelid, attnum, 'SELECT') "
+        "ORDER BY attnum", (table, role))]
 
 
 def documented() -> tuple[list[tuple[str, ...]], list[tuple[str, ...]]]:

@@ -65,8 +65,17 @@ def device_engine(admin_url: str, site_code: str, kind: str = "service_centre"):
     from counter_app.central import admin
 
     admin.add_site(admin_url, site_code, f"site {site_code}", kind)  # kept when it exists
-    enrolment = admin.add_device(admin_url, site_code, f"counter of {site_code}")
+    enrolment = enrolled_device(admin_url, site_code)
     return database.create_central_engine(enrolment.url), enrolment
+
+
+def enrolled_device(admin_url: str, site_code: str, name: str = ""):
+    """A new device of the existing site *site_code*, its code redeemed as `counter-app
+    enrol` does (no counter's files): its credentials (central.credentials.Enrolment)."""
+    from counter_app.central import admin, enrolment
+
+    return enrolment.redeem(admin.add_device(admin_url, site_code,
+                                             name or f"counter of {site_code}"))
 
 
 def push(engine, ops: list) -> list:

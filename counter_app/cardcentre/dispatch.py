@@ -18,6 +18,9 @@ from counter_app.central.schema import applications, card_records
 from counter_app.central.transitions import Move, Moved, Who, move
 from counter_app.domain.lifecycle import Status
 
+# Why a chosen card was left out (stored and shown; English, translated by the window).
+NO_PRODUCTION_RECORD = "no production record: not made in a production batch with a card number"
+
 
 @dataclass(frozen=True)
 class ProducedCard:
@@ -69,12 +72,30 @@ def dispatch(connection: Connection, keys: list[Key], who: Who, now: dt.datetime
     """Move the cards to their handling points and queue each applicant's notices."""
     if not keys:
         raise ProductionError(MSG_NOTHING_CHOSEN)
-    results = move(connection, [Move(site, app, Status.AT_SITE) for site, app
-                                in dict.fromkeys(keys)], who, now)
+    chosen = list(dict.fromkeys(keys))
+    unmade = _produced_without_record(connection, chosen)
+    results = move(connection, [Move(site, app, Status.AT_SITE) for site, app in chosen
+                                if (site, app) not in unmade], who, now)
     moved = [(r.move.site_id, r.move.application_id) for r in results if r.ok]
     count = queue_notices(connection, templates, recipients(connection, moved), now,
                           today or now.date())
-    return Dispatched(len(moved), count, tuple(r for r in results if not r.ok))
+    refused = tuple(Moved(Move(site, app, Status.AT_SITE), False, Status.PRODUCED.value,
+                          NO_PRODUCTION_RECORD) for site, app in chosen if (site, app) in unmade)
+    return Dispatched(len(moved), count, tuple(r for r in results if not r.ok) + refused)
+
+
+def _produced_without_record(connection: Connection, keys: list[Key]) -> set[Key]:
+    """Chosen applications marked produced but not made in a production batch with a card
+    number: a status set by hand is no card, so they stay at the card centre."""
+    made = (applications.c.production_batch_id.is_not(None)
+            & card_records.c.card_number.is_not(None) & (card_records.c.card_number != ""))
+    rows = connection.execute(
+        select(applications.c.site_id, applications.c.id)
+        .join(card_records, (card_records.c.site_id == applications.c.site_id)
+              & (card_records.c.application_id == applications.c.id), isouter=True)
+        .where(tuple_(applications.c.site_id, applications.c.id).in_(keys),
+               applications.c.status == Status.PRODUCED.value, ~made))
+    return {(row.site_id, row.id) for row in rows}
 
 
 def recipients(connection: Connection, keys: list[Key]) -> list[Recipient]:

@@ -6,20 +6,27 @@ BYPASSRLS and server roles; docs/SECURITY.md).
 
 from __future__ import annotations
 
-import secrets
+import datetime as dt
 import uuid
 
 from sqlalchemy import func, select, text, update
-from sqlalchemy.engine import Connection, make_url
+from sqlalchemy.engine import Connection
 
-from counter_app.central import database, fencing, migrate
-from counter_app.central.credentials import Enrolment
-from counter_app.central.schema import SITE_KINDS, devices, preapplications, sites
+from counter_app.central import database, enrolment, fencing, migrate
+from counter_app.central.enrolment import EnrolmentCode
+from counter_app.central.schema import (SITE_KINDS, devices, enrolment_codes, preapplications,
+                                        sites)
 from counter_app.domain.errors import QT_TRANSLATE_NOOP, CounterError
 
 MSG_UNKNOWN_SITE = QT_TRANSLATE_NOOP("messages", "There is no site with the code {code}.")
 MSG_BAD_KIND = QT_TRANSLATE_NOOP("messages", "Unknown kind of site: {kind}.")
 MSG_UNKNOWN_DEVICE = QT_TRANSLATE_NOOP("messages", "There is no device {device}.")
+MSG_NO_NEW_CODE = QT_TRANSLATE_NOOP(
+    "messages", "Device {device} has been enrolled or withdrawn already; a new code is only "
+                "for a device that has not taken its code. To replace a counter, withdraw it "
+                "and add a new device.")
+MSG_BAD_VALIDITY = QT_TRANSLATE_NOOP(
+    "messages", "An enrolment code must be valid for at least one hour.")
 
 
 class AdminError(CounterError):
@@ -67,8 +74,11 @@ def ensure_site(connection: Connection, code: str, name: str = "", kind: str = "
     return site_id
 
 
-def add_device(url: str, site_code: str, name: str) -> Enrolment:
-    """Register a device; its credentials are in the returned enrolment, shown only once."""
+def add_device(url: str, site_code: str, name: str,
+               valid_for: dt.timedelta = enrolment.DEFAULT_VALID) -> EnrolmentCode:
+    """Register a device; returns its enrolment code (signed, single use, valid for
+    *valid_for*), to be shown only once."""
+    _check_validity(valid_for)
     engine = database.open_central(url)
     try:
         with engine.begin() as connection:
@@ -76,19 +86,52 @@ def add_device(url: str, site_code: str, name: str) -> Enrolment:
             if site is None:
                 raise AdminError(MSG_UNKNOWN_SITE, code=site_code)
             device_id = uuid.uuid4()
-            password = secrets.token_urlsafe(24)
+            password = enrolment.new_password()
             role = _device_role(connection, device_id, site.role_name, password)
-            counter_no = next_counter_no(connection, site.id)
             connection.execute(devices.insert().values(
                 id=device_id, site_id=site.id, name=name, role_name=role,
-                counter_no=counter_no, created_at=database.utcnow()))
+                counter_no=next_counter_no(connection, site.id),
+                created_at=database.utcnow()))
+            return enrolment.issue(connection, url, device_id, password, valid_for)
     finally:
         engine.dispose()
-    # a plain URL any client understands
-    counter_url = make_url(url).set(drivername="postgresql", username=role, password=password)
-    return Enrolment(url=counter_url.render_as_string(hide_password=False),
-                     device_id=str(device_id), site_code=site_code, site_id=str(site.id),
-                     counter_no=counter_no)
+
+
+def new_code(url: str, device_id: str,
+             valid_for: dt.timedelta = enrolment.DEFAULT_VALID) -> EnrolmentCode:
+    """A fresh code for a device that has not taken its code (lost, or expired): a new
+    temporary password, so the earlier codes no longer log in; they are expired too."""
+    _check_validity(valid_for)
+    engine = database.open_central(url)
+    try:
+        with engine.begin() as connection:
+            device = connection.execute(select(devices).where(
+                devices.c.id == _device_uuid(device_id))).first()
+            if device is None:
+                raise AdminError(MSG_UNKNOWN_DEVICE, device=device_id)
+            if device.enrolled_at is not None or device.revoked_at is not None:
+                raise AdminError(MSG_NO_NEW_CODE, device=device_id)
+            password = enrolment.new_password()
+            fencing.ensure_role(connection, device.role_name, password=password)
+            connection.execute(update(enrolment_codes).where(
+                enrolment_codes.c.device_id == device.id, enrolment_codes.c.used_at.is_(None))
+                .values(expires_at=func.least(enrolment_codes.c.expires_at,
+                                              text("now() AT TIME ZONE 'UTC'"))))
+            return enrolment.issue(connection, url, device.id, password, valid_for)
+    finally:
+        engine.dispose()
+
+
+def _check_validity(valid_for: dt.timedelta) -> None:
+    if valid_for < dt.timedelta(hours=1):
+        raise AdminError(MSG_BAD_VALIDITY)
+
+
+def _device_uuid(device_id: str) -> uuid.UUID | None:
+    try:
+        return uuid.UUID(device_id)
+    except ValueError:
+        return None
 
 
 def next_counter_no(connection: Connection, site_id: uuid.UUID) -> int:

@@ -1,7 +1,7 @@
-"""A counter's files and audit anchors on the central side, as SQL functions the device may
-call (it may not write the tables): a blob is registered, filled chunk by chunk, and
-marked complete only when the server itself finds the SHA-256 of its chunks equal to its
-name; an audit anchor is appended, never changed, and its count never goes back.
+"""A counter's files on the central side, as SQL functions the device may call (it may not
+write the tables): a blob is registered, filled chunk by chunk, and marked complete only
+when the server itself finds the SHA-256 of its chunks equal to its name. (Audit records
+and anchors: counter_app.central.device_audit.)
 """
 
 from __future__ import annotations
@@ -81,31 +81,10 @@ BEGIN
   UPDATE central_blobs SET complete = true WHERE site_id = my_site AND sha256 = sha;
   RETURN FOUND;
 END $fn$;
-
--- The head of the caller's audit hash chain: appended, never changed; a count lower than
--- the last anchor's is refused (the chain only grows).
-CREATE OR REPLACE FUNCTION central_audit_anchor(record_count bigint, head_hash text)
-RETURNS void LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $fn$
-DECLARE
-  me uuid := central_current_device();
-  my_site uuid := central_current_site();
-BEGIN
-  IF me IS NULL THEN
-    RAISE EXCEPTION 'only an enrolled device anchors' USING ERRCODE = 'insufficient_privilege';
-  END IF;
-  IF head_hash !~ '^[0-9a-f]{64}$' OR record_count < coalesce((
-       SELECT max(a.record_count) FROM central_audit_anchors a
-        WHERE a.site_id = my_site AND a.device_id = me), 0) THEN
-    RAISE EXCEPTION 'an audit anchor only moves forward' USING ERRCODE = 'invalid_parameter_value';
-  END IF;
-  INSERT INTO central_audit_anchors (site_id, device_id, anchored_at, record_count, head_hash)
-  VALUES (my_site, me, clock_timestamp() AT TIME ZONE 'UTC', record_count, head_hash);
-END $fn$;
 """
 
 SIGNATURES = ("central_blob_begin(text, bigint, integer)",
-              "central_blob_chunk(text, integer, bytea)", "central_blob_finish(text)",
-              "central_audit_anchor(bigint, text)")
+              "central_blob_chunk(text, integer, bytea)", "central_blob_finish(text)")
 
 
 def functions() -> str:

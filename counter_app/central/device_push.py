@@ -113,7 +113,7 @@ DECLARE
 BEGIN
   SELECT d.id, d.site_id, s.code INTO me, my_site, my_code
     FROM central_devices d JOIN central_sites s ON s.id = d.site_id
-   WHERE d.role_name = session_user AND d.revoked_at IS NULL;
+   WHERE d.role_name = session_user AND d.revoked_at IS NULL AND d.enrolled_at IS NOT NULL;
   IF me IS NULL THEN
     RAISE EXCEPTION 'only an enrolled device pushes' USING ERRCODE = 'insufficient_privilege';
   END IF;
@@ -125,11 +125,12 @@ BEGIN
       USING ERRCODE = 'invalid_parameter_value';
   END IF;
 
-  CREATE TEMP TABLE IF NOT EXISTS central_push_ops (
+  -- made here and now, never one found in the session (which the engine must not trust)
+  DROP TABLE IF EXISTS pg_temp.central_push_ops;
+  CREATE TEMP TABLE central_push_ops (
     seq bigint PRIMARY KEY, op_id uuid NOT NULL, kind text NOT NULL, payload jsonb NOT NULL,
     is_new boolean NOT NULL DEFAULT false, result text NOT NULL DEFAULT 'applied',
     reason text NOT NULL DEFAULT '') ON COMMIT DROP;
-  TRUNCATE central_push_ops;
   INSERT INTO central_push_ops (seq, op_id, kind, payload)
   SELECT (e ->> 'seq')::bigint, central_as_uuid(e ->> 'op_id'),
          left(coalesce(e ->> 'kind', ''), 40),
@@ -178,7 +179,7 @@ BEGIN
   END;
   UPDATE central_push_ops SET result = 'rejected', reason = %TAKEN_OVER%
    WHERE is_new AND result = 'applied' AND kind = 'application_submitted'
-     AND NOT central_as_uuid(payload ->> 'id') = ANY (written);
+     AND central_as_uuid(payload ->> 'id') NOT IN (SELECT unnest(written));  -- hashed
   PERFORM central_push_arrivals(me, my_site, at_now, written);
 
   UPDATE central_push_ops o SET result = 'rejected', reason = %FILE_INCOMPLETE%

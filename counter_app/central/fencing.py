@@ -25,18 +25,26 @@ import re
 from sqlalchemy import select, text
 from sqlalchemy.engine import Connection
 
-from counter_app.central import device_cards, device_files, device_push, lookup, schema
+from counter_app.central import (device_audit, device_cards, device_files, device_push,
+                                 enrolment, lookup, schema, scram)
 from counter_app.central.schema import settings
 
 # The privilege matrix (docs/SECURITY.md; tests/unit/central/test_privileges.py compares
 # it with the live database). Counters read their own site's rows (row-level security) and
 # the shared reference data, and write nothing directly: every change is a call of one of
 # device_functions() below, which run as the engine role.
-DEVICE_READS = ("central_alembic_version", "central_sites", "central_preapplications",
-                "central_applications", "central_blobs", "central_application_files",
-                "central_applied_operations", "central_audit_anchors", "central_operators",
-                "central_card_records", "central_status_history", "central_invalid_list",
-                "central_photo_receipts", "central_notices", "central_notice_attempts")
+# No city-wide copies of personal data: pre-applications and photo receipts are looked up
+# one at a time (lookup.central_look_up, budgeted and recorded); of the invalid list a
+# counter reads the columns it checks cards with, never whose card it is or who listed it.
+DEVICE_READS = ("central_alembic_version", "central_sites", "central_applications",
+                "central_blobs", "central_application_files", "central_applied_operations",
+                "central_audit_anchors", "central_operators", "central_card_records",
+                "central_status_history", "central_notices", "central_notice_attempts")
+DEVICE_COLUMN_READS = {
+    "central_invalid_list": ("id", "card_number", "reason", "level", "listed_at",
+                             "expires_at", "released_at", "state", "application_id",
+                             "change_xid"),
+}
 # The card centre's own privileges (its devices are also in the counters' group): it makes
 # the cards (photos included) and owns their status. The status history only grows: INSERT,
 # never UPDATE or DELETE.
@@ -50,6 +58,8 @@ CARD_CENTRE_PRIVILEGES = {
     "central_notices": "SELECT, INSERT, UPDATE",
     "central_notice_attempts": "SELECT, INSERT, UPDATE",
     "central_preapplications": "SELECT, INSERT, UPDATE",
+    "central_photo_receipts": "SELECT",
+    "central_lookups": "SELECT",
 }
 # What the functions themselves may do (the engine role owns them and cannot log in).
 ENGINE_WRITES = {
@@ -77,20 +87,24 @@ DEVICE_SETTINGS = {"statement_timeout": "30s", "lock_timeout": "5s",
 # (central_end_stalled_writers): one device cannot hold every site's pull back.
 STALLED_WRITER = "30 seconds"
 
+# A device is nobody until it has taken its enrolment code (central_enrol): the policies
+# and every device function find the caller through these.
 IDENTITY_FUNCTIONS = """
 CREATE OR REPLACE FUNCTION central_current_device() RETURNS uuid
 LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
-  SELECT id FROM central_devices WHERE role_name = session_user AND revoked_at IS NULL $$;
+  SELECT id FROM central_devices WHERE role_name = session_user AND revoked_at IS NULL
+     AND enrolled_at IS NOT NULL $$;
 
 CREATE OR REPLACE FUNCTION central_current_site() RETURNS uuid
 LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
-  SELECT site_id FROM central_devices WHERE role_name = session_user AND revoked_at IS NULL $$;
+  SELECT site_id FROM central_devices WHERE role_name = session_user AND revoked_at IS NULL
+     AND enrolled_at IS NOT NULL $$;
 
 CREATE OR REPLACE FUNCTION central_is_card_centre() RETURNS boolean
 LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
   SELECT coalesce(bool_or(s.kind = 'card_centre'), false)
   FROM central_devices d JOIN central_sites s ON s.id = d.site_id
-  WHERE d.role_name = session_user AND d.revoked_at IS NULL $$;
+  WHERE d.role_name = session_user AND d.revoked_at IS NULL AND d.enrolled_at IS NOT NULL $$;
 
 -- The watchdog a pull runs first: end counters' writing transactions open for too long
 -- (statements every few seconds keep a session clear of the idle timeout).
@@ -125,13 +139,14 @@ TRIGGER_FUNCTIONS = ("central_guard_card_status()", "central_touch_change_xid()"
 def device_functions() -> tuple[str, ...]:
     """What a device may EXECUTE."""
     return (IDENTITY_SIGNATURES + lookup.SIGNATURES + device_push.SIGNATURES
-            + device_files.SIGNATURES)
+            + device_files.SIGNATURES + device_audit.SIGNATURES + enrolment.SIGNATURES)
 
 
 def internal_functions() -> tuple[str, ...]:
     """Functions only the engine's own functions call (no EXECUTE for anyone else)."""
     return (device_push.HELPER_SIGNATURES + device_push.INTERNAL_SIGNATURES
-            + device_cards.INTERNAL_SIGNATURES)
+            + device_cards.INTERNAL_SIGNATURES + lookup.INTERNAL_SIGNATURES
+            + device_audit.INTERNAL_SIGNATURES)
 
 def role_prefix(connection: Connection) -> str:
     """The stored prefix; chosen from the database's name and stored on first use."""
@@ -176,8 +191,9 @@ def ensure_role(connection: Connection, name: str, *, login: bool = False,
     if not exists:
         connection.execute(text(f"CREATE ROLE {quote(name)} {'LOGIN' if login else 'NOLOGIN'}"))
     if password is not None:
-        # Parameters cannot be bound in DDL; the password is generated, never typed.
-        connection.execute(text(f"ALTER ROLE {quote(name)} PASSWORD '{password}'"))
+        # a SCRAM verifier, never the password: the server's log may keep the statement
+        # (exec_driver_sql: the verifier's ':' is no bind parameter)
+        connection.exec_driver_sql(scram.alter_password_sql(quote(name), password))
     if member_of:
         connection.execute(text(f"GRANT {quote(member_of)} TO {quote(name)}"))
 
@@ -195,7 +211,9 @@ def apply(connection: Connection) -> None:
     connection.execute(text(f"GRANT pg_signal_backend, pg_read_all_stats TO {quote(engine)}"))
     database = connection.execute(text("SELECT current_database()")).scalar_one()
     connection.execute(text(f"GRANT CONNECT ON DATABASE {quote(database)} TO {quote(group)}"))
-    # central_push keeps its batch in a temporary table: TEMP even where PUBLIC lost it
+    # central_push keeps its batch in a temporary table; nobody else makes one: a table a
+    # device made first in its session (with a trigger) would run its code as the engine
+    connection.execute(text(f"REVOKE TEMPORARY ON DATABASE {quote(database)} FROM PUBLIC"))
     connection.execute(text(f"GRANT TEMPORARY ON DATABASE {quote(database)} TO {quote(engine)}"))
     connection.execute(text(f"GRANT USAGE ON SCHEMA public TO {quote(group)}, {quote(engine)}"))
     connection.execute(text(f"ALTER DATABASE {quote(database)} "
@@ -223,6 +241,9 @@ def _grant_tables(connection: Connection, group: str, centre: str, engine: str) 
     connection.execute(text(f"REVOKE ALL ON ALL TABLES IN SCHEMA public FROM {roles}"))
     for table in DEVICE_READS:
         connection.execute(text(f"GRANT SELECT ON {table} TO {quote(group)}"))
+    for table, columns in DEVICE_COLUMN_READS.items():
+        connection.execute(text(f"GRANT SELECT ({', '.join(columns)}) ON {table} "
+                                f"TO {quote(group)}"))
     for table, privileges in CARD_CENTRE_PRIVILEGES.items():
         connection.execute(text(f"GRANT {privileges} ON {table} TO {quote(centre)}"))
     for table in schema.metadata.sorted_tables:
@@ -234,11 +255,17 @@ def _grant_tables(connection: Connection, group: str, centre: str, engine: str) 
 def _create_functions(connection: Connection, group: str, engine: str) -> None:
     from counter_app.central.invalid_list import default_rules
 
+    for retired in lookup.RETIRED:  # an earlier version's, still granted
+        connection.execute(text(f"DROP FUNCTION IF EXISTS {retired}"))
     connection.execute(text(IDENTITY_FUNCTIONS))
+    lookup.ensure_key(connection)
     connection.execute(text(lookup.FUNCTIONS))
     connection.execute(text(device_push.functions()))
     connection.execute(text(device_cards.functions(default_rules())))
     connection.execute(text(device_files.functions()))
+    connection.execute(text(device_audit.functions()))  # after device_push's helpers
+    enrolment.ensure_key(connection)
+    connection.execute(text(enrolment.FUNCTIONS))
     for signature in device_functions() + internal_functions() + TRIGGER_FUNCTIONS:
         connection.execute(text(f"ALTER FUNCTION {signature} OWNER TO {quote(engine)}"))
         connection.execute(text(f"REVOKE ALL ON FUNCTION {signature} FROM PUBLIC"))
@@ -266,11 +293,13 @@ def _fence(connection: Connection, table: str) -> None:
 def _policies(table: str) -> list[str]:
     """Who sees which rows (and, for the card centre's direct writes, changes them). The
     device functions run as the engine, which bypasses these and fences by itself."""
-    if table in ("central_sites", "central_preapplications", "central_invalid_list",
-                 "central_photo_receipts"):
-        return ["shared_read ON %T FOR SELECT USING (true)",
+    if table in ("central_sites", "central_invalid_list"):
+        # every enrolled device; a login that has not taken its code sees nothing
+        return ["shared_read ON %T FOR SELECT USING ((SELECT central_current_device()) "
+                "IS NOT NULL)",
                 "card_centre ON %T USING ((SELECT central_is_card_centre()))"]
-    if table == "central_production_batches":
+    if table in ("central_production_batches", "central_preapplications",
+                 "central_photo_receipts"):
         return ["card_centre ON %T USING ((SELECT central_is_card_centre()))"]
     if table in ("central_devices", "central_settings", "central_enrolment_codes"):
         return []  # no policy: nobody but administrators reads these directly

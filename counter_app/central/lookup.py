@@ -1,16 +1,39 @@
-"""Lookups a counter may make across sites on the central database, without reading other
-sites' rows: SECURITY DEFINER functions that return only what the counter needs (where a
-card waits for collection, whose card a number is, an inquiry's statuses). Created by
-fencing.apply; the Python functions below are the only way the program asks them.
+"""Look-ups a counter may make across sites on the central database, without reading
+other sites' rows: one SECURITY DEFINER function, ``central_look_up(kind, wanted, extra,
+operator)``, that answers only what the counter needs (statuses for an inquiry, where a
+card waits for collection, a pre-application the applicant brings, a photo receipt
+scanned at the window), counts each against the device's hourly budget (the site's
+``lookup_budget``, default 100) and records it centrally: device, operator, time, kind and
+the number as a keyed hash, never in clear. Past the budget the answer is a refusal (and
+that is recorded too). Created by fencing.apply; the Python functions below are the only
+way the program asks.
 """
 
 from __future__ import annotations
 
+import base64
+import datetime as dt
+import secrets
+
 from sqlalchemy import text
 from sqlalchemy.engine import Connection
 
+from counter_app.domain.clock import local_text
+from counter_app.domain.errors import QT_TRANSLATE_NOOP, CounterError
 from counter_app.domain.inquiry import NumberKind
 from counter_app.domain.lifecycle import READY
+
+MSG_BUDGET = QT_TRANSLATE_NOOP(
+    "messages", "This counter has made its {budget} look-ups in the central database for this "
+                "hour; try again after {time}, or ask the card centre to raise the site's "
+                "budget.")
+KINDS = ("inquiry", "where_to_collect", "preapplication", "photo_receipt")
+KEY_SETTING = "lookup_hash_key"
+RETIRED = ("central_card_holder(text, text)",)  # answered whose card a number is: an oracle
+
+
+class LookupRefused(CounterError):
+    code = "lookup_budget"
 
 
 def sql_list(statuses) -> str:
@@ -18,9 +41,73 @@ def sql_list(statuses) -> str:
     return ", ".join(f"'{status.value}'" for status in sorted(statuses, key=lambda s: s.value))
 
 
-# What a card waiting at *another* handling point may tell a counter: that site's code and
-# name, nothing about the applicant. "wanted" is an application number, the applicant's
-# ID number or a guardian's ID number.
+# HMAC-SHA-256 from the built-in sha256() (no extension on the built-in server).
+HMAC = r"""
+CREATE OR REPLACE FUNCTION central_hmac(key bytea, message bytea) RETURNS text
+LANGUAGE plpgsql IMMUTABLE STRICT SET search_path = pg_catalog, pg_temp AS $fn$
+DECLARE
+  block bytea;
+  inner_key bytea;
+  outer_key bytea;
+BEGIN
+  IF length(key) > 64 THEN
+    key := sha256(key);
+  END IF;
+  block := key || decode(repeat('00', 64 - length(key)), 'hex');
+  inner_key := block;
+  outer_key := block;
+  FOR i IN 0..63 LOOP
+    inner_key := set_byte(inner_key, i, get_byte(block, i) # 54);
+    outer_key := set_byte(outer_key, i, get_byte(block, i) # 92);
+  END LOOP;
+  RETURN encode(sha256(outer_key || sha256(inner_key || message)), 'hex');
+END $fn$;
+
+-- The number as the record of look-ups keeps it: keyed, so a list of candidate numbers
+-- cannot be hashed and matched without the key (central_settings: administrators only).
+CREATE OR REPLACE FUNCTION central_keyed_hash(number text) RETURNS text
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+  SELECT central_hmac(convert_to(s.value, 'UTF8'), convert_to(number, 'UTF8'))
+    FROM central_settings s WHERE s.key = '%KEY%' $$;
+""".replace("%KEY%", KEY_SETTING)
+
+# Count one look-up against the caller's budget and record it; NULL when it may go ahead,
+# else the refusal. Card-centre devices read every row anyway: recorded, not limited.
+SPEND = r"""
+CREATE OR REPLACE FUNCTION central_spend_lookup(kind text, wanted text, operator text)
+RETURNS jsonb LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = public, pg_temp AS $fn$
+DECLARE
+  me uuid := central_current_device();
+  my_site uuid := central_current_site();
+  now_utc timestamp := clock_timestamp() AT TIME ZONE 'UTC';
+  budget integer;
+  used integer;
+  oldest timestamp;
+  allowed boolean;
+BEGIN
+  IF me IS NULL THEN
+    RAISE EXCEPTION 'only an enrolled device looks up' USING ERRCODE = 'insufficient_privilege';
+  END IF;
+  -- one device's look-ups one at a time: two sessions cannot both take the last one
+  PERFORM pg_advisory_xact_lock(hashtext('central_lookups'), hashtext(me::text));
+  SELECT s.lookup_budget INTO budget FROM central_sites s WHERE s.id = my_site;
+  SELECT count(*), min(l.at) INTO used, oldest FROM central_lookups l
+   WHERE l.device_id = me AND l.allowed AND l.at > now_utc - interval '1 hour';
+  allowed := used < budget OR central_is_card_centre();
+  INSERT INTO central_lookups (site_id, device_id, operator, at, kind, number_hash, allowed)
+  VALUES (my_site, me, left(coalesce(operator, ''), 50), now_utc, kind,
+          central_keyed_hash(wanted), allowed);
+  IF allowed THEN
+    RETURN NULL;
+  END IF;
+  RETURN jsonb_build_object('refused', 'LOOKUP_BUDGET', 'budget', budget,
+                            'retry_at', oldest + interval '1 hour');
+END $fn$;
+"""
+
+# What a card waiting at a handling point may tell a counter: that site's code and name,
+# nothing about the applicant. "wanted" is an application number, the applicant's ID
+# number or a guardian's ID number.
 WHERE_TO_COLLECT = """
 CREATE OR REPLACE FUNCTION central_where_to_collect(wanted text)
 RETURNS TABLE (code text, name text)
@@ -33,55 +120,117 @@ LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
   LIMIT 5 $$;
 """.format(ready=sql_list(READY))
 
-# Whether a card number belongs to an ID number: 'match', 'mismatch' or 'unknown' (a card
-# made before this system, or by another issuer). Never the holder's number itself.
-CARD_HOLDER = """
-CREATE OR REPLACE FUNCTION central_card_holder(card text, holder text) RETURNS text
-LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
-  SELECT CASE WHEN count(*) = 0 THEN 'unknown'
-              WHEN bool_or(a.id_number = holder) THEN 'match' ELSE 'mismatch' END
-  FROM central_card_records c
-  JOIN central_applications a ON a.site_id = c.site_id AND a.id = c.application_id
-  WHERE c.card_number = card $$;
-"""
+# The one function a device calls: the budget first, then the answer as JSON.
+# A pre-application needs the applicant's or the guardian's ID number as well as its
+# number; a photo receipt's photo comes as base64.
+LOOK_UP = r"""
+CREATE OR REPLACE FUNCTION central_look_up(kind text, wanted text, extra text, operator text)
+RETURNS jsonb LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = public, pg_temp AS $fn$
+DECLARE
+  refusal jsonb;
+BEGIN
+  IF kind IS NULL OR kind NOT IN (%KINDS%) OR coalesce(length(wanted), 0) NOT BETWEEN 1 AND 40
+     OR length(extra) > 40
+     OR (kind = 'inquiry' AND extra IS DISTINCT FROM 'id_number' AND extra IS DISTINCT FROM 'card_number')
+     OR (kind = 'preapplication' AND coalesce(extra, '') = '') THEN
+    RAISE EXCEPTION 'no such look-up' USING ERRCODE = 'invalid_parameter_value';
+  END IF;
+  refusal := central_spend_lookup(kind, wanted, operator);
+  IF refusal IS NOT NULL THEN
+    RETURN refusal;
+  END IF;
+  IF kind = 'inquiry' THEN
+    RETURN jsonb_build_object('rows', coalesce(
+      (SELECT jsonb_agg(to_jsonb(r)) FROM central_inquiry(extra, wanted) r), '[]'::jsonb));
+  ELSIF kind = 'where_to_collect' THEN
+    RETURN jsonb_build_object('rows', coalesce(
+      (SELECT jsonb_agg(to_jsonb(r)) FROM central_where_to_collect(wanted) r), '[]'::jsonb));
+  ELSIF kind = 'preapplication' THEN
+    RETURN jsonb_build_object('payload', (
+      SELECT p.payload FROM central_preapplications p
+       WHERE p.number = wanted
+         AND extra IN (p.payload -> 'applicant' ->> 'id_number',
+                       p.payload -> 'guardian' ->> 'id_number')));
+  END IF;
+  RETURN jsonb_build_object('receipt', (
+    SELECT jsonb_build_object('issuer', r.issuer, 'photo_sha256', r.photo_sha256,
+                              'photo', encode(r.photo, 'base64'), 'created_at', r.created_at)
+      FROM central_photo_receipts r WHERE r.number = wanted));
+END $fn$;
+""".replace("%KINDS%", ", ".join(f"'{kind}'" for kind in KINDS))
 
-# CREATE OR REPLACE FUNCTION statements (PostgreSQL), and "name(argument types)" of each,
-# for GRANT EXECUTE to the counters' group role.
-FUNCTIONS = WHERE_TO_COLLECT + CARD_HOLDER
-SIGNATURES: tuple[str, ...] = ("central_where_to_collect(text)",
-                               "central_card_holder(text, text)")
 
-MATCH, MISMATCH, UNKNOWN = "match", "mismatch", "unknown"
+def ensure_key(connection: Connection) -> None:
+    """The key of the look-up record's hashes, made once at `central init`."""
+    connection.execute(text(
+        "INSERT INTO central_settings (key, value) VALUES (:k, :v) ON CONFLICT DO NOTHING"),
+        {"k": KEY_SETTING, "v": secrets.token_hex(32)})
 
 
-def where_to_collect(connection: Connection, wanted: str) -> list[tuple[str, str]]:
+def look_up(connection: Connection, kind: str, wanted: str, extra: str = "",
+            operator: str = "") -> dict:
+    """The central answer (a dict), LookupRefused past the device's budget."""
+    answer = connection.execute(text("SELECT central_look_up(:k, :w, :e, :o)"), {
+        "k": kind, "w": wanted, "e": extra, "o": operator}).scalar_one()
+    connection.commit()  # the record of the look-up stays, whatever the caller does next
+    if answer.get("refused"):
+        retry_at = dt.datetime.fromisoformat(answer["retry_at"])
+        raise LookupRefused(MSG_BUDGET, budget=answer["budget"],
+                            time=local_text(retry_at, "%H:%M"))
+    return answer
+
+
+def where_to_collect(connection: Connection, wanted: str, operator: str = ""
+                     ) -> list[tuple[str, str]]:
     """(code, name) of the handling points where a card for *wanted* waits."""
     wanted = "".join(wanted.split()).upper()
-    rows = connection.execute(text("SELECT code, name FROM central_where_to_collect(:w)"),
-                              {"w": wanted})
-    return [(row[0], row[1]) for row in rows]
+    rows = look_up(connection, "where_to_collect", wanted, operator=operator)["rows"]
+    return [(row["code"], row["name"]) for row in rows]
 
 
-def card_holder(connection: Connection, card_number: str, id_number: str) -> str:
-    """MATCH, MISMATCH or UNKNOWN: does *card_number* belong to *id_number*?"""
-    return connection.execute(text("SELECT central_card_holder(:c, :h)"),
-                              {"c": card_number, "h": id_number}).scalar_one()
-
-
-def central_inquiry(connection: Connection, kind: NumberKind, number: str) -> list[dict]:
+def central_inquiry(connection: Connection, kind: NumberKind, number: str,
+                    operator: str = "") -> list[dict]:
     """Rows for applications (entry APPLICATION) and invalid-list entries (INVALID), with
-    the columns of INQUIRY_COLUMNS."""
-    rows = connection.execute(text("SELECT * FROM central_inquiry(:kind, :number)"),
-                              {"kind": kind.value, "number": number}).mappings()
-    return [dict(row) for row in rows]
+    the columns of INQUIRY_COLUMNS (times and dates as Python values)."""
+    rows = look_up(connection, "inquiry", number, kind.value, operator)["rows"]
+    return [_typed(row) for row in rows]
 
 
-__all__ = ["APPLICATION", "FUNCTIONS", "INQUIRY_COLUMNS", "INVALID", "MATCH", "MISMATCH",
-           "SIGNATURES", "UNKNOWN", "card_holder", "central_inquiry", "where_to_collect"]
+def preapplication(connection: Connection, number: str, id_number: str,
+                   operator: str = "") -> dict | None:
+    """The pre-application's payload when *number* exists and *id_number* is its
+    applicant's or guardian's; else None (which of the two is not told)."""
+    return look_up(connection, "preapplication", number, id_number, operator)["payload"]
+
+
+def photo_receipt(connection: Connection, number: str, operator: str = "") -> dict | None:
+    """The receipt (issuer, photo_sha256, photo bytes or None, created_at) or None."""
+    receipt = look_up(connection, "photo_receipt", number, operator=operator)["receipt"]
+    if receipt is None:
+        return None
+    photo = receipt["photo"]
+    return {**receipt, "photo": base64.b64decode(photo) if photo else None,
+            "created_at": dt.datetime.fromisoformat(receipt["created_at"])}
+
+
+def _typed(row: dict) -> dict:
+    typed = dict(row)
+    for column in _TIMES:
+        if typed.get(column):
+            typed[column] = dt.datetime.fromisoformat(typed[column])
+    for column in _DATES:
+        if typed.get(column):
+            typed[column] = dt.date.fromisoformat(typed[column])
+    return typed
+
+
+__all__ = ["APPLICATION", "FUNCTIONS", "INQUIRY_COLUMNS", "INVALID", "KINDS", "LookupRefused",
+           "SIGNATURES", "central_inquiry", "ensure_key", "look_up", "photo_receipt",
+           "preapplication", "where_to_collect"]
 
 
 # --- Inquiry (issue 7, Art. 15/19): a cardholder may inquire at any handling point. -------
-# central_inquiry(kind, number): kind is 'id_number' or 'card_number'. One row per
+# central_inquiry(kind, number), called by central_look_up: kind is 'id_number' or 'card_number'. One row per
 # application found (entry 'application') and per invalid-list entry (entry 'invalid'):
 # statuses, dates, levels, site names and application numbers only — never names, phones
 # or addresses, and the card number masked (A****5678) like counter_app.domain.inquiry.
@@ -131,6 +280,15 @@ INQUIRY_COLUMNS = ("entry", "application_number", "site_name", "business_type", 
                    "card_updated_at", "issued_on", "collected_at", "activated_at", "reason",
                    "level", "listed_at", "expires_at", "released_at", "state")
 APPLICATION, INVALID = "application", "invalid"
-FUNCTIONS += INQUIRY_FUNCTIONS
-SIGNATURES += ("central_inquiry(text, text)",)
+_TIMES = ("received_at", "card_updated_at", "collected_at", "activated_at", "listed_at",
+          "expires_at", "released_at")
+_DATES = ("due_date", "issued_on")
+
+# CREATE OR REPLACE FUNCTION statements (PostgreSQL); what a device may EXECUTE, and the
+# functions only the look-up itself calls.
+FUNCTIONS = HMAC + SPEND + WHERE_TO_COLLECT + INQUIRY_FUNCTIONS + LOOK_UP
+SIGNATURES: tuple[str, ...] = ("central_look_up(text, text, text, text)",)
+INTERNAL_SIGNATURES = ("central_hmac(bytea, bytea)", "central_keyed_hash(text)",
+                       "central_spend_lookup(text, text, text)",
+                       "central_where_to_collect(text)", "central_inquiry(text, text)")
 # --- end of inquiry ---------------------------------------------------------------------

@@ -50,11 +50,29 @@ FILE_DAMAGED = QT_TRANSLATE_NOOP(
 UPLOAD_DAMAGED = QT_TRANSLATE_NOOP(
     "sync_reasons", "the file arrived damaged; it will be sent again")
 
+# Why the central side flagged a counter's audit log (counter_app.central.device_audit).
+AUDIT_MISSING = QT_TRANSLATE_NOOP("sync_reasons", "audit records {records} are missing")
+AUDIT_REMOVED = QT_TRANSLATE_NOOP(
+    "sync_reasons", "audit records {records} were removed after the central side received them")
+AUDIT_LATE = QT_TRANSLATE_NOOP(
+    "sync_reasons", "audit records {records} arrived after later ones")
+AUDIT_EDITED = QT_TRANSLATE_NOOP(
+    "sync_reasons", "audit records {records} differ from those the central side received")
+AUDIT_UNREADABLE = QT_TRANSLATE_NOOP(
+    "sync_reasons", "audit records {records} cannot be stored")
+AUDIT_HEAD = QT_TRANSLATE_NOOP(
+    "sync_reasons", "the counter's audit chain at record {record} differs from the central "
+                    "side's")
+AUDIT_ANCHOR = QT_TRANSLATE_NOOP(
+    "sync_reasons", "an audit anchor over {count} records differs from the central side's "
+                    "chain")
+
 TEMPLATES = frozenset((
     MALFORMED, UNKNOWN_KIND, WRONG_SITE, SEQ_REUSED, TAKEN_OVER, FILE_INCOMPLETE, REFUSED,
     RECEIPT_TAKEN, RECEIPT_NOT_OURS, PHOTO_TOO_LARGE, APPLICATION_UNKNOWN, CARD_NOT_READY,
     ALREADY_LISTED, NOT_HOLDER, CARD_UNKNOWN, FORMAL_IS_FINAL, NOTHING_TO_UNREPORT,
-    ENTRY_TAKEN, FILE_MISSING, FILE_DAMAGED, UPLOAD_DAMAGED))
+    ENTRY_TAKEN, FILE_MISSING, FILE_DAMAGED, UPLOAD_DAMAGED, AUDIT_MISSING, AUDIT_REMOVED,
+    AUDIT_LATE, AUDIT_EDITED, AUDIT_UNREADABLE, AUDIT_HEAD, AUDIT_ANCHOR))
 
 
 def sql_literal(value: str) -> str:

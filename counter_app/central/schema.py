@@ -313,7 +313,8 @@ lookups = Table(
     Column("kind", String(20), nullable=False),
     Column("number_hash", String(64), nullable=False),
     Column("allowed", Boolean, nullable=False),
-    Index("ix_central_lookups_device_at", "device_id", "at"),
+    # the budget counts a device's allowed look-ups of the last hour
+    Index("ix_central_lookups_device_at", "device_id", "at", postgresql_where=text("allowed")),
 )
 
 # The counters' audit records as pushed (they hold no personal data), each with the head
@@ -346,11 +347,12 @@ device_flags = Table(
     Column("detail", Text, nullable=False, server_default=""),
 )
 
-# Feeds the counters pull, each with the columns they need.
-PULLED = {"card_records": card_records, "invalid_list": invalid_list,
-          "photo_receipts": photo_receipts, "preapplications": preapplications}
+# Feeds the counters pull (counter_app.sync.pull names the columns they need).
+PULLED = {"card_records": card_records, "invalid_list": invalid_list}
 # Tables holding one site's rows: row-level security fences them by site_id.
 SITE_OWNED = (applications, blobs, blob_chunks, application_files, card_records,
               applied_operations, audit_anchors, operators, status_history, notices,
               notice_attempts, lookups, audit_records, device_flags)
+# City-wide data: sites and the invalid list shared (the latter's personal columns not),
+# pre-applications and photo receipts looked up one at a time.
 SHARED = (sites, invalid_list, photo_receipts, preapplications)

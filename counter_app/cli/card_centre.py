@@ -177,6 +177,8 @@ def _dispatch(centre, settings, args) -> int:
     result = centre.dispatch([card.key for card in cards])
     print(f"{result.sent} cards sent to their handling points, {result.notices} notices "
           f"queued")
+    for left in result.left_out:
+        print(f"not sent: {left.move.application_id}: {left.error}")
     return OK
 
 

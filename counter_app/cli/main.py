@@ -87,11 +87,13 @@ def _gui(settings: Settings, args: argparse.Namespace) -> int:
 
 def _demo(settings: Settings, args: argparse.Namespace) -> int:
     from counter_app.services.context import open_context
-    from counter_app.services.demo import add_demo_applications, seed_demo, seed_demo_preapplication
+    from counter_app.services.demo import (DEMO_PREAPPLICATION_GUARDIAN, add_demo_applications,
+                                           seed_demo, seed_demo_preapplication)
     ctx = open_context(settings)
     login = seed_demo(ctx)
     if number := seed_demo_preapplication(ctx):
-        print(f"Demo online pre-application number: {number} (F3)")
+        print(f"Demo online pre-application number: {number}, found with the guardian's "
+              f"ID number {DEMO_PREAPPLICATION_GUARDIAN} (F3)")
     if login.created:
         print(f"Demo login: user {login.username}  password {login.password}")
         if not settings.id_card_reader:  # the demo gets a simulated ID-card reader (F2)

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import os
 import sys
 
 from counter_app.central.schema import SITE_KINDS
+from counter_app.cli.audit import add_audit_command, run_audit
+from counter_app.cli.lookups import add_lookup_commands, run_lookups
 from counter_app.config import Settings
 
 
@@ -22,11 +25,19 @@ def add_sync_commands(commands) -> None:
         "add-device", help="register a counter; prints its enrolment code once")
     device.add_argument("site_code", metavar="SITE")
     device.add_argument("name")
-    device.add_argument("--code-file", metavar="FILE",
-                        help="write the enrolment code to FILE (mode 0600) instead of printing")
+    code = actions.add_parser(
+        "new-code", help="a new enrolment code for a device that has not enrolled yet")
+    code.add_argument("device_id", metavar="DEVICE_ID")
+    for parser in (device, code):
+        parser.add_argument("--code-file", metavar="FILE",
+                            help="write the enrolment code to FILE (mode 0600) instead of "
+                                 "printing")
+        parser.add_argument("--valid-hours", type=int, default=24, metavar="HOURS",
+                            help="the code expires after HOURS (default 24); single use")
     revoke = actions.add_parser("revoke-device", help="withdraw a counter's access at once")
     revoke.add_argument("device_id", metavar="DEVICE_ID")
-    for parser in (init, site, device, revoke):
+    for parser in (init, site, device, code, revoke, *add_lookup_commands(actions),
+                   add_audit_command(actions)):
         parser.add_argument("--url", required=True,
                             help="administrator's URL of the central PostgreSQL")
 
@@ -45,25 +56,39 @@ def add_sync_commands(commands) -> None:
 def run_central(settings: Settings, args: argparse.Namespace) -> int:
     from counter_app.central import admin
 
+    if args.central_command in ("lookups", "lookup-budget"):
+        return run_lookups(args)
+    if args.central_command == "audit":
+        return run_audit(args)
     if args.central_command == "init":
         print(f"central database at revision {admin.init_central(args.url)}")
     elif args.central_command == "add-site":
         site_id = admin.add_site(args.url, args.code, args.name, args.kind)
         print(f"site {args.code} ({args.kind}): {site_id}")
     elif args.central_command == "add-device":
-        enrolment = admin.add_device(args.url, args.site_code, args.name)
-        print(f"device {enrolment.device_id} for site {args.site_code}")
-        if args.code_file:
-            _write_private(args.code_file, enrolment.code())
-            print(f"enrolment code written to {args.code_file}; on the counter run: "
-                  f"counter-app enrol @{args.code_file}")
-        else:
-            print("enrolment code (shown once; on the counter run: counter-app enrol CODE):")
-            print(enrolment.code())
+        code = admin.add_device(args.url, args.site_code, args.name,
+                                dt.timedelta(hours=args.valid_hours))
+        print(f"device {code.device_id} for site {args.site_code}")
+        _hand_out(code, args.code_file)
+    elif args.central_command == "new-code":
+        _hand_out(admin.new_code(args.url, args.device_id, dt.timedelta(hours=args.valid_hours)),
+                  args.code_file)
     else:
         admin.revoke_device(args.url, args.device_id)
         print(f"device {args.device_id} revoked")
     return 0
+
+
+def _hand_out(code, code_file: str | None) -> None:
+    """Print the enrolment code, or write it to *code_file* (mode 0600)."""
+    print(f"the code enrols once, until {code.expires_at} UTC")
+    if code_file:
+        _write_private(code_file, code.code())
+        print(f"enrolment code written to {code_file}; on the counter run: "
+              f"counter-app enrol @{code_file}")
+    else:
+        print("enrolment code (shown once; on the counter run: counter-app enrol CODE):")
+        print(code.code())
 
 
 def run_enrol(settings: Settings, args: argparse.Namespace) -> int:
@@ -90,6 +115,9 @@ def run_sync(settings: Settings, args: argparse.Namespace) -> int:
               f"last success {status.last_success or 'never'} (UTC)")
         if status.last_error:
             print(f"last error: {status.last_error}")
+        if status.audit_flags:
+            print(f"audit log flagged by the central database ({status.audit_flags}): "
+                  "tell the supervisor")
         return 0
     result = syncing.sync_now(ctx, args.central)
     print(f"sent {result.sent}, files {result.files}, already there {result.duplicates}, "

@@ -60,9 +60,15 @@ class DispatchTab(ConsoleTab):
                        on_done=self._dispatched)
 
     def _dispatched(self, result) -> None:
-        self.sig_message.emit(self.tr(
+        message = self.tr(
             "{sent} cards sent to their handling points; {notices} notices queued.").format(
-            sent=result.sent, notices=result.notices))
+            sent=result.sent, notices=result.notices)
+        if result.left_out:
+            message += " " + self.tr(
+                "{count} were not sent: they have no production record (made in a production "
+                "batch, with a card number) or were moved meanwhile.").format(
+                count=len(result.left_out))
+        self.sig_message.emit(message)
         self.sig_dispatched.emit()
 
     def _update_buttons(self) -> None:

@@ -46,6 +46,7 @@ class Page(StrEnum):
     DISPATCH = "dispatch"
     NOTICES = "notices"
     PROMISE = "promise"
+    AUDIT = "audit"
 
 
 class Step(StrEnum):

@@ -1,8 +1,9 @@
 """The card centre's console: what arrives from the handling points, production batches,
-the card factory's results, sending cards to the handling points, notices, and the 30-day
-promise, one tab widget each (qt/card_centre_<tab>.py). It works on the central database
-through this computer's enrolment (services/card_centre.py); every read and every step
-runs on the task runner, so the window never waits on the network.
+the card factory's results, sending cards to the handling points, notices, the 30-day
+promise, and the counters whose audit log was flagged, one tab widget each
+(qt/card_centre_<tab>.py). It works on the central database through this computer's
+enrolment (services/card_centre.py); every read and every step runs on the task runner,
+so the window never waits on the network.
 
 A tab reads only when its data may have changed: the visible one every minute, the tabs a
 step changes right after it (card_centre_tab.CHANGES), and a tab passed over by the timer
@@ -17,10 +18,11 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QTimer, Signal
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtGui import QCloseEvent, QColor
 from PySide6.QtWidgets import QLabel, QMainWindow, QWidget
 
 from counter_app.qt import dialogs
+from counter_app.qt.card_centre_audit import AuditTab
 from counter_app.qt.card_centre_dispatch import DispatchTab
 from counter_app.qt.card_centre_incoming import IncomingTab
 from counter_app.qt.card_centre_notices import NoticesTab
@@ -59,9 +61,10 @@ class CardCentreWindow(QMainWindow):
         self.dispatch_tab = DispatchTab(ctx, self.runner)
         self.notices_tab = NoticesTab(ctx, self.runner, senders)
         self.promise_tab = PromiseTab(ctx, self.runner)
+        self.audit_tab = AuditTab(ctx, self.runner)
         self.tabs: dict[Page, ConsoleTab] = {tab.page: tab for tab in (
             self.incoming_tab, self.results_tab, self.dispatch_tab, self.notices_tab,
-            self.promise_tab)}
+            self.promise_tab, self.audit_tab)}
         self._telling_error = False
         self._setup_header()
         self._setup_tabs()
@@ -88,6 +91,7 @@ class CardCentreWindow(QMainWindow):
             tab.sig_step_done.connect(self._step_done)
             tab.sig_message.connect(self.statusBar().showMessage)
         self.dispatch_tab.sig_dispatched.connect(self.notices_tab.send_if_automatic)
+        self.audit_tab.sig_flagged.connect(self._show_flagged)
         ui.tabs.currentChanged.connect(self._tab_shown)
         self.addAction(ui.action_refresh)
         ui.action_refresh.triggered.connect(self.refresh)
@@ -181,6 +185,15 @@ class CardCentreWindow(QMainWindow):
         read_at = self.ui.tabs.currentWidget().read_at
         self.read_at_label.setText("" if read_at is None else self.tr("Read at {time}").format(
             time=read_at.strftime("%H:%M:%S")))
+
+    def _show_flagged(self, counters: int) -> None:
+        """The count on the tab itself: seen whichever tab is open."""
+        index = self.ui.tabs.indexOf(self.audit_tab)
+        title = self.audit_tab.windowTitle()
+        self.ui.tabs.setTabText(index, self.tr("{title} ({count})").format(
+            title=title, count=counters) if counters else title)
+        self.ui.tabs.tabBar().setTabTextColor(
+            index, QColor(ERROR_COLOUR) if counters else self.palette().windowText().color())
 
     def _step_done(self, pages) -> None:
         self.sig_step_done.emit()

@@ -425,8 +425,7 @@ class CardReportDialog(QDialog):
             self.ui.holder_edit.setText(searched)  # found by the ID number shown
 
     def _kind_changed(self) -> None:
-        undo = self.ui.kind_combo.currentData() == UNREPORT
-        self.ui.holder_edit.setEnabled(not undo)
+        undo = self.ui.kind_combo.currentData() == UNREPORT  # the holder's ID for both
         self.ui.record_button.setText(_t(T_UNDO_BUTTON) if undo else _t(T_RECORD_BUTTON))
 
     def record(self) -> None:
@@ -434,6 +433,7 @@ class CardReportDialog(QDialog):
         card = self.ui.card_number_edit.text()
         if kind == UNREPORT:
             self.runner.run(card_reports.unreport_card, self.ctx, self.operator, card,
+                            self.ui.holder_edit.text(),
                             on_done=self._recorded, on_error=self._refused)
         else:
             self.runner.run(card_reports.report, self.ctx, self.operator, card,

@@ -258,7 +258,8 @@ class MainWindow(QMainWindow):
     # --- helpers ------------------------------------------------------------------
 
     def _show_sync_view(self, view: SyncView) -> None:
-        colour = ERROR_COLOUR if view.failed else WARNING_COLOUR if view.old_backlog else ""
+        colour = (ERROR_COLOUR if view.failed or view.flagged
+                  else WARNING_COLOUR if view.old_backlog else "")
         self.sync_label.setStyleSheet(f"color: {colour};" if colour else "")
         self.sync_label.setToolTip(view.text)
         pixmap = (QStyle.StandardPixmap.SP_BrowserReload if view.running

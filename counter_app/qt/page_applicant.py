@@ -140,20 +140,32 @@ class ApplicantPage(IntakePage):
     # --- online pre-applications ------------------------------------------------------
 
     def look_up_preapplication(self) -> None:
-        """Fill the page from the pre-application whose number was typed (Enter)."""
+        """Fill the page from the pre-application whose number was typed (Enter), asked of
+        the central database with the applicant's (or else the guardian's) ID number."""
         from counter_app.services import preapplications
-        number = self.ui.preapplication_edit.text().strip()
+        ui = self.ui
+        number = ui.preapplication_edit.text().strip()
         if not number:
             return
-        try:
-            business, details = preapplications.find(self.state.ctx, number)
-        except Exception as error:  # noqa: BLE001 - shown (and logged if unexpected)
-            self.errors.show(error)
-            return
+        holder = ui.id_number_edit.text().strip() or ui.guardian_id_number_edit.text().strip()
+        ui.preapplication_edit.setEnabled(False)  # one look-up at a time: each is budgeted
+        self.state.runner.run(preapplications.find, self.state.ctx, number, holder,
+                              self.state.operator.username,
+                              on_done=self._preapplication_found,
+                              on_error=self._preapplication_failed)
+
+    def _preapplication_found(self, found) -> None:
+        business, details = found
+        self.ui.preapplication_edit.setEnabled(True)
         self.errors.clear()
         self.show_details(business, details)
         self.read_id_number()
         self.ui.phone_edit.setFocus()
+
+    def _preapplication_failed(self, error: Exception) -> None:
+        self.ui.preapplication_edit.setEnabled(True)
+        self.ui.preapplication_edit.setFocus()
+        self.errors.show(error)
 
     # --- the ID-card reader ------------------------------------------------------------
 

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QPushButton
 
 from counter_app.photo.assessment import Assessment
 from counter_app.qt import dialogs, photo_capture
+from counter_app.qt.i18n import message_for
 from counter_app.qt.inline_errors import InlineErrors
 from counter_app.qt.page_base import IntakePage, IntakeState
 from counter_app.services import photo_receipts, photo_station
@@ -29,6 +30,7 @@ class PhotoPage(IntakePage):
                                    {"receipt_number": ui.receipt_error})
         self.has_photo = False
         self.busy = False
+        self._receipt_note = ""  # why the last receipt could not be asked centrally
         self.capture_dialog: photo_capture.PhotoCaptureDialog | None = None
         self.capture_button = QPushButton(self.tr("&Capture…"), self)
         ui.button_layout.insertWidget(1, self.capture_button)
@@ -101,11 +103,12 @@ class PhotoPage(IntakePage):
             return
         self._set_busy(True, self.tr("Looking up the photo receipt…"))
         self.state.runner.run(photo_receipts.look_up, self.state.ctx,
-                              self.ui.receipt_edit.text(),
+                              self.ui.receipt_edit.text(), self.state.operator.username,
                               on_done=self._receipt_found, on_error=self._failed)
 
     def _receipt_found(self, lookup: ReceiptLookup) -> None:
         self.ui.receipt_edit.setText(lookup.number)
+        self._receipt_note = message_for(lookup.note) if lookup.note else ""
         if not lookup.found or lookup.assessment.passed:
             self._attach_receipt(lookup.number, "")
         elif not self._unusable(lookup.assessment):
@@ -116,18 +119,20 @@ class PhotoPage(IntakePage):
         self._set_busy(True, self.tr("Saving the photo…"))
         self.state.runner.run(photo_receipts.attach_receipt, self.state.ctx,
                               self.state.operator, self.state.application_id, number, reason,
-                              on_done=self._receipt_attached, on_error=self._failed)
+                              False, on_done=self._receipt_attached, on_error=self._failed)
 
     def _receipt_attached(self, attached: AttachedReceipt) -> None:
         self._imported(attached.step)
         if attached.found:
             text = self.tr("The photo of receipt {number} ({issuer}) is attached.")
         else:
-            text = self.tr("Receipt {number} is recorded: its photo is not on this computer, "
-                           "so the card centre will resolve it. If the photo was taken today, "
-                           "sync (F9) and scan the receipt again to see it here.")
-        self.ui.status_label.setText(text.format(number=attached.number,
-                                                 issuer=attached.issuer))
+            text = self.tr("Receipt {number} is recorded without its photo, so the card "
+                           "centre will resolve it. If the photo was taken just now, scan "
+                           "the receipt again in a few minutes to see it here.")
+        text = text.format(number=attached.number, issuer=attached.issuer)
+        if not attached.found and self._receipt_note:
+            text = f"{self._receipt_note}\n{text}"
+        self.ui.status_label.setText(text)
 
     def _focus_receipt(self) -> None:
         self.ui.receipt_edit.setFocus()

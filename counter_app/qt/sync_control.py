@@ -31,6 +31,7 @@ class SyncView:
     failed: bool       # the last attempt failed (the reason is in text)
     old_backlog: bool  # something has waited longer than syncing.OLD_BACKLOG
     rejected: int      # refused operations staff have not marked as seen
+    flagged: bool = False  # the central side found this counter's audit log changed
 
 
 class SyncController(QObject):
@@ -82,6 +83,9 @@ class SyncController(QObject):
         status = syncing.sync_status(self._ctx)
         # Most important first: a narrow window cuts the line at the end.
         parts = [self.tr("Sending to the central database…")] if self._running else []
+        if status.audit_flags:  # someone changed the audit log here: the supervisor must know
+            parts.append(self.tr("Audit log flagged by the central database: tell the "
+                                 "supervisor"))
         parts.append(self.tr("Waiting to be sent: {count}").format(count=status.pending))
         error = "" if self._running else (
             self._error or (message_for(status.last_error) if status.last_error else ""))
@@ -95,7 +99,7 @@ class SyncController(QObject):
             parts.append(self.tr("Last sync: {time}").format(
                 time=_local(status.last_success)))
         return SyncView(SEPARATOR.join(parts), self._running, bool(error), old,
-                        status.rejected)
+                        status.rejected, bool(status.audit_flags))
 
     def _succeeded(self, _result) -> None:
         self._running, self._error = False, ""

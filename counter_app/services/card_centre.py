@@ -21,7 +21,7 @@ from sqlalchemy import Engine, text
 
 from counter_app.cardcentre import dispatch as dispatching
 from counter_app.cardcentre import factory, incoming, notices, production, promise, sending
-from counter_app.central import credentials, database
+from counter_app.central import credentials, database, device_audit
 from counter_app.central.transitions import Who
 from counter_app.config import Settings
 from counter_app.domain.cards import CardRules
@@ -176,6 +176,13 @@ class CardCentre:
     def sites(self) -> list[incoming.Site]:
         with self.engine.connect() as connection:
             return sorted(incoming.all_sites(connection).values(), key=lambda s: s.code)
+
+    # --- counters whose audit log did not hold ---------------------------------------------
+
+    def audit_flags(self) -> list[device_audit.DeviceFlag]:
+        """Every flagged counter's flags, newest first (the central side's checks)."""
+        with self.engine.connect() as connection:
+            return device_audit.read_flags(connection)
 
 
 def open_card_centre(url: str, operator_name: str, *, rules: CardRules | None = None,

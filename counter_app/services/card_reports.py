@@ -105,7 +105,7 @@ def find_cards(ctx: AppContext, operator: CurrentOperator, text: str,
             .order_by(Application.created_at.desc())).all()
         cards = {card.card_number: (card, app) for card, app in rows if card.card_number}
         listed = session.scalars(select(InvalidEntry).where(or_(
-            InvalidEntry.card_number == wanted, InvalidEntry.id_number == wanted,
+            InvalidEntry.card_number == wanted,
             InvalidEntry.card_number.in_(list(cards) or [""])))
             .order_by(InvalidEntry.listed_at)).all()
         by_card: dict[str, list[InvalidEntry]] = {}
@@ -114,9 +114,8 @@ def find_cards(ctx: AppContext, operator: CurrentOperator, text: str,
         views = []
         for number in list(cards) + [n for n in by_card if n not in cards]:
             card, app = cards.get(number, (None, None))
-            holder = app.id_number if app else by_card[number][0].id_number
-            views.append(CardView(
-                card_number=number, id_number_masked=mask(holder),
+            views.append(CardView(  # whose a card taken in elsewhere is, is not kept here
+                card_number=number, id_number_masked=mask(app.id_number) if app else "",
                 name=app.name if app else "", application_id=app.id if app else None,
                 application_number=app.number if app else "",
                 status=card.status if card else "",
@@ -138,8 +137,7 @@ def report(ctx: AppContext, operator: CurrentOperator, card_number: str, id_numb
         application_id = _check_card(session, card_number, holder)
         in_force = [_listing(e) for e in reversed(_entries(session, card_number))]
         listing, level = new_listing(kind, now, rules, in_force)
-        entry = InvalidEntry(id=uuid.uuid4(), card_number=card_number, id_number=holder,
-                             reason=kind.value, level=level.value, listed_at=now,
+        entry = InvalidEntry(id=uuid.uuid4(), card_number=card_number, reason=kind.value, level=level.value, listed_at=now,
                              expires_at=listing.expires_at, released_at=None,
                              state=EntryState.ACTIVE.value, application_id=application_id)
         session.add(entry)
@@ -156,14 +154,16 @@ def report(ctx: AppContext, operator: CurrentOperator, card_number: str, id_numb
 
 
 def unreport_card(ctx: AppContext, operator: CurrentOperator, card_number: str,
-                  now: dt.datetime | None = None) -> EntryView:
-    """Undo the card's temporary loss report in force (the card was found). A formal loss
-    report cannot be undone; a temporary one whose days ran out has nothing left to undo."""
+                  id_number: str, now: dt.datetime | None = None) -> EntryView:
+    """Undo the card's temporary loss report in force (the card was found), on the holder's
+    (or guardian's) ID number, as a report. A formal loss report cannot be undone; a
+    temporary one whose days ran out has nothing left to undo."""
     operator.require(Permission.INTAKE)
-    card_number = _card_number(card_number)
+    card_number, holder = _card_number(card_number), _holder(id_number)
     now = now or utcnow()
     rules = ctx.rules.cards
     with ctx.sessions.begin() as session:
+        _check_holder(session, card_number, holder)
         entries = _entries(session, card_number)
         settled = [(e, settle(_listing(e), now, rules)) for e in entries]
         if any(s.kind is InvalidKind.FORMAL_LOSS and s.state is EntryState.ACTIVE
@@ -181,7 +181,7 @@ def unreport_card(ctx: AppContext, operator: CurrentOperator, card_number: str,
                      from_status=EntryState.ACTIVE, to_status=released.state)
         session.add(OutboxEntry(kind="card_unreported",
                                 entity_id=str(entry.application_id or entry.id), payload={
-            "id": str(entry.id), "card_number": card_number, "id_number": entry.id_number,
+            "id": str(entry.id), "card_number": card_number, "id_number": holder,
             "released_at": now.isoformat(), "operator": operator.username}))
         return _view(entry, now, rules)
 
@@ -212,21 +212,28 @@ def _holder(text: str) -> str:
 def _check_card(session: Session, card_number: str, holder: str) -> uuid.UUID | None:
     """The card's application when this counter knows the card (its holder and status
     checked here); None for a card taken in elsewhere (checked centrally)."""
-    row = session.execute(select(CardRecord, Application).join(
-        Application, Application.id == CardRecord.application_id).where(
-        CardRecord.card_number == card_number)).first()
+    row = _card_and_application(session, card_number)
     if row is None:
-        listed = session.scalars(select(InvalidEntry.id_number).where(
-            InvalidEntry.card_number == card_number)).all()
-        if listed and holder not in listed:
-            raise ValidationError("id_number", MSG_NOT_HOLDER)
         return None
     card, app = row
-    if normalise_id(app.id_number) != holder:
-        raise ValidationError("id_number", MSG_NOT_HOLDER)
+    _check_holder(session, card_number, holder)
     if card.status not in HANDED_OVER:
         raise CardsError(MSG_NOT_HANDED_OVER, status=card.status)
     return app.id
+
+
+def _check_holder(session: Session, card_number: str, holder: str) -> None:
+    """Refuse an ID number that is not the holder's of a card this counter knows (the
+    central side checks every card again, those taken in elsewhere included)."""
+    row = _card_and_application(session, card_number)
+    if row is not None and normalise_id(row[1].id_number) != holder:
+        raise ValidationError("id_number", MSG_NOT_HOLDER)
+
+
+def _card_and_application(session: Session, card_number: str):
+    return session.execute(select(CardRecord, Application).join(
+        Application, Application.id == CardRecord.application_id).where(
+        CardRecord.card_number == card_number)).first()
 
 
 def _entries(session: Session, card_number: str) -> list[InvalidEntry]:

@@ -8,17 +8,20 @@ exactly like on a city's server). A counter with an address but no enrolment is 
 
 from __future__ import annotations
 
-from dataclasses import replace
+from collections.abc import Callable
+from typing import TypeVar
 
 from sqlalchemy import select
+from sqlalchemy.engine import Connection
+from sqlalchemy.exc import DBAPIError
 
-from counter_app.central import builtin, credentials
+from counter_app.central import builtin, credentials, database
 from counter_app.central.admin import add_device, add_site
 from counter_app.central.credentials import Enrolment
 from counter_app.central.database import SyncError
 from counter_app.domain.errors import QT_TRANSLATE_NOOP
 from counter_app.services.context import AppContext
-from counter_app.services.enrolment import adopt
+from counter_app.services.enrolment import redeem
 from counter_app.store.models import Site
 
 MSG_NOT_ENROLLED = QT_TRANSLATE_NOOP(
@@ -45,6 +48,22 @@ def counter_url(ctx: AppContext, override: str | None = None) -> str:
     return enrolment.url
 
 
+Answer = TypeVar("Answer")
+
+
+def ask(ctx: AppContext, question: Callable[[Connection], Answer],
+        url: str | None = None) -> Answer:
+    """*question* asked on this counter's central connection (a look-up of
+    counter_app.central.lookup); SyncError when the central database cannot be reached."""
+    url = counter_url(ctx, url)
+    try:
+        with database.engine_for(url).connect() as connection:
+            return question(connection)
+    except DBAPIError as exc:
+        database.forget(url)  # a fresh connection next time
+        raise database.unreachable(exc) from exc
+
+
 def uses_builtin(ctx: AppContext) -> bool:
     """True when this counter's central database is the built-in one (or will be)."""
     enrolment = credentials.load(ctx.settings.protected_dir)
@@ -67,5 +86,4 @@ def enrol_builtin(ctx: AppContext) -> Enrolment:
         raise SyncError(MSG_NO_SITE)
     url = builtin.admin_url(ctx.settings.data_dir)
     add_site(url, site.code, site.name)
-    enrolment = add_device(url, site.code, ctx.settings.device_name)
-    return adopt(ctx, replace(enrolment, builtin=True))
+    return redeem(ctx, add_device(url, site.code, ctx.settings.device_name), builtin=True)

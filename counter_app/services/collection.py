@@ -18,12 +18,14 @@ import logging
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from sqlalchemy import or_, select
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
+from counter_app.central.lookup import LookupRefused
 from counter_app.domain.business import BusinessType
 from counter_app.domain.clock import local_text
 from counter_app.domain.collection import Collector, identify_collector
@@ -153,7 +155,8 @@ def find_for_collection(ctx: AppContext, operator: CurrentOperator, text: str,
         local_site = session.get(Site, others[0]) if others else None
     if local_site is not None:  # a second site kept in this local store
         raise CollectionError(MSG_OTHER_SITE, site=local_site.name, code=local_site.code)
-    raise _elsewhere(ctx, wanted, operator, lookup or where_to_collect)
+    raise _elsewhere(ctx, wanted, operator,
+                     lookup or partial(where_to_collect, operator=operator.username))
 
 
 def find_for_activation(ctx: AppContext, operator: CurrentOperator, text: str,
@@ -211,9 +214,11 @@ def _not_ready(card: CardAtCounter) -> CollectionError:
 
 
 def _elsewhere(ctx: AppContext, wanted: str, operator: CurrentOperator,
-               lookup: Lookup) -> CollectionError:
+               lookup: Lookup) -> CounterError:
     try:
         places = lookup(ctx, wanted)
+    except LookupRefused as refused:  # the budget's words: staff know when to try again
+        return refused
     except (CounterError, DBAPIError, OSError) as exc:
         log.info("where-to-collect lookup failed: %s", type(exc).__name__)
         return CollectionError(MSG_CANNOT_CHECK)
@@ -224,19 +229,15 @@ def _elsewhere(ctx: AppContext, wanted: str, operator: CurrentOperator,
     return CollectionError(MSG_SYNC_FIRST if places else MSG_NOT_FOUND_ANYWHERE)
 
 
-def where_to_collect(ctx: AppContext, wanted: str) -> list[tuple[str, str]]:
+def where_to_collect(ctx: AppContext, wanted: str, operator: str = ""
+                     ) -> list[tuple[str, str]]:
     """Ask the central database (this counter's enrolment) where a card for *wanted*
-    waits: handling points' (code, name) only. SyncError when it cannot be reached."""
-    from counter_app.central import database, lookup
-    from counter_app.services.central_access import counter_url
+    waits: handling points' (code, name) only. SyncError when it cannot be reached,
+    LookupRefused past this counter's look-up budget."""
+    from counter_app.central import lookup
+    from counter_app.services.central_access import ask
 
-    url = counter_url(ctx)
-    try:
-        with database.engine_for(url).connect() as connection:
-            return lookup.where_to_collect(connection, wanted)
-    except DBAPIError as exc:
-        database.forget(url)
-        raise database.unreachable(exc) from exc
+    return ask(ctx, lambda connection: lookup.where_to_collect(connection, wanted, operator))
 
 
 # --- handing over and activating -----------------------------------------------------------

@@ -46,14 +46,15 @@ def seed_demo(ctx: AppContext) -> DemoLogin:
 
 
 DEMO_PREAPPLICATION = "WS000001"
+DEMO_PREAPPLICATION_GUARDIAN = "11010519491231002X"  # demo data: found with this ID number
 
 
 def seed_demo_preapplication(ctx: AppContext) -> str:
-    """An application "started online", in the built-in central database and pulled to the
-    counter; '' on a city's central (it gets them from the online service)."""
+    """An application "started online", in the built-in central database (looked up with
+    F3 and the child's ID number); '' on a city's central (the online service's)."""
     from counter_app.central import builtin
     from counter_app.central.admin import publish_preapplication
-    from counter_app.services import central_access, preapplications
+    from counter_app.services import central_access
 
     if not central_access.uses_builtin(ctx):
         return ""
@@ -63,9 +64,8 @@ def seed_demo_preapplication(ctx: AppContext) -> str:
         "business_type": BusinessType.LATER.value,
         "applicant": {"name": "李𠮷", "id_number": first17 + make_check_char(first17),
                       "phone": "13800138000", "household_address": "北京市朝阳区建国路88号"},
-        "guardian": {"name": "李建国", "relation": "父亲", "id_number": "11010519491231002X",
+        "guardian": {"name": "李建国", "relation": "父亲", "id_number": DEMO_PREAPPLICATION_GUARDIAN,
                      "phone": "13800138001"}})
-    preapplications.refresh(ctx)
     return DEMO_PREAPPLICATION
 
 

@@ -1,9 +1,14 @@
-"""Enrolment: this counter takes the identity and credentials the central side gave it."""
+"""Enrolment: this counter redeems its code with the central side and takes the identity
+and credentials it gave (counter_app.central.enrolment)."""
 
 from __future__ import annotations
 
+from functools import partial
+
 from counter_app.central import credentials
+from counter_app.central import enrolment as central_enrolment
 from counter_app.central.credentials import Enrolment
+from counter_app.central.enrolment import EnrolmentCode
 from counter_app.security import audit
 from counter_app.services import auth
 from counter_app.services.context import AppContext
@@ -11,8 +16,19 @@ from counter_app.store.models import Meta
 
 
 def enrol(ctx: AppContext, code: str) -> Enrolment:
-    """Store the credentials (protected file), adopt the device id and the site."""
-    return adopt(ctx, Enrolment.from_code(code))
+    """Redeem *code* (EnrolmentError with the reason when refused) and adopt the device."""
+    return redeem(ctx, EnrolmentCode.from_code(code))
+
+
+def redeem(ctx: AppContext, code: EnrolmentCode, builtin: bool = False) -> Enrolment:
+    """The central side checks the code and the counter chooses the device's password; the
+    credentials are saved before that commits, so a crash afterwards loses nothing: the
+    same code again then finds them saved and working, and only adopts them."""
+    saved = credentials.load(ctx.settings.protected_dir)
+    if saved and saved.device_id == code.device_id and central_enrolment.is_enrolled(saved):
+        return adopt(ctx, saved)
+    keep = partial(credentials.save, ctx.settings.protected_dir)
+    return adopt(ctx, central_enrolment.redeem(code, keep, builtin=builtin))
 
 
 def adopt(ctx: AppContext, enrolment: Enrolment) -> Enrolment:

@@ -26,7 +26,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import DBAPIError, OperationalError
 
 from counter_app.central import database
-from counter_app.central.lookup import APPLICATION, INVALID, central_inquiry
+from counter_app.central.lookup import APPLICATION, INVALID, LookupRefused, central_inquiry
 from counter_app.domain.business import BusinessType
 from counter_app.domain.cards import (
     CardRules,
@@ -125,7 +125,8 @@ class InquiryNote(CounterError):
 
 
 def look_up(ctx: AppContext, number: str, *, central_url: str | None = None,
-            offline: bool = False, now: dt.datetime | None = None) -> InquiryResult:
+            offline: bool = False, now: dt.datetime | None = None,
+            operator: CurrentOperator | None = None) -> InquiryResult:
     """The answer for *number* (ID number or card number), not audited: IdNumberError or
     InquiryNumberError when the number is not valid. *now* is UTC (naive)."""
     now = now or utcnow()
@@ -136,9 +137,12 @@ def look_up(ctx: AppContext, number: str, *, central_url: str | None = None,
         local_apps = _local_applications(session, wanted, today, rules)
         local_invalid = _local_invalid(session, wanted, now, rules)
     result = InquiryResult(uuid.uuid4(), wanted.kind, wanted.masked, LOCAL, now)
+    note: CounterError = InquiryNote(MSG_OFFLINE)
     if not offline:
         try:
-            rows = _central_rows(ctx, central_url, wanted)
+            rows = _central_rows(ctx, central_url, wanted, operator)
+        except LookupRefused as refused:  # past the budget: this counter's answer, and why
+            note = refused
         except (database.SyncError, OperationalError, DBAPIError) as exc:
             log.info("inquiry answered locally: central database unreachable (%s)",
                      database.error_name(exc))
@@ -147,14 +151,15 @@ def look_up(ctx: AppContext, number: str, *, central_url: str | None = None,
             return replace(result, source=CENTRAL,
                            applications=_merge(apps, local_apps), invalid=tuple(invalid))
     return replace(result, applications=tuple(app for app, _ in local_apps),
-                   invalid=tuple(local_invalid), note=InquiryNote(MSG_OFFLINE))
+                   invalid=tuple(local_invalid), note=note)
 
 
 def inquire(ctx: AppContext, number: str, *, operator: CurrentOperator | None = None,
             central_url: str | None = None, offline: bool = False,
             now: dt.datetime | None = None) -> InquiryResult:
     """look_up, then an audit record (the number masked) and the site's name."""
-    result = look_up(ctx, number, central_url=central_url, offline=offline, now=now)
+    result = look_up(ctx, number, central_url=central_url, offline=offline, now=now,
+                     operator=operator)
     with ctx.sessions.begin() as session:
         site = _site_of(session, operator)
         audit.record(session, action="inquiry", entity="inquiry", entity_id=result.id,
@@ -247,12 +252,17 @@ def _local_applications(session, wanted: InquiryNumber, today: dt.date, rules: C
 
 def _local_invalid(session, wanted: InquiryNumber, now: dt.datetime, rules: CardRules
                    ) -> list[InvalidFinding]:
-    column = (InvalidEntry.id_number if wanted.kind is NumberKind.ID_NUMBER
-              else InvalidEntry.card_number)
+    if wanted.kind is NumberKind.ID_NUMBER:  # the list here holds no ID numbers: the
+        # holder's cards this counter knows (the central answer has the rest)
+        condition = InvalidEntry.card_number.in_(select(CardRecord.card_number).join(
+            Application, Application.id == CardRecord.application_id).where(
+            Application.id_number == wanted.value))
+    else:
+        condition = InvalidEntry.card_number == wanted.value
     rows = session.execute(select(
         InvalidEntry.card_number, InvalidEntry.reason, InvalidEntry.level,
         InvalidEntry.listed_at, InvalidEntry.expires_at, InvalidEntry.released_at,
-        InvalidEntry.state).where(column == wanted.value))
+        InvalidEntry.state).where(condition))
     return _sorted([_invalid(row.card_number and mask_card_number(row.card_number),
                              row.reason, row.level, row.listed_at, row.expires_at,
                              row.released_at, row.state, "", now, rules) for row in rows])
@@ -260,16 +270,14 @@ def _local_invalid(session, wanted: InquiryNumber, now: dt.datetime, rules: Card
 
 # --- the central database ---------------------------------------------------------------
 
-def _central_rows(ctx: AppContext, url: str | None, wanted: InquiryNumber) -> list[dict]:
+def _central_rows(ctx: AppContext, url: str | None, wanted: InquiryNumber,
+                  operator: CurrentOperator | None) -> list[dict]:
     from counter_app.services import central_access
 
-    url = central_access.counter_url(ctx, url)
-    try:
-        with database.engine_for(url).connect() as connection:
-            return central_inquiry(connection, wanted.kind, wanted.value)
-    except (OperationalError, DBAPIError):
-        database.forget(url)  # a fresh connection next time
-        raise
+    name = operator.username if operator else ""
+    return central_access.ask(
+        ctx, lambda connection: central_inquiry(connection, wanted.kind, wanted.value, name),
+        url)
 
 
 def _from_central(rows: list[dict], now: dt.datetime, today: dt.date, rules: CardRules):

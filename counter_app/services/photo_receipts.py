@@ -2,10 +2,12 @@
 
 At the window: the number a designated studio, or one of our own photo stations, printed
 on the applicant's slip is checked for its form (resources/photo_receipts/formats.toml),
-looked up in the receipt registry pulled from the central database, and its photo
-attached after the same checks as any photo (a failing one only with OVERRIDE and a
-reason). A number not in the registry (yet) is recorded as pending: it travels with the
-application and the card centre resolves it. Receipts never expire.
+looked up in the central receipt registry when scanned (one budgeted look-up: the city's
+receipts are not copied to every counter; the receipt is kept here once attached), and
+its photo attached after the same checks as any photo (a failing one only with OVERRIDE
+and a reason). A number not in the registry (yet), or asked while the central database
+cannot answer, is recorded as pending: it travels with the application and the card
+centre resolves it. Receipts never expire.
 
 At a photo station of ours: a finished capture issues a receipt number (site code, date,
 the station's mark, the day's sequence), the photo joins the local registry, and the
@@ -17,6 +19,7 @@ from __future__ import annotations
 
 import base64
 import datetime as dt
+import hashlib
 import logging
 import re
 import uuid
@@ -26,6 +29,7 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from counter_app.central.device_push import RECEIPT_PHOTO_MAX_BYTES
 from counter_app.domain.clock import local_date
 from counter_app.domain.errors import QT_TRANSLATE_NOOP, CounterError, ValidationError
 from counter_app.domain.lifecycle import Status
@@ -56,6 +60,9 @@ MSG_DAY_FULL = QT_TRANSLATE_NOOP(
 MSG_OWN_FORMAT = QT_TRANSLATE_NOOP(
     "messages", "The receipt number {number} made here does not fit the format of our own "
                 "receipts in the receipt formats file: correct the file.")
+MSG_DAMAGED_PHOTO = QT_TRANSLATE_NOOP(
+    "messages", "The central registry's photo for receipt {number} is damaged or too large; "
+                "the receipt is recorded for the card centre to resolve.")
 MSG_UNKNOWN_RECEIPT = QT_TRANSLATE_NOOP(
     "messages", "There is no photo receipt {number} on this computer.")
 
@@ -74,6 +81,7 @@ class ReceiptLookup:
     created_at: dt.datetime | None = None
     photo: bytes | None = None       # the registry's photo, as the issuer sent it
     assessment: Assessment | None = None  # the photo checked against this station's profile
+    note: CounterError | None = None  # why the central registry was not asked or not used
 
     @property
     def found(self) -> bool:
@@ -97,19 +105,21 @@ class IssuedReceipt:
     created_at: dt.datetime          # UTC
 
 
-def look_up(ctx: AppContext, number: str) -> ReceiptLookup:
-    """Check the number's form (ValidationError), then find it in the local registry and
-    check its photo; nothing is kept."""
+def look_up(ctx: AppContext, number: str, operator: str = "") -> ReceiptLookup:
+    """Check the number's form (ValidationError), then find it here or in the central
+    registry (kept here when found) and check its photo."""
     checked = check_receipt(number)
-    return _look_up(ctx, checked)
+    return _look_up(ctx, checked, operator)
 
 
 def attach_receipt(ctx: AppContext, operator: CurrentOperator, application_id: uuid.UUID,
-                   number: str, override_reason: str = "") -> AttachedReceipt:
+                   number: str, override_reason: str = "", ask_central: bool = True
+                   ) -> AttachedReceipt:
     """The receipt as the application's photo: its registry photo, checked and finished
-    like a capture, when the registry has it; else the number, pending."""
+    like a capture, when the registry has it; else the number, pending. *ask_central*
+    False: the caller just looked it up (look_up keeps what it found)."""
     operator.require(Permission.PHOTO)
-    found = _look_up(ctx, check_receipt(number))
+    found = _look_up(ctx, check_receipt(number), operator.username if ask_central else None)
     if not found.found:
         return _record_pending(ctx, operator, application_id, found)
     assessment = found.assessment
@@ -187,17 +197,54 @@ def receipt_slip(ctx: AppContext, operator: CurrentOperator, number: str) -> Pat
     return out
 
 
-def _look_up(ctx: AppContext, checked: ReceiptNumber) -> ReceiptLookup:
+def _look_up(ctx: AppContext, checked: ReceiptNumber, operator: str | None
+             ) -> ReceiptLookup:
+    """Here first (issued here, or attached before); else, unless *operator* is None, the
+    central registry."""
     with ctx.sessions() as session:
         receipt = session.get(PhotoReceipt, checked.number)
-        if receipt is None:
+        if receipt is not None:
+            issuer, created_at, path = receipt.issuer, receipt.created_at, receipt.photo_path
+    if receipt is None:
+        if operator is None:
             return ReceiptLookup(checked.number, checked.kind)
-        issuer, created_at, path = receipt.issuer, receipt.created_at, receipt.photo_path
+        return _ask_central(ctx, checked, operator)
     photo = _read(ctx, path)
     if photo is None:  # in the registry without a photo (yet): still the card centre's
         return ReceiptLookup(checked.number, checked.kind, issuer, created_at)
     assessment = photo_station.assess_capture(ctx, photo)
     return ReceiptLookup(checked.number, checked.kind, issuer, created_at, photo, assessment)
+
+
+def _ask_central(ctx: AppContext, checked: ReceiptNumber, operator: str) -> ReceiptLookup:
+    """The central registry's receipt, kept here when its photo is whole; a refusal or an
+    unreachable central database comes back as the lookup's note (pending)."""
+    from counter_app.central import lookup
+    from counter_app.services import central_access
+
+    try:
+        found = central_access.ask(
+            ctx, lambda connection: lookup.photo_receipt(connection, checked.number, operator))
+    except CounterError as unanswered:  # SyncError, LookupRefused
+        return ReceiptLookup(checked.number, checked.kind, note=unanswered)
+    if found is None:
+        return ReceiptLookup(checked.number, checked.kind)
+    photo, sha = found["photo"], found["photo_sha256"]
+    if photo is None:
+        return ReceiptLookup(checked.number, checked.kind, found["issuer"], found["created_at"])
+    # the registry refuses bigger photos: a bigger one means a damaged or forged registry
+    if (len(photo) > RECEIPT_PHOTO_MAX_BYTES or not sha
+            or hashlib.sha256(photo).hexdigest() != sha):
+        return ReceiptLookup(checked.number, checked.kind, found["issuer"], found["created_at"],
+                             note=ReceiptError(MSG_DAMAGED_PHOTO, number=checked.number))
+    _, relative = photo_station.keep_file(ctx, RECEIPT_DIR, photo, ".jpg")
+    with ctx.sessions.begin() as session:
+        session.merge(PhotoReceipt(number=checked.number, issuer=found["issuer"],
+                                   photo_sha256=sha, photo_path=relative,
+                                   created_at=found["created_at"]))
+    assessment = photo_station.assess_capture(ctx, photo)
+    return ReceiptLookup(checked.number, checked.kind, found["issuer"], found["created_at"],
+                         photo, assessment)
 
 
 def _record_pending(ctx: AppContext, operator: CurrentOperator, application_id: uuid.UUID,

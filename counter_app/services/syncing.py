@@ -46,6 +46,7 @@ class SyncStatus:
     last_error: SyncError | None      # the last attempt's failure, as staff should read it
     oldest_pending: dt.datetime | None  # UTC creation time of the oldest unsent entry
     rejected: int                     # refused operations staff have not yet looked at
+    audit_flags: int = 0              # times the central side flagged this audit log
 
     def backlog_is_old(self, now: dt.datetime | None = None) -> bool:
         now = now or utcnow()
@@ -70,7 +71,7 @@ def sync_now(ctx: AppContext, override_url: str | None = None) -> SyncResult:
         engine = database.engine_for(url)
         identity = resolve_identity(engine)
         pushed = push_once(ctx.sessions, engine, identity, ctx.settings.protected_dir)
-        anchors.anchor(ctx.sessions, engine)
+        anchors.push(ctx.sessions, engine, identity.device_id)  # checked centrally
         pulled = pull_once(ctx.sessions, engine, identity.site_id, ctx.settings.protected_dir)
     except (OperationalError, DBAPIError) as exc:
         if url:
@@ -95,9 +96,11 @@ def sync_status(ctx: AppContext) -> SyncStatus:
                                 .where(OutboxEntry.sent_at.is_(None)))
         rejected = session.scalar(select(func.count()).where(
             OutboxEntry.result == REJECTED, OutboxEntry.dismissed_at.is_(None))) or 0
+        flags = anchors.stored_flags(session)
     return SyncStatus(pending_count(ctx.sessions),
                       dt.datetime.fromisoformat(ok.value) if ok and ok.value else None,
-                      _stored_error(error.value if error else ""), oldest, rejected)
+                      _stored_error(error.value if error else ""), oldest, rejected,
+                      flags.count)
 
 
 def rejections(ctx: AppContext, include_dismissed: bool = False) -> list[Rejection]:

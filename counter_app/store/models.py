@@ -214,17 +214,6 @@ class OutboxEntry(Base):
     dismissed_at: Mapped[dt.datetime | None]
 
 
-class PreApplication(Base):
-    """An application started online, pulled from the central database, looked up by the
-    number the applicant was given."""
-
-    __tablename__ = "preapplications"
-    number: Mapped[str] = mapped_column(String(40), primary_key=True)
-    payload: Mapped[dict] = mapped_column(JSON)  # business type and applicant, as entered
-    created_at: Mapped[dt.datetime]
-    pulled_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
-
-
 class CardRecord(Base):
     """The card made for one of this counter's applications, as the card centre reports
     it (pulled; the central side owns it)."""
@@ -244,12 +233,12 @@ class CardRecord(Base):
 
 
 class InvalidEntry(Base):
-    """A card on the invalid list (lost, damaged, expired, cancelled), pulled."""
+    """A card on the invalid list (lost, damaged, expired, cancelled), pulled: without whose
+    card it is (no ID numbers of the city's cardholders on a counter)."""
 
     __tablename__ = "invalid_list"
     id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
     card_number: Mapped[str] = mapped_column(String(30), index=True)
-    id_number: Mapped[str] = mapped_column(String(18), index=True)
     reason: Mapped[str] = mapped_column(String(30))
     level: Mapped[str] = mapped_column(String(20))
     listed_at: Mapped[dt.datetime]
@@ -260,8 +249,8 @@ class InvalidEntry(Base):
 
 
 class PhotoReceipt(Base):
-    """A photo receipt in the registry (a studio's or our photo station's), pulled; the
-    photo, when the registry has one, is a file in the protected dir named by its hash."""
+    """A photo receipt this counter issued, or looked up centrally and attached; the photo
+    is a file in the protected dir named by its hash."""
 
     __tablename__ = "photo_receipts"
     number: Mapped[str] = mapped_column(String(40), primary_key=True)

@@ -1,5 +1,7 @@
-"""Pull what the central side owns: card statuses, invalid list, photo receipts and
-pre-applications, each by a cursor that cannot skip a row committed late.
+"""Pull what the central side owns for this counter: its own cards' statuses, and the
+invalid list without whose card it is (card number, kind, level, dates), each by a cursor
+that cannot skip a row committed late. Pre-applications and photo receipts are not
+copied city-wide: they are looked up one at a time (counter_app.central.lookup).
 
 Why not "id > last id": PostgreSQL hands out sequence numbers (and transaction ids) at
 the start of a write but rows become visible at commit, so row 7 can appear after a
@@ -25,21 +27,16 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.types import UserDefinedType
 
-from counter_app.central.schema import card_records, invalid_list, photo_receipts, preapplications
+from counter_app.central.schema import card_records, invalid_list
 from counter_app.domain.lifecycle import COUNTER_OWNED, Status
-from counter_app.store.files import write_once
 from counter_app.store.models import (
     Application,
     CardRecord,
     InvalidEntry,
     Meta,
-    PhotoReceipt,
-    PreApplication,
-    utcnow,
 )
 
 CHUNK = 5000
-RECEIPT_DIR = "receipts"
 
 
 @dataclass(frozen=True)
@@ -79,39 +76,15 @@ _NOT_COUNTER_OWNED = text("applications.status NOT IN ({})".format(
     ", ".join(f"'{status.value}'" for status in sorted(COUNTER_OWNED))))
 
 
-def _write_receipts(session: Session, rows: list[dict], protected: Path) -> None:
-    """Keep each receipt's photo as a file named by its hash; the row names the file."""
-    records = []
-    for row in rows:
-        photo, sha = row.pop("photo"), row["photo_sha256"]
-        row["photo_path"] = None
-        if photo and sha:
-            digest, relative = write_once(protected, RECEIPT_DIR, photo, ".jpg")
-            row["photo_path"] = relative if digest == sha else None  # damaged: no photo
-        records.append(row)
-    _upsert(PhotoReceipt, "number")(session, records, protected)
-
-
-def _write_preapplications(session: Session, rows: list[dict], protected: Path) -> None:
-    now = utcnow()
-    _upsert(PreApplication, "number")(session, [{**row, "pulled_at": now} for row in rows],
-                                      protected)
-
-
 FEEDS = {
     "card_records": Feed(card_records, ("application_id", "card_number", "bank", "status",
                                         "reason", "updated_at", "due_date", "issued_on",
                                         "collected_at", "collector", "activated_at"), True,
                          _write_cards),
-    "invalid_list": Feed(invalid_list, ("id", "card_number", "id_number", "reason", "level",
-                                        "listed_at", "expires_at", "released_at", "state",
+    "invalid_list": Feed(invalid_list, ("id", "card_number", "reason", "level", "listed_at",
+                                        "expires_at", "released_at", "state",
                                         "application_id"), False,
                          _upsert(InvalidEntry, "id"), chunk=4 * CHUNK),
-    "photo_receipts": Feed(photo_receipts, ("number", "issuer", "photo_sha256", "photo",
-                                            "created_at"), False, _write_receipts,
-                           chunk=CHUNK // 10),
-    "preapplications": Feed(preapplications, ("number", "payload", "created_at"), False,
-                            _write_preapplications),
 }
 
 

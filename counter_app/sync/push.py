@@ -16,7 +16,7 @@ import logging
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import Engine, Row, bindparam, func, select, text, update
+from sqlalchemy import Engine, Row, func, select, text, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from counter_app.central import blobs
@@ -29,7 +29,10 @@ from counter_app.store.models import Meta, OutboxEntry, utcnow
 
 log = logging.getLogger(__name__)
 
-BATCH_SIZE = 1000
+# Operations per central_push call (its most, device_push.BATCH_MAX): on a WAN each call
+# costs a few round trips, so fewer, bigger calls.
+BATCH_SIZE = 5000
+SEQS_PER_STATEMENT = 900  # SQLite's bound-parameter limit is far above; stays portable
 RETRY_LATER: dict = {}  # marks an operation left queued for the next cycle
 OUTBOX = OutboxEntry.__table__
 
@@ -113,11 +116,16 @@ def _record_results(sessions: sessionmaker[Session], identity: Identity,
     now = utcnow()
     if not results:
         return
-    with sessions.begin() as session:  # one UPDATE statement run for all (executemany)
-        session.execute(update(OUTBOX).where(OUTBOX.c.seq == bindparam("b_seq")).values(
-            sent_at=now, result=bindparam("b_result"), last_error=bindparam("b_reason"),
-            attempts=OUTBOX.c.attempts + 1), [
-                {"b_seq": r.seq, "b_result": r.result, "b_reason": r.reason} for r in results])
+    answers: dict[tuple[str, str], list[int]] = {}  # nearly always one: (applied, "")
+    for result in results:
+        answers.setdefault((result.result, result.reason), []).append(result.seq)
+    with sessions.begin() as session:  # one statement per answer and chunk, not per row
+        for (answer, why), seqs in answers.items():
+            for start in range(0, len(seqs), SEQS_PER_STATEMENT):
+                session.execute(update(OUTBOX).where(
+                    OUTBOX.c.seq.in_(seqs[start:start + SEQS_PER_STATEMENT])).values(
+                    sent_at=now, result=answer, last_error=why,
+                    attempts=OUTBOX.c.attempts + 1))
         if not rejected:
             return
         for entry in session.execute(select(OUTBOX.c.seq, OUTBOX.c.kind, OUTBOX.c.entity_id)

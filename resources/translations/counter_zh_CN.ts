@@ -238,6 +238,54 @@
     </message>
 </context>
 <context>
+    <name>AuditTab</name>
+    <message>
+        <location filename="../../ui/card_centre_audit.ui" line="6"/>
+        <source>Flagged &amp;counters</source>
+        <translation>审计异常柜台(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/card_centre_audit.ui" line="12"/>
+        <source>Counters whose audit log did not match what the central database received: a record missing, a record changed, or the chain of records rewritten. Ask the handling point why before trusting that counter&apos;s records.</source>
+        <translation>以下柜台的审计日志与中心数据库收到的不一致：有记录缺失、记录被改动，或记录链被改写。在信任该柜台的记录之前，请先向所属经办网点了解原因。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/card_centre_audit.py" line="45"/>
+        <source>Handling point</source>
+        <translation>经办网点</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/card_centre_audit.py" line="45"/>
+        <source>Counter</source>
+        <translation>柜台</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/card_centre_audit.py" line="45"/>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/card_centre_audit.py" line="46"/>
+        <source>Flagged at</source>
+        <translation>标记时间</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/card_centre_audit.py" line="46"/>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/card_centre_audit.py" line="61"/>
+        <source>Flagged counters: {count}</source>
+        <translation>被标记的柜台：{count} 台</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/card_centre_audit.py" line="62"/>
+        <source>No counter is flagged.</source>
+        <translation>没有被标记的柜台。</translation>
+    </message>
+</context>
+<context>
     <name>BatchIntakeDialog</name>
     <message>
         <location filename="../../ui/batch_intake.ui" line="6"/>
@@ -404,7 +452,7 @@
     </message>
     <message>
         <location filename="../../ui/card_centre_window.ui" line="73"/>
-        <location filename="../../counter_app/qt/card_centre_window.py" line="103"/>
+        <location filename="../../counter_app/qt/card_centre_window.py" line="107"/>
         <source>Connecting to the central database…</source>
         <translation>正在连接中心数据库……</translation>
     </message>
@@ -429,24 +477,29 @@
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/card_centre_window.py" line="79"/>
+        <location filename="../../counter_app/qt/card_centre_window.py" line="82"/>
         <source>Signed in as {name}</source>
         <translation>当前操作员：{name}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/card_centre_window.py" line="113"/>
+        <location filename="../../counter_app/qt/card_centre_window.py" line="117"/>
         <source>This computer is not enrolled: the card centre works on its own built-in central database (a single office, or a demo). Enrol it as a device of the card centre&apos;s site to work on the city&apos;s central database.</source>
         <translation>本机尚未注册：卡管中心正在使用本机内置的中心数据库（单一网点或演示）。如需处理全市数据，请将本机注册为卡管中心的设备。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/card_centre_window.py" line="119"/>
+        <location filename="../../counter_app/qt/card_centre_window.py" line="123"/>
         <source>Central database: every handling point of the city.</source>
         <translation>中心数据库：全市所有经办网点。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/card_centre_window.py" line="182"/>
+        <location filename="../../counter_app/qt/card_centre_window.py" line="186"/>
         <source>Read at {time}</source>
         <translation>{time} 读取</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/card_centre_window.py" line="193"/>
+        <source>{title} ({count})</source>
+        <translation>{title}（{count}）</translation>
     </message>
 </context>
 <context>
@@ -852,6 +905,11 @@
         <location filename="../../counter_app/qt/card_centre_dispatch.py" line="64"/>
         <source>{sent} cards sent to their handling points; {notices} notices queued.</source>
         <translation>{sent} 张卡已下发经办网点，已生成 {notices} 条通知。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/card_centre_dispatch.py" line="68"/>
+        <source>{count} were not sent: they have no production record (made in a production batch, with a card number) or were moved meanwhile.</source>
+        <translation>另有 {count} 张未发出：没有制卡记录（须在制卡批次中制作并有卡号），或已被他人处理。</translation>
     </message>
 </context>
 <context>
@@ -1573,7 +1631,7 @@
         <translation>新的界面语言将在下次启动程序后生效。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/main_window.py" line="273"/>
+        <location filename="../../counter_app/qt/main_window.py" line="274"/>
         <source>{count} refused by the central database</source>
         <translation>中心数据库拒收 {count} 笔</translation>
     </message>
@@ -1855,56 +1913,56 @@
         <translation>扫描回执上的二维码，或输入编号后按回车</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/page_photo.py" line="40"/>
+        <location filename="../../counter_app/qt/page_photo.py" line="42"/>
         <source>Import photo file (Ctrl+O)</source>
         <translation>导入照片文件（Ctrl+O）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/page_photo.py" line="62"/>
+        <location filename="../../counter_app/qt/page_photo.py" line="64"/>
         <source>Checking the photo…</source>
         <translation>正在检查照片…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/page_photo.py" line="102"/>
+        <location filename="../../counter_app/qt/page_photo.py" line="104"/>
         <source>Looking up the photo receipt…</source>
         <translation>正在查询照片回执…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/page_photo.py" line="124"/>
+        <location filename="../../counter_app/qt/page_photo.py" line="127"/>
         <source>The photo of receipt {number} ({issuer}) is attached.</source>
         <translation>已调取回执 {number}（{issuer}）的照片。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/page_photo.py" line="126"/>
-        <source>Receipt {number} is recorded: its photo is not on this computer, so the card centre will resolve it. If the photo was taken today, sync (F9) and scan the receipt again to see it here.</source>
-        <translation>已登记回执 {number}：本机暂无该回执的照片，将由制卡中心核实调取。如照片是今天拍摄的，可先同步（F9），再重新扫描回执。</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/qt/page_photo.py" line="161"/>
+        <location filename="../../counter_app/qt/page_photo.py" line="166"/>
         <source>Photo imported.</source>
         <translation>照片已导入。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/page_photo.py" line="182"/>
+        <location filename="../../counter_app/qt/page_photo.py" line="187"/>
         <source>Photo receipt {number}
 (the card centre will resolve it)</source>
         <translation>照片回执 {number}
 （由制卡中心核实调取）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/page_photo.py" line="33"/>
+        <location filename="../../counter_app/qt/page_photo.py" line="35"/>
         <source>&amp;Capture…</source>
         <translation>拍摄(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/page_photo.py" line="74"/>
-        <location filename="../../counter_app/qt/page_photo.py" line="93"/>
-        <location filename="../../counter_app/qt/page_photo.py" line="116"/>
+        <location filename="../../counter_app/qt/page_photo.py" line="76"/>
+        <location filename="../../counter_app/qt/page_photo.py" line="95"/>
+        <location filename="../../counter_app/qt/page_photo.py" line="119"/>
         <source>Saving the photo…</source>
         <translation>正在保存照片…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/page_photo.py" line="190"/>
+        <location filename="../../counter_app/qt/page_photo.py" line="129"/>
+        <source>Receipt {number} is recorded without its photo, so the card centre will resolve it. If the photo was taken just now, scan the receipt again in a few minutes to see it here.</source>
+        <translation>回执 {number} 已登记，但暂无照片，将由制卡中心处理。如果照片是刚拍的，请几分钟后再扫描一次回执。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/page_photo.py" line="195"/>
         <source>The photo cannot be shown.</source>
         <translation>无法显示该照片。</translation>
     </message>
@@ -2272,27 +2330,32 @@
 <context>
     <name>SyncController</name>
     <message>
-        <location filename="../../counter_app/qt/sync_control.py" line="84"/>
+        <location filename="../../counter_app/qt/sync_control.py" line="85"/>
         <source>Sending to the central database…</source>
         <translation>正在上传至中心数据库…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/sync_control.py" line="85"/>
+        <location filename="../../counter_app/qt/sync_control.py" line="87"/>
+        <source>Audit log flagged by the central database: tell the supervisor</source>
+        <translation>中心数据库发现本柜台审计日志异常：请报告主管</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/sync_control.py" line="89"/>
         <source>Waiting to be sent: {count}</source>
         <translation>待上传：{count} 笔</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/sync_control.py" line="92"/>
+        <location filename="../../counter_app/qt/sync_control.py" line="96"/>
         <source>Not sent since {time}: check the network</source>
         <translation>自 {time} 起未能上传，请检查网络</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/sync_control.py" line="95"/>
+        <location filename="../../counter_app/qt/sync_control.py" line="99"/>
         <source>Last sync: {time}</source>
         <translation>上次同步：{time}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/sync_control.py" line="89"/>
+        <location filename="../../counter_app/qt/sync_control.py" line="93"/>
         <source>Sync failed: {error}</source>
         <translation>同步失败：{error}</translation>
     </message>
@@ -2363,6 +2426,24 @@
         <location filename="../../counter_app/qt/sync_problems.py" line="85"/>
         <source>The central database has refused nothing.</source>
         <translation>中心数据库没有拒收任何操作。</translation>
+    </message>
+</context>
+<context>
+    <name>audit_flags</name>
+    <message>
+        <location filename="../../counter_app/qt/card_centre_audit.py" line="26"/>
+        <source>Records missing</source>
+        <translation>记录缺失</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/card_centre_audit.py" line="27"/>
+        <source>Records changed</source>
+        <translation>记录被改动</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/card_centre_audit.py" line="28"/>
+        <source>Chain rewritten</source>
+        <translation>记录链被改写</translation>
     </message>
 </context>
 <context>
@@ -2644,67 +2725,67 @@
         <translation>请填写此项。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/collection.py" line="52"/>
+        <location filename="../../counter_app/services/collection.py" line="54"/>
         <source>Scan the pick-up voucher, or type the application number or an ID number.</source>
         <translation>请扫描取卡凭证，或输入申请编号或身份证号码。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/collection.py" line="54"/>
+        <location filename="../../counter_app/services/collection.py" line="56"/>
         <source>No card waiting for collection was found for this number at any handling point.</source>
         <translation>各受理网点均没有与该号码对应的待领社会保障卡。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/collection.py" line="56"/>
+        <location filename="../../counter_app/services/collection.py" line="58"/>
         <source>This card is not collected here: it waits at {site} ({code}), the handling point where it was applied for. Please send the applicant there.</source>
         <translation>该卡不在本网点领取：卡片在原受理网点“{site}”（{code}）待领，请告知申请人到该网点领取。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/collection.py" line="59"/>
+        <location filename="../../counter_app/services/collection.py" line="61"/>
         <source>No card for this number waits here. Whether it waits at another handling point cannot be checked now: the central database cannot be reached.</source>
         <translation>本网点没有与该号码对应的待领卡片。目前无法连接中心数据库，暂时无法查询是否在其他网点待领。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/collection.py" line="62"/>
+        <location filename="../../counter_app/services/collection.py" line="64"/>
         <source>The central database says this card waits here, but this counter has not received it yet: sync (F9) and try again.</source>
         <translation>中心数据库显示该卡在本网点待领，但本柜台尚未收到该卡信息：请先同步（F9）再试。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/collection.py" line="65"/>
+        <location filename="../../counter_app/services/collection.py" line="67"/>
         <source>The card of application {number} has not been reported ready yet; the applicant is notified when it arrives.</source>
         <translation>申请 {number} 的社会保障卡尚未制成送达；卡片到达后将通知申请人。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/collection.py" line="68"/>
+        <location filename="../../counter_app/services/collection.py" line="70"/>
         <source>The card of application {number} is not waiting for collection (its status: {status}).</source>
         <translation>申请 {number} 的社会保障卡当前不在待领状态（状态：{status}）。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/collection.py" line="71"/>
+        <location filename="../../counter_app/services/collection.py" line="73"/>
         <source>The card of application {number} was already collected on {date}.</source>
         <translation>申请 {number} 的社会保障卡已于 {date} 领取。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/collection.py" line="73"/>
+        <location filename="../../counter_app/services/collection.py" line="75"/>
         <source>Only a collected card can be activated; the card of application {number} is not (its status: {status}).</source>
         <translation>只有已领取的社会保障卡才能激活；申请 {number} 的卡片不是已领取状态（状态：{status}）。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/collection.py" line="76"/>
+        <location filename="../../counter_app/services/collection.py" line="78"/>
         <source>A collection receipt is printed only for a card that has been collected.</source>
         <translation>只有已领取的社会保障卡才能打印领取回执。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/collection.py" line="78"/>
+        <location filename="../../counter_app/services/collection.py" line="80"/>
         <source>No collected card of this handling point was found for this number.</source>
         <translation>未找到本网点与该号码对应的已领取卡片。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/collection.py" line="80"/>
+        <location filename="../../counter_app/services/collection.py" line="82"/>
         <source>This application was taken in at another handling point; its card is handed over there.</source>
         <translation>该申请由其他受理网点受理，社会保障卡在该网点发放。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/collection.py" line="83"/>
+        <location filename="../../counter_app/services/collection.py" line="85"/>
         <location filename="../../counter_app/services/intake.py" line="30"/>
         <source>The application cannot be found.</source>
         <translation>未找到该申请。</translation>
@@ -3404,47 +3485,57 @@
         <translation>请填写采用未通过检查照片的理由。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/preapplications.py" line="13"/>
-        <source>No online pre-application has the number {number}. Check the number; if it was made today, sync (F9) and try again.</source>
-        <translation>没有编号为 {number} 的网上预申请。请核对编号；如为今日提交，请先同步（F9）后重试。</translation>
-    </message>
-    <message>
         <location filename="../../counter_app/qt/frame_worker.py" line="32"/>
         <source>The camera is not sending pictures any more: check its cable, then press Retry.</source>
         <translation>摄像头已不再传送画面：请检查连接线，然后点击“重试”。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/photo_receipts.py" line="53"/>
+        <location filename="../../counter_app/services/photo_receipts.py" line="57"/>
         <source>This photo station has issued {count} receipts today, the most a day can number.</source>
         <translation>本照相点今天已出具 {count} 张照片回执，已达到每日编号上限。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/photo_receipts.py" line="56"/>
+        <location filename="../../counter_app/services/photo_receipts.py" line="60"/>
         <source>The receipt number {number} made here does not fit the format of our own receipts in the receipt formats file: correct the file.</source>
         <translation>本机生成的回执编号 {number} 不符合回执编号格式文件中本系统回执的格式，请修改该文件。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/photo_receipts.py" line="59"/>
+        <location filename="../../counter_app/services/photo_receipts.py" line="63"/>
+        <source>The central registry&apos;s photo for receipt {number} is damaged or too large; the receipt is recorded for the card centre to resolve.</source>
+        <translation>中心库中回执 {number} 的照片已损坏或过大，回执已登记，将由制卡中心处理。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/services/photo_receipts.py" line="66"/>
         <source>There is no photo receipt {number} on this computer.</source>
         <translation>本机没有编号为 {number} 的照片回执。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/central/admin.py" line="19"/>
+        <location filename="../../counter_app/central/admin.py" line="21"/>
         <source>There is no site with the code {code}.</source>
         <translation>没有编码为 {code} 的网点。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/central/admin.py" line="20"/>
+        <location filename="../../counter_app/central/admin.py" line="22"/>
         <source>Unknown kind of site: {kind}.</source>
         <translation>未知的网点类型：{kind}。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/central/admin.py" line="21"/>
+        <location filename="../../counter_app/central/admin.py" line="23"/>
         <source>There is no device {device}.</source>
         <translation>没有设备 {device}。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/central/credentials.py" line="21"/>
+        <location filename="../../counter_app/central/admin.py" line="24"/>
+        <source>Device {device} has been enrolled or withdrawn already; a new code is only for a device that has not taken its code. To replace a counter, withdraw it and add a new device.</source>
+        <translation>设备 {device} 已经登记或已被停用；新的登记码只发给尚未使用登记码的设备。如需更换柜台，请停用该设备并添加新设备。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/central/admin.py" line="28"/>
+        <source>An enrolment code must be valid for at least one hour.</source>
+        <translation>登记码的有效期至少为一小时。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/central/credentials.py" line="19"/>
         <source>This is not a valid enrolment code; copy it again from the administrator.</source>
         <translation>这不是有效的注册码，请向管理员重新获取。</translation>
     </message>
@@ -3676,14 +3767,69 @@
         <translation>内置中心数据库的连接文件夹 {path} 属于其他用户。请删除该文件夹，或联系管理员。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/central_access.py" line="24"/>
+        <location filename="../../counter_app/services/central_access.py" line="27"/>
         <source>This counter is not enrolled with the central database yet: ask the administrator for its enrolment code (&apos;counter-app enrol&apos;). Applications stay queued on this counter.</source>
         <translation>本柜台尚未在中心数据库注册：请向管理员索取注册码（counter-app enrol）。申请仍在本柜台排队等待发送。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/central_access.py" line="28"/>
+        <location filename="../../counter_app/services/central_access.py" line="31"/>
         <source>No handling point has been set up on this counter yet, so there is nothing to send to the central database.</source>
         <translation>本柜台尚未设置经办网点，暂无需要发送到中心数据库的内容。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/central/enrolment.py" line="41"/>
+        <source>This enrolment code has been altered, or was not issued by this central database; copy it again from the administrator.</source>
+        <translation>此登记码已被改动，或并非由该中心数据库签发；请向管理员重新复制。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/central/enrolment.py" line="44"/>
+        <source>This enrolment code has been used already: each code enrols one counter, once. Ask the administrator for a new code.</source>
+        <translation>此登记码已被使用：每个登记码只能为一个柜台登记一次。请向管理员索取新的登记码。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/central/enrolment.py" line="47"/>
+        <source>This enrolment code has expired; ask the administrator for a new code.</source>
+        <translation>此登记码已过期，请向管理员索取新的登记码。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/central/enrolment.py" line="49"/>
+        <source>The central database refused the login of this enrolment code: the code has been used already or replaced by a newer one, or the device was withdrawn. Ask the administrator for a new code.</source>
+        <translation>中心数据库拒绝了此登记码的登录：该登记码已被使用或已被新的登记码取代，或设备已被停用。请向管理员索取新的登记码。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/central/enrolment.py" line="53"/>
+        <source>This enrolment code does not point to a PostgreSQL server; a counter enrols only with a central PostgreSQL database. Ask the administrator for a new code.</source>
+        <translation>此登记码指向的不是 PostgreSQL 服务器；柜台只能登记到中心 PostgreSQL 数据库。请向管理员索取新的登记码。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/central/enrolment.py" line="56"/>
+        <source>The login of this enrolment code has more rights than a counter may have ({powers}); it was not used. Ask the administrator to check the central database.</source>
+        <translation>此登记码的登录账户拥有超出柜台所允许的权限（{powers}），因此未被使用。请管理员检查中心数据库。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/central/enrolment.py" line="60"/>
+        <source>The login of this enrolment code owns tables, functions or the database itself on the central server, which a counter must not; it was not used. Ask the administrator to check the central database.</source>
+        <translation>此登记码的登录账户在中心服务器上拥有数据表、函数或数据库本身，柜台不得如此，因此未被使用。请管理员检查中心数据库。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/central/lookup.py" line="26"/>
+        <source>This counter has made its {budget} look-ups in the central database for this hour; try again after {time}, or ask the card centre to raise the site&apos;s budget.</source>
+        <translation>本机本小时已用完 {budget} 次中心数据库查询，请在 {time} 之后再试，或请制卡中心调高本网点的查询限额。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/services/preapplications.py" line="17"/>
+        <source>No online pre-application has the number {number} with this ID number. Check both numbers against the applicant&apos;s slip and ID.</source>
+        <translation>没有与该身份证号码对应的网上预约 {number}。请对照申请人的预约单和身份证核对这两个号码。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/services/preapplications.py" line="20"/>
+        <source>Enter the applicant&apos;s (or the guardian&apos;s) ID number first: a pre-application is found by its number and that ID number together.</source>
+        <translation>请先输入申请人（或监护人）的身份证号码：网上预约须凭预约号和该身份证号码一起查询。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/services/preapplications.py" line="23"/>
+        <source>Please enter the pre-application number.</source>
+        <translation>请输入网上预约号。</translation>
     </message>
 </context>
 <context>
@@ -3873,6 +4019,41 @@
         <location filename="../../counter_app/central/reasons.py" line="50"/>
         <source>the file arrived damaged; it will be sent again</source>
         <translation>文件送达时已损坏，将重新发送</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/central/reasons.py" line="54"/>
+        <source>audit records {records} are missing</source>
+        <translation>审计记录 {records} 缺失</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/central/reasons.py" line="55"/>
+        <source>audit records {records} were removed after the central side received them</source>
+        <translation>审计记录 {records} 在中心数据库收到后被删除</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/central/reasons.py" line="57"/>
+        <source>audit records {records} arrived after later ones</source>
+        <translation>审计记录 {records} 晚于其后的记录到达</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/central/reasons.py" line="59"/>
+        <source>audit records {records} differ from those the central side received</source>
+        <translation>审计记录 {records} 与中心数据库收到的不一致</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/central/reasons.py" line="61"/>
+        <source>audit records {records} cannot be stored</source>
+        <translation>审计记录 {records} 无法保存</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/central/reasons.py" line="63"/>
+        <source>the counter&apos;s audit chain at record {record} differs from the central side&apos;s</source>
+        <translation>本柜台的审计记录链在第 {record} 条处与中心数据库的不一致</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/central/reasons.py" line="66"/>
+        <source>an audit anchor over {count} records differs from the central side&apos;s chain</source>
+        <translation>覆盖 {count} 条记录的审计锚点与中心数据库的记录链不一致</translation>
     </message>
     <message>
         <location filename="../../counter_app/central/reasons.py" line="29"/>

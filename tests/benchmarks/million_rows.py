@@ -43,6 +43,7 @@ from counter_app.services import auth, enrolment
 from counter_app.services.context import open_context
 from tests.benchmarks import data_cache
 from tests.helpers import PASSWORD
+from tests.sync_helpers import enrolled_device
 
 # --- the inquiry data -----------------------------------------------------------------------
 
@@ -207,14 +208,14 @@ def load_local(path: Path, site_id: uuid.UUID, operator_id: uuid.UUID) -> None:
             {_local_series(APPLICATIONS, CARD_EVERY)}
             SELECT printf('%032x', i), printf('A%08d', i), '工商银行', {_case('i', STATUSES)},
                    '', '{CREATED}.000000', '{DUE}' FROM series""")
-        db.execute(f"""INSERT INTO invalid_list (id, card_number, id_number, reason, level,
+        db.execute(f"""INSERT INTO invalid_list (id, card_number, reason, level,
                 listed_at, expires_at)
             {_local_series(INVALID)}, people(i, p) AS (SELECT i, {PERSON} FROM series)
-            SELECT printf('8%031x', i), printf('A%08d', p + 7), {ID_NUMBER},
+            SELECT printf('8%031x', i), printf('A%08d', p),  -- the person's own card number
                    CASE WHEN {TEMPORARY} THEN 'temporary_loss' ELSE 'damage' END,
                    CASE WHEN {TEMPORARY} THEN 'city' ELSE 'province' END,
                    l.listed, CASE WHEN {TEMPORARY} THEN l.expires END
-            FROM people {JOIN_ID_NUMBER.format(p='p')}
+            FROM people
             JOIN listings l ON l.k = i % {LISTED_OVER_DAYS}""")
         for sql in secondary.values():
             db.execute(sql)
@@ -293,6 +294,8 @@ def inquiry_central(root: Path) -> DataSet:
         url = copy[0]
         ctx = open_context(Settings(data_dir=root / "data", config_dir=root / "config"))
         enrolment.enrol(ctx, central_admin.add_device(url, "S000", "window 1").code())
+        with psycopg.connect(url, autocommit=True) as conn:  # the budget is checked, and
+            conn.execute("UPDATE central_sites SET lookup_budget = 1000000")  # never runs out
         return ctx, url
 
     def drop() -> None:
@@ -438,7 +441,7 @@ def promise_city(_root: Path) -> DataSet:
         with psycopg.connect(plain(url)) as conn:
             sites = [site for (site,) in conn.execute(
                 "SELECT id FROM central_sites WHERE kind = 'street_point' ORDER BY code")]
-        return City(url, sites, central_admin.add_device(url, "CC01", "card centre 1"))
+        return City(url, sites, enrolled_device(url, "CC01", "card centre 1"))
 
     def drop() -> None:
         if copy:

@@ -112,6 +112,17 @@ class PrivateCluster:
         self._check(f"pg_ctl stop -m {mode}", result)
         self.running = False
 
+    def require_passwords(self) -> None:
+        """From now on every login but the superuser's proves its password (SCRAM) over
+        TCP, as a city's server does; the superuser keeps trust (the tests' administrator).
+        Restarts the server."""
+        (self.data / "pg_hba.conf").write_text(
+            "local all all trust\n"
+            "host all postgres 127.0.0.1/32 trust\n"
+            "host all all 127.0.0.1/32 scram-sha-256\n")
+        self.stop()
+        self.start()
+
     def postmaster_pid(self) -> int | None:
         pid_file = self.data / "postmaster.pid"
         with suppress(OSError, ValueError, IndexError):

@@ -15,7 +15,7 @@ from counter_app.central import admin
 from counter_app.domain.cards import CardRules
 from counter_app.services import card_centre, enrolment, syncing
 from counter_app.services.context import open_context
-from tests.sync_helpers import submit_child
+from tests.sync_helpers import enrolled_device, submit_child
 
 pytestmark = pytest.mark.postgres
 
@@ -39,7 +39,7 @@ def city(fresh_central, tmp_path, settings):
         assert syncing.sync_now(ctx).sent == 1
         pushed[code] = (device, uuid.UUID(app_id))
     admin.add_site(fresh_central, "CC01", "市社会保障卡管理中心", kind="card_centre")
-    centre_device = admin.add_device(fresh_central, "CC01", "card centre 1")
+    centre_device = enrolled_device(fresh_central, "CC01", "card centre 1")
     return fresh_central, pushed, centre_device
 
 

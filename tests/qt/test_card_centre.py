@@ -289,6 +289,31 @@ def test_the_promise_tab_counts_overdue_and_due_soon_per_handling_point(qtbot, c
     assert ui.promise_summary_label.text().startswith("1 due within 5 days")
 
 
+def test_flagged_counters_are_counted_on_their_tab_and_listed(qtbot, console, fresh_central):
+    import json
+
+    import psycopg
+
+    from tests.sync_helpers import enrolled_device
+
+    counter = enrolled_device(fresh_central, "SC001", "窗口 3")
+    with psycopg.connect(counter.url, autocommit=True) as conn:  # its record 1 never came
+        conn.execute("SELECT central_audit_push(%s::jsonb)", (json.dumps({
+            "ranges": [[1, 2]], "records": [{"seq": 2, "at": "2026-12-07T09:00:00",
+                                             "action": "login", "entity": "operator",
+                                             "entity_id": "x"}],
+            "head": "0" * 64}),))
+    window = console()
+    ui = widgets(window)
+    assert ui.tabs.tabText(ui.tabs.indexOf(ui.audit_tab)) == "Flagged &counters (1)"
+    assert sorted(zip(texts(ui.flags_table, 0), texts(ui.flags_table, 1),
+                      texts(ui.flags_table, 2), texts(ui.flags_table, 4))) == [
+        ("SC001", "窗口 3", "Chain rewritten",
+         "the counter's audit chain at record 2 differs from the central side's"),
+        ("SC001", "窗口 3", "Records missing", "audit records 1 are missing")]
+    assert ui.flags_count_label.text() == "Flagged counters: 1"
+
+
 def test_an_unreachable_central_database_is_said_in_words_and_can_be_tried_again(
         qtbot, chinese, settings, monkeypatch):
     from counter_app.central import credentials

@@ -93,7 +93,7 @@ def test_a_guardian_collects_a_childs_card_and_the_receipt_is_printed(
 def test_a_card_waiting_at_another_handling_point_is_refused_with_its_name(
         qtbot, ctx, admin, monkeypatch):
     monkeypatch.setattr(collection, "where_to_collect",
-                        lambda _ctx, _wanted: [("SB01", "西城街道便民服务点")])
+                        lambda _ctx, _wanted, operator="": [("SB01", "西城街道便民服务点")])
     window = main_window(qtbot, ctx, admin)
     dialog = window.cards.open_collection()
     _find(qtbot, dialog, qr_payload("SB01-20261122-0001"))
@@ -148,7 +148,8 @@ def test_a_temporary_loss_is_reported_and_undone_from_the_menu(qtbot, ctx, admin
 
     window.cards.open_report(undo=True)  # Ctrl+Shift+U raises the same dialog
     assert window.cards.dialogs["report"] is dialog
-    assert not ui.holder_edit.isEnabled()
+    assert ui.holder_edit.isEnabled()  # undone on the holder's ID, as reported
+    ui.holder_edit.setText(ADULT_ID)
     qtbot.mouseClick(ui.record_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: "valid again" in ui.message_label.text(), timeout=10000)
     with ctx.sessions() as session:

@@ -77,11 +77,11 @@ def test_a_childs_application_with_the_keyboard_only(qtbot, chinese, ctx, admin)
 
 
 def test_a_pre_application_number_fills_the_page(qtbot, chinese, ctx, admin, central):
-    from counter_app.services import preapplications
+    """Looked up centrally with the number and the applicant's ID number (typed first)."""
     from counter_app.central.admin import publish_preapplication
+    from tests.helpers import child_id
     from tests.unit.services.test_preapplications import PAYLOAD
     publish_preapplication(central, "WS20261122001", PAYLOAD)
-    preapplications.refresh(ctx)
     window = MainWindow(ctx, admin)
     qtbot.addWidget(window)
     with qtbot.waitActive(window):
@@ -92,14 +92,23 @@ def test_a_pre_application_number_fills_the_page(qtbot, chinese, ctx, admin, cen
     ui = wizard.currentPage().ui
     press(qtbot, Qt.Key.Key_F3)
     assert focused() is ui.preapplication_edit
+    qtbot.keyClicks(ui.preapplication_edit, "WS20261122001")
+    press(qtbot, Qt.Key.Key_Return)  # no ID number yet: asked for it, nothing looked up
+    qtbot.waitUntil(lambda: "身份证" in ui.page_error.text() + ui.id_number_error.text())
+    ui.id_number_edit.setFocus()
+    qtbot.keyClicks(ui.id_number_edit, child_id())
+    press(qtbot, Qt.Key.Key_F3)
+    ui.preapplication_edit.clear()
     qtbot.keyClicks(ui.preapplication_edit, "WS20261122404")
     press(qtbot, Qt.Key.Key_Return)
-    assert "WS20261122404" in ui.page_error.text() and wizard.currentId() == wizard_module.APPLICANT
+    qtbot.waitUntil(lambda: "WS20261122404" in ui.page_error.text())
+    assert wizard.currentId() == wizard_module.APPLICANT
     ui.preapplication_edit.clear()
     qtbot.keyClicks(ui.preapplication_edit, "ws20261122001")
     press(qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: ui.name_edit.text() == "李𠮷")
     assert wizard.currentId() == wizard_module.APPLICANT  # filled, not yet saved
-    assert ui.name_edit.text() == "李𠮷" and ui.guardian_name_edit.text() == "李建国"
+    assert ui.guardian_name_edit.text() == "李建国"
     assert focused() is ui.phone_edit
     press(qtbot, Qt.Key.Key_Return)
     assert wizard.currentId() == wizard_module.MATERIALS, wizard.currentPage().errors.text()

@@ -7,7 +7,7 @@ import datetime as dt
 import re
 
 from PySide6.QtCore import Qt
-from sqlalchemy import select, update
+from sqlalchemy import delete, select, update
 
 from counter_app.central import reasons as apply
 from counter_app.domain.errors import reason
@@ -15,9 +15,10 @@ from counter_app.domain.lifecycle import Status
 from counter_app.qt import main_window as main_window_module
 from counter_app.qt.main_window import MainWindow
 from counter_app.qt.sync_reasons import TEMPLATES, reason_text
+from counter_app.security import audit
 from counter_app.services import queue, syncing
 from counter_app.services.context import open_context
-from counter_app.store.models import OutboxEntry, utcnow
+from counter_app.store.models import AuditRecord, OutboxEntry, utcnow
 from tests.helpers import application_at
 from tests.sync_helpers import enrol_unreachable
 
@@ -150,6 +151,23 @@ def test_a_refused_operation_is_listed_with_its_reason_and_does_not_block_the_qu
     qtbot.keyClick(window.ui.queue_view, Qt.Key.Key_F9, Qt.KeyboardModifier.ShiftModifier)
     assert window.sync_problems is not None and window.sync_problems.isVisible()
     window.sync_problems.reject()
+
+
+def test_a_flagged_audit_log_is_said_in_the_status_bar(qtbot, chinese, ctx, admin, central):
+    with ctx.sessions.begin() as session:  # three audit rows; the middle one then deleted
+        for action in ("printed", "deleted later", "printed"):
+            audit.record(session, action=action, entity="application", entity_id="x",
+                         operator_id=admin.id, site_id=admin.site_id)
+    with ctx.sessions.begin() as session:
+        session.execute(delete(AuditRecord).where(AuditRecord.action == "deleted later"))
+    window = main_window(qtbot, ctx, admin)
+    assert "审计日志异常" not in window.sync_label.text()
+
+    assert sync_with_f9(qtbot, window)
+
+    assert "中心数据库发现本柜台审计日志异常：请报告主管" in window.sync_label.text()
+    assert main_window_module.ERROR_COLOUR in window.sync_label.styleSheet()
+    assert not window.sync_icon.isHidden()
 
 
 def test_every_reason_of_the_central_side_reads_in_chinese(chinese):

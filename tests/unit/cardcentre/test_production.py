@@ -103,6 +103,20 @@ def test_hand_marking_refuses_bad_input_in_words(city):
     assert caught.value.params == {"current": "produced", "target": "produced"}
 
 
+def test_dispatch_sends_only_cards_with_a_production_record(city):
+    """A status of 'produced' set without a batch or a card number is no card."""
+    made = city.add("SC001", "SC001-1", status="produced")
+    forged = city.add("SC001", "SC001-2", status="in_production")
+    with city.engine.begin() as connection:  # as a forged write would leave it
+        connection.execute(applications.update().where(applications.c.id == forged[1])
+                           .values(status="produced"))
+    result = city.centre().dispatch([made, forged], NOW)
+    assert result.sent == 1
+    [left] = result.left_out
+    assert left.move.application_id == forged[1] and "production record" in left.error
+    assert (city.status(made), city.status(forged)) == ("at_site", "produced")
+
+
 # Every state an application can be in centrally, and what each card centre step does
 # with it: the step's target when allowed, refused (and nothing changed) otherwise.
 CENTRAL_STATES = [s for s in Status if s not in (Status.DRAFT, Status.EXAMINED,

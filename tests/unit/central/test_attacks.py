@@ -23,6 +23,7 @@ from counter_app.central.reasons import (
     WRONG_SITE,
 )
 from counter_app.domain.errors import read_reason
+from tests.sync_helpers import enrolled_device
 
 pytestmark = pytest.mark.postgres
 
@@ -55,8 +56,8 @@ def city(fresh_central):
     temporary loss report on it and a photo receipt; site SA01's device (the attacker)."""
     for code in ("SA01", "SB01"):
         admin.add_site(fresh_central, code, f"site {code}")
-    attacker = admin.add_device(fresh_central, "SA01", "counter A")
-    victim = admin.add_device(fresh_central, "SB01", "counter B")
+    attacker = enrolled_device(fresh_central, "SA01", "counter A")
+    victim = enrolled_device(fresh_central, "SB01", "counter B")
     application = _application("SB01")
     with psycopg.connect(victim.url, autocommit=True) as conn:
         assert [r["result"] for r in _push(conn, ("application_submitted", application))] == [
@@ -118,6 +119,22 @@ def test_only_the_device_functions_can_be_called(city):
         with pytest.raises(psycopg.errors.InsufficientPrivilege):
             conn.execute("SELECT central_list_replaced(%s, %s, %s, %s, now()::timestamp)",
                          (uuid.uuid4(), uuid.uuid4(), CARD_B, CHILD_B))
+
+
+def test_no_object_of_the_device_runs_with_the_engines_rights(city):
+    """A device may create nothing on the central database: no table in public, and no
+    temporary table either (one named like central_push's own, with a trigger, made
+    first in the device's session, would run the device's code as the engine)."""
+    before = _everything(city["url"])
+    with psycopg.connect(city["attacker"].url, autocommit=True) as conn:
+        for statement in ("CREATE TEMP TABLE central_push_ops (seq bigint PRIMARY KEY)",
+                          "CREATE TABLE public.mine (x int)",
+                          "CREATE FUNCTION public.mine() RETURNS int LANGUAGE sql AS 'SELECT 1'"):
+            with pytest.raises(psycopg.errors.InsufficientPrivilege):
+                conn.execute(statement)
+        # the push still works for the device itself
+        assert conn.execute("SELECT central_push('[]'::jsonb)").fetchone() == ([],)
+    assert _everything(city["url"]) == before
 
 
 def test_another_sites_rows_stay_unseen(city):
@@ -190,6 +207,26 @@ def test_files_and_anchors_only_move_forward_within_the_own_site(city):
             conn.execute("SELECT central_audit_anchor(3, %s)", ("b" * 64,))
     with psycopg.connect(city["url"]) as conn:
         assert conn.execute("SELECT count(*) FROM central_blob_chunks").fetchone() == (0,)
+
+
+def test_audit_records_and_flags_stay_each_devices_own(city):
+    """B's audit log is flagged (its record 1 never arrived); A can neither see nor clear
+    that, nor write either audit table."""
+    victim_record = {"seq": 2, "at": "2026-12-07T09:00:00", "action": "login",
+                     "entity": "operator", "entity_id": "x"}
+    with psycopg.connect(city["victim"].url, autocommit=True) as conn:
+        answer = conn.execute("SELECT central_audit_push(%s::jsonb)", (json.dumps(
+            {"ranges": [[1, 2]], "records": [victim_record], "head": "0" * 64}),)).fetchone()[0]
+        assert answer["flags"]["count"] == 2  # record 1 missing, and the head it claimed
+    before = _everything(city["url"])
+    with psycopg.connect(city["attacker"].url, autocommit=True) as conn:
+        assert conn.execute("SELECT count(*) FROM central_audit_flags()").fetchone() == (0,)
+        for statement in ("DELETE FROM central_device_flags", "SELECT * FROM central_device_flags",
+                          "UPDATE central_audit_records SET detail = ''",
+                          "DELETE FROM central_audit_records"):
+            with pytest.raises(psycopg.errors.InsufficientPrivilege):
+                conn.execute(statement)
+    assert _everything(city["url"]) == before
 
 
 def test_device_sessions_are_time_limited_and_a_stalled_writer_is_ended(city):

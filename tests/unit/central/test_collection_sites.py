@@ -97,7 +97,8 @@ def test_the_right_handling_point_hands_it_over_and_the_card_centre_sees_it(
     result = syncing.sync_now(ctx_a)
     assert (result.sent, result.rejected) == (3, 0)
     _sync_until(ctx_b, lambda: _listed_locally(ctx_b, report.id))  # the shared list
-    card_reports.unreport_card(ctx_b, operator_b, CARD)  # found again: undone at B
+    # found again: undone at B, on the holder's ID number (B keeps no one's with the list)
+    card_reports.unreport_card(ctx_b, operator_b, CARD, _child_id(ctx_a, app_id))
     result = syncing.sync_now(ctx_b)
     assert (result.sent, result.rejected) == (1, 0)
     with psycopg.connect(fresh_central) as conn:

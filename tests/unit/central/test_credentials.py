@@ -1,26 +1,13 @@
-"""Enrolment codes and the protected credentials file."""
+"""The protected credentials file (enrolment codes: test_enrolment.py)."""
 
 import stat
 
-import pytest
-
 from counter_app.central import credentials
-from counter_app.central.credentials import Enrolment, EnrolmentError
+from counter_app.central.credentials import Enrolment
 
 ENROLMENT = Enrolment(url="postgresql://dev:secret@central:5432/counter",
                       device_id="6f1c0e1e-8a3b-4e55-9a77-0d3e2c1b0a99", site_code="SC001",
                       site_id="0b0f4c52-1d2e-4c8e-8f7a-2a9f4d6b1c10")
-
-
-def test_a_code_carries_the_enrolment_whole():
-    assert Enrolment.from_code(ENROLMENT.code()) == ENROLMENT
-    assert Enrolment.from_code("  " + ENROLMENT.code() + "\n") == ENROLMENT
-
-
-@pytest.mark.parametrize("code", ["", "hello", "CTR1.", "CTR1.!!!!", "CTR1.e30"])
-def test_anything_else_is_refused_in_words(code):
-    with pytest.raises(EnrolmentError, match="not a valid enrolment code"):
-        Enrolment.from_code(code)
 
 
 def test_the_credentials_file_is_readable_by_this_user_only(tmp_path):
@@ -28,3 +15,7 @@ def test_the_credentials_file_is_readable_by_this_user_only(tmp_path):
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
     assert credentials.load(tmp_path / "protected") == ENROLMENT
     assert credentials.load(tmp_path / "elsewhere") is None
+
+
+def test_the_password_stays_out_of_printed_credentials():
+    assert "secret" not in repr(ENROLMENT)

@@ -8,7 +8,10 @@ import psycopg
 import pytest
 from psycopg.types.json import Jsonb
 
-from counter_app.central import admin
+from sqlalchemy import text
+
+from counter_app.central import admin, database, lookup
+from counter_app.domain.inquiry import NumberKind
 from counter_app.domain.lifecycle import Status
 from counter_app.services import enrolment, inquiry, syncing
 from counter_app.services.context import open_context
@@ -57,15 +60,18 @@ def central_with_two_sites(fresh_central, tmp_path, settings):
 def test_the_function_answers_across_sites_with_statuses_only(central_with_two_sites):
     ctx, url = central_with_two_sites
     from counter_app.central import credentials
-    device_url = credentials.load(ctx.settings.protected_dir).url
-    with psycopg.connect(device_url, autocommit=True) as conn:
-        # fenced: the device cannot read site B's application itself
-        assert conn.execute("SELECT count(*) FROM central_applications "
-                            "WHERE id_number = %s", (child_id(),)).fetchone() == (1,)
-        cursor = conn.execute("SELECT * FROM central_inquiry('id_number', %s)", (child_id(),))
-        columns = [c.name for c in cursor.description]
-        rows = [dict(zip(columns, row)) for row in cursor]
-    assert "name" not in columns and "phone" not in columns and "payload" not in columns
+    device = database.create_central_engine(credentials.load(ctx.settings.protected_dir).url)
+    try:
+        with device.connect() as connection:
+            # fenced: the device cannot read site B's application itself
+            assert connection.execute(text(
+                "SELECT count(*) FROM central_applications WHERE id_number = :n"),
+                {"n": child_id()}).scalar() == 1
+            rows = lookup.central_inquiry(connection, NumberKind.ID_NUMBER, child_id(), "op")
+            by_card = lookup.central_inquiry(connection, NumberKind.CARD_NUMBER, "B11112222")
+    finally:
+        device.dispose()
+    assert set(rows[0]) == set(lookup.INQUIRY_COLUMNS)  # no name, phone or payload
     found = {r["application_number"]: r for r in rows if r["entry"] == "application"}
     assert set(found) == {next(n for n in found if n.startswith("SA01-")),
                           "SB01-20250301-0001"}
@@ -73,16 +79,15 @@ def test_the_function_answers_across_sites_with_statuses_only(central_with_two_s
     assert (other["site_name"], other["status"], other["card_number"], other["bank"],
             other["card_status"]) == ("乙服务网点", "collected", "B****2222", "建设银行",
                                       "collected")
+    assert other["collected_at"] == NOW - dt.timedelta(days=30)  # typed again from JSON
+    assert other["issued_on"] == dt.date(2025, 3, 20)
     (entry,) = [r for r in rows if r["entry"] == "invalid"]
     assert (entry["card_number"], entry["reason"], entry["level"], entry["site_name"]) == (
         "B****2222", "temporary_loss", "city", "乙服务网点")
     values = " ".join(str(v) for row in rows for v in row.values())
     assert "王䶮" not in values and "13800138001" not in values and "B11112222" not in values
-    with psycopg.connect(device_url, autocommit=True) as conn:
-        by_card = conn.execute("SELECT entry, application_number FROM "
-                               "central_inquiry('card_number', 'B11112222')").fetchall()
-    assert sorted(by_card, key=str) == [("application", "SB01-20250301-0001"),
-                                        ("invalid", None)]
+    assert sorted(((r["entry"], r["application_number"]) for r in by_card), key=str) == [
+        ("application", "SB01-20250301-0001"), ("invalid", None)]
 
 
 def test_the_counters_inquiry_goes_through_it_and_settles_with_its_clock(
@@ -99,10 +104,12 @@ def test_the_counters_inquiry_goes_through_it_and_settles_with_its_clock(
     assert [a.number for a in later.applications] == ["SB01-20250301-0001"]
 
 
-def test_other_callers_may_not_run_it(central_with_two_sites):
-    _ctx, url = central_with_two_sites
+def test_only_the_budgeted_look_up_runs_it(central_with_two_sites):
+    ctx, url = central_with_two_sites
     with psycopg.connect(url, autocommit=True) as conn:
-        granted = conn.execute(
-            "SELECT has_function_privilege('public', 'central_inquiry(text, text)', "
-            "'EXECUTE')").fetchone()
-    assert granted == (False,)
+        prefix = conn.execute("SELECT value FROM central_settings "
+                              "WHERE key = 'role_prefix'").fetchone()[0]
+        for role in ("public", f"{prefix}_counter"):
+            assert conn.execute(
+                "SELECT has_function_privilege(%s, 'central_inquiry(text, text)', 'EXECUTE')",
+                (role,)).fetchone() == (False,)

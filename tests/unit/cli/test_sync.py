@@ -66,3 +66,24 @@ def test_a_revoked_device_and_a_bad_code_say_what_is_wrong(counter_env, fresh_ce
     assert "access to the central database has been withdrawn" in capsys.readouterr().err
     assert main(["central", "add-device", "NOPE", "c", "--url", fresh_central]) == 1
     assert "no site with the code NOPE" in capsys.readouterr().err
+
+
+def test_a_code_expires_and_the_administrator_hands_out_a_new_one(counter_env, fresh_central,
+                                                                   capsys):
+    url = fresh_central
+    assert main(["central", "add-site", "SC001", "x", "--url", url]) == 0
+    capsys.readouterr()
+    assert main(["central", "add-device", "SC001", "c", "--valid-hours", "2", "--url", url]) == 0
+    out = capsys.readouterr().out
+    device_id, first = out.split()[1], out.strip().splitlines()[-1]
+    assert "the code enrols once, until" in out
+    with psycopg.connect(url) as conn:
+        assert conn.execute("SELECT expires_at - created_at FROM central_enrolment_codes"
+                            ).fetchone()[0].total_seconds() == 2 * 3600
+    assert main(["central", "new-code", device_id, "--url", url]) == 0
+    second = capsys.readouterr().out.strip().splitlines()[-1]
+    assert main(["enrol", first]) == 1
+    assert "enrolment code has expired" in capsys.readouterr().err
+    assert main(["enrol", second]) == 0
+    assert main(["central", "new-code", device_id, "--url", url]) == 1
+    assert "enrolled or withdrawn already" in capsys.readouterr().err

@@ -73,14 +73,14 @@ def test_in_another_city_it_holds_longer_and_then_cancels_the_card(ctx, op, card
     assert _state(ctx, op, NOW + dt.timedelta(days=15)) == [
         (InvalidKind.TEMPORARY_LOSS, EntryState.CANCELLED)]
     with pytest.raises(CardsError) as caught:
-        card_reports.unreport_card(ctx, op, CARD, now=NOW + dt.timedelta(days=16))
+        card_reports.unreport_card(ctx, op, CARD, ADULT_ID, now=NOW + dt.timedelta(days=16))
     assert caught.value.template == cards.MSG_NOTHING_TO_UNREPORT
 
 
 def test_the_card_found_in_time_the_report_is_undone(ctx, op, card):
     card_reports.report(ctx, op, CARD, ADULT_ID, InvalidKind.TEMPORARY_LOSS, now=NOW)
     found = NOW + dt.timedelta(days=2)
-    entry = card_reports.unreport_card(ctx, op, CARD.lower(), now=found)
+    entry = card_reports.unreport_card(ctx, op, CARD.lower(), ADULT_ID, now=found)
     assert (entry.state, entry.released_at) == (EntryState.RELEASED, found)
     assert _state(ctx, op, found) == [(InvalidKind.TEMPORARY_LOSS, EntryState.RELEASED)]
     kinds = [kind for kind, _payload in _outbox(ctx)]
@@ -89,7 +89,7 @@ def test_the_card_found_in_time_the_report_is_undone(ctx, op, card):
                                   "id_number": ADULT_ID,  # the holder's proof
                                   "released_at": found.isoformat(), "operator": "admin"}
     with pytest.raises(CardsError) as caught:  # nothing left to undo
-        card_reports.unreport_card(ctx, op, CARD, now=found)
+        card_reports.unreport_card(ctx, op, CARD, ADULT_ID, now=found)
     assert caught.value.template == cards.MSG_NOTHING_TO_UNREPORT
 
 
@@ -100,7 +100,7 @@ def test_a_formal_loss_report_cannot_be_undone(ctx, op, card):
     assert (formal.level, formal.expires_at) == ("national", None)
     for later in (2, 30, 400):
         with pytest.raises(CardsError) as caught:
-            card_reports.unreport_card(ctx, op, CARD, now=NOW + dt.timedelta(days=later))
+            card_reports.unreport_card(ctx, op, CARD, ADULT_ID, now=NOW + dt.timedelta(days=later))
         assert caught.value.template == cards.MSG_FORMAL_IS_FINAL
     assert [kind for kind, _p in _outbox(ctx)] == ["card_reported", "card_reported"]
 
@@ -117,7 +117,7 @@ def test_damage_cancellation_and_formal_loss_are_listed_for_good(ctx, op, card, 
             card_reports.report(ctx, op, CARD, ADULT_ID, again, now=NOW)
         assert caught.value.template == cards.MSG_ALREADY_LISTED
     with pytest.raises(CardsError):
-        card_reports.unreport_card(ctx, op, CARD, now=NOW)
+        card_reports.unreport_card(ctx, op, CARD, ADULT_ID, now=NOW)
 
 
 def test_what_is_refused_at_the_window(ctx, op, card):
@@ -152,11 +152,16 @@ def test_a_card_taken_in_elsewhere_is_reported_with_the_holders_id(ctx, op):
     assert payload["application_id"] is None and payload["id_number"] == STRANGER_ID
     with ctx.sessions() as session:
         assert session.get(InvalidEntry, entry.id).application_id is None
-    [view] = card_reports.find_cards(ctx, op, STRANGER_ID, now=NOW)
-    assert (view.card_number, view.name, view.status) == ("Z99999999", "", "")
+    # the counter keeps no one's ID number with the list: found by the card number only,
+    # whose card it is checked by the central side when the report arrives
+    assert card_reports.find_cards(ctx, op, STRANGER_ID, now=NOW) == []
+    [view] = card_reports.find_cards(ctx, op, "Z99999999", now=NOW)
+    assert (view.card_number, view.name, view.status, view.id_number_masked) == (
+        "Z99999999", "", "", "")
     assert [e.kind for e in view.in_force] == [InvalidKind.TEMPORARY_LOSS]
-    with pytest.raises(ValidationError):  # listed now: another person's ID does not fit
-        card_reports.report(ctx, op, "Z99999999", ADULT_ID, InvalidKind.FORMAL_LOSS, now=NOW)
+    undone = card_reports.unreport_card(ctx, op, "Z99999999", STRANGER_ID, now=NOW)
+    assert undone.state is EntryState.RELEASED
+    assert _outbox(ctx)[-1][1]["id_number"] == STRANGER_ID  # the proof goes with it
 
 
 def test_find_cards_by_id_number_shows_this_counters_cards_with_their_entries(ctx, op, card):
@@ -167,3 +172,6 @@ def test_find_cards_by_id_number_shows_this_counters_cards_with_their_entries(ct
     assert view.id_number_masked == "110105********0016"
     assert [(e.kind, e.level) for e in view.in_force] == [(InvalidKind.DAMAGE, "province")]
     assert card_reports.find_cards(ctx, op, "NOTHING1", now=NOW) == []
+    with pytest.raises(ValidationError) as caught:  # undone only on the holder's ID too
+        card_reports.unreport_card(ctx, op, CARD, STRANGER_ID, now=NOW)
+    assert caught.value.template == card_reports.MSG_NOT_HOLDER

@@ -10,10 +10,12 @@ import datetime as dt
 import hashlib
 import re
 
+import psycopg
 import pytest
 from sqlalchemy import select
 
 from counter_app.central import database
+from counter_app.central.lookup import LookupRefused
 from counter_app.central.schema import photo_receipts as central_receipts
 from counter_app.config import Settings
 from counter_app.domain.errors import ValidationError
@@ -63,10 +65,9 @@ def publish_studio_receipt(url: str, number: str, photo: bytes | None,
 
 
 def studio_receipt(ctx, photo: bytes | None, number: str = STUDIO_NUMBER, **when) -> None:
-    """Publish centrally, then sync: the receipt comes down as every counter gets it.
-    (*ctx* is enrolled by the `central` fixture.)"""
+    """Publish centrally: the window looks it up when the number is scanned. (*ctx* is
+    enrolled by the `central` fixture.)"""
     publish_studio_receipt(ctx.__dict__["central_admin_url"], number, photo, **when)
-    assert syncing.sync_now(ctx).pulled["photo_receipts"] == 1
 
 
 def photos_of(ctx, application_id) -> list[Photo]:
@@ -165,6 +166,24 @@ def test_a_registry_entry_without_a_photo_stays_pending(ctx, window_staff, exami
     lookup = photo_receipts.look_up(ctx, STUDIO_NUMBER)
     assert not lookup.found and lookup.issuer == "阳光照相馆"
     assert not photo_receipts.attach_receipt(ctx, window_staff, examined, STUDIO_NUMBER).found
+
+
+def test_unanswered_or_damaged_the_receipt_is_pending_and_says_why(
+        ctx, window_staff, examined, central):
+    photo = portraits.jpeg(portraits.passing())
+    publish_studio_receipt(central, STUDIO_NUMBER, photo)
+    with psycopg.connect(central) as conn:  # the registry's photo no longer its hash
+        conn.execute("UPDATE central_photo_receipts SET photo = %s", (photo[:-10],))
+    damaged = photo_receipts.look_up(ctx, STUDIO_NUMBER, "window")
+    assert not damaged.found and damaged.note.template == photo_receipts.MSG_DAMAGED_PHOTO
+    with psycopg.connect(central) as conn:
+        conn.execute("UPDATE central_sites SET lookup_budget = 1")
+    refused = photo_receipts.look_up(ctx, STUDIO_NUMBER, "window")
+    assert not refused.found and isinstance(refused.note, LookupRefused)
+    attached = photo_receipts.attach_receipt(ctx, window_staff, examined, STUDIO_NUMBER)
+    assert not attached.found  # recorded for the card centre: the queue goes on
+    with ctx.sessions() as session:
+        assert session.get(PhotoReceipt, STUDIO_NUMBER) is None  # nothing kept of it
 
 
 def test_a_studio_photo_that_fails_a_check_needs_a_supervisor_and_a_reason(
@@ -322,10 +341,7 @@ def test_a_station_receipt_reaches_another_window_through_the_central_registry(
                          password=PASSWORD, roles={Role.WINDOW_STAFF})
     clerk = auth.login(window, "clerk", PASSWORD)
     application_id = application_at(window, clerk, Status.EXAMINED, tmp_path)
-    assert not photo_receipts.look_up(window, issued.number).found  # not pulled yet
-
-    assert syncing.sync_now(window).pulled["photo_receipts"] == 1
-    lookup = photo_receipts.look_up(window, issued.number)
+    lookup = photo_receipts.look_up(window, issued.number, "clerk")  # asked centrally
     assert lookup.found and lookup.kind == STATION and lookup.issuer == issued.issuer
     assert hashlib.sha256(lookup.photo).hexdigest() == issued.photo_sha256
     attached = photo_receipts.attach_receipt(window, clerk, application_id,

@@ -10,13 +10,16 @@ from sqlalchemy import select
 
 from counter_app.central.admin import publish_preapplication
 from counter_app.services import syncing
-from counter_app.store.models import CardRecord, InvalidEntry, PreApplication
+from counter_app.store.models import CardRecord, InvalidEntry
+
+
+LISTED_HOLDER = "110105201903150038"
 
 
 def _list_card(conn, card_number: str) -> None:
     conn.execute("INSERT INTO central_invalid_list (id, card_number, id_number, reason, level,"
-                 " listed_at) VALUES (%s, %s, '110105201903150038', 'lost', 'city', now())",
-                 (uuid.uuid4(), card_number))
+                 " listed_at) VALUES (%s, %s, %s, 'lost', 'city', now())",
+                 (uuid.uuid4(), card_number, LISTED_HOLDER))
 
 
 def _sync_until(ctx, url, done, feed="invalid_list") -> int:
@@ -71,14 +74,19 @@ def test_a_changed_row_comes_down_again_and_nothing_else_does(ctx, site_id, cent
         assert entry.released_at is not None
 
 
-def test_every_feed_comes_down(ctx, site_id, central):
-    url = central
-    publish_preapplication(url, "WS123456", {"business_type": "newborn", "applicant": {}})
-    assert _sync_until(ctx, url, lambda n: n >= 1, "preapplications") == 1
-    publish_preapplication(url, "WS123457", {"business_type": "newborn", "applicant": {}})
-    assert _sync_until(ctx, url, lambda n: n >= 1, "preapplications") == 1
-    with ctx.sessions() as session:
-        assert session.get(PreApplication, "WS123457") is not None
+def test_no_city_wide_personal_data_comes_down(ctx, site_id, central):
+    """The invalid list comes down without whose card it is; pre-applications and photo
+    receipts do not come down at all (they are looked up one at a time)."""
+    publish_preapplication(central, "WS123456", {"business_type": "newborn", "applicant": {
+        "name": "王小明", "id_number": "110105201605045070"}})
+    with psycopg.connect(central) as conn:
+        _list_card(conn, "LISTED-ELSEWHERE")
+    _sync_until(ctx, central, lambda _: "LISTED-ELSEWHERE" in _local_cards(ctx))
+    assert set(syncing.sync_now(ctx).pulled) == {"card_records", "invalid_list"}
+    stored = b"".join(path.read_bytes() for path in ctx.settings.data_dir.glob("counter.sqlite3*"))
+    assert b"LISTED-ELSEWHERE" in stored  # the entry itself is here ...
+    for personal in (LISTED_HOLDER, "110105201605045070", "王小明", "WS123456"):
+        assert personal.encode() not in stored  # ... nobody's ID number, name or number
 
 
 def test_card_status_belongs_to_the_central_side(ctx, admin, tmp_path, central):

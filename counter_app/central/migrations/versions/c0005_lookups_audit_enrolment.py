@@ -41,7 +41,8 @@ def upgrade() -> None:
         sa.Column('number_hash', sa.String(length=64), nullable=False),
         sa.Column('allowed', sa.Boolean(), nullable=False),
         sa.PrimaryKeyConstraint('site_id', 'id', name=op.f('pk_central_lookups')))
-    op.create_index('ix_central_lookups_device_at', 'central_lookups', ['device_id', 'at'])
+    op.create_index('ix_central_lookups_device_at', 'central_lookups', ['device_id', 'at'],
+                    postgresql_where=sa.text('allowed'))
     op.create_table(
         'central_audit_records',
         sa.Column('site_id', sa.Uuid(), nullable=False),

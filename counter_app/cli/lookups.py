@@ -1,0 +1,43 @@
+"""`counter-app central lookups` and `counter-app central lookup-budget`."""
+
+from __future__ import annotations
+
+import argparse
+
+from counter_app.domain.clock import local_text
+
+
+def add_lookup_commands(actions) -> list[argparse.ArgumentParser]:
+    listing = actions.add_parser(
+        "lookups", help="the counters' cross-site look-ups (numbers as keyed hashes)")
+    listing.add_argument("--site", metavar="CODE", help="only this handling point's")
+    listing.add_argument("--hours", type=int, default=24, help="how far back (default 24)")
+    budget = actions.add_parser(
+        "lookup-budget", help="how many look-ups an hour each device of a site may make")
+    budget.add_argument("site_code", metavar="SITE")
+    budget.add_argument("per_hour", type=_non_negative, metavar="PER_HOUR")
+    return [listing, budget]
+
+
+def run_lookups(args: argparse.Namespace) -> int:
+    from counter_app.central import lookup_admin
+
+    if args.central_command == "lookup-budget":
+        lookup_admin.set_budget(args.url, args.site_code, args.per_hour)
+        print(f"site {args.site_code}: {args.per_hour} look-ups an hour per device")
+        return 0
+    lines = lookup_admin.list_lookups(args.url, args.site, max(args.hours, 1))
+    for line in lines:
+        print("\t".join((local_text(line.at), line.site_code, line.device, line.operator,
+                         line.kind, line.number_hash[:16],
+                         "allowed" if line.allowed else "REFUSED")))
+    refused = sum(not line.allowed for line in lines)
+    print(f"{len(lines)} look-ups, {refused} refused")
+    return 0
+
+
+def _non_negative(text: str) -> int:
+    value = int(text)
+    if value < 0:
+        raise argparse.ArgumentTypeError("must be 0 or more")
+    return value
