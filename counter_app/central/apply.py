@@ -23,6 +23,7 @@ from counter_app.central.operations import (
     REJECTED,
     Operation,
     OpResult,
+    RawJson,
 )
 from counter_app.domain.errors import reason
 
@@ -35,9 +36,7 @@ def apply_batch(connection: Connection, ops: list[Operation]) -> list[OpResult]:
     refused here, so it never blocks the ones behind it."""
     documents, results = [], {}
     for op in ops:
-        document = json.dumps({"seq": op.seq, "op_id": str(op.op_id), "kind": op.kind,
-                               "payload": op.payload},
-                              ensure_ascii=False, default=str, separators=(",", ":"))
+        document = _document(op)
         if "\\u0000" in document:
             results[op.seq] = OpResult(op.seq, REJECTED,
                                        reason(MALFORMED, detail="NUL character"))
@@ -48,6 +47,15 @@ def apply_batch(connection: Connection, ops: list[Operation]) -> list[OpResult]:
         results.update({int(row["seq"]): OpResult(int(row["seq"]), row["result"],
                                                   row["reason"]) for row in answer})
     return [results[op.seq] for op in ops]
+
+
+def _document(op: Operation) -> str:
+    payload = (op.payload.text if isinstance(op.payload, RawJson)
+               else json.dumps(op.payload, ensure_ascii=False, default=str,
+                               separators=(",", ":")))
+    head = json.dumps({"seq": op.seq, "op_id": str(op.op_id), "kind": op.kind},
+                      ensure_ascii=False, separators=(",", ":"))
+    return f'{head[:-1]},"payload":{payload}}}'
 
 
 __all__ = ["APPLIED", "DUPLICATE", "REJECTED", "OpResult", "Operation", "apply_batch"]

@@ -38,6 +38,9 @@ BATCH_MAX = 5000
 KINDS = ("application_submitted", "blob", "photo_receipt_issued", "card_collected",
          "card_activated", "card_reported", "card_unreported")
 
+# What central_as_uuid takes for a UUID (PostgreSQL's own input forms).
+UUID_FORM = r"^\{?[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}\}?$"
+
 HELPERS = r"""
 CREATE OR REPLACE FUNCTION central_reason(template text, params jsonb DEFAULT '{}')
 RETURNS text LANGUAGE sql IMMUTABLE SET search_path = pg_catalog AS $$
@@ -45,8 +48,7 @@ RETURNS text LANGUAGE sql IMMUTABLE SET search_path = pg_catalog AS $$
 
 CREATE OR REPLACE FUNCTION central_as_uuid(value text) RETURNS uuid
 LANGUAGE sql IMMUTABLE SET search_path = pg_catalog AS $$
-  SELECT CASE WHEN value ~* '^\{?[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}\}?$'
-         THEN value::uuid END $$;
+  SELECT CASE WHEN value ~* '%UUID_FORM%' THEN value::uuid END $$;
 
 -- An ISO time from a counter as the naive UTC the tables hold; NULL when it is none.
 CREATE OR REPLACE FUNCTION central_as_time(value text) RETURNS timestamp
@@ -129,27 +131,48 @@ BEGIN
   DROP TABLE IF EXISTS pg_temp.central_push_ops;
   CREATE TEMP TABLE central_push_ops (
     seq bigint PRIMARY KEY, op_id uuid NOT NULL, kind text NOT NULL, payload jsonb NOT NULL,
-    is_new boolean NOT NULL DEFAULT false, result text NOT NULL DEFAULT 'applied',
+    app_id uuid,  -- an application's id, read once
+    is_new boolean NOT NULL DEFAULT true, result text NOT NULL DEFAULT 'applied',
     reason text NOT NULL DEFAULT '') ON COMMIT DROP;
-  INSERT INTO central_push_ops (seq, op_id, kind, payload)
-  SELECT (e ->> 'seq')::bigint, central_as_uuid(e ->> 'op_id'),
-         left(coalesce(e ->> 'kind', ''), 40),
-         CASE WHEN jsonb_typeof(e -> 'payload') = 'object' THEN e -> 'payload' ELSE '{}' END
-    FROM jsonb_array_elements(batch) e
+  -- central_as_uuid written out (a call per row and column costs more than the rest)
+  INSERT INTO central_push_ops (seq, op_id, kind, payload, app_id)
+  SELECT seq, op_id, kind, payload,
+         CASE WHEN kind = 'application_submitted' AND payload ->> 'id' ~* '%UUID_FORM%'
+              THEN (payload ->> 'id')::uuid END
+    FROM (SELECT (e ->> 'seq')::bigint AS seq, central_as_uuid(e ->> 'op_id') AS op_id,
+                 left(coalesce(e ->> 'kind', ''), 40) AS kind,
+                 CASE WHEN jsonb_typeof(e -> 'payload') = 'object' THEN e -> 'payload'
+                      ELSE '{}' END AS payload
+            FROM jsonb_array_elements(batch) e) ops
   ON CONFLICT (seq) DO NOTHING;
 
-  -- Checks before anything is written: a refusal here is recorded as the result.
+  -- Checks before anything is written: a refusal here is recorded as the result. An
+  -- application that plainly passes every check of central_push_check (the same tests,
+  -- written out so they cost no call) is not checked again one by one.
   UPDATE central_push_ops SET result = 'rejected', reason = refusal
     FROM (SELECT seq AS checked_seq, central_push_check(kind, payload, my_code) AS refusal
-            FROM central_push_ops) checked
+            FROM central_push_ops
+           WHERE NOT (kind = 'application_submitted' AND app_id IS NOT NULL
+                      AND payload ->> 'site_code' = my_code
+                      AND payload ->> 'status' = 'submitted'
+                      AND jsonb_typeof(payload -> 'applicant') = 'object'
+                      AND payload -> 'applicant' <> '{}'
+                      AND coalesce(payload ->> 'number', '') NOT IN ('', 'false')
+                      AND payload -> 'number' NOT IN ('{}', '[]')
+                      AND coalesce(payload ->> 'business_type', '') NOT IN ('', 'false')
+                      AND payload -> 'business_type' NOT IN ('{}', '[]')
+                      AND my_code NOT IN ('', 'false'))) checked
    WHERE seq = checked_seq AND refusal <> '';
 
-  WITH recorded AS (
-    INSERT INTO central_applied_operations (site_id, device_id, seq, op_id, kind, result,
-                                            reason, applied_at)
-    SELECT my_site, me, seq, op_id, kind, result, reason, at_now FROM central_push_ops
-    ON CONFLICT DO NOTHING RETURNING seq)
-  UPDATE central_push_ops o SET is_new = true FROM recorded r WHERE o.seq = r.seq;
+  INSERT INTO central_applied_operations (site_id, device_id, seq, op_id, kind, result,
+                                          reason, applied_at)
+  SELECT my_site, me, seq, op_id, kind, result, reason, at_now FROM central_push_ops
+  ON CONFLICT DO NOTHING;
+  -- recorded by an earlier transaction (its time is not this one's): a resend
+  UPDATE central_push_ops o SET is_new = false
+    FROM central_applied_operations a
+   WHERE a.site_id = my_site AND a.device_id = me AND a.seq = o.seq
+     AND a.applied_at <> at_now;
 
   -- Resends: the answer recorded the first time.
   UPDATE central_push_ops o SET
@@ -179,7 +202,7 @@ BEGIN
   END;
   UPDATE central_push_ops SET result = 'rejected', reason = %TAKEN_OVER%
    WHERE is_new AND result = 'applied' AND kind = 'application_submitted'
-     AND central_as_uuid(payload ->> 'id') NOT IN (SELECT unnest(written));  -- hashed
+     AND app_id NOT IN (SELECT unnest(written));  -- hashed
   PERFORM central_push_arrivals(me, my_site, at_now, written);
 
   UPDATE central_push_ops o SET result = 'rejected', reason = %FILE_INCOMPLETE%
@@ -291,12 +314,11 @@ DECLARE
   written uuid[];
 BEGIN
   WITH latest AS (  -- one row per application and statement: the last sent
-    SELECT DISTINCT ON (central_as_uuid(payload ->> 'id'))
-           central_as_uuid(payload ->> 'id') AS id, payload
+    SELECT DISTINCT ON (app_id) app_id AS id, payload
       FROM central_push_ops
      WHERE is_new AND result = 'applied' AND kind = 'application_submitted'
        AND (one_seq IS NULL OR seq = one_seq)
-     ORDER BY central_as_uuid(payload ->> 'id'), seq DESC),
+     ORDER BY app_id, seq DESC),
   upserted AS (
     INSERT INTO central_applications AS a (site_id, id, number, business_type, status,
                                            id_number, payload, received_at, updated_at,
@@ -376,6 +398,7 @@ def functions() -> str:
     """The CREATE OR REPLACE FUNCTION statements, with the reasons filled in."""
     values = {
         "BATCH_MAX": str(BATCH_MAX),
+        "UUID_FORM": UUID_FORM,
         "PHOTO_MAX_BASE64": str(-(-RECEIPT_PHOTO_MAX_BYTES // 3) * 4),
         "PHOTO_MAX_KB": str(RECEIPT_PHOTO_MAX_BYTES // 1024),
         "PHOTO_MAX_BYTES": str(RECEIPT_PHOTO_MAX_BYTES),

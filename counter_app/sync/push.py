@@ -12,17 +12,18 @@ A rejected operation is marked too (with its reason): it never blocks the queue.
 
 from __future__ import annotations
 
+import json
 import logging
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import Engine, Row, func, select, text, update
+from sqlalchemy import Engine, Row, Text, func, select, text, type_coerce, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from counter_app.central import blobs
 from counter_app.central.apply import apply_batch
 from counter_app.central.database import MSG_ADMINISTRATOR, MSG_REVOKED, SyncError
-from counter_app.central.operations import REJECTED, Identity, Operation, OpResult
+from counter_app.central.operations import REJECTED, Identity, Operation, OpResult, RawJson
 from counter_app.domain.errors import reason, reason_words
 from counter_app.security import audit
 from counter_app.store.models import Meta, OutboxEntry, utcnow
@@ -89,17 +90,20 @@ def pending_count(sessions: sessionmaker[Session]) -> int:
 
 
 def _unsent(sessions: sessionmaker[Session], limit: int) -> list[Row]:
-    """The next unsent rows (seq, op_id, kind, payload): plain rows, no ORM objects."""
+    """The next unsent rows (seq, op_id, kind, payload as JSON text): plain rows."""
     with sessions() as session:
         return list(session.execute(
-            select(OUTBOX.c.seq, OUTBOX.c.op_id, OUTBOX.c.kind, OUTBOX.c.payload)
+            select(OUTBOX.c.seq, OUTBOX.c.op_id, OUTBOX.c.kind,
+                   type_coerce(OUTBOX.c.payload, Text).label("payload"))
             .where(OUTBOX.c.sent_at.is_(None)).order_by(OUTBOX.c.seq).limit(limit)))
 
 
 def _operation(entry: Row, engine: Engine, identity: Identity,
                protected_dir: Path) -> Operation:
-    payload = entry.payload
-    if entry.kind == "blob" and isinstance(payload, dict) and payload.get("sha256"):
+    if entry.kind != "blob":  # sent as stored
+        return Operation(entry.seq, entry.op_id, entry.kind, RawJson(entry.payload))
+    payload = json.loads(entry.payload)
+    if isinstance(payload, dict) and payload.get("sha256"):
         error = blobs.upload(engine, protected_dir / str(payload["path"]), payload["sha256"])
         if error == blobs.UPLOAD_DAMAGED:
             log.warning("file of operation %s arrived damaged; sent again next cycle",
