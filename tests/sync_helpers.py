@@ -78,10 +78,14 @@ def enrolled_device(admin_url: str, site_code: str, name: str = ""):
                                              name or f"counter of {site_code}"))
 
 
-def push(engine, ops: list) -> list:
-    """One push of *ops* over *engine* (a device's login), committed; the results."""
-    from counter_app.central.apply import apply_batch
+def push(engine, ops: list, *, proofs: bool = True) -> list:
+    """One push of *ops* over *engine* (a device's login), committed; the results. With
+    *proofs*, the holder's proofs are asked for first, as the counter's sync does."""
+    from counter_app.central.apply import apply_batch, with_proofs
 
+    if proofs:
+        ops, refused = with_proofs(engine, ops)
+        assert not refused, "the look-up budget refused a holder's proof"
     with engine.begin() as connection:
         return apply_batch(connection, ops)
 

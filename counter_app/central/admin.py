@@ -9,10 +9,12 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 
-from sqlalchemy import func, select, text, update
+from sqlalchemy import event, func, select, text, update
 from sqlalchemy.engine import Connection
+from sqlalchemy.exc import DBAPIError
 
 from counter_app.central import database, enrolment, fencing, migrate
+from counter_app.central.device_push import receipt_site_part
 from counter_app.central.enrolment import EnrolmentCode
 from counter_app.central.schema import (SITE_KINDS, devices, enrolment_codes, preapplications,
                                         sites)
@@ -27,6 +29,24 @@ MSG_NO_NEW_CODE = QT_TRANSLATE_NOOP(
                 "and add a new device.")
 MSG_BAD_VALIDITY = QT_TRANSLATE_NOOP(
     "messages", "An enrolment code must be valid for at least one hour.")
+MSG_CODE_CLASH = QT_TRANSLATE_NOOP(
+    "messages", "The site code {code} is too like the existing site {other}'s: the database "
+                "role and the photo receipt numbers of a site keep only its letters and "
+                "digits, so the two would share them. Choose a code that differs from {other} "
+                "in its letters or digits.")
+MSG_INIT_BLOCKED = QT_TRANSLATE_NOOP(
+    "messages", "'central init' did not finish: another session kept a table it must change "
+                "locked for {seconds} seconds, {attempts} times (the counters' sessions were "
+                "ended; an administrator's own, e.g. psql, is not). Close that session and run "
+                "'central init' again.")
+
+# `central init` ends the devices' sessions first (a counter reconnects and resends: a push
+# is recognised by its (device, seq)), then waits at most this long for each lock it needs,
+# so an administrator is never left waiting behind a session, nor every counter queued
+# behind the administrator; it tries INIT_ATTEMPTS times before it gives up.
+INIT_LOCK_TIMEOUT_SECONDS = 10
+INIT_ATTEMPTS = 3
+LOCK_NOT_AVAILABLE = "55P03"
 
 
 class AdminError(CounterError):
@@ -35,15 +55,85 @@ class AdminError(CounterError):
 
 def init_central(url: str) -> str:
     """Migrate the schema to the newest revision and set up roles and policies; returns
-    the revision."""
+    the revision. Devices' sessions are ended first; a lock held elsewhere for longer than
+    INIT_LOCK_TIMEOUT_SECONDS is waited for again INIT_ATTEMPTS times at most (AdminError)."""
     engine = database.create_central_engine(url)
+    event.listen(engine, "connect", _limit_waits)
+    attempt = 1
     try:
-        migrate.upgrade(engine)
-        with engine.begin() as connection:
-            fencing.apply(connection)
+        while True:
+            try:
+                with engine.begin() as connection:
+                    end_device_sessions(connection)
+                migrate.upgrade(engine)
+                with engine.begin() as connection:
+                    separate_site_roles(connection)
+                    fencing.apply(connection)
+                return migrate.HEAD
+            except DBAPIError as exc:
+                if getattr(exc.orig, "sqlstate", None) != LOCK_NOT_AVAILABLE:
+                    raise
+                if attempt == INIT_ATTEMPTS:
+                    raise AdminError(MSG_INIT_BLOCKED, seconds=INIT_LOCK_TIMEOUT_SECONDS,
+                                     attempts=INIT_ATTEMPTS) from exc
+                attempt += 1
     finally:
         engine.dispose()
-    return migrate.HEAD
+
+
+def _limit_waits(dbapi_connection, _record) -> None:
+    """An administrator's session of init_central waits for no lock for long."""
+    autocommit = dbapi_connection.autocommit
+    dbapi_connection.autocommit = True
+    try:
+        dbapi_connection.execute(f"SET lock_timeout = '{INIT_LOCK_TIMEOUT_SECONDS}s'")
+    finally:
+        dbapi_connection.autocommit = autocommit
+
+
+def end_device_sessions(connection: Connection) -> int:
+    """End every device's session on this database (nothing of a device's holds a lock the
+    administrator waits for); how many."""
+    if connection.execute(text("SELECT to_regclass('central_devices')")).scalar() is None:
+        return 0  # a new database: no device yet
+    return connection.execute(text(
+        "SELECT count(*) FILTER (WHERE pg_terminate_backend(a.pid)) FROM pg_stat_activity a "
+        "WHERE a.datname = current_database() AND a.pid <> pg_backend_pid() "
+        "AND a.usename IN (SELECT role_name FROM central_devices)")).scalar_one()
+
+
+def separate_site_roles(connection: Connection) -> None:
+    """Sites made before ensure_site refused clashing codes may share one role ("CC-1" and
+    "CC_1"): each but the first made gets a role of its own, its devices move to it, and a
+    shared role left to a site that is not the card centre loses the card centre's rights."""
+    if connection.execute(text("SELECT to_regclass('central_sites')")).scalar() is None:
+        return
+    rows = connection.execute(select(sites.c.id, sites.c.kind, sites.c.role_name)
+                              .where(sites.c.role_name != "")
+                              .order_by(sites.c.role_name, sites.c.created_at, sites.c.id)).all()
+    keeper: dict[str, object] = {}
+    centre = fencing.card_centre_role(connection)
+    for site in rows:
+        first = keeper.setdefault(site.role_name, site)
+        if first is site:
+            continue
+        role = f"{site.role_name[:50]}_{site.id.hex[:8]}"
+        fencing.ensure_role(connection, role, member_of=_group_of(connection, site.kind))
+        for (device,) in connection.execute(text(
+                "SELECT d.role_name FROM central_devices d JOIN pg_roles r "
+                "ON r.rolname = d.role_name WHERE d.site_id = :site"), {"site": site.id}).all():
+            fencing.ensure_role(connection, device, member_of=role)
+            connection.execute(text(f"REVOKE {fencing.quote(site.role_name)} "
+                                    f"FROM {fencing.quote(device)}"))
+        connection.execute(update(sites).where(sites.c.id == site.id).values(role_name=role))
+        if first.kind != "card_centre":
+            connection.execute(text(f"REVOKE {fencing.quote(centre)} "
+                                    f"FROM {fencing.quote(first.role_name)}"))
+
+
+def _group_of(connection: Connection, kind: str) -> str:
+    return (fencing.card_centre_role(connection) if kind == "card_centre"
+            else fencing.group_role(connection))
 
 
 def add_site(url: str, code: str, name: str, kind: str = "service_centre") -> uuid.UUID:
@@ -64,9 +154,13 @@ def ensure_site(connection: Connection, code: str, name: str = "", kind: str = "
     if existing is not None:
         return existing
     role = fencing.site_role(connection, code)
-    group = (fencing.card_centre_role(connection) if kind == "card_centre"
-             else fencing.group_role(connection))
-    fencing.ensure_role(connection, role, member_of=group)
+    # Role names and receipt numbers keep only a code's letters and digits: "CC-1" must not
+    # become the card centre "CC_1" (its role: its rights), nor "CC1" (its receipt numbers).
+    part = receipt_site_part(code)
+    for other in connection.execute(select(sites.c.code, sites.c.role_name)):
+        if other.role_name == role or receipt_site_part(other.code) == part:
+            raise AdminError(MSG_CODE_CLASH, code=code, other=other.code)
+    fencing.ensure_role(connection, role, member_of=_group_of(connection, kind))
     site_id = uuid.uuid4()
     connection.execute(sites.insert().values(id=site_id, code=code, name=name or code,
                                              kind=kind, role_name=role,

@@ -12,15 +12,18 @@ changes it.
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 
 from sqlalchemy import text
-from sqlalchemy.engine import Connection
+from sqlalchemy.engine import Connection, Engine
 
+from counter_app.central.lookup import PROOFS_MAX
 from counter_app.central.operations import (
     APPLIED,
     DUPLICATE,
     MALFORMED,
     REJECTED,
+    PROOF_KINDS,
     Operation,
     OpResult,
     RawJson,
@@ -28,6 +31,7 @@ from counter_app.central.operations import (
 from counter_app.domain.errors import reason
 
 _PUSH = text("SELECT central_push(CAST(:batch AS jsonb))")
+_PROOFS = text("SELECT central_proof_tickets(CAST(:proofs AS jsonb), :operator)")
 
 
 def apply_batch(connection: Connection, ops: list[Operation]) -> list[OpResult]:
@@ -53,9 +57,53 @@ def _document(op: Operation) -> str:
     payload = (op.payload.text if isinstance(op.payload, RawJson)
                else json.dumps(op.payload, ensure_ascii=False, default=str,
                                separators=(",", ":")))
-    head = json.dumps({"seq": op.seq, "op_id": str(op.op_id), "kind": op.kind},
-                      ensure_ascii=False, separators=(",", ":"))
+    head = {"seq": op.seq, "op_id": str(op.op_id), "kind": op.kind}
+    if op.proof_ticket:
+        head["proof_ticket"] = op.proof_ticket
+    head = json.dumps(head, ensure_ascii=False, separators=(",", ":"))
     return f'{head[:-1]},"payload":{payload}}}'
+
+
+def proof_of(op: Operation) -> tuple[str, str] | None:
+    """The (card number, ID number) *op* proves: a card report or un-report, or an
+    application replacing a card (with the applicant's ID number); None for the rest."""
+    if op.proof is not None or not isinstance(op.payload, dict):
+        return op.proof
+    payload = op.payload
+    if op.kind in PROOF_KINDS:
+        return str(payload.get("card_number") or ""), str(payload.get("id_number") or "")
+    if op.kind == "application_submitted" and payload.get("replaces_card"):
+        applicant = payload.get("applicant")
+        holder = applicant.get("id_number") if isinstance(applicant, dict) else ""
+        return str(payload["replaces_card"]), str(holder or "")
+    return None
+
+
+def with_proofs(engine: Engine, ops: list[Operation], operator: str = ""
+                ) -> tuple[list[Operation], set[int]]:
+    """*ops* with a committed proof ticket on each that proves a card's holder (asking
+    counts against the device's look-up budget), and the seqs refused one: those wait
+    for a later push (sent without, they would be refused for good)."""
+    wanted = [(index, proof) for index, op in enumerate(ops)
+              if (proof := proof_of(op)) is not None]
+    if not wanted:
+        return ops, set()
+    proofs = [{"card_number": card, "id_number": holder} for _, (card, holder) in wanted]
+    answers = []
+    with engine.connect() as connection:
+        for start in range(0, len(proofs), PROOFS_MAX):
+            answers += connection.execute(_PROOFS, {
+                "proofs": json.dumps(proofs[start:start + PROOFS_MAX]),
+                "operator": operator}).scalar_one()
+            connection.commit()  # a ticket counts only once its record has committed
+    ready, refused = list(ops), set()
+    for (index, _), answer in zip(wanted, answers, strict=True):
+        if answer.get("ticket"):
+            ready[index] = replace(ops[index], proof_ticket=str(answer["ticket"]))
+        elif answer.get("refused"):
+            refused.add(ops[index].seq)
+        # else nothing to prove (no card or ID number): the push refuses it as malformed
+    return ready, refused
 
 
 __all__ = ["APPLIED", "DUPLICATE", "REJECTED", "OpResult", "Operation", "apply_batch"]

@@ -52,6 +52,7 @@ GENESIS = "0" * 64
 REASONS = ("gap", "edited", "anchor_rewritten")
 # Records per call: the counter sends 2,000 new ones and 1,000 older ones again.
 RECORDS_MAX = 5000
+DETAIL_MAX = 4000  # characters: a counter's details are short; a longer one is unreadable
 RECENT_FLAGS = 20          # the newest of its flags a device is told with each answer
 LOCK_CLASS = 12012         # advisory lock class: one push per device at a time
 FIELDS = ("seq", "at", "operator_id", "action", "entity", "entity_id", "from_status",
@@ -105,7 +106,7 @@ LANGUAGE sql STABLE SET search_path = pg_catalog AS $$
          r.action, r.entity, r.entity_id, r.from_status, r.to_status, r.detail,
          r.at_ok AND r.operator_ok AND length(r.action) <= 40 AND length(r.entity) <= 40
          AND length(r.entity_id) <= 64 AND length(r.from_status) <= 30
-         AND length(r.to_status) <= 30
+         AND length(r.to_status) <= 30 AND length(r.detail) <= %DETAIL_MAX%
     FROM (SELECT (e ->> 'seq')::bigint AS seq, e ->> 'at' AS raw_at,
                  coalesce(e ->> 'at', '') ~ %AT_PATTERN% AS at_ok,
                  coalesce(e ->> 'operator_id', '') AS raw_operator,
@@ -363,7 +364,7 @@ INTERNAL_SIGNATURES = (
 
 def functions() -> str:
     """The CREATE OR REPLACE FUNCTION statements, with the constants and reasons filled in."""
-    values = {"VALUES": _VALUES, "RECORDS_MAX": str(RECORDS_MAX), "GENESIS": GENESIS,
+    values = {"VALUES": _VALUES, "RECORDS_MAX": str(RECORDS_MAX), "DETAIL_MAX": str(DETAIL_MAX), "GENESIS": GENESIS,
               "AT_PATTERN": sql_literal(AT_PATTERN), "UUID_PATTERN": sql_literal(UUID_PATTERN),
               "LOCK_CLASS": str(LOCK_CLASS), "RECENT_FLAGS": str(RECENT_FLAGS),
               "AUDIT_MISSING": sql_text(AUDIT_MISSING), "AUDIT_REMOVED": sql_text(AUDIT_REMOVED),

@@ -20,6 +20,7 @@ from counter_app.central.reasons import (
     FORMAL_IS_FINAL,
     NOT_HOLDER,
     NOTHING_TO_UNREPORT,
+    PROOF_NOT_ASKED,
     sql_literal,
     sql_text,
 )
@@ -123,6 +124,10 @@ DECLARE
 BEGIN
   IF kind IN ('card_collected', 'card_activated') THEN
     RETURN central_card_move(me, my_site, my_code, kind, payload, at_now);
+  END IF;
+  -- each (card, ID number) tried costs a committed look-up: no free oracle of holders
+  IF NOT central_proof_ok(payload ->> 'proof_ticket', card, proof) THEN
+    RETURN %PROOF_NOT_ASKED%;
   END IF;
   holder := central_holder_proof(card, proof);
   IF holder = 'unknown' THEN
@@ -247,10 +252,11 @@ RETURNS text LANGUAGE sql IMMUTABLE SET search_path = public, pg_temp AS $$
 -- A replacement's or renewal's old card goes on the invalid list ("replaced") when its
 -- holder applied for the new one, unless it is there already as replaced.
 CREATE OR REPLACE FUNCTION central_list_replaced(me uuid, my_site uuid, card text,
-                                                 holder text, at_now timestamp)
+                                                 holder text, ticket text, at_now timestamp)
 RETURNS void LANGUAGE plpgsql SET search_path = public, pg_temp AS $fn$
 BEGIN
-  IF central_holder_proof(card, holder) <> 'match' OR EXISTS (
+  IF NOT central_proof_ok(ticket, card, holder)
+     OR central_holder_proof(card, holder) <> 'match' OR EXISTS (
        SELECT 1 FROM central_invalid_list WHERE card_number = card AND reason = 'replaced')
   THEN
     RETURN;
@@ -273,7 +279,7 @@ INTERNAL_SIGNATURES = (
     "central_card_report(uuid, uuid, text, text, text, jsonb, timestamp)",
     "central_card_unreport(uuid, text, text, jsonb, timestamp)",
     "central_settled_state(text, text, timestamp, timestamp)",
-    "central_list_replaced(uuid, uuid, text, text, timestamp)")
+    "central_list_replaced(uuid, uuid, text, text, text, timestamp)")
 
 
 def _rules_sql(rules: CardRules) -> str:
@@ -303,6 +309,7 @@ def functions(rules: CardRules) -> str:
         "APPLICATION_UNKNOWN": sql_text(APPLICATION_UNKNOWN, reason=True),
         "CARD_UNKNOWN": sql_text(CARD_UNKNOWN, reason=True),
         "NOT_HOLDER": sql_text(NOT_HOLDER, reason=True),
+        "PROOF_NOT_ASKED": sql_text(PROOF_NOT_ASKED, reason=True),
         "ENTRY_TAKEN": sql_text(ENTRY_TAKEN, reason=True),
         "FORMAL_IS_FINAL": sql_text(FORMAL_IS_FINAL, reason=True),
         "NOTHING_TO_UNREPORT": sql_text(NOTHING_TO_UNREPORT, reason=True),

@@ -18,11 +18,15 @@ translates them), with their parameters.
 
 from __future__ import annotations
 
+import re
+
 from counter_app.central import operations
 from counter_app.central.reasons import (
     FILE_INCOMPLETE,
     PHOTO_TOO_LARGE,
+    RECEIPT_DAY,
     RECEIPT_NOT_OURS,
+    RECEIPT_NOT_THIS_STATION,
     RECEIPT_TAKEN,
     REFUSED,
     SEQ_REUSED,
@@ -35,8 +39,18 @@ from counter_app.central.reasons import (
 RECEIPT_PHOTO_MAX_BYTES = 200 * 1024
 # Operations per call (the counter sends 1000).
 BATCH_MAX = 5000
+# An operation's payload at most (an application is 1-2 KB; a receipt's photo has its own
+# limit): a device cannot store anything it likes centrally.
+PAYLOAD_MAX_BYTES = 64 * 1024
 KINDS = ("application_submitted", "blob", "photo_receipt_issued", "card_collected",
          "card_activated", "card_reported", "card_unreported")
+
+
+def receipt_site_part(site_code: str) -> str:
+    """A site's code as its photo receipt numbers hold it (central_receipt_refusal the
+    same): capitals and digits only, at most 20; "SITE" when none is left."""
+    return re.sub(r"[^0-9A-Z]", "", site_code.upper())[:20] or "SITE"
+
 
 # What central_as_uuid takes for a UUID (PostgreSQL's own input forms).
 UUID_FORM = r"^\{?[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}\}?$"
@@ -80,28 +94,49 @@ LANGUAGE sql IMMUTABLE SET search_path = pg_catalog AS $$
   FROM unnest(keys) WITH ORDINALITY AS wanted(k, n)
   WHERE coalesce(payload ->> k, '') IN ('', 'false') OR payload -> k IN ('{}', '[]') $$;
 
--- The receipt numbers a site's photo station hands out start with its code (capitals and
--- digits) and the day (counter_app.services.photo_receipts).
-CREATE OR REPLACE FUNCTION central_receipt_in_range(number text, site_code text)
-RETURNS boolean LANGUAGE plpgsql IMMUTABLE SET search_path = pg_catalog AS $$
+-- The receipt numbers a photo station of ours hands out (counter_app.services.photo_receipts):
+-- its site's code (capitals and digits: receipt_site_part), the day, the station's counter
+-- number (zero-padded to six digits) and the day's sequence (four digits). '' when *number*
+-- is one that station (*counter_no*) issues between *first_day* and *last_day*; else why
+-- not. (Each site's part is its own: admin.ensure_site refuses a code with another's.)
+DROP FUNCTION IF EXISTS central_receipt_in_range(text, text);  -- before counter numbers
+CREATE OR REPLACE FUNCTION central_receipt_refusal(number text, site_code text,
+                                                   counter_no integer, first_day date,
+                                                   last_day date)
+RETURNS text LANGUAGE plpgsql IMMUTABLE SET search_path = public, pg_catalog AS $$
 DECLARE
   part text := coalesce(nullif(left(regexp_replace(upper(site_code), '[^0-9A-Z]', '', 'g'),
                                     20), ''), 'SITE');
+  mark text := lpad(counter_no::text, greatest(6, length(counter_no::text)), '0');
+  day_text text := substr(number, length(part) + 1, 8);
+  day date;
 BEGIN
-  IF left(number, length(part)) <> part
-     OR substr(number, length(part) + 1, 8) !~ '^\d{8}$' THEN
-    RETURN false;
+  IF number IS NULL OR left(number, length(part)) <> part OR day_text !~ '^\d{8}$' THEN
+    RETURN central_reason(%RECEIPT_NOT_OURS%);
   END IF;
-  RETURN to_char(to_date(substr(number, length(part) + 1, 8), 'YYYYMMDD'), 'YYYYMMDD')
-         = substr(number, length(part) + 1, 8);
-EXCEPTION WHEN others THEN
-  RETURN false;
+  BEGIN
+    day := to_date(day_text, 'YYYYMMDD');
+  EXCEPTION WHEN others THEN
+    day := NULL;
+  END;
+  IF day IS NULL OR to_char(day, 'YYYYMMDD') <> day_text THEN
+    RETURN central_reason(%RECEIPT_NOT_OURS%);  -- no such day
+  END IF;
+  IF counter_no IS NULL OR substr(number, length(part) + 9) !~ ('^' || mark || '\d{4}$') THEN
+    RETURN central_reason(%RECEIPT_NOT_THIS_STATION%,
+                          jsonb_build_object('mark', coalesce(mark, '?')));
+  END IF;
+  IF day < first_day OR day > last_day THEN
+    RETURN central_reason(%RECEIPT_DAY%, jsonb_build_object('day', day_text));
+  END IF;
+  RETURN '';
 END $$;
 """
 
 HELPER_SIGNATURES = ("central_reason(text, jsonb)", "central_as_uuid(text)",
                      "central_as_time(text)", "central_as_bytes(text)",
-                     "central_missing(jsonb, text[])", "central_receipt_in_range(text, text)")
+                     "central_missing(jsonb, text[])",
+                     "central_receipt_refusal(text, text, integer, date, date)")
 
 PUSH = r"""
 CREATE OR REPLACE FUNCTION central_push(batch jsonb) RETURNS jsonb
@@ -127,8 +162,11 @@ BEGIN
       USING ERRCODE = 'invalid_parameter_value';
   END IF;
 
-  -- made here and now, never one found in the session (which the engine must not trust)
-  DROP TABLE IF EXISTS pg_temp.central_push_ops;
+  -- one push per transaction: a second would take the first one's (device, seq) records
+  -- for its own; and the table is made here and now, never one found in the session
+  IF to_regclass('pg_temp.central_push_ops') IS NOT NULL THEN
+    RAISE EXCEPTION 'one push per transaction' USING ERRCODE = 'invalid_transaction_state';
+  END IF;
   CREATE TEMP TABLE central_push_ops (
     seq bigint PRIMARY KEY, op_id uuid NOT NULL, kind text NOT NULL, payload jsonb NOT NULL,
     app_id uuid,  -- an application's id, read once
@@ -141,8 +179,11 @@ BEGIN
               THEN (payload ->> 'id')::uuid END
     FROM (SELECT (e ->> 'seq')::bigint AS seq, central_as_uuid(e ->> 'op_id') AS op_id,
                  left(coalesce(e ->> 'kind', ''), 40) AS kind,
-                 CASE WHEN jsonb_typeof(e -> 'payload') = 'object' THEN e -> 'payload'
-                      ELSE '{}' END AS payload
+                 CASE WHEN jsonb_typeof(e -> 'payload') <> 'object' THEN '{}'
+                      WHEN e ? 'proof_ticket'  -- the holder's proof asked for (a look-up)
+                      THEN (e -> 'payload') || jsonb_build_object('proof_ticket',
+                                                                  e ->> 'proof_ticket')
+                      ELSE e -> 'payload' END AS payload
             FROM jsonb_array_elements(batch) e) ops
   ON CONFLICT (seq) DO NOTHING;
 
@@ -161,7 +202,8 @@ BEGIN
                       AND payload -> 'number' NOT IN ('{}', '[]')
                       AND coalesce(payload ->> 'business_type', '') NOT IN ('', 'false')
                       AND payload -> 'business_type' NOT IN ('{}', '[]')
-                      AND my_code NOT IN ('', 'false'))) checked
+                      AND my_code NOT IN ('', 'false')
+                      AND octet_length(payload::text) <= %PAYLOAD_MAX%)) checked
    WHERE seq = checked_seq AND refusal <> '';
 
   INSERT INTO central_applied_operations (site_id, device_id, seq, op_id, kind, result,
@@ -255,7 +297,13 @@ RETURNS text LANGUAGE plpgsql STABLE SET search_path = public, pg_temp AS $fn$
 DECLARE
   problem text := '';
   photo bytea;
+  station_no integer;
+  enrolled_on date;
+  today date;
 BEGIN
+  IF kind <> 'photo_receipt_issued' AND octet_length(payload::text) > %PAYLOAD_MAX% THEN
+    RETURN central_reason(%MALFORMED%, jsonb_build_object('detail', 'larger than %PAYLOAD_MAX% bytes'));
+  END IF;
   IF kind = 'application_submitted' THEN
     problem := central_missing(payload, ARRAY['id', 'number', 'site_code', 'business_type',
                                               'status', 'applicant']);
@@ -290,9 +338,16 @@ BEGIN
         RETURN central_reason(%PHOTO_TOO_LARGE%, jsonb_build_object('kb', '%PHOTO_MAX_KB%'));
       ELSIF encode(sha256(photo), 'hex') IS DISTINCT FROM payload ->> 'photo_sha256' THEN
         problem := 'photo_sha256';
-      ELSIF length(payload ->> 'number') > 40
-            OR NOT central_receipt_in_range(payload ->> 'number', my_code) THEN
+      ELSIF length(payload ->> 'number') > 40 THEN
         RETURN central_reason(%RECEIPT_NOT_OURS%);
+      ELSE
+        -- the caller's own station's numbers only (its counter number), and no day ahead
+        -- of tomorrow; days since its enrolment stay open (a receipt queued in an outage)
+        SELECT d.counter_no, (d.enrolled_at)::date INTO station_no, enrolled_on
+          FROM central_devices d WHERE d.id = central_current_device();
+        today := (now() AT TIME ZONE 'UTC')::date;
+        RETURN central_receipt_refusal(payload ->> 'number', my_code, station_no,
+                                       least(enrolled_on, today) - 1, today + 1);
       END IF;
     END IF;
   ELSIF kind IN ('card_collected', 'card_activated', 'card_reported', 'card_unreported') THEN
@@ -360,10 +415,12 @@ BEGIN
   SELECT my_site, gen_random_uuid(), f.application_id, 'signed', 'submitted', 'counter',
          'device ' || me, my_site, '', at_now
     FROM fresh f;
-  FOR item IN SELECT a.id, a.replaces_card, a.id_number FROM central_applications a
+  FOR item IN SELECT a.id, a.replaces_card, a.id_number, a.payload ->> 'proof_ticket' AS ticket
+                FROM central_applications a
                WHERE a.site_id = my_site AND a.id = ANY (written)
                  AND a.replaces_card IS NOT NULL LOOP
-    PERFORM central_list_replaced(me, my_site, item.replaces_card, item.id_number, at_now);
+    PERFORM central_list_replaced(me, my_site, item.replaces_card, item.id_number,
+                                  item.ticket, at_now);
   END LOOP;
 END $fn$;
 
@@ -399,6 +456,7 @@ def functions() -> str:
     values = {
         "BATCH_MAX": str(BATCH_MAX),
         "UUID_FORM": UUID_FORM,
+        "PAYLOAD_MAX": str(PAYLOAD_MAX_BYTES),
         "PHOTO_MAX_BASE64": str(-(-RECEIPT_PHOTO_MAX_BYTES // 3) * 4),
         "PHOTO_MAX_KB": str(RECEIPT_PHOTO_MAX_BYTES // 1024),
         "PHOTO_MAX_BYTES": str(RECEIPT_PHOTO_MAX_BYTES),
@@ -408,6 +466,8 @@ def functions() -> str:
         "RECEIPT_TAKEN": sql_text(RECEIPT_TAKEN, reason=True),
         "WRONG_SITE": sql_text(WRONG_SITE), "PHOTO_TOO_LARGE": sql_text(PHOTO_TOO_LARGE),
         "RECEIPT_NOT_OURS": sql_text(RECEIPT_NOT_OURS),
+        "RECEIPT_NOT_THIS_STATION": sql_text(RECEIPT_NOT_THIS_STATION),
+        "RECEIPT_DAY": sql_text(RECEIPT_DAY),
         "UNKNOWN_KIND": sql_text(operations.UNKNOWN_KIND),
         "MALFORMED": sql_text(operations.MALFORMED),
     }

@@ -3,9 +3,11 @@
 Roles (names start with a prefix chosen at `central init`, by default the database's name,
 so two central databases on one server do not share them; it is kept in central_settings,
 so a copy of the database, e.g. a test's, keeps using the same roles):
-- ``<db>_counter``: group role: reads (row-level security) and EXECUTE on the device
-  functions; no write privilege on any table; owns nothing.
-- ``<db>_card_centre``: the card centre's sites' role: the counters' group, plus its own
+- ``<db>_counter``: group role: reads the shared reference data (sites, the invalid list's
+  card columns) and EXECUTEs the device functions; reads no site-owned table (EXPLAIN
+  ANALYZE would count the other sites' rows: device_feeds); writes nothing; owns nothing.
+- ``<db>_card_centre``: the card centre's sites' role: the counters' group, plus the
+  site-owned tables its console reads (it sees every site's rows anyway) and its own
   writes (production, dispatch, notices, card numbers).
 - ``<db>_engine``: cannot log in; owns the SECURITY DEFINER functions and holds exactly
   the writes they make (BYPASSRLS: the functions themselves fence by the caller's site).
@@ -25,21 +27,23 @@ import re
 from sqlalchemy import select, text
 from sqlalchemy.engine import Connection
 
-from counter_app.central import (device_audit, device_cards, device_files, device_push,
-                                 enrolment, lookup, schema, scram)
+from counter_app.central import (device_audit, device_cards, device_feeds, device_files,
+                                 device_push, enrolment, lookup, schema, scram)
 from counter_app.central.schema import settings
 
 # The privilege matrix (docs/SECURITY.md; tests/unit/central/test_privileges.py compares
-# it with the live database). Counters read their own site's rows (row-level security) and
-# the shared reference data, and write nothing directly: every change is a call of one of
-# device_functions() below, which run as the engine role.
+# it with the live database). Counters read only the shared reference data, and write
+# nothing directly: their own site's rows come through device_functions() below (the card
+# feed: device_feeds), and every change is a call of one of them; they run as the engine.
+# No device SELECT on a row-level-secured table with an index on a column the device can
+# compare: EXPLAIN ANALYZE would count the rows the policy hides (device_feeds). Every row
+# of the tables granted below is every enrolled device's to read, and the invalid list's
+# one other indexed column (id_number) it cannot name (docs/SECURITY.md, "What a counter
+# reads").
 # No city-wide copies of personal data: pre-applications and photo receipts are looked up
 # one at a time (lookup.central_look_up, budgeted and recorded); of the invalid list a
 # counter reads the columns it checks cards with, never whose card it is or who listed it.
-DEVICE_READS = ("central_alembic_version", "central_sites", "central_applications",
-                "central_blobs", "central_application_files", "central_applied_operations",
-                "central_audit_anchors", "central_operators", "central_card_records",
-                "central_status_history", "central_notices", "central_notice_attempts")
+DEVICE_READS = ("central_alembic_version", "central_sites")
 DEVICE_COLUMN_READS = {
     "central_invalid_list": ("id", "card_number", "reason", "level", "listed_at",
                              "expires_at", "released_at", "state", "application_id",
@@ -47,9 +51,13 @@ DEVICE_COLUMN_READS = {
 }
 # The card centre's own privileges (its devices are also in the counters' group): it makes
 # the cards (photos included) and owns their status. The status history only grows: INSERT,
-# never UPDATE or DELETE.
+# never UPDATE or DELETE. Its devices see every site's rows (row-level security), so an
+# EXPLAIN of theirs counts only rows they may read anyway.
 CARD_CENTRE_PRIVILEGES = {
+    "central_blobs": "SELECT",
     "central_blob_chunks": "SELECT",
+    "central_application_files": "SELECT",
+    "central_operators": "SELECT",
     "central_applications": "SELECT, INSERT, UPDATE",
     "central_card_records": "SELECT, INSERT, UPDATE",
     "central_invalid_list": "SELECT, INSERT, UPDATE",
@@ -81,11 +89,21 @@ ENGINE_WRITES = {
 }
 # Device sessions: no statement runs, waits for a lock or sits idle in a transaction for
 # long (a pull waits for the oldest writing transaction on the server).
+# Connections one device login may hold at once: a counter uses one or two (sync, a
+# look-up); without a limit one login could take every connection slot of the server.
+DEVICE_CONNECTIONS = 4
 DEVICE_SETTINGS = {"statement_timeout": "30s", "lock_timeout": "5s",
                    "idle_in_transaction_session_timeout": "10s"}
 # A counter's writing transaction older than this is ended by the next pull of any counter
 # (central_end_stalled_writers): one device cannot hold every site's pull back.
 STALLED_WRITER = "30 seconds"
+# The session limits above are only defaults: a device may SET them off (or ALTER ROLE
+# itself). So the same watchdog also ends a counter's statement running longer than this,
+# and any transaction of it (read-only too: its ACCESS SHARE locks hold back an
+# administrator's DDL, and every device queued behind that) open longer than this; a pull of
+# 100,000 rows takes about 3 s.
+LONG_STATEMENT = "60 seconds"
+LONG_TRANSACTION = "120 seconds"
 
 # A device is nobody until it has taken its enrolment code (central_enrol): the policies
 # and every device function find the caller through these.
@@ -107,7 +125,9 @@ LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
   WHERE d.role_name = session_user AND d.revoked_at IS NULL AND d.enrolled_at IS NOT NULL $$;
 
 -- The watchdog a pull runs first: end counters' writing transactions open for too long
--- (statements every few seconds keep a session clear of the idle timeout).
+-- (statements every few seconds keep a session clear of the idle timeout), and, as a device
+-- may switch its own time limits off, any statement or transaction of a counter (read-only
+-- ones too: they hold ACCESS SHARE locks) running far longer than a pull ever does.
 CREATE OR REPLACE FUNCTION central_end_stalled_writers() RETURNS integer
 LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = public, pg_temp AS $fn$
 DECLARE
@@ -115,8 +135,12 @@ DECLARE
   ended integer := 0;
 BEGIN
   FOR stalled IN SELECT a.pid FROM pg_stat_activity a
-                  WHERE a.datname = current_database() AND a.backend_xid IS NOT NULL
-                    AND a.xact_start < now() - interval '%STALLED%'
+                  WHERE a.datname = current_database() AND a.pid <> pg_backend_pid()
+                    AND ((a.backend_xid IS NOT NULL
+                          AND a.xact_start < now() - interval '%STALLED%')
+                         OR a.xact_start < now() - interval '%LONG_TRANSACTION%'
+                         OR (a.state = 'active'
+                             AND a.query_start < now() - interval '%LONG_STATEMENT%'))
                     AND a.usename IN (SELECT d.role_name FROM central_devices d
                                         JOIN central_sites s ON s.id = d.site_id
                                        WHERE s.kind <> 'card_centre') LOOP
@@ -126,7 +150,8 @@ BEGIN
   END LOOP;
   RETURN ended;
 END $fn$;
-""".replace("%STALLED%", STALLED_WRITER)
+""".replace("%STALLED%", STALLED_WRITER).replace("%LONG_STATEMENT%", LONG_STATEMENT).replace(
+    "%LONG_TRANSACTION%", LONG_TRANSACTION)
 IDENTITY_SIGNATURES = ("central_current_device()", "central_current_site()",
                        "central_is_card_centre()", "central_end_stalled_writers()")
 OWN_SITE = "(site_id = (SELECT central_current_site()) OR (SELECT central_is_card_centre()))"
@@ -139,7 +164,8 @@ TRIGGER_FUNCTIONS = ("central_guard_card_status()", "central_touch_change_xid()"
 def device_functions() -> tuple[str, ...]:
     """What a device may EXECUTE."""
     return (IDENTITY_SIGNATURES + lookup.SIGNATURES + device_push.SIGNATURES
-            + device_files.SIGNATURES + device_audit.SIGNATURES + enrolment.SIGNATURES)
+            + device_files.SIGNATURES + device_feeds.SIGNATURES + device_audit.SIGNATURES
+            + enrolment.SIGNATURES)
 
 
 def internal_functions() -> tuple[str, ...]:
@@ -220,6 +246,7 @@ def apply(connection: Connection) -> None:
                             "SET idle_in_transaction_session_timeout = '60s'"))
     _grant_tables(connection, group, centre, engine)
     _create_functions(connection, group, engine)
+    _close_server_functions(connection, engine)
     for table in schema.metadata.sorted_tables:
         _fence(connection, table.name)
     for (role,) in connection.execute(text("SELECT role_name FROM central_devices "
@@ -228,12 +255,42 @@ def apply(connection: Connection) -> None:
 
 
 def limit_device(connection: Connection, role: str) -> None:
-    """The time limits of a device's sessions (DEVICE_SETTINGS)."""
+    """The time limits of a device's sessions (DEVICE_SETTINGS), and no other role setting:
+    a device may ALTER ROLE itself (its own defaults, in any database), so whatever it set
+    is reset first."""
     if not connection.execute(text("SELECT 1 FROM pg_roles WHERE rolname = :r"),
                               {"r": role}).first():
         return
+    for (database,) in connection.execute(text(
+            "SELECT d.datname FROM pg_db_role_setting s JOIN pg_database d "
+            "ON d.oid = s.setdatabase JOIN pg_roles r ON r.oid = s.setrole "
+            "WHERE r.rolname = :r"), {"r": role}):
+        connection.execute(text(f"ALTER ROLE {quote(role)} IN DATABASE {quote(database)} "
+                                "RESET ALL"))
+    connection.execute(text(f"ALTER ROLE {quote(role)} RESET ALL"))
     for name, value in DEVICE_SETTINGS.items():
         connection.execute(text(f"ALTER ROLE {quote(role)} SET {name} = '{value}'"))
+    connection.execute(text(f"ALTER ROLE {quote(role)} CONNECTION LIMIT {DEVICE_CONNECTIONS}"))
+
+
+# Server functions any login may call by default that a device must not: advisory locks
+# (a few thousand fill the server's lock table: every connection then fails; a sibling's
+# per-device lock held stalls its look-ups) and large objects (storage outside every table).
+CLOSED_FUNCTIONS = r"""
+SELECT p.oid::regprocedure::text FROM pg_proc p
+ WHERE p.pronamespace = 'pg_catalog'::regnamespace
+   AND (p.proname ~ '^pg_(try_)?advisory_'
+        OR p.proname IN ('lo_creat', 'lo_create', 'lo_from_bytea', 'lo_import', 'lo_put',
+                         'lowrite', 'lo_truncate', 'lo_truncate64', 'lo_unlink'))
+"""
+
+
+def _close_server_functions(connection: Connection, engine: str) -> None:
+    """Only the engine's functions take advisory locks; nobody makes large objects."""
+    for (signature,) in connection.execute(text(CLOSED_FUNCTIONS)).all():
+        connection.execute(text(f"REVOKE EXECUTE ON FUNCTION {signature} FROM PUBLIC"))
+        if "advisory" in signature:
+            connection.execute(text(f"GRANT EXECUTE ON FUNCTION {signature} TO {quote(engine)}"))
 
 
 def _grant_tables(connection: Connection, group: str, centre: str, engine: str) -> None:
@@ -263,6 +320,7 @@ def _create_functions(connection: Connection, group: str, engine: str) -> None:
     connection.execute(text(device_push.functions()))
     connection.execute(text(device_cards.functions(default_rules())))
     connection.execute(text(device_files.functions()))
+    connection.execute(text(device_feeds.FUNCTIONS))
     connection.execute(text(device_audit.functions()))  # after device_push's helpers
     enrolment.ensure_key(connection)
     connection.execute(text(enrolment.FUNCTIONS))

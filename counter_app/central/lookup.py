@@ -1,12 +1,14 @@
 """Look-ups a counter may make across sites on the central database, without reading
-other sites' rows: one SECURITY DEFINER function, ``central_look_up(kind, wanted, extra,
-operator)``, that answers only what the counter needs (statuses for an inquiry, where a
-card waits for collection, a pre-application the applicant brings, a photo receipt
-scanned at the window), counts each against the device's hourly budget (the site's
-``lookup_budget``, default 100) and records it centrally: device, operator, time, kind and
-the number as a keyed hash, never in clear. Past the budget the answer is a refusal (and
-that is recorded too). Created by fencing.apply; the Python functions below are the only
-way the program asks.
+other sites' rows: statuses for an inquiry, where a card waits for collection, a
+pre-application the applicant brings, a photo receipt scanned at the window.
+
+Two steps, each committed by the caller: ``central_look_up_ticket(kind, wanted, extra,
+operator)`` counts the question against the device's hourly budget (the site's
+``lookup_budget``, default 100) and records it centrally (device, operator, time, kind
+and the number as a keyed hash, never in clear), refused ones too; ``central_look_up(
+ticket, kind, wanted, extra)`` answers only the question of a committed ticket of the
+caller's, at most a minute old. So rolling the record back leaves no answer behind.
+Created by fencing.apply; the Python functions below are the only way the program asks.
 """
 
 from __future__ import annotations
@@ -29,7 +31,14 @@ MSG_BUDGET = QT_TRANSLATE_NOOP(
                 "budget.")
 KINDS = ("inquiry", "where_to_collect", "preapplication", "photo_receipt")
 KEY_SETTING = "lookup_hash_key"
-RETIRED = ("central_card_holder(text, text)",)  # answered whose card a number is: an oracle
+PROOFS_MAX = 100           # holder proofs asked in one call
+PROOF_AGE = "10 minutes"   # a proof ticket is good for the push that follows it
+# What central_as_uuid takes for a UUID (as counter_app.central.device_push).
+UUID_FORM = r"^\{?[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}\}?$"
+RETIRED = ("central_card_holder(text, text)",  # answered whose card a number is: an oracle
+           "central_look_up(text, text, text, text)",  # answered before its record committed
+           "central_spend_lookup(text, text, text)",
+           "central_list_replaced(uuid, uuid, text, text, timestamp)")  # without proof
 
 
 class LookupRefused(CounterError):
@@ -71,11 +80,26 @@ LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
     FROM central_settings s WHERE s.key = '%KEY%' $$;
 """.replace("%KEY%", KEY_SETTING)
 
-# Count one look-up against the caller's budget and record it; NULL when it may go ahead,
-# else the refusal. Card-centre devices read every row anyway: recorded, not limited.
+# A question a device may ask (raises otherwise), and its keyed hash (binds a ticket to it).
+QUESTION_CHECK = r"""
+  IF kind IS NULL OR kind NOT IN (%KINDS%) OR coalesce(length(wanted), 0) NOT BETWEEN 1 AND 40
+     OR length(extra) > 40
+     OR (kind = 'inquiry' AND extra IS DISTINCT FROM 'id_number' AND extra IS DISTINCT FROM 'card_number')
+     OR (kind = 'preapplication' AND coalesce(extra, '') = '') THEN
+    RAISE EXCEPTION 'no such look-up' USING ERRCODE = 'invalid_parameter_value';
+  END IF;
+  question := central_keyed_hash(kind || chr(31) || wanted || chr(31) || coalesce(extra, ''));
+""".replace("%KINDS%", ", ".join(f"'{kind}'" for kind in KINDS))
+
+# Count a question against the caller's hourly budget and record it, allowed or refused:
+# {"ticket": id} or the refusal. The caller must commit before the ticket is worth
+# anything (central_look_up, central_proof_ok): a record rolled back would otherwise leave
+# an answer with no trace. Card-centre devices read every row anyway: recorded, not
+# limited. Each statement must see what other sessions committed: READ COMMITTED only.
 SPEND = r"""
-CREATE OR REPLACE FUNCTION central_spend_lookup(kind text, wanted text, operator text)
-RETURNS jsonb LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = public, pg_temp AS $fn$
+CREATE OR REPLACE FUNCTION central_spend(kind text, wanted text, question text,
+                                         operator text)
+RETURNS jsonb LANGUAGE plpgsql VOLATILE SET search_path = public, pg_temp AS $fn$
 DECLARE
   me uuid := central_current_device();
   my_site uuid := central_current_site();
@@ -84,9 +108,14 @@ DECLARE
   used integer;
   oldest timestamp;
   allowed boolean;
+  ticket uuid;
 BEGIN
   IF me IS NULL THEN
     RAISE EXCEPTION 'only an enrolled device looks up' USING ERRCODE = 'insufficient_privilege';
+  END IF;
+  IF current_setting('transaction_isolation') <> 'read committed' THEN
+    RAISE EXCEPTION 'look-ups are counted in READ COMMITTED transactions'
+      USING ERRCODE = 'invalid_transaction_state';
   END IF;
   -- one device's look-ups one at a time: two sessions cannot both take the last one
   PERFORM pg_advisory_xact_lock(hashtext('central_lookups'), hashtext(me::text));
@@ -94,16 +123,94 @@ BEGIN
   SELECT count(*), min(l.at) INTO used, oldest FROM central_lookups l
    WHERE l.device_id = me AND l.allowed AND l.at > now_utc - interval '1 hour';
   allowed := used < budget OR central_is_card_centre();
-  INSERT INTO central_lookups (site_id, device_id, operator, at, kind, number_hash, allowed)
-  VALUES (my_site, me, left(coalesce(operator, ''), 50), now_utc, kind,
-          central_keyed_hash(wanted), allowed);
+  INSERT INTO central_lookups (site_id, device_id, operator, at, kind, number_hash, allowed,
+                               spent_xid, question_hash)
+  VALUES (my_site, me, left(regexp_replace(coalesce(operator, ''), '[[:cntrl:][:space:]]+',
+                                           '_', 'g'), 50),
+          now_utc, kind, central_keyed_hash(wanted), allowed,
+          pg_current_xact_id()::text::bigint, question)
+  RETURNING id INTO ticket;
   IF allowed THEN
-    RETURN NULL;
+    RETURN jsonb_build_object('ticket', ticket);
   END IF;
   RETURN jsonb_build_object('refused', 'LOOKUP_BUDGET', 'budget', budget,
                             'retry_at', oldest + interval '1 hour');
 END $fn$;
-"""
+
+-- Is *ticket* a committed, allowed ticket of the caller's for *question*, young enough?
+CREATE OR REPLACE FUNCTION central_ticket_ok(ticket text, question text, asked text,
+                                             max_age interval)
+RETURNS boolean LANGUAGE sql STABLE SET search_path = public, pg_temp AS $$
+  SELECT coalesce(ticket ~* '%UUID_FORM%', false) AND EXISTS (
+    SELECT 1 FROM central_lookups l
+     WHERE l.site_id = central_current_site() AND l.id = ticket::uuid
+       AND l.device_id = central_current_device() AND l.allowed AND l.kind = asked
+       AND l.question_hash = question
+       AND l.at > (clock_timestamp() AT TIME ZONE 'UTC') - max_age
+       AND pg_xact_status(l.spent_xid::text::xid8) = 'committed') $$;
+
+-- Step one of a look-up: the ticket for a question (see central_spend).
+CREATE OR REPLACE FUNCTION central_look_up_ticket(kind text, wanted text, extra text,
+                                                  operator text)
+RETURNS jsonb LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = public, pg_temp AS $fn$
+DECLARE
+  question text;
+BEGIN
+%QUESTION_CHECK%
+  RETURN central_spend(kind, wanted, question, operator);
+END $fn$;
+
+-- The holder's proof a card report, an un-report or a replacement carries (the holder's
+-- or guardian's ID number for a card) is asked as a look-up first, one per card and ID
+-- number, so that trying ID numbers against a card costs the budget and leaves a record
+-- even when the push itself is rolled back. *proofs*: [{"card_number", "id_number"}].
+CREATE OR REPLACE FUNCTION central_proof_tickets(proofs jsonb, operator text)
+RETURNS jsonb LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = public, pg_temp AS $fn$
+DECLARE
+  proof jsonb;
+  card text;
+  holder text;
+  answers jsonb := '[]';
+BEGIN
+  IF jsonb_typeof(proofs) IS DISTINCT FROM 'array' OR jsonb_array_length(proofs) > %PROOFS_MAX% THEN
+    RAISE EXCEPTION 'at most %PROOFS_MAX% proofs a call' USING ERRCODE = 'invalid_parameter_value';
+  END IF;
+  FOR proof IN SELECT value FROM jsonb_array_elements(proofs) LOOP
+    card := central_proof_card(proof ->> 'card_number');
+    holder := central_proof_holder(proof ->> 'id_number');
+    IF length(card) NOT BETWEEN 1 AND 30 OR length(holder) NOT BETWEEN 1 AND 18 THEN
+      -- no proof to ask for: the push refuses the operation as malformed
+      answers := answers || jsonb_build_array(jsonb_build_object('invalid', true));
+    ELSE
+      answers := answers || jsonb_build_array(central_spend(
+        'holder_proof', card, central_proof_question(card, holder), operator));
+    END IF;
+  END LOOP;
+  RETURN answers;
+END $fn$;
+
+-- A card number and an ID number as the proof compares them (central_card_operation).
+CREATE OR REPLACE FUNCTION central_proof_card(value text) RETURNS text
+LANGUAGE sql IMMUTABLE SET search_path = pg_catalog AS $$
+  SELECT upper(regexp_replace(coalesce(value, ''), '[\s-]', '', 'g')) $$;
+
+CREATE OR REPLACE FUNCTION central_proof_holder(value text) RETURNS text
+LANGUAGE sql IMMUTABLE SET search_path = pg_catalog AS $$
+  SELECT upper(regexp_replace(coalesce(value, ''), '\s', '', 'g')) $$;
+
+CREATE OR REPLACE FUNCTION central_proof_question(card text, holder text) RETURNS text
+LANGUAGE sql STABLE SET search_path = public, pg_temp AS $$
+  SELECT central_keyed_hash('holder_proof' || chr(31) || card || chr(31) || holder) $$;
+
+-- Did the caller ask for this proof (committed, within the last PROOF_AGE)?
+CREATE OR REPLACE FUNCTION central_proof_ok(ticket text, card text, holder text)
+RETURNS boolean LANGUAGE sql STABLE SET search_path = public, pg_temp AS $$
+  SELECT central_ticket_ok(ticket, central_proof_question(central_proof_card(card),
+                                                         central_proof_holder(holder)),
+                           'holder_proof', interval '%PROOF_AGE%') $$;
+""".replace("%QUESTION_CHECK%", QUESTION_CHECK).replace("%UUID_FORM%", UUID_FORM).replace(
+    "%PROOFS_MAX%", str(PROOFS_MAX)).replace("%PROOF_AGE%", PROOF_AGE)
+
 
 # What a card waiting at a handling point may tell a counter: that site's code and name,
 # nothing about the applicant. "wanted" is an application number, the applicant's ID
@@ -120,24 +227,19 @@ LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
   LIMIT 5 $$;
 """.format(ready=sql_list(READY))
 
-# The one function a device calls: the budget first, then the answer as JSON.
-# A pre-application needs the applicant's or the guardian's ID number as well as its
-# number; a photo receipt's photo comes as base64.
+# Step two: the answer, as JSON, to the question of a committed ticket of the caller's at
+# most a minute old. A pre-application needs the applicant's or the guardian's ID number
+# as well as its number; a photo receipt's photo comes as base64.
 LOOK_UP = r"""
-CREATE OR REPLACE FUNCTION central_look_up(kind text, wanted text, extra text, operator text)
+CREATE OR REPLACE FUNCTION central_look_up(ticket uuid, kind text, wanted text, extra text)
 RETURNS jsonb LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = public, pg_temp AS $fn$
 DECLARE
-  refusal jsonb;
+  question text;
 BEGIN
-  IF kind IS NULL OR kind NOT IN (%KINDS%) OR coalesce(length(wanted), 0) NOT BETWEEN 1 AND 40
-     OR length(extra) > 40
-     OR (kind = 'inquiry' AND extra IS DISTINCT FROM 'id_number' AND extra IS DISTINCT FROM 'card_number')
-     OR (kind = 'preapplication' AND coalesce(extra, '') = '') THEN
-    RAISE EXCEPTION 'no such look-up' USING ERRCODE = 'invalid_parameter_value';
-  END IF;
-  refusal := central_spend_lookup(kind, wanted, operator);
-  IF refusal IS NOT NULL THEN
-    RETURN refusal;
+%QUESTION_CHECK%
+  IF NOT central_ticket_ok(ticket::text, question, kind, interval '1 minute') THEN
+    RAISE EXCEPTION 'no committed ticket of this device for this question'
+      USING ERRCODE = 'insufficient_privilege';
   END IF;
   IF kind = 'inquiry' THEN
     RETURN jsonb_build_object('rows', coalesce(
@@ -157,7 +259,7 @@ BEGIN
                               'photo', encode(r.photo, 'base64'), 'created_at', r.created_at)
       FROM central_photo_receipts r WHERE r.number = wanted));
 END $fn$;
-""".replace("%KINDS%", ", ".join(f"'{kind}'" for kind in KINDS))
+""".replace("%QUESTION_CHECK%", QUESTION_CHECK)
 
 
 def ensure_key(connection: Connection) -> None:
@@ -169,14 +271,19 @@ def ensure_key(connection: Connection) -> None:
 
 def look_up(connection: Connection, kind: str, wanted: str, extra: str = "",
             operator: str = "") -> dict:
-    """The central answer (a dict), LookupRefused past the device's budget."""
-    answer = connection.execute(text("SELECT central_look_up(:k, :w, :e, :o)"), {
-        "k": kind, "w": wanted, "e": extra, "o": operator}).scalar_one()
-    connection.commit()  # the record of the look-up stays, whatever the caller does next
-    if answer.get("refused"):
-        retry_at = dt.datetime.fromisoformat(answer["retry_at"])
-        raise LookupRefused(MSG_BUDGET, budget=answer["budget"],
+    """The central answer (a dict), LookupRefused past the device's budget. Two steps,
+    each committed: the ticket (the look-up counted and recorded), then the answer."""
+    question = {"k": kind, "w": wanted, "e": extra}
+    ticket = connection.execute(text("SELECT central_look_up_ticket(:k, :w, :e, :o)"),
+                                {**question, "o": operator}).scalar_one()
+    connection.commit()
+    if ticket.get("refused"):
+        retry_at = dt.datetime.fromisoformat(ticket["retry_at"])
+        raise LookupRefused(MSG_BUDGET, budget=ticket["budget"],
                             time=local_text(retry_at, "%H:%M"))
+    answer = connection.execute(text("SELECT central_look_up(:t, :k, :w, :e)"),
+                                {**question, "t": ticket["ticket"]}).scalar_one()
+    connection.commit()
     return answer
 
 
@@ -287,8 +394,14 @@ _DATES = ("due_date", "issued_on")
 # CREATE OR REPLACE FUNCTION statements (PostgreSQL); what a device may EXECUTE, and the
 # functions only the look-up itself calls.
 FUNCTIONS = HMAC + SPEND + WHERE_TO_COLLECT + INQUIRY_FUNCTIONS + LOOK_UP
-SIGNATURES: tuple[str, ...] = ("central_look_up(text, text, text, text)",)
+SIGNATURES: tuple[str, ...] = ("central_look_up_ticket(text, text, text, text)",
+                               "central_look_up(uuid, text, text, text)",
+                               "central_proof_tickets(jsonb, text)")
 INTERNAL_SIGNATURES = ("central_hmac(bytea, bytea)", "central_keyed_hash(text)",
-                       "central_spend_lookup(text, text, text)",
+                       "central_spend(text, text, text, text)",
+                       "central_ticket_ok(text, text, text, interval)",
+                       "central_proof_card(text)", "central_proof_holder(text)",
+                       "central_proof_question(text, text)",
+                       "central_proof_ok(text, text, text)",
                        "central_where_to_collect(text)", "central_inquiry(text, text)")
 # --- end of inquiry ---------------------------------------------------------------------

@@ -19,6 +19,13 @@ class Operation:
     op_id: uuid.UUID
     kind: str
     payload: dict | RawJson
+    proof: tuple[str, str] | None = None  # (card number, holder's ID number) to prove
+    proof_ticket: str = ""                # the committed look-up that asked for it
+
+
+# Operations that carry a holder's proof (a card number and an ID number the central side
+# checks against each other): asked as a look-up before the push (counter_app.central.apply).
+PROOF_KINDS = ("card_reported", "card_unreported")
 
 
 @dataclass(frozen=True)

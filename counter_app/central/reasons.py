@@ -23,6 +23,13 @@ RECEIPT_TAKEN = QT_TRANSLATE_NOOP(
     "sync_reasons", "this photo receipt number is already in the registry for another photo")
 RECEIPT_NOT_OURS = QT_TRANSLATE_NOOP(
     "sync_reasons", "this photo receipt number is not in this site's number range")
+RECEIPT_NOT_THIS_STATION = QT_TRANSLATE_NOOP(
+    "sync_reasons", "this photo receipt number is not this photo station's: after the day it "
+                    "must carry the station's counter number {mark} (enrol the station again "
+                    "if it has none)")
+RECEIPT_DAY = QT_TRANSLATE_NOOP(
+    "sync_reasons", "this photo receipt number's day {day} is before the photo station was "
+                    "enrolled or after tomorrow")
 PHOTO_TOO_LARGE = QT_TRANSLATE_NOOP(
     "sync_reasons", "the receipt's photo is larger than {kb} KB")
 
@@ -41,6 +48,9 @@ FORMAL_IS_FINAL = QT_TRANSLATE_NOOP(
     "sync_reasons", "a formal loss report cannot be undone")
 NOTHING_TO_UNREPORT = QT_TRANSLATE_NOOP(
     "sync_reasons", "this card has no temporary loss report in force to undo")
+PROOF_NOT_ASKED = QT_TRANSLATE_NOOP(
+    "sync_reasons", "the holder's ID number was not checked with the central database before "
+                    "the report was sent; record it again")
 ENTRY_TAKEN = QT_TRANSLATE_NOOP(
     "sync_reasons", "an invalid-list entry with this id already exists")
 
@@ -69,10 +79,11 @@ AUDIT_ANCHOR = QT_TRANSLATE_NOOP(
 
 TEMPLATES = frozenset((
     MALFORMED, UNKNOWN_KIND, WRONG_SITE, SEQ_REUSED, TAKEN_OVER, FILE_INCOMPLETE, REFUSED,
-    RECEIPT_TAKEN, RECEIPT_NOT_OURS, PHOTO_TOO_LARGE, APPLICATION_UNKNOWN, CARD_NOT_READY,
-    ALREADY_LISTED, NOT_HOLDER, CARD_UNKNOWN, FORMAL_IS_FINAL, NOTHING_TO_UNREPORT,
-    ENTRY_TAKEN, FILE_MISSING, FILE_DAMAGED, UPLOAD_DAMAGED, AUDIT_MISSING, AUDIT_REMOVED,
-    AUDIT_LATE, AUDIT_EDITED, AUDIT_UNREADABLE, AUDIT_HEAD, AUDIT_ANCHOR))
+    RECEIPT_TAKEN, RECEIPT_NOT_OURS, RECEIPT_NOT_THIS_STATION, RECEIPT_DAY, PHOTO_TOO_LARGE,
+    APPLICATION_UNKNOWN, CARD_NOT_READY, ALREADY_LISTED, NOT_HOLDER, CARD_UNKNOWN,
+    FORMAL_IS_FINAL, NOTHING_TO_UNREPORT, ENTRY_TAKEN, PROOF_NOT_ASKED, FILE_MISSING, FILE_DAMAGED,
+    UPLOAD_DAMAGED, AUDIT_MISSING, AUDIT_REMOVED, AUDIT_LATE, AUDIT_EDITED, AUDIT_UNREADABLE,
+    AUDIT_HEAD, AUDIT_ANCHOR))
 
 
 def sql_literal(value: str) -> str:

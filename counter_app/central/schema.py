@@ -313,6 +313,10 @@ lookups = Table(
     Column("kind", String(20), nullable=False),
     Column("number_hash", String(64), nullable=False),
     Column("allowed", Boolean, nullable=False),
+    # the answer is given only once this row is committed (central_look_up): the
+    # spending transaction, and the keyed hash of the whole question it allows
+    Column("spent_xid", BigInteger, nullable=False, server_default="0"),
+    Column("question_hash", String(64), nullable=False, server_default=""),
     # the budget counts a device's allowed look-ups of the last hour
     Index("ix_central_lookups_device_at", "device_id", "at", postgresql_where=text("allowed")),
 )

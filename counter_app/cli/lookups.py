@@ -27,13 +27,17 @@ def run_lookups(args: argparse.Namespace) -> int:
         print(f"site {args.site_code}: {args.per_hour} look-ups an hour per device")
         return 0
     lines = lookup_admin.list_lookups(args.url, args.site, max(args.hours, 1))
-    for line in lines:
-        print("\t".join((local_text(line.at), line.site_code, line.device, line.operator,
-                         line.kind, line.number_hash[:16],
-                         "allowed" if line.allowed else "REFUSED")))
+    for line in lines:  # what a device sent, shown as plain text: no line of its making
+        print("\t".join(_printable(field) for field in (
+            local_text(line.at), line.site_code, line.device, line.operator, line.kind,
+            line.number_hash[:16], "allowed" if line.allowed else "REFUSED")))
     refused = sum(not line.allowed for line in lines)
     print(f"{len(lines)} look-ups, {refused} refused")
     return 0
+
+
+def _printable(text: str) -> str:
+    return "".join(c if c.isprintable() else "?" for c in text)
 
 
 def _non_negative(text: str) -> int:

@@ -21,7 +21,6 @@ import base64
 import datetime as dt
 import hashlib
 import logging
-import re
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
@@ -29,7 +28,7 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from counter_app.central.device_push import RECEIPT_PHOTO_MAX_BYTES
+from counter_app.central.device_push import RECEIPT_PHOTO_MAX_BYTES, receipt_site_part
 from counter_app.domain.clock import local_date
 from counter_app.domain.errors import QT_TRANSLATE_NOOP, CounterError, ValidationError
 from counter_app.domain.lifecycle import Status
@@ -279,8 +278,9 @@ def _next_number(session: Session, prefix: str) -> str:
 
 
 def _site_part(site_code: str) -> str:
-    """The site code as a receipt number holds it: capitals and digits only."""
-    return re.sub(r"[^0-9A-Z]", "", site_code.upper())[:20] or "SITE"
+    """The site code as a receipt number holds it: capitals and digits only (the central
+    side checks the same, and refuses a new site whose part another site has)."""
+    return receipt_site_part(site_code)
 
 
 def _read(ctx: AppContext, relative: str | None) -> bytes | None:

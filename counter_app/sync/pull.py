@@ -13,20 +13,28 @@ wait for the next pull, whose range starts at this xmin.
 
 A feed's rows are written locally in chunks; its cursor moves only after the last one,
 so an interruption re-reads (and idempotently rewrites) rather than skips.
+
+The device's login may not SELECT its site's card records (EXPLAIN ANALYZE on a fenced
+table counts other sites' rows: counter_app.central.device_feeds): they come through
+``central_card_feed(lower, upper)``, which takes the site from the login and reads in
+this same snapshot. The invalid list, every row of which the device may read, is read
+directly (its card columns only).
 """
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import Engine, and_, bindparam, cast, select, text, update
+from sqlalchemy import Engine, bindparam, cast, column, func, select, text, update
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.sql.elements import ColumnElement
+from sqlalchemy.sql.selectable import Select
 from sqlalchemy.types import UserDefinedType
 
+from counter_app.central.device_feeds import CARD_FEED_COLUMNS
 from counter_app.central.schema import card_records, invalid_list
 from counter_app.domain.lifecycle import COUNTER_OWNED, Status
 from counter_app.store.models import (
@@ -41,11 +49,31 @@ CHUNK = 5000
 
 @dataclass(frozen=True)
 class Feed:
-    table: object
-    columns: tuple[str, ...]
-    site_owned: bool
+    rows: Callable[[int, int], Select]  # the rows with lower <= change_xid < upper
+    waiting: Callable[[int, int], ColumnElement]  # whether there is one (the probe)
     write: Callable[[Session, list[dict], Path], None]
     chunk: int = CHUNK  # rows per local transaction (small rows: more; photos: fewer)
+
+
+def _table_feed(table, columns: tuple[str, ...]):
+    """A table every row of which the device may read (its *columns*)."""
+    def rows(lower: int, upper: int) -> Select:
+        return select(*(table.c[name] for name in columns)).where(
+            table.c.change_xid >= _xid8(lower), table.c.change_xid < _xid8(upper))
+    return rows, lambda lower, upper: rows(lower, upper).exists()
+
+
+def _function_feed(function: str, columns: tuple[str, ...], table):
+    """The device's own site's rows of *table*, from the device function *function* and
+    its probe *function*_waiting (both take the range, the site comes from the login)."""
+    def rows(lower: int, upper: int) -> Select:
+        source = getattr(func, function)(_xid8(lower), _xid8(upper)).table_valued(
+            *(column(name, table.c[name].type) for name in columns))
+        return select(*(source.c[name] for name in columns))
+
+    def waiting(lower: int, upper: int) -> ColumnElement:
+        return getattr(func, f"{function}_waiting")(_xid8(lower), _xid8(upper))
+    return rows, waiting
 
 
 def _upsert(model, key: str):
@@ -77,19 +105,18 @@ _NOT_COUNTER_OWNED = text("applications.status NOT IN ({})".format(
 
 
 FEEDS = {
-    "card_records": Feed(card_records, ("application_id", "card_number", "bank", "status",
-                                        "reason", "updated_at", "due_date", "issued_on",
-                                        "collected_at", "collector", "activated_at"), True,
-                         _write_cards),
-    "invalid_list": Feed(invalid_list, ("id", "card_number", "reason", "level", "listed_at",
-                                        "expires_at", "released_at", "state",
-                                        "application_id"), False,
+    "card_records": Feed(*_function_feed("central_card_feed", CARD_FEED_COLUMNS,
+                                         card_records), _write_cards),
+    "invalid_list": Feed(*_table_feed(invalid_list, ("id", "card_number", "reason", "level",
+                                                     "listed_at", "expires_at",
+                                                     "released_at", "state",
+                                                     "application_id")),
                          _upsert(InvalidEntry, "id"), chunk=4 * CHUNK),
 }
 
 
-def pull_once(sessions: sessionmaker[Session], engine: Engine, site_id: uuid.UUID,
-              protected_dir: Path) -> dict[str, int]:
+def pull_once(sessions: sessionmaker[Session], engine: Engine, protected_dir: Path
+              ) -> dict[str, int]:
     """Bring every feed up to date; how many rows each brought.
 
     One probe tells which feeds have rows in range; only those are read. A feed that
@@ -105,11 +132,11 @@ def pull_once(sessions: sessionmaker[Session], engine: Engine, site_id: uuid.UUI
         connection = connection.execution_options(isolation_level="REPEATABLE READ")
         with connection.begin():
             upper = _upper_bound(connection)
-            waiting = _feeds_with_rows(connection, site_id, cursors, upper)
+            waiting = _feeds_with_rows(connection, cursors, upper)
             for name, feed in FEEDS.items():
                 if name in waiting:
-                    counts[name] = _pull_feed(sessions, connection, feed, site_id,
-                                              cursors[name], upper, protected_dir)
+                    counts[name] = _pull_feed(sessions, connection, feed, cursors[name],
+                                              upper, protected_dir)
                     _set_cursors(sessions, {name: upper})
                 elif cursors[name] != upper:
                     caught_up[name] = upper
@@ -122,10 +149,9 @@ def _upper_bound(connection) -> int:
         "SELECT pg_snapshot_xmin(pg_current_snapshot())::text")).scalar_one())
 
 
-def _feeds_with_rows(connection, site_id, cursors: dict[str, int], upper: int) -> set[str]:
+def _feeds_with_rows(connection, cursors: dict[str, int], upper: int) -> set[str]:
     """The feeds with at least one row in their range, in one round trip."""
-    probes = {name: select(_in_range_of(connection, feed, site_id, cursors[name], upper)
-                           .exists()).label(name)
+    probes = {name: feed.waiting(cursors[name], upper).label(name)
               for name, feed in FEEDS.items() if cursors[name] < upper}
     if not probes:
         return set()
@@ -133,19 +159,11 @@ def _feeds_with_rows(connection, site_id, cursors: dict[str, int], upper: int) -
     return {name for name in probes if row._mapping[name]}
 
 
-def _in_range_of(connection, feed: Feed, site_id, lower: int, upper: int):
-    statement = select(*(feed.table.c[name] for name in feed.columns)).where(
-        _in_range(connection, feed.table, lower, upper))
-    if feed.site_owned:
-        statement = statement.where(feed.table.c.site_id == site_id)
-    return statement
-
-
-def _pull_feed(sessions, connection, feed: Feed, site_id, lower: int, upper: int,
+def _pull_feed(sessions, connection, feed: Feed, lower: int, upper: int,
                protected_dir: Path) -> int:
     if lower >= upper:
         return 0
-    statement = _in_range_of(connection, feed, site_id, lower, upper)
+    statement = feed.rows(lower, upper)
     result = connection.execution_options(yield_per=feed.chunk).execute(statement)
     keys, count = list(result.keys()), 0
     for rows in result.partitions():
@@ -155,10 +173,9 @@ def _pull_feed(sessions, connection, feed: Feed, site_id, lower: int, upper: int
     return count
 
 
-def _in_range(connection, table, lower: int, upper: int):
-    """lower <= change_xid < upper (xid8 values, sent as text)."""
-    lower, upper = cast(str(lower), XID8()), cast(str(upper), XID8())
-    return and_(table.c.change_xid >= lower, table.c.change_xid < upper)
+def _xid8(value: int):
+    """An xid8 value (sent as text: it may exceed a bigint)."""
+    return cast(str(value), XID8())
 
 
 class XID8(UserDefinedType):

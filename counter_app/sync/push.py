@@ -21,9 +21,16 @@ from sqlalchemy import Engine, Row, Text, func, select, text, type_coerce, updat
 from sqlalchemy.orm import Session, sessionmaker
 
 from counter_app.central import blobs
-from counter_app.central.apply import apply_batch
+from counter_app.central.apply import apply_batch, with_proofs
 from counter_app.central.database import MSG_ADMINISTRATOR, MSG_REVOKED, SyncError
-from counter_app.central.operations import REJECTED, Identity, Operation, OpResult, RawJson
+from counter_app.central.operations import (
+    PROOF_KINDS,
+    REJECTED,
+    Identity,
+    Operation,
+    OpResult,
+    RawJson,
+)
 from counter_app.domain.errors import reason, reason_words
 from counter_app.security import audit
 from counter_app.store.models import Meta, OutboxEntry, utcnow
@@ -55,8 +62,11 @@ def push_once(sessions: sessionmaker[Session], engine: Engine, identity: Identit
     while batch := _unsent(sessions, BATCH_SIZE):
         ops = [_operation(entry, engine, identity, protected_dir) for entry in batch]
         # A file that arrived damaged stays queued for the next cycle, unanswered (a
-        # recorded answer would be final); the operations beside it go ahead.
-        ops = [op for op in ops if op.payload is not RETRY_LATER]
+        # recorded answer would be final); the operations beside it go ahead. So does a
+        # holder's proof the look-up budget refused for now.
+        ops, waiting = with_proofs(engine, [op for op in ops if op.payload is not RETRY_LATER],
+                                   "sync")
+        ops = [op for op in ops if op.seq not in waiting]
         with engine.begin() as connection:
             results = apply_batch(connection, ops)
         _record_results(sessions, identity, results)
@@ -94,14 +104,17 @@ def _unsent(sessions: sessionmaker[Session], limit: int) -> list[Row]:
     with sessions() as session:
         return list(session.execute(
             select(OUTBOX.c.seq, OUTBOX.c.op_id, OUTBOX.c.kind,
-                   type_coerce(OUTBOX.c.payload, Text).label("payload"))
+                   type_coerce(OUTBOX.c.payload, Text).label("payload"),
+                   *(func.json_extract(OUTBOX.c.payload, path).label(name)
+                     for name, path in _PROOF_FIELDS.items()))
             .where(OUTBOX.c.sent_at.is_(None)).order_by(OUTBOX.c.seq).limit(limit)))
 
 
 def _operation(entry: Row, engine: Engine, identity: Identity,
                protected_dir: Path) -> Operation:
     if entry.kind != "blob":  # sent as stored
-        return Operation(entry.seq, entry.op_id, entry.kind, RawJson(entry.payload))
+        return Operation(entry.seq, entry.op_id, entry.kind, RawJson(entry.payload),
+                         proof=_proof(entry))
     payload = json.loads(entry.payload)
     if isinstance(payload, dict) and payload.get("sha256"):
         error = blobs.upload(engine, protected_dir / str(payload["path"]), payload["sha256"])
@@ -112,6 +125,19 @@ def _operation(entry: Row, engine: Engine, identity: Identity,
         elif error:
             payload = {**payload, "upload_error": reason(error)}
     return Operation(entry.seq, entry.op_id, entry.kind, payload)
+
+
+# What a holder's proof needs, read by SQLite from the stored payload (not parsed here).
+_PROOF_FIELDS = {"card_number": "$.card_number", "id_number": "$.id_number",
+                 "replaces_card": "$.replaces_card", "applicant_id": "$.applicant.id_number"}
+
+
+def _proof(entry: Row) -> tuple[str, str] | None:
+    if entry.kind in PROOF_KINDS:
+        return str(entry.card_number or ""), str(entry.id_number or "")
+    if entry.kind == "application_submitted" and entry.replaces_card:
+        return str(entry.replaces_card), str(entry.applicant_id or "")
+    return None
 
 
 def _record_results(sessions: sessionmaker[Session], identity: Identity,

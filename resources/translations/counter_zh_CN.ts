@@ -3490,49 +3490,59 @@
         <translation>摄像头已不再传送画面：请检查连接线，然后点击“重试”。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/photo_receipts.py" line="57"/>
+        <location filename="../../counter_app/services/photo_receipts.py" line="56"/>
         <source>This photo station has issued {count} receipts today, the most a day can number.</source>
         <translation>本照相点今天已出具 {count} 张照片回执，已达到每日编号上限。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/photo_receipts.py" line="60"/>
+        <location filename="../../counter_app/services/photo_receipts.py" line="59"/>
         <source>The receipt number {number} made here does not fit the format of our own receipts in the receipt formats file: correct the file.</source>
         <translation>本机生成的回执编号 {number} 不符合回执编号格式文件中本系统回执的格式，请修改该文件。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/photo_receipts.py" line="63"/>
+        <location filename="../../counter_app/services/photo_receipts.py" line="62"/>
         <source>The central registry&apos;s photo for receipt {number} is damaged or too large; the receipt is recorded for the card centre to resolve.</source>
         <translation>中心库中回执 {number} 的照片已损坏或过大，回执已登记，将由制卡中心处理。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/photo_receipts.py" line="66"/>
+        <location filename="../../counter_app/services/photo_receipts.py" line="65"/>
         <source>There is no photo receipt {number} on this computer.</source>
         <translation>本机没有编号为 {number} 的照片回执。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/central/admin.py" line="21"/>
+        <location filename="../../counter_app/central/admin.py" line="23"/>
         <source>There is no site with the code {code}.</source>
         <translation>没有编码为 {code} 的网点。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/central/admin.py" line="22"/>
+        <location filename="../../counter_app/central/admin.py" line="24"/>
         <source>Unknown kind of site: {kind}.</source>
         <translation>未知的网点类型：{kind}。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/central/admin.py" line="23"/>
+        <location filename="../../counter_app/central/admin.py" line="25"/>
         <source>There is no device {device}.</source>
         <translation>没有设备 {device}。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/central/admin.py" line="24"/>
+        <location filename="../../counter_app/central/admin.py" line="26"/>
         <source>Device {device} has been enrolled or withdrawn already; a new code is only for a device that has not taken its code. To replace a counter, withdraw it and add a new device.</source>
         <translation>设备 {device} 已经登记或已被停用；新的登记码只发给尚未使用登记码的设备。如需更换柜台，请停用该设备并添加新设备。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/central/admin.py" line="28"/>
+        <location filename="../../counter_app/central/admin.py" line="30"/>
         <source>An enrolment code must be valid for at least one hour.</source>
         <translation>登记码的有效期至少为一小时。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/central/admin.py" line="32"/>
+        <source>The site code {code} is too like the existing site {other}&apos;s: the database role and the photo receipt numbers of a site keep only its letters and digits, so the two would share them. Choose a code that differs from {other} in its letters or digits.</source>
+        <translation>网点编码 {code} 与已有网点 {other} 的编码过于相似：网点的数据库角色和照片回执编号只保留编码中的字母和数字，两者会因此共用。请选择字母或数字与 {other} 不同的编码。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/central/admin.py" line="37"/>
+        <source>&apos;central init&apos; did not finish: another session kept a table it must change locked for {seconds} seconds, {attempts} times (the counters&apos; sessions were ended; an administrator&apos;s own, e.g. psql, is not). Close that session and run &apos;central init&apos; again.</source>
+        <translation>“central init”未完成：另一个会话锁定了它必须修改的表，{attempts} 次均超过 {seconds} 秒（各柜台的会话已被结束；管理员自己的会话，例如 psql，不会被结束）。请关闭该会话，然后再次运行“central init”。</translation>
     </message>
     <message>
         <location filename="../../counter_app/central/credentials.py" line="19"/>
@@ -3812,7 +3822,7 @@
         <translation>此登记码的登录账户在中心服务器上拥有数据表、函数或数据库本身，柜台不得如此，因此未被使用。请管理员检查中心数据库。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/central/lookup.py" line="26"/>
+        <location filename="../../counter_app/central/lookup.py" line="28"/>
         <source>This counter has made its {budget} look-ups in the central database for this hour; try again after {time}, or ask the card centre to raise the site&apos;s budget.</source>
         <translation>本机本小时已用完 {budget} 次中心数据库查询，请在 {time} 之后再试，或请制卡中心调高本网点的查询限额。</translation>
     </message>
@@ -3997,96 +4007,111 @@
     </message>
     <message>
         <location filename="../../counter_app/central/reasons.py" line="26"/>
+        <source>this photo receipt number is not this photo station&apos;s: after the day it must carry the station&apos;s counter number {mark} (enrol the station again if it has none)</source>
+        <translation>此照片回执编号不属于本照相点：日期之后必须是本照相点的柜台号 {mark}（如本照相点没有柜台号，请重新注册）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/central/reasons.py" line="30"/>
+        <source>this photo receipt number&apos;s day {day} is before the photo station was enrolled or after tomorrow</source>
+        <translation>此照片回执编号中的日期 {day} 早于本照相点注册前一天，或晚于明天</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/central/reasons.py" line="33"/>
         <source>the receipt&apos;s photo is larger than {kb} KB</source>
         <translation>回执照片超过 {kb} KB</translation>
     </message>
     <message>
-        <location filename="../../counter_app/central/reasons.py" line="37"/>
+        <location filename="../../counter_app/central/reasons.py" line="44"/>
         <source>the central database knows no card with this number; the card centre lists it</source>
         <translation>中心数据库没有此卡号的卡；请由制卡中心办理挂失</translation>
     </message>
     <message>
-        <location filename="../../counter_app/central/reasons.py" line="47"/>
+        <location filename="../../counter_app/central/reasons.py" line="51"/>
+        <source>the holder&apos;s ID number was not checked with the central database before the report was sent; record it again</source>
+        <translation>报告发出前未经中心数据库核对持卡人身份证号码，请重新登记</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/central/reasons.py" line="57"/>
         <source>the file is missing on this counter</source>
         <translation>本柜台上找不到该文件</translation>
     </message>
     <message>
-        <location filename="../../counter_app/central/reasons.py" line="48"/>
+        <location filename="../../counter_app/central/reasons.py" line="58"/>
         <source>the file on this counter is damaged (checksum differs)</source>
         <translation>本柜台上的文件已损坏（校验值不符）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/central/reasons.py" line="50"/>
+        <location filename="../../counter_app/central/reasons.py" line="60"/>
         <source>the file arrived damaged; it will be sent again</source>
         <translation>文件送达时已损坏，将重新发送</translation>
     </message>
     <message>
-        <location filename="../../counter_app/central/reasons.py" line="54"/>
+        <location filename="../../counter_app/central/reasons.py" line="64"/>
         <source>audit records {records} are missing</source>
         <translation>审计记录 {records} 缺失</translation>
     </message>
     <message>
-        <location filename="../../counter_app/central/reasons.py" line="55"/>
+        <location filename="../../counter_app/central/reasons.py" line="65"/>
         <source>audit records {records} were removed after the central side received them</source>
         <translation>审计记录 {records} 在中心数据库收到后被删除</translation>
     </message>
     <message>
-        <location filename="../../counter_app/central/reasons.py" line="57"/>
+        <location filename="../../counter_app/central/reasons.py" line="67"/>
         <source>audit records {records} arrived after later ones</source>
         <translation>审计记录 {records} 晚于其后的记录到达</translation>
     </message>
     <message>
-        <location filename="../../counter_app/central/reasons.py" line="59"/>
+        <location filename="../../counter_app/central/reasons.py" line="69"/>
         <source>audit records {records} differ from those the central side received</source>
         <translation>审计记录 {records} 与中心数据库收到的不一致</translation>
     </message>
     <message>
-        <location filename="../../counter_app/central/reasons.py" line="61"/>
+        <location filename="../../counter_app/central/reasons.py" line="71"/>
         <source>audit records {records} cannot be stored</source>
         <translation>审计记录 {records} 无法保存</translation>
     </message>
     <message>
-        <location filename="../../counter_app/central/reasons.py" line="63"/>
+        <location filename="../../counter_app/central/reasons.py" line="73"/>
         <source>the counter&apos;s audit chain at record {record} differs from the central side&apos;s</source>
         <translation>本柜台的审计记录链在第 {record} 条处与中心数据库的不一致</translation>
     </message>
     <message>
-        <location filename="../../counter_app/central/reasons.py" line="66"/>
+        <location filename="../../counter_app/central/reasons.py" line="76"/>
         <source>an audit anchor over {count} records differs from the central side&apos;s chain</source>
         <translation>覆盖 {count} 条记录的审计锚点与中心数据库的记录链不一致</translation>
     </message>
     <message>
-        <location filename="../../counter_app/central/reasons.py" line="29"/>
+        <location filename="../../counter_app/central/reasons.py" line="36"/>
         <source>this site has no such application on the central database</source>
         <translation>中心数据库中没有本网点的该申请</translation>
     </message>
     <message>
-        <location filename="../../counter_app/central/reasons.py" line="31"/>
+        <location filename="../../counter_app/central/reasons.py" line="38"/>
         <source>the card cannot be recorded as {target} while its status is {current}</source>
         <translation>卡片当前状态为“{current}”，不能登记为“{target}”</translation>
     </message>
     <message>
-        <location filename="../../counter_app/central/reasons.py" line="33"/>
+        <location filename="../../counter_app/central/reasons.py" line="40"/>
         <source>this card is already on the invalid list ({entry})</source>
         <translation>该卡已列入无效卡名单（{entry}）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/central/reasons.py" line="35"/>
+        <location filename="../../counter_app/central/reasons.py" line="42"/>
         <source>the card number belongs to another ID number</source>
         <translation>该卡号属于其他身份证号码</translation>
     </message>
     <message>
-        <location filename="../../counter_app/central/reasons.py" line="40"/>
+        <location filename="../../counter_app/central/reasons.py" line="47"/>
         <source>a formal loss report cannot be undone</source>
         <translation>正式挂失不能解挂</translation>
     </message>
     <message>
-        <location filename="../../counter_app/central/reasons.py" line="42"/>
+        <location filename="../../counter_app/central/reasons.py" line="49"/>
         <source>this card has no temporary loss report in force to undo</source>
         <translation>该卡没有可解除的有效临时挂失</translation>
     </message>
     <message>
-        <location filename="../../counter_app/central/reasons.py" line="44"/>
+        <location filename="../../counter_app/central/reasons.py" line="54"/>
         <source>an invalid-list entry with this id already exists</source>
         <translation>无效卡名单中已有相同编号的记录</translation>
     </message>

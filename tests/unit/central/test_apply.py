@@ -4,6 +4,7 @@ bad operation never blocks the ones behind it."""
 
 import base64
 import copy
+import datetime as dt
 import hashlib
 import uuid
 
@@ -13,7 +14,7 @@ from sqlalchemy.exc import DBAPIError
 
 from counter_app.central import database, reasons
 from counter_app.central.apply import apply_batch
-from counter_app.central.device_push import RECEIPT_PHOTO_MAX_BYTES
+from counter_app.central.device_push import RECEIPT_PHOTO_MAX_BYTES, receipt_site_part
 from counter_app.central.operations import Operation
 from counter_app.central.schema import applications, applied_operations, photo_receipts
 from counter_app.domain.errors import read_reason, reason_words
@@ -49,6 +50,11 @@ class Counter:
 
     def payload(self, **changes) -> dict:
         return _payload(self.code, **changes)
+
+    def receipt_number(self) -> str:
+        """The first number this device's photo station issues today (the server's day)."""
+        return (f"{receipt_site_part(self.code)}{dt.datetime.now(dt.UTC):%Y%m%d}"
+                f"{self.enrolment.counter_no:06d}0001")
 
     def count(self, table) -> int:
         with self.admin.connect() as connection:
@@ -203,7 +209,7 @@ def _stored_receipt(counter, number):
 
 
 def test_a_receipt_of_the_sites_own_range_joins_the_registry_once(counter):
-    number = f"{counter.code}202612070001"
+    number = counter.receipt_number()
     receipt = _receipt(number)
     results = counter.push([_receipt_op(1, receipt), _receipt_op(2, receipt),
                             _receipt_op(3, _receipt(number, b"another photo"))])
@@ -216,7 +222,8 @@ def test_a_receipt_of_the_sites_own_range_joins_the_registry_once(counter):
 def test_the_receipt_range_is_the_site_codes_capitals_and_digits(pg_url):
     counter = Counter(pg_url, f"r-{uuid.uuid4().hex[:5]}")
     try:
-        number = f"{counter.code.replace('-', '').upper()}202612070001"
+        number = counter.receipt_number()
+        assert number.startswith(counter.code.replace('-', '').upper())
         assert [r.result for r in counter.push([_receipt_op(1, _receipt(number))])] == [
             "applied"]
     finally:
@@ -236,7 +243,7 @@ def test_a_receipt_outside_the_sites_range_is_refused(counter):
 
 
 def test_a_receipt_photo_must_be_a_card_photo_and_match_its_checksum(counter):
-    number = f"{counter.code}202612070001"
+    number = counter.receipt_number()
     results = counter.push([
         _receipt_op(1, _receipt(number, bytes(201 * 1024))),
         _receipt_op(2, _receipt(number, photo_sha256="0" * 64)),
@@ -255,6 +262,6 @@ def test_a_receipt_photo_must_be_a_card_photo_and_match_its_checksum(counter):
     (RECEIPT_PHOTO_MAX_BYTES + 1, "rejected"),
 ])
 def test_a_receipt_photo_of_at_most_200_kb_is_taken(counter, size, result):
-    number = f"{counter.code}202612070001"
+    number = counter.receipt_number()
     [pushed] = counter.push([_receipt_op(1, _receipt(number, bytes(size)))])
     assert pushed.result == result

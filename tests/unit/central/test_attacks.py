@@ -13,8 +13,9 @@ import psycopg
 import pytest
 
 from counter_app.central import admin, fencing, schema
-from counter_app.central.operations import MALFORMED, UNKNOWN_KIND
+from counter_app.central.operations import MALFORMED, PROOF_KINDS, UNKNOWN_KIND
 from counter_app.central.reasons import (
+    PROOF_NOT_ASKED,
     APPLICATION_UNKNOWN,
     CARD_UNKNOWN,
     NOT_HOLDER,
@@ -32,10 +33,28 @@ CARD_B = "B12345678"
 TODAY = time.strftime("%Y%m%d")
 
 
-def _push(conn, *ops) -> list[dict]:
+def _push(conn, *ops, prove: bool = True) -> list[dict]:
+    """One central_push of *ops*; with *prove*, the holder's proof of each card operation
+    asked for first (committed), as a counter's sync does."""
     batch = [{"seq": seq, "op_id": str(uuid.uuid4()), "kind": kind, "payload": payload}
              for seq, (kind, payload) in enumerate(ops, start=int(time.time() * 1000))]
+    for op in batch:
+        payload = op["payload"]
+        if prove and op["kind"] in PROOF_KINDS and payload.get("id_number"):
+            [ticket] = _proof_tickets(conn, (payload["card_number"], payload["id_number"]))
+            if ticket:
+                op["proof_ticket"] = ticket
     return conn.execute("SELECT central_push(%s::jsonb)", (json.dumps(batch),)).fetchone()[0]
+
+
+def _proof_tickets(conn, *proofs) -> list[str | None]:
+    """Tickets for (card, ID number) proofs, committed (None: refused by the budget)."""
+    answers = conn.execute("SELECT central_proof_tickets(%s::jsonb, 'x')", (json.dumps(
+        [{"card_number": card, "id_number": holder} for card, holder in proofs]),)
+    ).fetchone()[0]
+    if not conn.autocommit:
+        conn.commit()
+    return [answer.get("ticket") for answer in answers]
 
 
 def _application(site_code: str, **changes) -> dict:
@@ -70,7 +89,7 @@ def city(fresh_central):
     with psycopg.connect(victim.url, autocommit=True) as conn:
         report = {"id": str(uuid.uuid4()), "card_number": CARD_B, "id_number": GUARDIAN_B,
                   "kind": "temporary_loss", "listed_at": _now_iso(conn)}
-        receipt = _receipt(f"SB01{TODAY}0001", b"\xff\xd8 photo of B")
+        receipt = _receipt(f"SB01{TODAY}{victim.counter_no:06d}0001", b"\xff\xd8 photo of B")
         assert [r["result"] for r in _push(conn, ("card_reported", report),
                                            ("photo_receipt_issued", receipt))] == [
             "applied", "applied"]
@@ -87,7 +106,9 @@ def _everything(url: str) -> dict:
     with psycopg.connect(url) as conn:
         return {table.name: sorted(map(repr, conn.execute(
             f"SELECT * FROM {table.name} ORDER BY 1"))) for table in schema.metadata.sorted_tables
-            if table.name not in ("central_applied_operations", "central_audit_anchors")}
+            # what grows with every attempt, by design: the records of calls and look-ups
+            if table.name not in ("central_applied_operations", "central_audit_anchors",
+                                  "central_lookups")}
 
 
 def _reasons(results) -> list[str]:
@@ -117,7 +138,7 @@ def test_only_the_device_functions_can_be_called(city):
             "WHERE n.nspname = 'public' AND has_function_privilege(p.oid, 'EXECUTE')")}
         assert callable_ == allowed
         with pytest.raises(psycopg.errors.InsufficientPrivilege):
-            conn.execute("SELECT central_list_replaced(%s, %s, %s, %s, now()::timestamp)",
+            conn.execute("SELECT central_list_replaced(%s, %s, %s, %s, '', now()::timestamp)",
                          (uuid.uuid4(), uuid.uuid4(), CARD_B, CHILD_B))
 
 
@@ -137,15 +158,135 @@ def test_no_object_of_the_device_runs_with_the_engines_rights(city):
     assert _everything(city["url"]) == before
 
 
-def test_another_sites_rows_stay_unseen(city):
+def test_no_server_wide_resource_can_be_exhausted_or_held(city):
+    """Advisory locks (thousands fill the server's lock table; a sibling's per-device lock
+    held stalls its look-ups) and large objects (storage outside every table) are the
+    engine's or nobody's."""
     with psycopg.connect(city["attacker"].url, autocommit=True) as conn:
+        for statement in ("SELECT pg_advisory_lock(1)", "SELECT pg_try_advisory_lock(1, 2)",
+                          "SELECT pg_advisory_xact_lock_shared(3)",
+                          "SELECT lo_from_bytea(0, 'x'::bytea)", "SELECT lo_create(0)"):
+            with pytest.raises(psycopg.errors.InsufficientPrivilege):
+                conn.execute(statement)
+        assert conn.execute("SELECT rolconnlimit FROM pg_roles WHERE rolname = current_user"
+                            ).fetchone()[0] == fencing.DEVICE_CONNECTIONS
+
+
+def test_one_push_per_transaction_and_no_giant_payloads(city):
+    """A second push in one transaction would take the first one's (device, seq) records
+    for new ones; a payload of megabytes would be stored as sent."""
+    before = _everything(city["url"])
+    with psycopg.connect(city["attacker"].url) as conn:
+        _push(conn, ("application_submitted", _application("SA01")))
+        with pytest.raises(psycopg.errors.InvalidTransactionState):
+            _push(conn, ("application_submitted", _application("SA01")))
+        conn.rollback()
+        huge = _application("SA01", extra={"padding": "x" * 200_000})
+        assert _reasons(_push(conn, ("application_submitted", huge))) == [
+            MALFORMED]
+        conn.rollback()
+    assert _everything(city["url"]) == before
+
+
+def test_another_sites_rows_stay_unseen(city):
+    """No device reads a site-owned table (its own card records come through
+    central_card_feed, which takes the site from the login)."""
+    with psycopg.connect(city["attacker"].url, autocommit=True) as conn:
+        assert conn.execute("SELECT count(*) FROM central_card_feed('0', "
+                            "pg_snapshot_xmax(pg_current_snapshot()))").fetchone() == (0,)
         for table in ("central_applications", "central_card_records", "central_status_history",
                       "central_applied_operations", "central_blobs",
-                      "central_application_files", "central_audit_anchors"):
-            assert conn.execute(f"SELECT count(*) FROM {table}").fetchone() == (0,), table
-        for table in ("central_devices", "central_blob_chunks"):
+                      "central_application_files", "central_audit_anchors",
+                      "central_devices", "central_blob_chunks"):
             with pytest.raises(psycopg.errors.InsufficientPrivilege):
                 conn.execute(f"SELECT * FROM {table}")
+    with psycopg.connect(city["victim"].url, autocommit=True) as conn:  # B's own, and only
+        assert conn.execute("SELECT application_id, card_number FROM central_card_feed('0', "
+                            "pg_snapshot_xmax(pg_current_snapshot()))").fetchall() == [
+            (uuid.UUID(city["application"]["id"]), CARD_B)]
+
+
+def _indexed_columns(conn) -> list[tuple[str, str, str, bool]]:
+    """(table, column, its type, whether the caller may name it) of every index of every
+    central table, as the catalogue (readable by any login) tells."""
+    return conn.execute(
+        "SELECT DISTINCT c.relname::text, a.attname::text, format_type(a.atttypid, NULL), "
+        "       has_column_privilege(c.oid, a.attnum, 'SELECT') "
+        "FROM pg_index i JOIN pg_class c ON c.oid = i.indrelid "
+        "JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum = ANY(i.indkey) "
+        "WHERE c.relnamespace = 'public'::regnamespace AND c.relname LIKE 'central%%' "
+        "ORDER BY 1, 2").fetchall()
+
+
+def _plan_nodes(plan: dict):
+    yield plan
+    for child in plan.get("Plans", ()):
+        yield from _plan_nodes(child)
+
+
+def explain_leaks(conn, table: str, column: str, kind: str, values) -> list[str]:
+    """Run the EXPLAIN side channel on *table*.*column* (of type *kind*) with the caller's
+    own login, index scans forced: conditions every row matches, and the victim's
+    *values*. A scan of the table must neither emit more rows than the caller reads with
+    the same condition nor look at more (emitted + removed by a filter) than it may read
+    in the whole table; what it does beyond that is the leak. (A bitmap index scan's own
+    count also takes in dead row versions, so it is judged by its heap scan.)"""
+    conditions = [(f"{column} IS NOT NULL", None)]
+    if kind in ("text", "character varying"):
+        conditions += [(f"{column} >= %s AND {column} < %s", ("", "\U0010ffff"))]
+        conditions += [(f"{column} = %s", (value,)) for value in values]
+    elif kind == "uuid":
+        conditions += [(f"{column} = %s::uuid", (value,)) for value in values
+                       if len(value) == 36]
+    leaks = []
+    total = conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+    for bitmap in ("on", "off"):
+        conn.execute(f"SET enable_bitmapscan = {bitmap}")
+        for condition, params in conditions:
+            where = f"FROM {table} WHERE {condition}"
+            readable = conn.execute(f"SELECT count(*) {where}", params).fetchone()[0]
+            [[explained]] = conn.execute(f"EXPLAIN (ANALYZE, FORMAT JSON) SELECT 1 {where}",
+                                         params).fetchone()
+            for node in _plan_nodes(explained["Plan"]):
+                if node.get("Relation Name") != table:
+                    continue
+                rows = node["Actual Rows"] * node["Actual Loops"]
+                seen = rows + node.get("Rows Removed by Filter", 0) + node.get(
+                    "Rows Removed by Index Recheck", 0)
+                if rows > readable or seen > total:
+                    leaks.append(f"{table} {condition} {params}: {node['Node Type']} "
+                                 f"emitted {rows}, looked at {seen} (readable: {readable} "
+                                 f"of {total})")
+    return leaks
+
+
+def test_explain_counts_no_row_a_device_may_not_read(city):
+    """Finding 15 of the review: `SET enable_seqscan = off; EXPLAIN ANALYZE SELECT ... WHERE
+    id_number >= 'x'` on a row-level-secured table runs the (leakproof) comparison in the
+    index before the policy's filter, and "Rows Removed by Filter" counts the other sites'
+    matching rows: a binary search reads every ID and card number of the city, unbudgeted
+    and unrecorded. With the device's own login, on every table it may select from and
+    every indexed column it may name, nothing is counted that it cannot read itself; every
+    other indexed column (the site-owned tables' ID and card numbers among them) is
+    refused outright."""
+    victim = (CHILD_B, GUARDIAN_B, CARD_B, city["application"]["id"], "SB01")
+    with psycopg.connect(city["url"], autocommit=True) as conn:
+        conn.execute("ANALYZE")  # the planner's statistics, as on a city's server
+    with psycopg.connect(city["attacker"].url, autocommit=True) as conn:
+        conn.execute("SET enable_seqscan = off")
+        columns = _indexed_columns(conn)
+        named = [(table, column, kind) for table, column, kind, may in columns if may]
+        refused = [(table, column) for table, column, _kind, may in columns if not may]
+        assert {("central_applications", "id_number"), ("central_card_records", "card_number"),
+                ("central_invalid_list", "id_number")} <= set(refused)
+        assert ("central_invalid_list", "card_number", "character varying") in named
+        leaks = [leak for table, column, kind in named
+                 for leak in explain_leaks(conn, table, column, kind, victim)]
+        assert leaks == []
+        for table, column in refused:
+            with pytest.raises(psycopg.errors.InsufficientPrivilege):
+                conn.execute(f"EXPLAIN (ANALYZE, FORMAT JSON) SELECT 1 FROM {table} "
+                             f"WHERE {column} IS NOT NULL")
 
 
 def test_forged_operations_are_refused_and_change_nothing_of_another_site(city):
@@ -179,6 +320,52 @@ def test_forged_operations_are_refused_and_change_nothing_of_another_site(city):
                                  APPLICATION_UNKNOWN, UNKNOWN_KIND]
     assert read_reason(results[1]["reason"])[1] == {"detail": "status"}
     assert _everything(city["url"]) == before
+
+
+def test_no_free_oracle_of_whose_card_a_number_is(city):
+    """Trying ID numbers against a card costs a committed look-up each: without one, with
+    one rolled back, or with one for another ID number, the report is refused unread; the
+    budget bounds the tries; a replacement lists the old card only when proved so."""
+    before = _everything(city["url"])
+    release = {"id": city["report"]["id"], "card_number": CARD_B, "id_number": GUARDIAN_B,
+               "released_at": None}
+    with psycopg.connect(city["attacker"].url) as conn:
+        release["released_at"] = _now_iso(conn)
+        assert _reasons(_push(conn, ("card_unreported", release), prove=False)) == [
+            PROOF_NOT_ASKED]
+        conn.rollback()
+        answers = conn.execute("SELECT central_proof_tickets(%s::jsonb, 'x')", (json.dumps(
+            [{"card_number": CARD_B, "id_number": GUARDIAN_B}]),)).fetchone()[0]
+        conn.rollback()  # the look-up's record rolled back: its ticket is worth nothing
+        unrecorded = {"card_unreported": {**release}}
+        batch = [{"seq": 1, "op_id": str(uuid.uuid4()), "kind": "card_unreported",
+                  "payload": unrecorded["card_unreported"],
+                  "proof_ticket": answers[0]["ticket"]}]
+        result = conn.execute("SELECT central_push(%s::jsonb)", (json.dumps(batch),)
+                              ).fetchone()[0]
+        assert _reasons(result) == [PROOF_NOT_ASKED]
+        conn.rollback()
+        [other] = _proof_tickets(conn, (CARD_B, CHILD_B))  # proves another ID number
+        batch[0]["proof_ticket"] = other
+        result = conn.execute("SELECT central_push(%s::jsonb)", (json.dumps(batch),)
+                              ).fetchone()[0]
+        assert _reasons(result) == [PROOF_NOT_ASKED]
+        conn.rollback()
+        # a replacement naming B's card lists it only with the holder's proof asked for
+        replacing = _application("SA01", replaces_card=CARD_B)
+        assert _reasons(_push(conn, ("application_submitted", replacing))) == ["applied"]
+        conn.rollback()
+    assert _everything(city["url"]) == before  # B's report still in force, nothing listed
+    with psycopg.connect(city["url"], autocommit=True) as conn:
+        conn.execute("UPDATE central_sites SET lookup_budget = 2 WHERE code = 'SA01'")
+    with psycopg.connect(city["attacker"].url, autocommit=True) as conn:
+        tries = [(CARD_B, f"11010519900101{n:03d}X") for n in range(5)]
+        assert [bool(t) for t in _proof_tickets(conn, *tries)] == [True] + [False] * 4
+    with psycopg.connect(city["url"]) as conn:
+        kinds = conn.execute("SELECT l.kind, l.allowed FROM central_lookups l JOIN central_sites s "
+                             "ON s.id = l.site_id WHERE s.code = 'SA01' ORDER BY l.at"
+                             ).fetchall()
+    assert kinds == [("holder_proof", True)] * 2 + [("holder_proof", False)] * 4
 
 
 def test_an_application_id_of_another_site_stays_that_sites(city):

@@ -69,9 +69,12 @@ def test_another_handling_point_refuses_and_names_the_right_one(two_counters, mo
             collection.find_for_collection(ctx_b, operator_b, scanned)
         assert caught.value.template == collection.MSG_OTHER_SITE
         assert caught.value.params == {"site": NAMES["SA01"], "code": "SA01"}
-    with psycopg.connect(device_b.url) as conn:  # B still reads nothing of A's
-        assert conn.execute("SELECT count(*) FROM central_applications").fetchone() == (0,)
-        assert conn.execute("SELECT count(*) FROM central_card_records").fetchone() == (0,)
+    with psycopg.connect(device_b.url, autocommit=True) as conn:  # B still reads nothing of A's
+        assert conn.execute("SELECT count(*) FROM central_card_feed('0', "
+                            "pg_snapshot_xmax(pg_current_snapshot()))").fetchone() == (0,)
+        for table in ("central_applications", "central_card_records"):
+            with pytest.raises(psycopg.errors.InsufficientPrivilege):
+                conn.execute(f"SELECT count(*) FROM {table}")
     monkeypatch.setattr(central_access, "counter_url",
                         lambda _ctx, _override=None: "postgresql://nobody@127.0.0.1:9/none")
     with pytest.raises(CollectionError) as caught:

@@ -20,6 +20,9 @@ from counter_app.central.credentials import MSG_BAD_CODE, EnrolmentError
 from counter_app.central.enrolment import EnrolmentCode
 
 pytestmark = pytest.mark.postgres
+# A device's own card records (every one committed so far), as the pull reads them.
+_OWN_CARDS = ("SELECT count(*) FROM central_card_feed('0', "
+              "pg_snapshot_xmax(pg_current_snapshot()))")
 
 
 @pytest.fixture
@@ -186,17 +189,21 @@ def test_a_device_that_has_not_enrolled_can_do_nothing(central):
     with psycopg.connect(waiting.url, autocommit=True) as conn:
         assert conn.execute("SELECT central_current_device(), central_current_site(), "
                             "central_is_card_centre()").fetchone() == (None, None, False)
-        for table in ("central_applications", "central_sites", "central_card_records",
-                      "central_status_history"):
-            assert conn.execute(f"SELECT count(*) FROM {table}").fetchone() == (0,)
+        for table in ("central_sites", "central_invalid_list"):  # shared: not yet
+            assert conn.execute(f"SELECT count(id) FROM {table}").fetchone() == (0,)
+        assert conn.execute(_OWN_CARDS).fetchone() == (0,)
+        for table in ("central_applications", "central_card_records",
+                      "central_status_history"):  # no device reads them
+            with pytest.raises(psycopg.errors.InsufficientPrivilege):
+                conn.execute(f"SELECT count(*) FROM {table}")
         for call in ("SELECT central_blob_begin(repeat('a', 64), 1, 1)",
                      "SELECT central_audit_anchor(1, repeat('a', 64))"):
             with pytest.raises(psycopg.errors.InsufficientPrivilege):
                 conn.execute(call)
         with pytest.raises(psycopg.errors.InsufficientPrivilege):
             _push(conn, "application_submitted", {"id": str(uuid.uuid4())})
-    with psycopg.connect(enrolled.url) as conn:
-        assert conn.execute("SELECT count(*) FROM central_applications").fetchone() == (1,)
+    with psycopg.connect(enrolled.url) as conn:  # its card record, through the feed
+        assert conn.execute(_OWN_CARDS).fetchone() == (1,)
 
 
 def test_a_device_cannot_take_another_devices_code(central):

@@ -18,7 +18,7 @@ from counter_app.central.lookup import LookupRefused
 from counter_app.cli.main import main as cli
 from counter_app.domain.inquiry import NumberKind
 from tests.helpers import GUARDIAN_ID, child_id
-from tests.sync_helpers import device_engine
+from tests.sync_helpers import device_engine, enrolled_device
 
 pytestmark = pytest.mark.postgres
 
@@ -131,7 +131,7 @@ def test_a_device_reads_no_city_wide_personal_data(fresh_central, device):
                "SELECT operator FROM central_invalid_list", "SELECT * FROM central_invalid_list",
                "SELECT * FROM central_inquiry('id_number', 'x')",
                "SELECT * FROM central_where_to_collect('x')",
-               "SELECT central_spend_lookup('inquiry', 'x', '')",
+               "SELECT central_look_up('inquiry'::text, 'x'::text, 'id_number'::text, ''::text)",
                "SELECT central_keyed_hash('x')", "SELECT central_card_holder('A1', 'x')")
     for statement in refused:
         with engine.connect() as connection, pytest.raises(Exception) as denied:
@@ -148,9 +148,69 @@ def test_bad_look_ups_are_refused(device):
                                 ("preapplication", "WS0001", ""), ("inquiry", "", "id_number"),
                                 ("where_to_collect", "x" * 41, "")):
         with engine.connect() as connection, pytest.raises(Exception) as refused:
-            connection.execute(text("SELECT central_look_up(:k, :w, :e, '')"),
+            connection.execute(text("SELECT central_look_up_ticket(:k, :w, :e, '')"),
                                {"k": kind, "w": wanted, "e": extra})
         assert "no such look-up" in str(refused.value)
+
+
+def _ticket(conn, kind="where_to_collect", wanted=CHILD, extra="") -> str:
+    return conn.execute("SELECT central_look_up_ticket(%s, %s, %s, 'x')",
+                        (kind, wanted, extra)).fetchone()[0]["ticket"]
+
+
+def _answer(conn, ticket, kind="where_to_collect", wanted=CHILD, extra=""):
+    return conn.execute("SELECT central_look_up(%s, %s, %s, %s)",
+                        (ticket, kind, wanted, extra)).fetchone()[0]
+
+
+def test_no_answer_without_a_committed_record(fresh_central, device):
+    """Rolling the record of a look-up back leaves no answer behind: the answer needs a
+    ticket whose transaction committed."""
+    _, enrolment = device
+    with psycopg.connect(enrolment.url) as conn:
+        ticket = _ticket(conn)
+        with pytest.raises(psycopg.errors.InsufficientPrivilege):  # same transaction
+            _answer(conn, ticket)
+        conn.rollback()
+        with pytest.raises(psycopg.errors.InsufficientPrivilege):  # rolled back
+            _answer(conn, ticket)
+        conn.rollback()
+        with conn.transaction():
+            conn.execute("SAVEPOINT s")
+            ticket = _ticket(conn)
+            conn.execute("ROLLBACK TO SAVEPOINT s")
+        with pytest.raises(psycopg.errors.InsufficientPrivilege):
+            _answer(conn, ticket)
+    assert _records(fresh_central) == []
+
+
+def test_a_ticket_answers_only_its_own_question_of_its_own_device(fresh_central, device):
+    _, enrolment = device
+    other = enrolled_device(fresh_central, "SL01", "another counter")
+    with psycopg.connect(enrolment.url, autocommit=True) as conn:
+        ticket = _ticket(conn, "preapplication", "WS0001", CHILD)
+        assert _answer(conn, ticket, "preapplication", "WS0001", CHILD) == {"payload": None}
+        for question in (("preapplication", "WS0001", GUARDIAN_ID),  # another ID number
+                         ("preapplication", "WS0002", CHILD), ("photo_receipt", "WS0001", "")):
+            with pytest.raises(psycopg.errors.InsufficientPrivilege):
+                _answer(conn, ticket, *question)
+        with psycopg.connect(other.url, autocommit=True) as theirs, \
+                pytest.raises(psycopg.errors.InsufficientPrivilege):
+            _answer(theirs, ticket, "preapplication", "WS0001", CHILD)
+    with psycopg.connect(fresh_central, autocommit=True) as admin:  # a minute later
+        admin.execute("UPDATE central_lookups SET at = at - interval '2 minutes'")
+    with psycopg.connect(enrolment.url, autocommit=True) as conn, \
+            pytest.raises(psycopg.errors.InsufficientPrivilege):
+        _answer(conn, ticket, "preapplication", "WS0001", CHILD)
+
+
+def test_concurrent_snapshots_cannot_share_out_the_budget(fresh_central, device):
+    """Under REPEATABLE READ each session would count in its own old snapshot: refused."""
+    _, enrolment = device
+    with psycopg.connect(enrolment.url) as conn:
+        conn.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
+        with pytest.raises(psycopg.errors.InvalidTransactionState):
+            _ticket(conn)
 
 
 def test_the_cli_lists_look_ups(fresh_central, device, capsys):
@@ -163,3 +223,9 @@ def test_the_cli_lists_look_ups(fresh_central, device, capsys):
     assert cli(["central", "lookups", "--url", fresh_central, "--site", "XX99"]) == 0
     assert "0 look-ups" in capsys.readouterr().out
     assert cli(["central", "lookup-budget", "XX99", "5", "--url", fresh_central]) != 0
+    # an operator name of the device's making cannot forge a line of the listing
+    _ask(engine, lambda c: lookup.where_to_collect(c, CHILD, "eve\n2026-01-01\tSB01\tbob"))
+    capsys.readouterr()
+    assert cli(["central", "lookups", "--url", fresh_central]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert len(lines) == 3 and "eve_2026-01-01_SB01_bob" in lines[0]

@@ -43,8 +43,9 @@ def test_the_whole_path_from_the_command_line(counter_env, fresh_central, tmp_pa
     secret = make_url(enrolled.url).password
     assert secret and not [path for path in counter_env.config_dir.rglob("*") if path.is_file()
                            and secret in path.read_text(encoding="utf-8", errors="ignore")]
-    with psycopg.connect(enrolled.url) as conn:  # the counter's own login sees its rows
-        assert conn.execute("SELECT count(*) FROM central_applications").fetchone() == (3,)
+    with psycopg.connect(enrolled.url) as conn:  # the counter's own login: its card records
+        assert conn.execute("SELECT count(*) FROM central_card_feed('0', "
+                            "pg_snapshot_xmax(pg_current_snapshot()))").fetchone() == (3,)
         assert conn.execute("SELECT current_user").fetchone()[0].endswith(
             enrolled.device_id.replace("-", "")[:12])
 

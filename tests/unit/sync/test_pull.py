@@ -59,6 +59,39 @@ def test_a_row_committed_late_is_not_skipped(ctx, site_id, central):
 
 
 @pytest.mark.postgres
+def test_a_card_record_committed_late_is_not_skipped(ctx, admin, tmp_path, central):
+    """The same for the site's own card records, which come through central_card_feed
+    (the device may not select the table): the function reads in the pull's snapshot."""
+    from tests.sync_helpers import submit_child
+
+    early_id, late_id = (submit_child(ctx, admin, tmp_path, sequence=n) for n in (3, 7))
+    syncing.sync_now(ctx)
+    _sync_until(ctx, central, lambda _: _local_statuses(ctx) == {
+        early_id: "submitted", late_id: "submitted"}, feed="card_records")
+    set_status = ("UPDATE central_card_records SET status = 'in_production' "
+                  "WHERE application_id = %s")
+    early = psycopg.connect(central)  # begins first, so it holds the smaller transaction id
+    early.execute(set_status, (early_id,))
+    with psycopg.connect(central) as late:
+        late.execute(set_status, (late_id,))
+        late.commit()
+
+    syncing.sync_now(ctx)
+    assert _local_statuses(ctx)[early_id] == "submitted"
+    early.commit()
+    early.close()
+    _sync_until(ctx, central, lambda _: _local_statuses(ctx)[early_id] == "in_production",
+                feed="card_records")
+    assert _local_statuses(ctx) == {early_id: "in_production", late_id: "in_production"}
+
+
+def _local_statuses(ctx) -> dict[str, str]:
+    with ctx.sessions() as session:
+        return {str(card.application_id): card.status
+                for card in session.scalars(select(CardRecord))}
+
+
+@pytest.mark.postgres
 def test_a_changed_row_comes_down_again_and_nothing_else_does(ctx, site_id, central):
     with psycopg.connect(central) as conn:
         _list_card(conn, "RELEASED-LATER")

@@ -40,6 +40,8 @@ def upgrade() -> None:
         sa.Column('kind', sa.String(length=20), nullable=False),
         sa.Column('number_hash', sa.String(length=64), nullable=False),
         sa.Column('allowed', sa.Boolean(), nullable=False),
+        sa.Column('spent_xid', sa.BigInteger(), server_default='0', nullable=False),
+        sa.Column('question_hash', sa.String(length=64), server_default='', nullable=False),
         sa.PrimaryKeyConstraint('site_id', 'id', name=op.f('pk_central_lookups')))
     op.create_index('ix_central_lookups_device_at', 'central_lookups', ['device_id', 'at'],
                     postgresql_where=sa.text('allowed'))
