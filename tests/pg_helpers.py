@@ -100,14 +100,19 @@ def _template() -> str:
 
 def new_central() -> str:
     """A central database of the caller's own, set up like `central init`; its admin URL."""
-    from counter_app.central.admin import init_central
+    from counter_app.central import database, fencing
 
     template = _template()
     name = f"counter_test_{uuid.uuid4().hex[:10]}"
     _admin(f'CREATE DATABASE "{name}" TEMPLATE "{template}"')
     _made.add(name)
     url = _url_of(name)
-    init_central(url)  # the database-level settings a copy does not carry
+    engine = database.create_central_engine(url)
+    try:
+        with engine.begin() as connection:  # what a copy does not carry
+            fencing.apply_database_level(connection)
+    finally:
+        engine.dispose()
     return url
 
 

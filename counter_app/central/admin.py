@@ -7,6 +7,7 @@ BYPASSRLS and server roles; docs/SECURITY.md).
 from __future__ import annotations
 
 import datetime as dt
+import re
 import uuid
 
 from sqlalchemy import event, func, select, text, update
@@ -29,6 +30,12 @@ MSG_NO_NEW_CODE = QT_TRANSLATE_NOOP(
                 "and add a new device.")
 MSG_BAD_VALIDITY = QT_TRANSLATE_NOOP(
     "messages", "An enrolment code must be valid for at least one hour.")
+MSG_BAD_CODE = QT_TRANSLATE_NOOP(
+    "messages", "The site code {code} is not usable: use 1 to 20 Latin letters, digits, '-' "
+                "or '_' (a code is part of database roles and photo receipt numbers).")
+# ASCII only: Python and PostgreSQL upper-case some letters differently ("ß"), so a code
+# must normalise the same in both.
+SITE_CODE = re.compile(r"[A-Za-z0-9_-]{1,20}")
 MSG_CODE_CLASH = QT_TRANSLATE_NOOP(
     "messages", "The site code {code} is too like the existing site {other}'s: the database "
                 "role and the photo receipt numbers of a site keep only its letters and "
@@ -92,10 +99,17 @@ def _limit_waits(dbapi_connection, _record) -> None:
 
 
 def end_device_sessions(connection: Connection) -> int:
-    """End every device's session on this database (nothing of a device's holds a lock the
-    administrator waits for); how many."""
+    """Keep devices out (CONNECT taken from their group until fencing.apply gives it back
+    at the end of init: one that reconnects at once would take its locks again) and end
+    every device's session on this database; how many."""
     if connection.execute(text("SELECT to_regclass('central_devices')")).scalar() is None:
         return 0  # a new database: no device yet
+    group = fencing.group_role(connection)
+    if connection.execute(text("SELECT 1 FROM pg_roles WHERE rolname = :g"),
+                          {"g": group}).first():
+        database = connection.execute(text("SELECT current_database()")).scalar_one()
+        connection.execute(text(f"REVOKE CONNECT ON DATABASE {fencing.quote(database)} "
+                                f"FROM {fencing.quote(group)}"))
     return connection.execute(text(
         "SELECT count(*) FILTER (WHERE pg_terminate_backend(a.pid)) FROM pg_stat_activity a "
         "WHERE a.datname = current_database() AND a.pid <> pg_backend_pid() "
@@ -153,6 +167,8 @@ def ensure_site(connection: Connection, code: str, name: str = "", kind: str = "
     existing = connection.execute(select(sites.c.id).where(sites.c.code == code)).scalar()
     if existing is not None:
         return existing
+    if not SITE_CODE.fullmatch(code):
+        raise AdminError(MSG_BAD_CODE, code=code)
     role = fencing.site_role(connection, code)
     # Role names and receipt numbers keep only a code's letters and digits: "CC-1" must not
     # become the card centre "CC_1" (its role: its rights), nor "CC1" (its receipt numbers).

@@ -135,8 +135,11 @@ DECLARE
   ended integer := 0;
 BEGIN
   FOR stalled IN SELECT a.pid FROM pg_stat_activity a
-                  WHERE a.datname = current_database() AND a.pid <> pg_backend_pid()
-                    AND ((a.backend_xid IS NOT NULL
+                  WHERE a.pid <> pg_backend_pid()
+                    -- a counter has nothing to do in another database of the server (its
+                    -- advisory locks or an open transaction there would reach this one)
+                    AND (a.datname IS DISTINCT FROM current_database()
+                         OR (a.backend_xid IS NOT NULL
                           AND a.xact_start < now() - interval '%STALLED%')
                          OR a.xact_start < now() - interval '%LONG_TRANSACTION%'
                          OR (a.state = 'active'
@@ -235,15 +238,8 @@ def apply(connection: Connection) -> None:
     # The functions fence by the caller's site themselves; the engine ends stalled writers.
     connection.execute(text(f"ALTER ROLE {quote(engine)} NOLOGIN BYPASSRLS"))
     connection.execute(text(f"GRANT pg_signal_backend, pg_read_all_stats TO {quote(engine)}"))
-    database = connection.execute(text("SELECT current_database()")).scalar_one()
-    connection.execute(text(f"GRANT CONNECT ON DATABASE {quote(database)} TO {quote(group)}"))
-    # central_push keeps its batch in a temporary table; nobody else makes one: a table a
-    # device made first in its session (with a trigger) would run its code as the engine
-    connection.execute(text(f"REVOKE TEMPORARY ON DATABASE {quote(database)} FROM PUBLIC"))
-    connection.execute(text(f"GRANT TEMPORARY ON DATABASE {quote(database)} TO {quote(engine)}"))
+    apply_database_level(connection)
     connection.execute(text(f"GRANT USAGE ON SCHEMA public TO {quote(group)}, {quote(engine)}"))
-    connection.execute(text(f"ALTER DATABASE {quote(database)} "
-                            "SET idle_in_transaction_session_timeout = '60s'"))
     _grant_tables(connection, group, centre, engine)
     _create_functions(connection, group, engine)
     _close_server_functions(connection, engine)
@@ -252,6 +248,23 @@ def apply(connection: Connection) -> None:
     for (role,) in connection.execute(text("SELECT role_name FROM central_devices "
                                            "WHERE revoked_at IS NULL")):
         limit_device(connection, role)
+
+
+def apply_database_level(connection: Connection) -> None:
+    """What belongs to the database itself, not to its catalogs (a copy made with CREATE
+    DATABASE ... TEMPLATE has the functions, grants and policies, but not these)."""
+    group, engine = group_role(connection), engine_role(connection)
+    database = quote(connection.execute(text("SELECT current_database()")).scalar_one())
+    # only the counters' group connects (and administrators): taken from it while
+    # `central init` runs (admin.end_device_sessions)
+    connection.execute(text(f"REVOKE CONNECT ON DATABASE {database} FROM PUBLIC"))
+    connection.execute(text(f"GRANT CONNECT ON DATABASE {database} TO {quote(group)}"))
+    # central_push keeps its batch in a temporary table; nobody else makes one: a table a
+    # device made first in its session (with a trigger) would run its code as the engine
+    connection.execute(text(f"REVOKE TEMPORARY ON DATABASE {database} FROM PUBLIC"))
+    connection.execute(text(f"GRANT TEMPORARY ON DATABASE {database} TO {quote(engine)}"))
+    connection.execute(text(f"ALTER DATABASE {database} "
+                            "SET idle_in_transaction_session_timeout = '60s'"))
 
 
 def limit_device(connection: Connection, role: str) -> None:

@@ -3510,37 +3510,42 @@
         <translation>本机没有编号为 {number} 的照片回执。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/central/admin.py" line="23"/>
+        <location filename="../../counter_app/central/admin.py" line="24"/>
         <source>There is no site with the code {code}.</source>
         <translation>没有编码为 {code} 的网点。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/central/admin.py" line="24"/>
+        <location filename="../../counter_app/central/admin.py" line="25"/>
         <source>Unknown kind of site: {kind}.</source>
         <translation>未知的网点类型：{kind}。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/central/admin.py" line="25"/>
+        <location filename="../../counter_app/central/admin.py" line="26"/>
         <source>There is no device {device}.</source>
         <translation>没有设备 {device}。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/central/admin.py" line="26"/>
+        <location filename="../../counter_app/central/admin.py" line="27"/>
         <source>Device {device} has been enrolled or withdrawn already; a new code is only for a device that has not taken its code. To replace a counter, withdraw it and add a new device.</source>
         <translation>设备 {device} 已经登记或已被停用；新的登记码只发给尚未使用登记码的设备。如需更换柜台，请停用该设备并添加新设备。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/central/admin.py" line="30"/>
+        <location filename="../../counter_app/central/admin.py" line="31"/>
         <source>An enrolment code must be valid for at least one hour.</source>
         <translation>登记码的有效期至少为一小时。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/central/admin.py" line="32"/>
+        <location filename="../../counter_app/central/admin.py" line="33"/>
+        <source>The site code {code} is not usable: use 1 to 20 Latin letters, digits, &apos;-&apos; or &apos;_&apos; (a code is part of database roles and photo receipt numbers).</source>
+        <translation>网点代码 {code} 不可用：请使用 1 至 20 位拉丁字母、数字、“-”或“_”（网点代码是数据库角色和照片回执编号的一部分）。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/central/admin.py" line="39"/>
         <source>The site code {code} is too like the existing site {other}&apos;s: the database role and the photo receipt numbers of a site keep only its letters and digits, so the two would share them. Choose a code that differs from {other} in its letters or digits.</source>
         <translation>网点编码 {code} 与已有网点 {other} 的编码过于相似：网点的数据库角色和照片回执编号只保留编码中的字母和数字，两者会因此共用。请选择字母或数字与 {other} 不同的编码。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/central/admin.py" line="37"/>
+        <location filename="../../counter_app/central/admin.py" line="44"/>
         <source>&apos;central init&apos; did not finish: another session kept a table it must change locked for {seconds} seconds, {attempts} times (the counters&apos; sessions were ended; an administrator&apos;s own, e.g. psql, is not). Close that session and run &apos;central init&apos; again.</source>
         <translation>“central init”未完成：另一个会话锁定了它必须修改的表，{attempts} 次均超过 {seconds} 秒（各柜台的会话已被结束；管理员自己的会话，例如 psql，不会被结束）。请关闭该会话，然后再次运行“central init”。</translation>
     </message>

@@ -14,7 +14,7 @@ import uuid
 import psycopg
 import pytest
 
-from counter_app.central import admin, fencing
+from counter_app.central import admin, database, fencing
 from counter_app.central.device_push import receipt_site_part
 from counter_app.central.reasons import RECEIPT_DAY, RECEIPT_NOT_OURS, RECEIPT_NOT_THIS_STATION
 from counter_app.domain.errors import read_reason
@@ -106,6 +106,35 @@ def test_a_read_only_transaction_held_open_is_ended_by_the_next_pull(sites):
         console.close()
 
 
+def test_a_device_session_in_another_database_is_ended_by_the_next_pull(sites):
+    """A counter has nothing to do elsewhere on the server: an open transaction there
+    would hold every pull back, advisory locks there fill the server's lock table."""
+    attacker, victim = enrolled_device(sites, "SA01"), enrolled_device(sites, "SB01")
+    elsewhere = attacker.url.rsplit("/", 1)[0] + "/postgres"
+    with psycopg.connect(elsewhere) as conn:
+        conn.execute("SELECT pg_current_xact_id()")  # a transaction id held open there
+        with psycopg.connect(victim.url, autocommit=True) as theirs:
+            assert theirs.execute("SELECT central_end_stalled_writers()").fetchone() == (1,)
+        with pytest.raises(psycopg.OperationalError):
+            conn.execute("SELECT 1")
+
+
+def test_devices_cannot_connect_while_central_init_runs(sites):
+    """A device that reconnects at once would take its locks again: until fencing is
+    applied again, its group may not connect."""
+    attacker = enrolled_device(sites, "SA01")
+    engine = database.create_central_engine(sites)
+    try:
+        with engine.begin() as connection:
+            admin.end_device_sessions(connection)
+    finally:
+        engine.dispose()
+    with pytest.raises(psycopg.OperationalError, match="permission denied"):
+        psycopg.connect(attacker.url).close()
+    admin.init_central(sites)  # ends with the fence applied: the group connects again
+    psycopg.connect(attacker.url).close()
+
+
 def test_a_statement_without_a_time_limit_is_ended_by_the_next_pull(sites):
     _watchdog(sites, LONG_STATEMENT="1 second")
     attacker, victim = enrolled_device(sites, "SA01"), enrolled_device(sites, "SB01")
@@ -165,6 +194,14 @@ def test_central_init_gives_up_with_a_clear_error_behind_a_lock_it_may_not_end(
 
 
 # --- site roles ----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("code", ["ßCC1", "CC 1", "", "X" * 21, "CC1\n"])
+def test_a_site_code_of_other_characters_is_refused(sites, code):
+    """Python and PostgreSQL upper-case some letters differently ("ß"): ASCII only."""
+    with pytest.raises(admin.AdminError) as caught:
+        admin.add_site(sites, code, "a street point", "street_point")
+    assert caught.value.template == admin.MSG_BAD_CODE
+
 
 @pytest.mark.parametrize("code", ["CC-1", "cc_1", "CC1", "C-C-1"])
 def test_a_site_code_that_shares_a_role_or_receipt_range_is_refused(sites, code):
