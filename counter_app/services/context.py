@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from counter_app.config import Settings
 from counter_app.domain.business import BusinessRules, load_rules
+from counter_app.security.private_files import close_to_others
 from counter_app.store.db import open_local_store
 from counter_app.store.models import Meta
 
@@ -35,6 +36,7 @@ class AppContext:
 
 
 def open_context(settings: Settings) -> AppContext:
-    settings.data_dir.mkdir(parents=True, exist_ok=True)
+    # every file from now on 0600, and the directories of an older install closed
+    close_to_others(settings.data_dir, settings.config_dir)
     settings.protected_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
     return AppContext(settings, open_local_store(settings.local_db_url))
