@@ -22,6 +22,7 @@ from sqlalchemy.exc import IntegrityError
 from counter_app.central.schema import applications, card_records, production_batches
 from counter_app.central.transitions import Move, Moved, Who, move
 from counter_app.domain.cards import MSG_CARD_NUMBER, compact_card_number, is_card_number
+from counter_app.domain.cells import neutralise_row
 from counter_app.domain.errors import QT_TRANSLATE_NOOP, CounterError
 from counter_app.domain.lifecycle import Status, check_transition
 
@@ -105,10 +106,12 @@ def result_template(numbers: list[str] | tuple[str, ...]) -> str:
     """The factory's result file to fill in: one line per application of a batch, with
     its number only (no personal data leaves in it)."""
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(RESULT_HEADER)
+    # Every cell quoted and none starts a formula (OWASP CSV injection), as in every
+    # spreadsheet the program writes (counter_app.domain.cells).
+    writer = csv.writer(out, lineterminator="\r\n", quoting=csv.QUOTE_ALL)
+    writer.writerow(neutralise_row(RESULT_HEADER))
     for number in numbers:
-        writer.writerow([number, "", "", "", ""])
+        writer.writerow(neutralise_row([number, "", "", "", ""]))
     return "\ufeff" + out.getvalue()  # a BOM: Excel opens UTF-8 CSV as such
 
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
-import sys
 from pathlib import Path
 
 from counter_app.config import Settings
@@ -82,12 +81,10 @@ def _render_sample(document: str, out: Path, fonts, config) -> None:
 
 def _read_scan(settings: Settings, args: argparse.Namespace) -> int:
     from counter_app.documents.scan import read_application_number
-    try:
-        content = args.image.read_bytes()
-    except OSError as exc:
-        print(f"error: cannot read {args.image.name}: {exc.strerror}", file=sys.stderr)
-        return 1
-    print(read_application_number(content))  # ScanError: cli.main prints the reason
+    from counter_app.photo.decoding import read_image_file
+
+    # InputFileError and ScanError: cli.main prints the reason
+    print(read_application_number(read_image_file(args.image)))
     return 0
 
 

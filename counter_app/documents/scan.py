@@ -16,6 +16,7 @@ import numpy as np
 
 from counter_app.domain.errors import QT_TRANSLATE_NOOP, CounterError
 from counter_app.forms.qr import parse_qr_payload
+from counter_app.photo.decoding import MAX_PIXELS, read_header
 
 log = logging.getLogger(__name__)
 
@@ -24,6 +25,9 @@ MIN_SIDE = 1200  # a small picture is enlarged so that the code's modules get bi
 
 MSG_NOT_AN_IMAGE = QT_TRANSLATE_NOOP(
     "messages", "The file is not a picture that can be read (use JPEG, PNG, TIFF or BMP).")
+MSG_TOO_MANY_PIXELS = QT_TRANSLATE_NOOP(
+    "messages", "The picture is too large to read ({width} x {height} pixels); scan the page "
+                "again at 300 dpi.")
 MSG_NO_CODE = QT_TRANSLATE_NOOP(
     "messages", "No QR code could be read on the page. Scan or photograph the whole page "
                 "again, flat and in good light, with the code at the top right in view.")
@@ -73,7 +77,11 @@ def read_application_number(image_bytes: bytes) -> str:
 
 
 def decode_image(image_bytes: bytes) -> np.ndarray:
-    """Grey-scale pixels of a JPEG/PNG/TIFF/BMP file; NotAnImage otherwise."""
+    """Grey-scale pixels of a JPEG/PNG/TIFF/BMP file; NotAnImage otherwise (and for one
+    whose header promises more than MAX_PIXELS: refused before it is decoded)."""
+    header = read_header(image_bytes)
+    if header is not None and header.width * header.height > MAX_PIXELS:
+        raise ScanError(MSG_TOO_MANY_PIXELS, width=header.width, height=header.height)
     buffer = np.frombuffer(image_bytes, dtype=np.uint8)
     page = cv2.imdecode(buffer, cv2.IMREAD_GRAYSCALE) if buffer.size else None
     if page is None or min(page.shape[:2]) < 32:

@@ -8,6 +8,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from counter_app.domain.business import Presenter
+from counter_app.domain.cells import starts_like_formula
 from counter_app.domain.errors import QT_TRANSLATE_NOOP, ValidationError
 from counter_app.domain.idnumber import IdNumberError, ResidentId, parse_resident_id
 
@@ -17,6 +18,9 @@ MSG_NAME_CHARS = QT_TRANSLATE_NOOP(
                 "middle dot only.")
 MSG_TOO_LONG = QT_TRANSLATE_NOOP("messages", "This entry is too long (at most {limit} characters).")
 MSG_ADDRESS_CHARS = QT_TRANSLATE_NOOP("messages", "The address contains characters that cannot be printed.")
+MSG_ADDRESS_START = QT_TRANSLATE_NOOP(
+    "messages", "An address cannot begin with =, +, - or @ (a spreadsheet would take it for "
+                "a formula).")
 MSG_PHONE = QT_TRANSLATE_NOOP(
     "messages", "The phone number should be an 11-digit mobile number or a landline.")
 MSG_GUARDIAN_NEEDED = QT_TRANSLATE_NOOP(
@@ -124,6 +128,8 @@ def check_address(field_name: str, address: str) -> None:
         raise ValidationError(field_name, MSG_TOO_LONG, limit=ADDRESS_LIMIT)
     if any(unicodedata.category(c) in ("Cc", "Cs", "Co", "Cn") for c in address):
         raise ValidationError(field_name, MSG_ADDRESS_CHARS)
+    if starts_like_formula(address):  # it reaches the bank's spreadsheet (OWASP)
+        raise ValidationError(field_name, MSG_ADDRESS_START)
 
 
 def check_phone(field_name: str, phone: str) -> None:

@@ -17,6 +17,7 @@ import cv2
 import numpy as np
 
 from counter_app.domain.errors import QT_TRANSLATE_NOOP, CounterError
+from counter_app.security.input_files import read_input_file
 
 MSG_UNREADABLE = QT_TRANSLATE_NOOP(
     "messages", "The file is not a readable image (JPEG, PNG or BMP): please choose another.")
@@ -26,6 +27,7 @@ MSG_TOO_LARGE = QT_TRANSLATE_NOOP(
                 "megapixels can be opened.")
 
 MAX_PIXELS = 24_000_000  # decoded; 72 MB as BGR
+MAX_FILE_BYTES = 40 * 2**20  # a camera's or scanner's image file at most
 JPEG_REDUCED = ((1, cv2.IMREAD_COLOR), (2, cv2.IMREAD_REDUCED_COLOR_2),
                 (4, cv2.IMREAD_REDUCED_COLOR_4), (8, cv2.IMREAD_REDUCED_COLOR_8))
 JPEG_SOF = {0xC0, 0xC1, 0xC2, 0xC3, 0xC5, 0xC6, 0xC7, 0xC9, 0xCA, 0xCB, 0xCD, 0xCE, 0xCF}
@@ -62,11 +64,8 @@ def read_header(raw: bytes) -> ImageHeader | None:
 
 def read_image_file(path: Path) -> bytes:
     """The file's bytes (imdecode from bytes: imread cannot open non-ASCII paths on
-    Windows); PhotoError when it cannot be read."""
-    try:
-        return Path(path).read_bytes()
-    except OSError as exc:
-        raise PhotoError(MSG_MISSING) from exc
+    Windows): a regular file of at most MAX_FILE_BYTES, else InputFileError."""
+    return read_input_file(path, MAX_FILE_BYTES)
 
 
 def decode_image(raw: bytes, max_pixels: int = MAX_PIXELS) -> np.ndarray:

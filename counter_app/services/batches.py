@@ -14,6 +14,7 @@ from sqlalchemy import func, insert, select
 from counter_app.batches.spreadsheet import read_rows
 from counter_app.batches.validate import BatchReport, check_rows
 from counter_app.domain.business import BusinessType
+from counter_app.domain.cells import neutralise_row
 from counter_app.domain.errors import QT_TRANSLATE_NOOP, CounterError
 from counter_app.security import audit
 from counter_app.security.roles import Permission
@@ -122,14 +123,16 @@ def hand_over(ctx: AppContext, operator: CurrentOperator, batch_id: uuid.UUID,
 def _write_export(out: Path, apps: list[Application]) -> None:
     partial = out.with_name(out.name + ".part")
     with partial.open("w", encoding="utf-8-sig", newline="") as stream:  # BOM: Excel reads it
-        writer = csv.writer(stream)
-        writer.writerow(EXPORT_COLUMNS)
+        # Every cell quoted, and none starts a formula (OWASP CSV injection): an address
+        # like =HYPERLINK(...) reaches the bank as text. Every column is text by design.
+        writer = csv.writer(stream, quoting=csv.QUOTE_ALL)
+        writer.writerow(neutralise_row(EXPORT_COLUMNS))
         for app in apps:
             guardian = app.guardian
-            writer.writerow([app.number, app.name, app.id_number, "男" if app.sex == "M" else "女",
-                             app.birth_date.isoformat(), app.phone,
-                             guardian.name if guardian else "",
-                             guardian.id_number if guardian else "", app.household_address])
+            writer.writerow(neutralise_row([
+                app.number, app.name, app.id_number, "男" if app.sex == "M" else "女",
+                app.birth_date.isoformat(), app.phone, guardian.name if guardian else "",
+                guardian.id_number if guardian else "", app.household_address]))
     partial.replace(out)
 
 

@@ -12,6 +12,7 @@ import numpy as np
 from counter_app.documents.rectify import Rectified, rectify
 from counter_app.domain.errors import QT_TRANSLATE_NOOP
 from counter_app.domain.lifecycle import Status
+from counter_app.photo.decoding import decode_image, read_image_file
 from counter_app.photo.importer import MSG_UNREADABLE, PhotoError
 from counter_app.security import audit
 from counter_app.security.roles import Permission
@@ -31,14 +32,8 @@ def kind_of(material_code: str) -> str:
 
 def straighten_file(path: Path, material_code: str) -> Rectified:
     """Read an image file (a scan, or a document-camera still) and straighten it."""
-    try:
-        raw = Path(path).read_bytes()
-    except OSError as exc:
-        raise PhotoError(MSG_UNREADABLE) from exc
-    frame = cv2.imdecode(np.frombuffer(raw, np.uint8), cv2.IMREAD_COLOR) if raw else None
-    if frame is None:
-        raise PhotoError(MSG_UNREADABLE)
-    return straighten(frame, material_code)
+    # a regular file of bounded size, its pixels counted from the header before decoding
+    return straighten(decode_image(read_image_file(path)), material_code)
 
 
 def straighten(frame: np.ndarray, material_code: str) -> Rectified:

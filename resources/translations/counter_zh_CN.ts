@@ -2811,17 +2811,17 @@
         <translation>请输入需换领的原卡卡号（印在卡面上）。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/photo/decoding.py" line="21"/>
+        <location filename="../../counter_app/photo/decoding.py" line="22"/>
         <source>The file is not a readable image (JPEG, PNG or BMP): please choose another.</source>
         <translation>该文件不是可识别的图片（JPEG、PNG 或 BMP），请重新选择。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/photo/decoding.py" line="24"/>
+        <location filename="../../counter_app/photo/decoding.py" line="25"/>
         <source>The image is too large ({width} x {height} pixels); at most {megapixels} megapixels can be opened.</source>
         <translation>图片过大（{width} x {height} 像素），最多只能打开 {megapixels} 百万像素的图片。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/photo/decoding.py" line="23"/>
+        <location filename="../../counter_app/photo/decoding.py" line="24"/>
         <source>The image file cannot be opened.</source>
         <translation>无法打开该图片文件。</translation>
     </message>
@@ -2906,62 +2906,67 @@
         <translation>不能使用15位旧身份证号码，请录入18位号码。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/people.py" line="14"/>
+        <location filename="../../counter_app/domain/people.py" line="15"/>
         <source>Please enter the name.</source>
         <translation>请输入姓名。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/people.py" line="15"/>
+        <location filename="../../counter_app/domain/people.py" line="16"/>
         <source>A name holds Chinese characters (rare ones too), letters, spaces and the middle dot only.</source>
         <translation>姓名只能包含汉字（含生僻字）、字母、空格和间隔号“·”。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/people.py" line="18"/>
+        <location filename="../../counter_app/domain/people.py" line="19"/>
         <source>This entry is too long (at most {limit} characters).</source>
         <translation>输入内容过长（最多 {limit} 个字符）。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/people.py" line="19"/>
+        <location filename="../../counter_app/domain/people.py" line="20"/>
         <source>The address contains characters that cannot be printed.</source>
         <translation>地址中含有无法打印的字符。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/people.py" line="20"/>
+        <location filename="../../counter_app/domain/people.py" line="21"/>
+        <source>An address cannot begin with =, +, - or @ (a spreadsheet would take it for a formula).</source>
+        <translation>地址不能以 =、+、- 或 @ 开头（电子表格会把它当作公式）。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/domain/people.py" line="24"/>
         <source>The phone number should be an 11-digit mobile number or a landline.</source>
         <translation>联系电话应为11位手机号码或固定电话号码。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/people.py" line="22"/>
+        <location filename="../../counter_app/domain/people.py" line="26"/>
         <source>The applicant is a minor: please enter a guardian.</source>
         <translation>申请人为未成年人，请填写监护人信息。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/people.py" line="24"/>
+        <location filename="../../counter_app/domain/people.py" line="28"/>
         <source>The guardian must be an adult.</source>
         <translation>监护人须为成年人。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/people.py" line="25"/>
+        <location filename="../../counter_app/domain/people.py" line="29"/>
         <source>The agent must be an adult.</source>
         <translation>代办人须为成年人。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/people.py" line="26"/>
+        <location filename="../../counter_app/domain/people.py" line="30"/>
         <source>Please enter the relation to the applicant.</source>
         <translation>请填写与申请人的关系。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/people.py" line="27"/>
+        <location filename="../../counter_app/domain/people.py" line="31"/>
         <source>Please enter the agent who applies on the applicant&apos;s behalf.</source>
         <translation>请填写代为申请的代办人信息。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/people.py" line="28"/>
+        <location filename="../../counter_app/domain/people.py" line="32"/>
         <source>A minor&apos;s application is presented by a guardian or an agent.</source>
         <translation>未成年人的申请须由监护人或代办人办理。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/people.py" line="30"/>
+        <location filename="../../counter_app/domain/people.py" line="34"/>
         <source>The applicant is an adult: a guardian cannot present the application.</source>
         <translation>申请人已成年，不能由监护人代为办理。</translation>
     </message>
@@ -3041,17 +3046,22 @@
         <translation>此页属于申请 {found}，而不是申请 {expected}。请将其附加到所属的申请，或扫描正确的页面。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/documents/scan.py" line="25"/>
+        <location filename="../../counter_app/documents/scan.py" line="26"/>
         <source>The file is not a picture that can be read (use JPEG, PNG, TIFF or BMP).</source>
         <translation>该文件不是可读取的图片（请使用 JPEG、PNG、TIFF 或 BMP 格式）。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/documents/scan.py" line="27"/>
+        <location filename="../../counter_app/documents/scan.py" line="28"/>
+        <source>The picture is too large to read ({width} x {height} pixels); scan the page again at 300 dpi.</source>
+        <translation>图片太大，无法读取（{width} x {height} 像素）；请按 300 dpi 重新扫描。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/documents/scan.py" line="31"/>
         <source>No QR code could be read on the page. Scan or photograph the whole page again, flat and in good light, with the code at the top right in view.</source>
         <translation>未能识别页面上的二维码。请将整页放平、在光线充足处重新扫描或拍摄，并确保右上角的二维码完整可见。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/documents/scan.py" line="30"/>
+        <location filename="../../counter_app/documents/scan.py" line="34"/>
         <source>The QR code on the page does not come from a form printed by this program, or it is damaged. Scan the signed registration form itself.</source>
         <translation>页面上的二维码不是本系统打印的表格所带，或已损坏。请扫描已签字的申请登记表本身。</translation>
     </message>
@@ -3354,18 +3364,18 @@
         <translation>照片为 {measured} 像素；要求 {low} 像素。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/batches.py" line="28"/>
+        <location filename="../../counter_app/services/batches.py" line="29"/>
         <source>No row of the spreadsheet can be accepted; see the report.</source>
         <translation>表格中没有可受理的行，请查看核验报告。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/batches.py" line="30"/>
+        <location filename="../../counter_app/services/batches.py" line="31"/>
         <location filename="../../counter_app/services/documents.py" line="50"/>
         <source>The batch cannot be found.</source>
         <translation>找不到该批次。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/batches.py" line="31"/>
+        <location filename="../../counter_app/services/batches.py" line="32"/>
         <source>Please name the committee or community.</source>
         <translation>请填写村委会或社区名称。</translation>
     </message>
@@ -3410,7 +3420,7 @@
         <translation>申请 {number} 的登记表不能打印：尚未通过初审，或已不予受理或已撤回。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/scanning.py" line="24"/>
+        <location filename="../../counter_app/services/scanning.py" line="25"/>
         <source>This material is not on the application&apos;s checklist.</source>
         <translation>该材料不在本申请的材料清单中。</translation>
     </message>
@@ -3550,7 +3560,7 @@
         <translation>“central init”未完成：另一个会话锁定了它必须修改的表，{attempts} 次均超过 {seconds} 秒（各柜台的会话已被结束；管理员自己的会话，例如 psql，不会被结束）。请关闭该会话，然后再次运行“central init”。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/central/credentials.py" line="19"/>
+        <location filename="../../counter_app/central/credentials.py" line="20"/>
         <source>This is not a valid enrolment code; copy it again from the administrator.</source>
         <translation>这不是有效的注册码，请向管理员重新获取。</translation>
     </message>
@@ -3576,7 +3586,7 @@
     </message>
     <message>
         <location filename="../../counter_app/cardcentre/factory.py" line="41"/>
-        <location filename="../../counter_app/cardcentre/production.py" line="37"/>
+        <location filename="../../counter_app/cardcentre/production.py" line="38"/>
         <source>No application has the number {number}.</source>
         <translation>没有申请编号为 {number} 的申请。</translation>
     </message>
@@ -3597,7 +3607,7 @@
     </message>
     <message>
         <location filename="../../counter_app/cardcentre/factory.py" line="47"/>
-        <location filename="../../counter_app/cardcentre/production.py" line="34"/>
+        <location filename="../../counter_app/cardcentre/production.py" line="35"/>
         <source>Card number {card} already belongs to application {number}.</source>
         <translation>社会保障卡号 {card} 已分配给申请 {number}。</translation>
     </message>
@@ -3637,27 +3647,27 @@
         <translation>通知模板 {file} 无法使用：{problem}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cardcentre/production.py" line="30"/>
+        <location filename="../../counter_app/cardcentre/production.py" line="31"/>
         <source>None of the chosen applications can go into production now; no batch was made.</source>
         <translation>选中的申请目前均不能进入制卡，未生成批次。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cardcentre/production.py" line="33"/>
+        <location filename="../../counter_app/cardcentre/production.py" line="34"/>
         <source>Choose the applications first.</source>
         <translation>请先选择申请。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cardcentre/production.py" line="36"/>
+        <location filename="../../counter_app/cardcentre/production.py" line="37"/>
         <source>Say why the card could not be made.</source>
         <translation>请填写制卡失败的原因。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cardcentre/production.py" line="38"/>
+        <location filename="../../counter_app/cardcentre/production.py" line="39"/>
         <source>The application is not in the central database.</source>
         <translation>中心数据库中没有该申请。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cardcentre/production.py" line="40"/>
+        <location filename="../../counter_app/cardcentre/production.py" line="41"/>
         <source>The application was changed meanwhile; look it up again.</source>
         <translation>该申请已被他人处理，请重新查询。</translation>
     </message>
@@ -3845,6 +3855,36 @@
         <location filename="../../counter_app/services/preapplications.py" line="23"/>
         <source>Please enter the pre-application number.</source>
         <translation>请输入网上预约号。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/domain/errors.py" line="38"/>
+        <source>The file {file} is broken at line {line}, column {column}: correct it or ask the administrator.</source>
+        <translation>文件 {file} 第 {line} 行第 {column} 列有错误：请改正，或联系管理员。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/domain/errors.py" line="41"/>
+        <source>The file {file} is not valid: {problem}</source>
+        <translation>文件 {file} 无效：{problem}</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/domain/errors.py" line="42"/>
+        <source>The file {file} cannot be read: {problem}</source>
+        <translation>无法读取文件 {file}：{problem}</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/security/input_files.py" line="13"/>
+        <source>{name} is not an ordinary file (a device, a pipe or a folder); please choose a file.</source>
+        <translation>{name} 不是普通文件（设备、管道或文件夹），请选择一个文件。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/security/input_files.py" line="16"/>
+        <source>{name} is too large ({megabytes} MB); at most {limit} MB can be opened.</source>
+        <translation>{name} 太大（{megabytes} MB），最多只能打开 {limit} MB。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/security/input_files.py" line="18"/>
+        <source>{name} cannot be opened.</source>
+        <translation>无法打开 {name}。</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,86 @@
+"""Hostile input files refused before they are read or decoded: a FIFO, a device, a huge
+file, an image whose header promises billions of pixels — a clear message and the
+documented exit code, in a subprocess whose peak memory is measured."""
+
+import os
+import resource
+import struct
+import subprocess
+import sys
+import zlib
+
+import pytest
+
+from counter_app.security.input_files import InputFileError, read_input_file
+
+PEAK_MB = 500
+
+
+def _png_header(width: int, height: int) -> bytes:
+    """A PNG whose IHDR promises *width* x *height* (the pixel data is a stub)."""
+    ihdr = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    chunk = b"IHDR" + ihdr
+    return (b"\x89PNG\r\n\x1a\n" + struct.pack(">I", len(ihdr)) + chunk
+            + struct.pack(">I", zlib.crc32(chunk)) + b"\x00\x00\x00\x00IDAT\x00\x00\x00\x00")
+
+
+def _cli(tmp_path, *args: str) -> tuple[int, str, float]:
+    """Exit code, stderr and the child's peak memory (MB) of `counter-app ARGS`."""
+    env = {**os.environ, "COUNTER_DATA_DIR": str(tmp_path / "data"),
+           "COUNTER_CONFIG_DIR": str(tmp_path / "config"), "QT_QPA_PLATFORM": "offscreen"}
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    done = subprocess.run([sys.executable, "-m", "counter_app", *args], env=env,
+                          capture_output=True, text=True, timeout=60)
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return done.returncode, done.stderr, max(peak, before) / 1024
+
+
+@pytest.fixture
+def fifo(tmp_path):
+    path = tmp_path / "pipe.jpg"
+    os.mkfifo(path)
+    return path
+
+
+@pytest.fixture
+def huge(tmp_path):
+    path = tmp_path / "huge.jpg"
+    with open(path, "wb") as handle:  # sparse: 6 GB on paper, nothing on disk
+        handle.write(b"\xff\xd8")
+        handle.truncate(6 * 2**30)
+    return path
+
+
+def test_only_a_regular_file_of_bounded_size_is_read(tmp_path, fifo, huge):
+    small = tmp_path / "a.jpg"
+    small.write_bytes(b"\xff\xd8abc")
+    assert read_input_file(small, 10) == b"\xff\xd8abc"
+    for path, words in ((fifo, "not an ordinary file"), ("/dev/zero", "not an ordinary file"),
+                        (tmp_path, "not an ordinary file"), (huge, "too large"),
+                        (small, "too large"), (tmp_path / "missing.jpg", "cannot be opened")):
+        with pytest.raises(InputFileError, match=words):
+            read_input_file(path, 4 if path == small else 2**20)
+
+
+@pytest.mark.parametrize("command", [["photo", "check"], ["form", "read-scan"]])
+@pytest.mark.parametrize("case", ["fifo", "device", "huge", "pixels"])
+def test_the_command_line_refuses_hostile_images_in_words(tmp_path, fifo, huge, command,
+                                                           case):
+    if case == "pixels":
+        target = tmp_path / "wide.png"
+        target.write_bytes(_png_header(50000, 50000))
+    else:
+        target = {"fifo": fifo, "device": "/dev/zero", "huge": huge}[case]
+    code, said, _peak = _cli(tmp_path, *command, str(target))
+    assert code in (1, 2) and "Traceback" not in said and said.startswith("error: "), said
+    if command[0] == "photo":
+        assert code == 2  # photo check: 2 is "unreadable"
+
+
+def test_hostile_images_cost_little_memory(tmp_path):
+    """Peak memory of the child while refusing a 32000 x 32000 PNG (a 3 MB file that
+    would decode to 3 GB) and a 6 GB file: far under PEAK_MB."""
+    wide = tmp_path / "wide.png"
+    wide.write_bytes(_png_header(32000, 32000))
+    code, said, peak = _cli(tmp_path, "form", "read-scan", str(wide))
+    assert code == 1 and "too large" in said and peak < PEAK_MB, (said, peak)
