@@ -7,11 +7,16 @@ COUNTER_DATA_DIR / COUNTER_CONFIG_DIR move them anywhere.
 from __future__ import annotations
 
 import os
+import tempfile
 import tomllib
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 import platformdirs
+
+from counter_app.domain.errors import (MSG_FILE_INVALID, MSG_FILE_UNREADABLE, ConfigFileError,
+                                       broken_file)
 
 APP_NAME = "counter-app"
 # Photo station settings read by services/photo_station.py (profile name, camera choice).
@@ -55,46 +60,95 @@ class Settings:
         return self.config_dir / "settings.toml"
 
 
-def load_settings(env: dict[str, str] | None = None) -> Settings:
+def load_settings(env: dict[str, str] | None = None, *, read_file: bool = True) -> Settings:
+    """The settings; ConfigFileError (file and line) when settings.toml cannot be used.
+    read_file=False: the environment's alone (to show that error in the window)."""
     env = dict(os.environ if env is None else env)
     data_dir = Path(env.get("COUNTER_DATA_DIR") or platformdirs.user_data_dir(APP_NAME))
     config_dir = Path(env.get("COUNTER_CONFIG_DIR") or platformdirs.user_config_dir(APP_NAME))
-    file_values = _read_toml(config_dir / "settings.toml")
+    path = config_dir / "settings.toml"
+    file_values = _read_toml(path) if read_file else {}
+    value = partial(_typed, file_values, path)
     return Settings(
         data_dir=data_dir,
         config_dir=config_dir,
-        central_url=env.get("COUNTER_CENTRAL_URL", file_values.get("central_url", "")),
-        language=env.get("COUNTER_LANGUAGE", file_values.get("language", "zh_CN")),
-        font_paths=tuple(file_values.get("font_paths", ())),
-        device_name=file_values.get("device_name", "counter-1"),
-        sync_interval_s=int(file_values.get("sync_interval_s", 60)),
-        id_card_reader=env.get("COUNTER_ID_CARD_READER", file_values.get("id_card_reader", "")),
+        central_url=env.get("COUNTER_CENTRAL_URL", value("central_url", str, "")),
+        language=env.get("COUNTER_LANGUAGE", value("language", str, "zh_CN")),
+        font_paths=tuple(value("font_paths", list, [])),
+        device_name=value("device_name", str, "counter-1"),
+        sync_interval_s=value("sync_interval_s", int, 60),
+        id_card_reader=env.get("COUNTER_ID_CARD_READER", value("id_card_reader", str, "")),
         extra={k: file_values[k] for k in PHOTO_STATION_KEYS + DOCUMENT_CAMERA_KEYS
                + CARD_CENTRE_KEYS
                if k in file_values},
     )
 
 
-def save_setting(settings: Settings, key: str, value: str) -> None:
-    """Write one plain setting back to the TOML file (language, central_url...)."""
-    values = _read_toml(settings.config_file)
-    values[key] = value
-    settings.config_dir.mkdir(parents=True, exist_ok=True)
-    lines = [f"{k} = {_toml_value(v)}" for k, v in sorted(values.items())]
-    settings.config_file.write_text("\n".join(lines) + "\n", encoding="utf-8")
+def save_setting(settings: Settings, key: str, value: str | int | bool | list[str]) -> None:
+    """Write one setting back to settings.toml (language, central_url...): the file is
+    read, changed and written whole with tomlkit, so staff's comments, order and other
+    keys stay and the value keeps its TOML type; atomically, readable by this user alone."""
+    import tomlkit  # only when writing: reading uses the faster tomllib
+    from tomlkit.exceptions import ParseError
+
+    path = settings.config_file
+    try:
+        document = tomlkit.parse(_read_text(path))
+    except ParseError as exc:
+        raise broken_file(str(path), exc) from exc
+    document[key] = list(value) if isinstance(value, tuple) else value
+    settings.config_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+    _write_private(path, tomlkit.dumps(document))
 
 
-def _toml_value(value: object) -> str:
-    if isinstance(value, (list, tuple)):
-        return "[" + ", ".join(_toml_value(v) for v in value) + "]"
-    if isinstance(value, int):
-        return str(value)
-    escaped = str(value).replace("\\", "\\\\").replace('"', '\\"')
-    return f'"{escaped}"'
+def _write_private(path: Path, text: str) -> None:
+    """Replace *path* by a file made 0600 from the start, never half written."""
+    descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+    try:
+        with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(temporary, 0o600)  # mkstemp makes it so; said here for other platforms
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def _read_text(path: Path) -> str:
+    """The file's text, "" when there is none; ConfigFileError when it cannot be read."""
+    try:
+        return path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return ""
+    except UnicodeDecodeError as exc:
+        raise ConfigFileError(MSG_FILE_INVALID, file=str(path), problem="not UTF-8 text") from exc
+    except OSError as exc:
+        raise ConfigFileError(MSG_FILE_UNREADABLE, file=str(path),
+                              problem=exc.strerror or type(exc).__name__) from exc
 
 
 def _read_toml(path: Path) -> dict:
     try:
-        return tomllib.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        return {}
+        return tomllib.loads(_read_text(path))
+    except tomllib.TOMLDecodeError as exc:
+        raise broken_file(str(path), exc) from exc
+
+
+_KINDS = {str: "text", int: "a whole number", list: "a list of texts"}
+
+
+def _typed(values: dict, path: Path, key: str, kind: type, default: object) -> object:
+    """values[key] if it is of *kind* (a positive number, a list of texts), else
+    ConfigFileError naming the key."""
+    value = values.get(key, default)
+    good = isinstance(value, kind) and not isinstance(value, bool)
+    if kind is int:
+        good = good and value > 0
+    if kind is list:
+        good = good and all(isinstance(item, str) for item in value)
+    if not good:
+        raise ConfigFileError(MSG_FILE_INVALID, file=str(path),
+                              problem=f"{key} must be {_KINDS[kind]}")
+    return value

@@ -14,9 +14,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from counter_app.domain.errors import QT_TRANSLATE_NOOP, CounterError
+from counter_app.security.input_files import InputFileError, read_input_file
 
 MAX_BYTES = 20 * 1024 * 1024
 MAX_ROWS = 50_000
+MAX_UNPACKED_BYTES = 100 * 1024 * 1024  # an xlsx's parts, unpacked
 
 MSG_TOO_BIG = QT_TRANSLATE_NOOP(
     "messages", "The file is too large ({megabytes} MB); at most {limit} MB can be imported.")
@@ -45,6 +47,19 @@ COLUMNS: dict[str, tuple[str, ...]] = {
 REQUIRED_COLUMNS = ("name", "id_number", "phone")
 
 
+def _check_unpacked_size(raw: bytes) -> None:
+    """An xlsx is a zip: a few MB can unpack to gigabytes (one huge cell). Its members'
+    declared sizes are summed before anything is unpacked; a member that unpacks to more
+    than it declares is stopped by zipfile itself (it checks as it reads)."""
+    try:
+        unpacked = sum(member.file_size for member in zipfile.ZipFile(io.BytesIO(raw)).infolist())
+    except (zipfile.BadZipFile, OSError) as exc:
+        raise SpreadsheetError(MSG_UNREADABLE) from exc
+    if unpacked > MAX_UNPACKED_BYTES:
+        raise SpreadsheetError(MSG_TOO_BIG, megabytes=unpacked // 2**20,
+                               limit=MAX_UNPACKED_BYTES // 2**20)
+
+
 class SpreadsheetError(CounterError):
     code = "spreadsheet"
 
@@ -61,16 +76,16 @@ def read_rows(path: Path) -> list[Row]:
 
 def read_table(path: Path) -> list[list[str]]:
     """The first sheet of an xlsx, or a CSV, as rows of text cells (header included)."""
-    size = path.stat().st_size
-    if size > MAX_BYTES:
-        raise SpreadsheetError(MSG_TOO_BIG, megabytes=size // (1024 * 1024),
-                               limit=MAX_BYTES // (1024 * 1024))
-    raw = path.read_bytes()
+    try:  # a regular file of bounded size (a FIFO would hang the read)
+        raw = read_input_file(path, MAX_BYTES)
+    except InputFileError as exc:  # in the batch's own terms (exit code 2)
+        raise SpreadsheetError(exc.template, **exc.params) from exc
     return _xlsx_table(raw) if zipfile.is_zipfile(io.BytesIO(raw)) else _csv_table(raw)
 
 
 def _xlsx_table(raw: bytes) -> list[list[str]]:
     from openpyxl import load_workbook  # large: only when an xlsx comes
+    _check_unpacked_size(raw)
     try:
         workbook = load_workbook(io.BytesIO(raw), read_only=True, data_only=True)
         sheet = workbook.worksheets[0]

@@ -13,7 +13,8 @@ import os
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from counter_app.domain.errors import QT_TRANSLATE_NOOP, CounterError
+from counter_app.domain.errors import (MSG_FILE_INVALID, MSG_FILE_UNREADABLE, QT_TRANSLATE_NOOP,
+                                       ConfigFileError, CounterError, broken_file)
 
 FILE_NAME = "central-credentials.json"
 MSG_BAD_CODE = QT_TRANSLATE_NOOP(
@@ -53,8 +54,27 @@ def save(protected_dir: Path, enrolment: Enrolment) -> Path:
 
 
 def load(protected_dir: Path) -> Enrolment | None:
+    """The saved credentials, None before enrolment; ConfigFileError (the file, and the
+    line when the JSON is broken) for a file that cannot be used: enrolling again with a
+    new code replaces it."""
     path = credentials_path(protected_dir)
     if not path.exists():
         return None
-    data = json.loads(path.read_text(encoding="utf-8"))
-    return Enrolment(**data)
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except json.JSONDecodeError as exc:  # its message quotes no content: line and column
+        raise broken_file(str(path), exc) from exc
+    except UnicodeDecodeError as exc:
+        raise ConfigFileError(MSG_FILE_INVALID, file=str(path), problem="not UTF-8 text") from exc
+    except OSError as exc:
+        raise ConfigFileError(MSG_FILE_UNREADABLE, file=str(path),
+                              problem=exc.strerror or type(exc).__name__) from exc
+    try:
+        enrolment = Enrolment(**data)
+    except TypeError:  # not an object, or keys missing or unknown (never the values)
+        enrolment = None
+    texts = ("url", "device_id", "site_code", "site_id")
+    if enrolment is None or not all(isinstance(getattr(enrolment, k), str) for k in texts):
+        raise ConfigFileError(MSG_FILE_INVALID, file=str(path),
+                              problem="not the credentials of an enrolment")
+    return enrolment

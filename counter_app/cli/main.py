@@ -10,9 +10,13 @@ from pathlib import Path
 
 from counter_app import __version__
 from counter_app.config import Settings, load_settings
-from counter_app.domain.errors import CounterError
+from counter_app.domain.errors import ConfigFileError, CounterError
 
 log = logging.getLogger(__name__)
+
+# A settings, credentials or rules file that cannot be used, an input file that cannot be
+# read: the message on stderr and this exit code (README.md), never a traceback.
+EXIT_CONFIG = 2
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -68,12 +72,22 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    settings = load_settings()
+    try:
+        settings = load_settings()
+    except ConfigFileError as exc:  # settings.toml broken: no command can run
+        print(f"error: {exc}", file=sys.stderr)
+        if (args.command or "gui") == "gui":
+            from counter_app.qt.app import show_start_error
+            show_start_error(load_settings(read_file=False), exc)
+        return EXIT_CONFIG
     from counter_app.logs import setup_logging
     setup_logging(settings.log_dir)
     handler = COMMANDS[args.command or "gui"]
     try:
         return handler(settings, args)
+    except ConfigFileError as exc:  # credentials or rules broken
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_CONFIG
     except CounterError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1

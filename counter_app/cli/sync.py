@@ -6,11 +6,15 @@ import argparse
 import datetime as dt
 import os
 import sys
+from pathlib import Path
 
 from counter_app.central.schema import SITE_KINDS
 from counter_app.cli.audit import add_audit_command, run_audit
 from counter_app.cli.lookups import add_lookup_commands, run_lookups
 from counter_app.config import Settings
+from counter_app.domain.errors import MSG_FILE_INVALID, ConfigFileError
+
+CODE_FILE_MAX = 64 * 1024  # an enrolment code is a few hundred characters
 
 
 def add_sync_commands(commands) -> None:
@@ -96,12 +100,27 @@ def run_enrol(settings: Settings, args: argparse.Namespace) -> int:
     from counter_app.services.enrolment import enrol
 
     code = args.code
-    if code.startswith("@"):
-        with open(code[1:], encoding="utf-8") as handle:
-            code = handle.read()
+    if code.startswith("@"):  # the code in a file (as `central add-device --code-file` wrote)
+        code = _read_code_file(Path(code[1:]))  # ConfigFileError: exit 2 (cli/main.py)
     enrolment = enrol(open_context(settings), code)
     print(f"enrolled as device {enrolment.device_id} of site {enrolment.site_code}")
     return 0
+
+
+def _read_code_file(path: Path) -> str:
+    """The enrolment code in *path*: a small regular file of text (a FIFO or device is
+    refused without waiting on it); ConfigFileError naming the file otherwise."""
+    from counter_app.security.input_files import InputFileError, read_input_file
+
+    try:
+        data = read_input_file(path, CODE_FILE_MAX)
+    except InputFileError as exc:
+        raise ConfigFileError(MSG_FILE_INVALID, file=str(path), problem=str(exc)) from exc
+    try:
+        return data.decode("utf-8").strip()
+    except UnicodeDecodeError as exc:
+        raise ConfigFileError(MSG_FILE_INVALID, file=str(path),
+                              problem="not an enrolment code file") from exc
 
 
 def run_sync(settings: Settings, args: argparse.Namespace) -> int:

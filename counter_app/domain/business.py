@@ -16,8 +16,8 @@ from importlib.resources.abc import Traversable
 from pathlib import Path
 
 from counter_app import assets
-from counter_app.domain.cards import CardRules, parse_card_rules
-from counter_app.domain.errors import QT_TRANSLATE_NOOP, CounterError
+from counter_app.domain.cards import CardRules, RuleValueError, parse_card_rules, whole_number
+from counter_app.domain.errors import QT_TRANSLATE_NOOP, ConfigFileError
 
 RULES_DIR = assets.resources() / "rules"
 
@@ -146,8 +146,12 @@ def missing_materials(checklist: tuple[Material, ...], received: set[str]) -> li
     return missing
 
 
-class RulesError(CounterError):
+class RulesError(ConfigFileError):
     code = "rules"
+
+
+# Ages in years: a child is a minor below minor_age; photos optional below the other.
+AGE_RANGE = (0, 150)
 
 
 def load_rules(path: Path | Traversable | None = None) -> BusinessRules:
@@ -159,10 +163,15 @@ def load_rules(path: Path | Traversable | None = None) -> BusinessRules:
         raise RulesError(MSG_RULES, file=path.name, problem=exc.strerror) from exc
     except tomllib.TOMLDecodeError as exc:  # its message names line and column itself
         raise RulesError(MSG_RULES, file=path.name, problem=exc) from exc
+    except UnicodeDecodeError as exc:
+        raise RulesError(MSG_RULES, file=path.name, problem="not UTF-8 text") from exc
     except _RuleProblem as exc:
         where = _line_of(text, exc.token)
         problem = f"line {where}: {exc}" if where else str(exc)
         raise RulesError(MSG_RULES, file=path.name, problem=problem) from exc
+    except (TypeError, ValueError, AttributeError, KeyError) as exc:  # a value of a wrong kind
+        raise RulesError(MSG_RULES, file=path.name,
+                         problem=f"a value of the wrong kind ({exc})") from exc
 
 
 class _RuleProblem(ValueError):
@@ -199,17 +208,26 @@ def _parse_rules(data: dict) -> BusinessRules:
         if missing:
             raise _RuleProblem(f"{kind} without rules: {', '.join(missing)}", kind)
     return BusinessRules(
-        city=_text(data, "city", "city"), minor_age=int(data.get("minor_age", 16)),
-        photo_optional_under_age=int(data.get("photo_optional_under_age", 0)),
+        city=_text(data, "city", "city"), minor_age=_number(data, "minor_age", 16, AGE_RANGE),
+        photo_optional_under_age=_number(data, "photo_optional_under_age", 0, AGE_RANGE),
         businesses=businesses, presenters=presenters,
         rejection_reasons={code: _text(data["rejection_reasons"], code, code)
                            for code in _section(data, "rejection_reasons")},
         cards=_card_rules(data.get("cards", {})))
 
 
+def _number(data: dict, key: str, default: int, bounds: tuple[int, int]) -> int:
+    try:
+        return whole_number(data, key, default, *bounds)
+    except RuleValueError as exc:
+        raise _RuleProblem(str(exc), key) from exc
+
+
 def _card_rules(section: dict) -> CardRules:
     try:
         return parse_card_rules(section)
+    except RuleValueError as exc:
+        raise _RuleProblem(f"[cards]: {exc}", exc.key) from exc
     except ValueError as exc:
         raise _RuleProblem(f"[cards]: {exc}", "cards") from exc
 

@@ -78,13 +78,31 @@ def parse_card_rules(section: dict) -> CardRules:
     levels.update({InvalidKind(kind): Level(level)
                    for kind, level in section.get("levels", {}).items()})
     return CardRules(
-        promise_days=int(section.get("promise_days", defaults.promise_days)),
-        due_soon_days=int(section.get("due_soon_days", defaults.due_soon_days)),
-        temporary_loss_days=int(section.get("temporary_loss_days",
-                                            defaults.temporary_loss_days)),
+        promise_days=whole_number(section, "promise_days", defaults.promise_days, 0, 366),
+        due_soon_days=whole_number(section, "due_soon_days", defaults.due_soon_days, 0, 366),
+        temporary_loss_days=whole_number(section, "temporary_loss_days",
+                                         defaults.temporary_loss_days, 0, 366),
         temporary_loss_at_expiry=at_expiry,
-        validity_years=int(section.get("validity_years", defaults.validity_years)),
+        validity_years=whole_number(section, "validity_years", defaults.validity_years, 1, 100),
         levels=levels)
+
+
+class RuleValueError(ValueError):
+    """A number in a rules file out of its range, or not a whole number; names the key."""
+
+    def __init__(self, key: str, message: str) -> None:
+        super().__init__(message)
+        self.key = key
+
+
+def whole_number(section: dict, key: str, default: int, low: int, high: int) -> int:
+    """section[key] (else *default*) if a whole number from *low* to *high*: text, true or
+    false, fractions, inf and nan are refused (RuleValueError naming the key)."""
+    value = section.get(key, default)
+    if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+        raise RuleValueError(key, f"{key} must be a whole number from {low} to {high}, "
+                                  f"not {value!r}")
+    return value
 
 
 # --- the card number ----------------------------------------------------------------------

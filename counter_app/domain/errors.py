@@ -8,6 +8,7 @@ in Chinese at the window and in English in logs. Templates never hold personal d
 from __future__ import annotations
 
 import json
+import re
 
 
 def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - name lupdate looks for
@@ -24,6 +25,36 @@ class CounterError(Exception):
         self.template = template
         self.params = params
         super().__init__(template.format(**params))
+
+
+class ConfigFileError(CounterError):
+    """A settings, credentials or rules file that cannot be used. The command line prints
+    the message and exits with 2; the window shows it instead of starting. The message
+    names the file and, for a syntax error, the line; never the file's content."""
+
+    code = "config"
+
+
+MSG_FILE_BROKEN = QT_TRANSLATE_NOOP(
+    "messages", "The file {file} is broken at line {line}, column {column}: correct it or "
+                "ask the administrator.")
+MSG_FILE_INVALID = QT_TRANSLATE_NOOP("messages", "The file {file} is not valid: {problem}")
+MSG_FILE_UNREADABLE = QT_TRANSLATE_NOOP("messages", "The file {file} cannot be read: {problem}")
+
+_AT_LINE = re.compile(r"line (\d+),? col(?:umn)? (\d+)")
+
+
+def broken_file(file: object, exc: Exception) -> ConfigFileError:
+    """The error for a file its parser refused (tomllib, tomlkit, json): the line and
+    column when the parser tells them, never the parser's quote of the content."""
+    line = getattr(exc, "lineno", None) or getattr(exc, "line", None)
+    column = getattr(exc, "colno", None) or getattr(exc, "col", None)
+    if not isinstance(line, int):
+        found = _AT_LINE.search(str(exc))  # tomllib before Python 3.14: only in the message
+        line, column = (int(found[1]), int(found[2])) if found else (None, None)
+    if line is None:
+        return ConfigFileError(MSG_FILE_INVALID, file=file, problem=type(exc).__name__)
+    return ConfigFileError(MSG_FILE_BROKEN, file=file, line=line, column=column or 1)
 
 
 class ValidationError(CounterError):

@@ -17,6 +17,7 @@ from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from counter_app.config import Settings
+from counter_app.domain.errors import ConfigFileError
 from counter_app.logs import setup_logging
 from counter_app.qt import dialogs, i18n
 from counter_app.qt.login import FirstRunDialog, LoginDialog
@@ -54,6 +55,15 @@ def run_gui(settings: Settings, *, exit_when_shown: bool = False,
     code = app.exec()
     launcher.shutdown()
     return code
+
+
+def show_start_error(settings: Settings, error: Exception) -> None:
+    """A file needed to start (settings.toml) is broken: say so in a dialog, in the
+    language of the environment (the settings file's cannot be read), instead of starting."""
+    _application()
+    i18n.install_translators(settings)
+    apply_style(QApplication.instance())
+    dialogs.show_error(None, i18n.message_for(error))
 
 
 def _application() -> QApplication:
@@ -134,7 +144,7 @@ class Launcher(QObject):
 
     def _database_failed(self, error: Exception) -> None:
         dialogs.show_error(self.dialog, i18n.message_for(error))
-        QApplication.exit(1)
+        QApplication.exit(2 if isinstance(error, ConfigFileError) else 1)  # rules broken: 2
 
     def _show_dialog(self, dialog: QDialog, show: bool = True) -> None:
         if self.dialog is not None:

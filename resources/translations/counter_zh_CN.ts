@@ -3011,27 +3011,27 @@
         <translation>照片规格 {name} 无效：{problem}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/batches/spreadsheet.py" line="21"/>
+        <location filename="../../counter_app/batches/spreadsheet.py" line="23"/>
         <source>The file is too large ({megabytes} MB); at most {limit} MB can be imported.</source>
         <translation>文件过大（{megabytes} MB），最多可导入 {limit} MB。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/batches/spreadsheet.py" line="23"/>
+        <location filename="../../counter_app/batches/spreadsheet.py" line="25"/>
         <source>The file is not a readable spreadsheet (xlsx or CSV).</source>
         <translation>该文件不是可读取的表格（xlsx 或 CSV）。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/batches/spreadsheet.py" line="25"/>
+        <location filename="../../counter_app/batches/spreadsheet.py" line="27"/>
         <source>The spreadsheet has no rows of applicants.</source>
         <translation>表格中没有申请人数据。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/batches/spreadsheet.py" line="26"/>
+        <location filename="../../counter_app/batches/spreadsheet.py" line="28"/>
         <source>The spreadsheet lacks the columns: {columns}. The first row must name the columns (see the template).</source>
         <translation>表格缺少以下列：{columns}。第一行须为列名（请参照模板）。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/batches/spreadsheet.py" line="29"/>
+        <location filename="../../counter_app/batches/spreadsheet.py" line="31"/>
         <source>The spreadsheet has more than {limit} rows; please split it.</source>
         <translation>表格超过 {limit} 行，请拆分后再导入。</translation>
     </message>
