@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (QHeaderView, QLabel, QMainWindow, QStyle, QToolBu
                                QWidget)
 
 from counter_app.config import save_setting
+from counter_app.domain.errors import CounterError
 from counter_app.domain.lifecycle import COUNTER_OWNED
 from counter_app.qt import dialogs
 from counter_app.qt.i18n import message_for
@@ -224,7 +225,11 @@ class MainWindow(QMainWindow):
     def choose_language(self, code: str) -> None:
         if code == self.ctx.settings.language:
             return
-        save_setting(self.ctx.settings, "language", code)
+        try:
+            save_setting(self.ctx.settings, "language", code)
+        except CounterError as error:  # a settings file broken meanwhile: say which
+            dialogs.show_error(self, message_for(error))
+            return
         dialogs.show_info(self, self.tr("The new language takes effect the next time "
                                         "Counter is started."))
 
