@@ -47,7 +47,7 @@ from counter_app.store.models import Meta, OutboxEntry, Photo, PhotoReceipt, utc
 
 log = logging.getLogger(__name__)
 
-RECEIPT_DIR = "receipts"  # as sync/pull.py keeps the registry's photos
+RECEIPT_DIR = "receipts"  # the photos of receipts issued here or looked up and used
 SLIP_DIR = "receipt_slips"
 OUTBOX_KIND = "photo_receipt_issued"
 MARK_LENGTH = 6           # hex digits of the device id in our own numbers

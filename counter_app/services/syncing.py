@@ -72,7 +72,7 @@ def sync_now(ctx: AppContext, override_url: str | None = None) -> SyncResult:
         identity = resolve_identity(engine)
         pushed = push_once(ctx.sessions, engine, identity, ctx.settings.protected_dir)
         anchors.push(ctx.sessions, engine, identity.device_id)  # checked centrally
-        pulled = pull_once(ctx.sessions, engine, ctx.settings.protected_dir)
+        pulled = pull_once(ctx.sessions, engine)
     except (OperationalError, DBAPIError) as exc:
         if url:
             database.forget(url)

@@ -25,7 +25,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
 
 from sqlalchemy import Engine, bindparam, cast, column, func, select, text, update
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
@@ -51,7 +50,7 @@ CHUNK = 5000
 class Feed:
     rows: Callable[[int, int], Select]  # the rows with lower <= change_xid < upper
     waiting: Callable[[int, int], ColumnElement]  # whether there is one (the probe)
-    write: Callable[[Session, list[dict], Path], None]
+    write: Callable[[Session, list[dict]], None]
     chunk: int = CHUNK  # rows per local transaction (small rows: more; photos: fewer)
 
 
@@ -77,7 +76,7 @@ def _function_feed(function: str, columns: tuple[str, ...], table):
 
 
 def _upsert(model, key: str):
-    def write(session: Session, rows: list[dict], _protected: Path) -> None:
+    def write(session: Session, rows: list[dict]) -> None:
         statement = sqlite_insert(model.__table__)  # Core executemany: no ORM bookkeeping
         columns = [c for c in rows[0] if c != key]
         session.execute(statement.on_conflict_do_update(
@@ -85,10 +84,10 @@ def _upsert(model, key: str):
     return write
 
 
-def _write_cards(session: Session, rows: list[dict], protected: Path) -> None:
+def _write_cards(session: Session, rows: list[dict]) -> None:
     """The card records, and the local applications' status with them: once sent, the
     card centre owns the status (docs/SYNC.md)."""
-    _upsert(CardRecord, "application_id")(session, rows, protected)
+    _upsert(CardRecord, "application_id")(session, rows)
     moves = [{"b_id": row["application_id"], "b_status": row["status"]} for row in rows
              if row["status"] in _CENTRAL_STATUSES]
     if moves:
@@ -115,8 +114,7 @@ FEEDS = {
 }
 
 
-def pull_once(sessions: sessionmaker[Session], engine: Engine, protected_dir: Path
-              ) -> dict[str, int]:
+def pull_once(sessions: sessionmaker[Session], engine: Engine) -> dict[str, int]:
     """Bring every feed up to date; how many rows each brought.
 
     One probe tells which feeds have rows in range; only those are read. A feed that
@@ -136,7 +134,7 @@ def pull_once(sessions: sessionmaker[Session], engine: Engine, protected_dir: Pa
             for name, feed in FEEDS.items():
                 if name in waiting:
                     counts[name] = _pull_feed(sessions, connection, feed, cursors[name],
-                                              upper, protected_dir)
+                                              upper)
                     _set_cursors(sessions, {name: upper})
                 elif cursors[name] != upper:
                     caught_up[name] = upper
@@ -159,8 +157,7 @@ def _feeds_with_rows(connection, cursors: dict[str, int], upper: int) -> set[str
     return {name for name in probes if row._mapping[name]}
 
 
-def _pull_feed(sessions, connection, feed: Feed, lower: int, upper: int,
-               protected_dir: Path) -> int:
+def _pull_feed(sessions, connection, feed: Feed, lower: int, upper: int) -> int:
     if lower >= upper:
         return 0
     statement = feed.rows(lower, upper)
@@ -168,7 +165,7 @@ def _pull_feed(sessions, connection, feed: Feed, lower: int, upper: int,
     keys, count = list(result.keys()), 0
     for rows in result.partitions():
         with sessions.begin() as session:
-            feed.write(session, [dict(zip(keys, row)) for row in rows], protected_dir)
+            feed.write(session, [dict(zip(keys, row)) for row in rows])
         count += len(rows)
     return count
 

@@ -6,7 +6,7 @@ import stat
 import pytest
 
 from counter_app.config import Settings
-from counter_app.security.private_files import REPAIRED_MARK, close_to_others
+from counter_app.security.private_files import REPAIRED_MARK
 from counter_app.services.context import open_context
 
 pytestmark = pytest.mark.skipif(os.name == "nt", reason="the profile's ACL closes it there")
@@ -46,16 +46,22 @@ def test_an_older_install_is_closed_once_and_new_files_are_private(tmp_path):
 
 
 def test_the_log_is_private_from_its_first_line(tmp_path):
-    from counter_app.logs import setup_logging
     import logging
 
+    from counter_app.logs import setup_logging
+
+    root = logging.getLogger()
+    kept, root.handlers = root.handlers[:], []
     previous = os.umask(0o022)
     try:
-        close_to_others(tmp_path / "logs")
         setup_logging(tmp_path / "logs")
         logging.getLogger("x").warning("hello")
-        for handler in logging.getLogger().handlers:
+        for handler in root.handlers:
             handler.flush()
         assert _mode(tmp_path / "logs") == 0o700
+        assert _mode(tmp_path / "logs" / "counter.log") == 0o600
     finally:
+        for handler in root.handlers:
+            handler.close()
+        root.handlers = kept
         os.umask(previous)
