@@ -40,11 +40,17 @@ class Settings:
     device_name: str = "counter-1"
     sync_interval_s: int = 60
     id_card_reader: str = ""        # "", "simulated[:cards.json]" or the SDK library's path
+    key_file: str = ""              # the data key's file; "" the OS credential store (keys.py)
+    idle_lock_minutes: int = 10     # the window locks after this many idle minutes (1-240)
     extra: dict = field(default_factory=dict, compare=False)
 
     @property
     def local_db_url(self) -> str:
-        return f"sqlite:///{self.data_dir / 'counter.sqlite3'}"
+        return f"sqlite:///{self.local_db_path}"
+
+    @property
+    def local_db_path(self) -> Path:
+        return self.data_dir / "counter.sqlite3"
 
     @property
     def protected_dir(self) -> Path:
@@ -78,6 +84,9 @@ def load_settings(env: dict[str, str] | None = None, *, read_file: bool = True) 
         device_name=value("device_name", str, "counter-1"),
         sync_interval_s=value("sync_interval_s", int, 60),
         id_card_reader=env.get("COUNTER_ID_CARD_READER", value("id_card_reader", str, "")),
+        key_file=env.get("COUNTER_KEY_FILE", value("key_file", str, "")),
+        idle_lock_minutes=_within(value("idle_lock_minutes", int, 10), IDLE_LOCK_RANGE, path,
+                                  "idle_lock_minutes"),
         extra={k: file_values[k] for k in PHOTO_STATION_KEYS + DOCUMENT_CAMERA_KEYS
                + CARD_CENTRE_KEYS
                if k in file_values},
@@ -134,6 +143,19 @@ def _read_toml(path: Path) -> dict:
         return tomllib.loads(_read_text(path))
     except tomllib.TOMLDecodeError as exc:
         raise broken_file(str(path), exc) from exc
+
+
+# The handling point's idle lock: the window asks for a password after this many minutes
+# without a key press or a mouse movement (settings.toml of the site's counters).
+IDLE_LOCK_RANGE = (1, 240)
+
+
+def _within(value: int, bounds: tuple[int, int], path: Path, key: str) -> int:
+    low, high = bounds
+    if not low <= value <= high:
+        raise ConfigFileError(MSG_FILE_INVALID, file=str(path),
+                              problem=f"{key} must be a whole number from {low} to {high}")
+    return value
 
 
 _KINDS = {str: "text", int: "a whole number", list: "a list of texts"}

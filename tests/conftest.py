@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import uuid
 from pathlib import Path
@@ -18,6 +19,9 @@ from tests.pg_helpers import drop_database, new_central
 # Tests' counters are not on the built-in central server unless a test says so (starting
 # one per test would be slow): a counter that syncs is enrolled (`central`) or told where.
 NOT_CONFIGURED = "postgresql://not-configured@127.0.0.1:1/none"
+# Tests never put data keys in the credential store of the desktop they run on (the
+# counters they start as programs included): keys go to files (security/keys.py).
+os.environ["PYTHON_KEYRING_BACKEND"] = "keyring.backends.fail.Keyring"
 
 
 @pytest.fixture(autouse=True, scope="session")
@@ -38,23 +42,33 @@ def cheap_password_hashes():
 @pytest.fixture(scope="session")
 def migrated_local_database(tmp_path_factory) -> Path:
     """A local database at the newest schema, made once: each test's counter starts from a
-    copy instead of running every migration again."""
+    copy (the database, encrypted, and the id of its key) instead of running every
+    migration again. Its key file (data.key beside it) is every such counter's."""
+    from counter_app.security.keys import KEY_ID_FILE, open_data_key
     from counter_app.store import migrate
     from counter_app.store.db import make_sqlite_engine
 
-    path = tmp_path_factory.mktemp("local-template") / "counter.sqlite3"
-    engine = make_sqlite_engine(f"sqlite:///{path}")
+    folder = tmp_path_factory.mktemp("local-template")
+    path = folder / "data" / "counter.sqlite3"
+    key = open_data_key(path.parent, folder, str(folder / "data.key"), data_exists=False)
+    engine = make_sqlite_engine(f"sqlite:///{path}", key.derive("database"))
     migrate.upgrade(engine)
     engine.dispose()
+    assert (path.parent / KEY_ID_FILE).exists()
     return path
 
 
 @pytest.fixture
 def settings(tmp_path, migrated_local_database) -> Settings:
+    from counter_app.security.keys import KEY_ID_FILE
+
+    template = migrated_local_database
     settings = Settings(data_dir=tmp_path / "data", config_dir=tmp_path / "config",
-                        central_url=NOT_CONFIGURED)
+                        central_url=NOT_CONFIGURED,
+                        key_file=str(template.parent.parent / "data.key"))
     settings.data_dir.mkdir(parents=True)
-    shutil.copyfile(migrated_local_database, settings.data_dir / "counter.sqlite3")
+    shutil.copyfile(template, settings.data_dir / "counter.sqlite3")
+    shutil.copyfile(template.parent / KEY_ID_FILE, settings.data_dir / KEY_ID_FILE)
     return settings
 
 
@@ -71,7 +85,8 @@ def site_id(ctx) -> uuid.UUID:
 @pytest.fixture
 def admin(ctx, site_id) -> auth.CurrentOperator:
     auth.create_operator(ctx, site_id=site_id, username="admin", display_name="管理员",
-                         password=PASSWORD, roles={Role.ADMINISTRATOR})
+                         password=PASSWORD, roles={Role.ADMINISTRATOR},
+                         must_change_password=False)  # one who changed it long ago
     return auth.login(ctx, "admin", PASSWORD)
 
 

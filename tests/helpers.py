@@ -22,7 +22,8 @@ def child_id(first17: str = "11010520240315003") -> str:
 
 def add_operator(ctx, admin, site_id, username: str, roles: set[Role]) -> auth.CurrentOperator:
     auth.create_operator(ctx, site_id=site_id, username=username, display_name=username,
-                         password=PASSWORD, roles=roles, actor=admin)
+                         password=PASSWORD, roles=roles, actor=admin,
+                         must_change_password=False)  # one who changed it long ago
     return auth.login(ctx, username, PASSWORD)
 
 
@@ -65,3 +66,31 @@ def application_at(ctx, operator, status: Status, tmp_path: Path, name: str = "ç
             break
         current = next_step().status
     return step.id
+
+
+def opened(ctx, path) -> Path:
+    """A file the counter keeps sealed in its protected directory, opened with its data
+    key into a file of the test's own (for poppler and zbar, as staff's printer gets it).
+    Checks on the way that a file of the protected directory is sealed on disk."""
+    from counter_app.security.sealing import is_sealed
+    from counter_app.services.documents import document_bytes
+
+    path = Path(path)
+    if path.is_relative_to(ctx.settings.protected_dir):
+        assert is_sealed(path.read_bytes()), f"{path.name} is kept in clear"
+    out = ctx.settings.data_dir.parent / "opened" / path.name
+    out.parent.mkdir(exist_ok=True)
+    out.write_bytes(document_bytes(ctx, path))
+    return out
+
+
+def database_text(ctx) -> str:
+    """Every value of every table of the counter's database (opened with its key), as
+    text: what a copy would give someone holding the key."""
+    from sqlalchemy import text
+
+    with ctx.sessions() as session:
+        tables = session.execute(text(
+            "SELECT name FROM sqlite_master WHERE type = 'table'")).scalars().all()
+        return "\n".join(repr(tuple(row)) for table in tables
+                         for row in session.execute(text(f'SELECT * FROM "{table}"')))

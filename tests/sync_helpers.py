@@ -111,5 +111,5 @@ def enrol_unreachable(ctx, url: str = "postgresql://counter@127.0.0.1:1/central"
 
     from counter_app.central import credentials
 
-    credentials.save(ctx.settings.protected_dir, credentials.Enrolment(
+    credentials.save(ctx.files, credentials.Enrolment(
         url=url, device_id=str(uuid.uuid4()), site_code="SC001", site_id=str(uuid.uuid4())))

@@ -19,6 +19,7 @@ text, a name or a phone number.
 from __future__ import annotations
 
 import datetime as dt
+import io
 import json
 import logging
 import os
@@ -86,20 +87,33 @@ class SendReport:
 
 # --- senders ---------------------------------------------------------------------------
 
-class FileSender:
-    """Appends each notice as one JSON line to <folder>/<channel>-<date>.jsonl."""
+# Writes one file, by name, where the counter keeps its files sealed (ProtectedFiles).
+SealedWriter = Callable[[str, bytes], object]
 
-    def __init__(self, folder: Path, clock: Callable[[], dt.datetime] | None = None) -> None:
+
+class FileSender:
+    """Appends each notice as one JSON line to <folder>/<channel>-<date>.jsonl; with
+    *write*, each notice is its own sealed file <channel>-<date>-<id>.json instead."""
+
+    def __init__(self, folder: Path, clock: Callable[[], dt.datetime] | None = None,
+                 write: SealedWriter | None = None) -> None:
         self.folder = Path(folder)
         self.name = "file"
         self._clock = clock or (lambda: dt.datetime.now())
         self._lock = threading.Lock()
+        self._write = write
 
     def send(self, notice: OutgoingNotice) -> None:
         line = json.dumps({"id": str(notice.id), "number": notice.number,
                            "channel": notice.channel, "to": notice.recipient,
                            "text": notice.body}, ensure_ascii=False)
-        path = self.folder / f"{notice.channel}-{self._clock():%Y%m%d}.jsonl"
+        day = f"{self._clock():%Y%m%d}"
+        if self._write is not None:
+            _write_sealed(self._write, f"{notice.channel}-{day}-{notice.id.hex}.json",
+                          line.encode("utf-8"))
+            log.info("notice %s (%s) written", notice.id, notice.channel)
+            return
+        path = self.folder / f"{notice.channel}-{day}.jsonl"
         try:
             self.folder.mkdir(parents=True, exist_ok=True, mode=0o700)
             with self._lock, open(path, "a", encoding="utf-8") as handle:
@@ -145,10 +159,11 @@ class LetterSender:
     FontSet, or a function giving one (called at the first letter); None: the fonts found
     on this computer."""
 
-    def __init__(self, folder: Path, fonts=None) -> None:
+    def __init__(self, folder: Path, fonts=None, write: SealedWriter | None = None) -> None:
         self.folder = Path(folder)
         self.name = "letter"
         self._fonts = fonts
+        self._write = write  # a sealed file each, as FileSender
 
     def send(self, notice: OutgoingNotice) -> None:
         from counter_app.forms.notice_letter import render_notice_letter
@@ -156,6 +171,13 @@ class LetterSender:
         if callable(self._fonts):
             self._fonts = self._fonts()
         path = self.folder / f"{notice.number}-{notice.id.hex[:8]}.pdf"
+        if self._write is not None:
+            buffer = io.BytesIO()
+            render_notice_letter(Letter.from_text(notice.body), notice.number, buffer,
+                                 self._fonts)
+            _write_sealed(self._write, path.name, buffer.getvalue())
+            log.info("notice %s (letter) ready to print", notice.id)
+            return
         try:
             self.folder.mkdir(parents=True, exist_ok=True, mode=0o700)
             render_notice_letter(Letter.from_text(notice.body), notice.number, path,
@@ -163,6 +185,13 @@ class LetterSender:
         except OSError as exc:
             raise SendError(f"cannot write {path.name}: {exc.strerror}") from exc
         log.info("notice %s (letter) ready to print as %s", notice.id, path.name)
+
+
+def _write_sealed(write: SealedWriter, name: str, data: bytes) -> None:
+    try:
+        write(name, data)
+    except OSError as exc:
+        raise SendError(f"cannot write {name}: {exc.strerror}") from exc
 
 
 # --- the sending loop ------------------------------------------------------------------

@@ -9,7 +9,6 @@ equals its name.
 from __future__ import annotations
 
 import hashlib
-from pathlib import Path
 
 from sqlalchemy import Engine, text
 
@@ -22,24 +21,24 @@ _CHUNK = text("SELECT central_blob_chunk(:sha, :number, :data)")
 _FINISH = text("SELECT central_blob_finish(:sha)")
 
 
-def upload(engine: Engine, path: Path, sha256: str, chunk_size: int = CHUNK_SIZE) -> str:
-    """Send *path* unless the central side has it; '' when done, else the reason."""
-    if not path.is_file():
+def upload(engine: Engine, data: bytes | None, sha256: str,
+           chunk_size: int = CHUNK_SIZE) -> str:
+    """Send *data* (a file's content, None when the file is gone) unless the central side
+    has it; '' when done, else the reason."""
+    if data is None:
         return FILE_MISSING
-    if _digest(path) != sha256:
+    if hashlib.sha256(data).hexdigest() != sha256:
         return FILE_DAMAGED
-    size = path.stat().st_size
+    size = len(data)
     with engine.begin() as connection:
         present = connection.execute(_BEGIN, {"sha": sha256, "size": size,
                                               "chunk_size": chunk_size}).scalar()
     if present is None:
         return ""  # complete already (another application used the same file)
-    with path.open("rb") as handle:
-        for number in range(max(1, -(-size // chunk_size))):
-            handle.seek(number * chunk_size)
-            data = handle.read(chunk_size)
-            if number not in present:
-                _send_chunk(engine, sha256, number, data)
+    for number in range(max(1, -(-size // chunk_size))):
+        if number not in present:
+            _send_chunk(engine, sha256, number,
+                        data[number * chunk_size:(number + 1) * chunk_size])
     return "" if _finish(engine, sha256) else UPLOAD_DAMAGED
 
 
@@ -53,10 +52,3 @@ def _finish(engine: Engine, sha256: str) -> bool:
     with engine.begin() as connection:
         return bool(connection.execute(_FINISH, {"sha": sha256}).scalar())
 
-
-def _digest(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()

@@ -2,19 +2,19 @@
 
 `central add-device` prints an enrolment code (counter_app.central.enrolment);
 `counter-app enrol CODE` redeems it, choosing the device's final password, and stores the
-credentials in a file only this user can read, under the protected data directory, never
-in the settings file.
+credentials in a file only this user can read, under the protected data directory, sealed
+with the data key like every file there (store/files.py), never in the settings file.
 """
 
 from __future__ import annotations
 
 import json
-import os
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from counter_app.domain.errors import (MSG_FILE_INVALID, MSG_FILE_UNREADABLE, QT_TRANSLATE_NOOP,
                                        ConfigFileError, CounterError, broken_file)
+from counter_app.security.protected_files import ProtectedFiles
 
 FILE_NAME = "central-credentials.json"
 MSG_BAD_CODE = QT_TRANSLATE_NOOP(
@@ -35,40 +35,32 @@ class Enrolment:
     builtin: bool = False  # on this computer's built-in central server (started on demand)
 
 
-def credentials_path(protected_dir: Path) -> Path:
-    return protected_dir / FILE_NAME
+def credentials_path(files: ProtectedFiles) -> Path:
+    return files.path(FILE_NAME)
 
 
-def save(protected_dir: Path, enrolment: Enrolment) -> Path:
-    """Write atomically with mode 0600 (created so, never widened afterwards)."""
-    protected_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
-    path = credentials_path(protected_dir)
-    temporary = path.with_suffix(".tmp")
-    descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
-        json.dump(asdict(enrolment), handle)
-        handle.flush()
-        os.fsync(handle.fileno())
-    os.replace(temporary, path)
-    return path
+def save(files: ProtectedFiles, enrolment: Enrolment) -> Path:
+    """Write atomically, sealed, with mode 0600 (created so, never widened afterwards)."""
+    return files.write(FILE_NAME, json.dumps(asdict(enrolment)).encode("utf-8"))
 
 
-def load(protected_dir: Path) -> Enrolment | None:
+def load(files: ProtectedFiles) -> Enrolment | None:
     """The saved credentials, None before enrolment; ConfigFileError (the file, and the
     line when the JSON is broken) for a file that cannot be used: enrolling again with a
     new code replaces it."""
-    path = credentials_path(protected_dir)
+    path = credentials_path(files)
     if not path.exists():
         return None
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        data = json.loads(files.read(FILE_NAME).decode("utf-8"))
     except json.JSONDecodeError as exc:  # its message quotes no content: line and column
         raise broken_file(str(path), exc) from exc
     except UnicodeDecodeError as exc:
         raise ConfigFileError(MSG_FILE_INVALID, file=str(path), problem="not UTF-8 text") from exc
-    except OSError as exc:
+    except (OSError, CounterError) as exc:  # unreadable, or altered since it was sealed
         raise ConfigFileError(MSG_FILE_UNREADABLE, file=str(path),
-                              problem=exc.strerror or type(exc).__name__) from exc
+                              problem=getattr(exc, "strerror", None) or type(exc).__name__
+                              ) from exc
     try:
         enrolment = Enrolment(**data)
     except TypeError:  # not an object, or keys missing or unknown (never the values)

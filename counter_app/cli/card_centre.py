@@ -10,26 +10,31 @@
     overdue         the 30-day promise: overdue (or --due-soon) with counts per site
 
 Every command works on the central database given by --url, else this computer's
-enrolment (on the built-in central server: as its administrator). Personal data (names, phones) is never
-printed: applications show as their numbers.
+enrolment (on the built-in central server: as its administrator), as an operator with the
+card centre role (cli/signin.py: COUNTER_OPERATOR and COUNTER_PASSWORD, else asked), whose
+name goes into the status history. Personal data (names, phones) is never printed:
+applications show as their numbers.
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
-import getpass
 import sys
 from pathlib import Path
 
+from counter_app.cli import signin
 from counter_app.config import Settings
+from counter_app.security.roles import Permission
 
 OK, REFUSED, UNREADABLE = 0, 1, 2
 
 
 def add_card_centre_commands(commands) -> None:
     parser = commands.add_parser("card-centre", help="the card centre: production, "
-                                                     "dispatch, notices, the 30-day promise")
+                                                     "dispatch, notices, the 30-day promise",
+                                 description=f"The card centre's work, as an operator with "
+                                             f"the card centre role. {signin.HELP}")
     actions = parser.add_subparsers(dest="card_centre_command", metavar="ACTION",
                                     required=True)
     result = actions.add_parser(
@@ -66,28 +71,19 @@ def add_card_centre_commands(commands) -> None:
     for action in (result, incoming, batch, mark, dispatch, notify, overdue):
         action.add_argument("--url", help="central database URL (default: this computer's "
                                           "enrolment)")
-        action.add_argument("--operator", default=_user(),
-                            help="who does it, for the status history (default: %(default)s)")
     for action in (incoming, batch, dispatch, overdue):
         action.add_argument("--site", metavar="CODE", help="one handling point only")
 
 
-def _user() -> str:
-    try:
-        return getpass.getuser()
-    except Exception:  # noqa: BLE001 - no user name on this system
-        return "command line"
-
-
 def run_card_centre(settings: Settings, args: argparse.Namespace) -> int:
     from counter_app.cardcentre.factory import FactoryFileError
-    from counter_app.central import credentials
-    from counter_app.domain.business import load_rules
-    from counter_app.services import card_centre, central_access
+    from counter_app.services import card_centre
     from counter_app.services.context import open_context
 
     command = args.card_centre_command
     ctx = open_context(settings)
+    operator = signin.sign_in(ctx)
+    operator.require(Permission.CARD_CENTRE)  # before any file is read or connection made
     if command == "import":  # an unreadable file says so before any connection is made
         from counter_app.cardcentre.factory import read_lines
         try:
@@ -95,12 +91,9 @@ def run_card_centre(settings: Settings, args: argparse.Namespace) -> int:
         except FactoryFileError as exc:
             print(f"error: {exc}", file=sys.stderr)
             return UNREADABLE
-    enrolment = credentials.load(settings.protected_dir)
-    centre = card_centre.open_card_centre(
-        central_access.card_centre_url(ctx, args.url), args.operator, rules=load_rules().cards,
-        site_code=enrolment.site_code if enrolment else "")
+    centre = card_centre.for_operator(ctx, operator, args.url)
     try:
-        return _COMMANDS[command](centre, settings, args)
+        return _COMMANDS[command](centre, ctx, args)
     except FactoryFileError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return UNREADABLE
@@ -118,7 +111,7 @@ def _site_id(centre, code: str | None):
     raise AdminError(MSG_UNKNOWN_SITE, code=code)
 
 
-def _import(centre, settings, args) -> int:
+def _import(centre, ctx, args) -> int:
     report = centre.import_results(args.file)
     if report.applied:
         print(f"applied: {report.lines} lines, {report.produced} cards produced, "
@@ -131,7 +124,7 @@ def _import(centre, settings, args) -> int:
     return REFUSED
 
 
-def _incoming(centre, settings, args) -> int:
+def _incoming(centre, ctx, args) -> int:
     bands = centre.age_bands()
     site_id = _site_id(centre, args.site)
     print("site      " + "".join(f"{b.label + ' d':>9}" for b in bands) + "   failed")
@@ -142,7 +135,7 @@ def _incoming(centre, settings, args) -> int:
     return OK
 
 
-def _batch(centre, settings, args) -> int:
+def _batch(centre, ctx, args) -> int:
     waiting = centre.incoming(_site_id(centre, args.site), min_age_days=args.older_than,
                               limit=args.limit)
     if not waiting:
@@ -159,7 +152,7 @@ def _batch(centre, settings, args) -> int:
     return OK
 
 
-def _mark(centre, settings, args) -> int:
+def _mark(centre, ctx, args) -> int:
     if args.card:
         centre.mark_produced(args.number, args.card, args.bank)
         print(f"{args.number}: produced, card {args.card.strip()}")
@@ -169,7 +162,7 @@ def _mark(centre, settings, args) -> int:
     return OK
 
 
-def _dispatch(centre, settings, args) -> int:
+def _dispatch(centre, ctx, args) -> int:
     cards = centre.produced(_site_id(centre, args.site))
     if not cards:
         print("no produced cards wait to be sent")
@@ -182,11 +175,11 @@ def _dispatch(centre, settings, args) -> int:
     return OK
 
 
-def _notify(centre, settings, args) -> int:
+def _notify(centre, ctx, args) -> int:
     from counter_app.cardcentre.sending import HttpSender
     from counter_app.services.card_centre import default_senders
 
-    senders = default_senders(settings)
+    senders = default_senders(ctx.settings, ctx.files)
     if args.gateway:
         senders["sms"] = HttpSender(args.gateway)
     report = centre.send_notices(senders)
@@ -195,7 +188,7 @@ def _notify(centre, settings, args) -> int:
     return OK
 
 
-def _overdue(centre, settings, args) -> int:
+def _overdue(centre, ctx, args) -> int:
     from counter_app.services.card_centre import Kind
 
     kind = Kind.DUE_SOON if args.due_soon else Kind.OVERDUE

@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 from counter_app import __version__
+from counter_app.cli.signin import EXIT_FORBIDDEN, EXIT_SIGN_IN
 from counter_app.config import Settings, load_settings
 from counter_app.domain.errors import ConfigFileError, CounterError
 
@@ -67,6 +68,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     from counter_app.cli.inquiry import add_inquiry_commands  # inquiry, report
     add_inquiry_commands(commands)
+
+    from counter_app.cli.operators import add_operator_commands
+    add_operator_commands(commands)
     return parser
 
 
@@ -90,7 +94,13 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_CONFIG
     except CounterError as exc:
         print(f"error: {exc}", file=sys.stderr)
-        return 1
+        return _EXIT_FOR.get(exc.code, 1)
+
+
+# No operator signed in (none given, wrong password, locked out, password to change) and
+# a role that does not allow the work: cli/signin.py's exit codes.
+_EXIT_FOR = {"sign_in": EXIT_SIGN_IN, "login": EXIT_SIGN_IN, "login_locked": EXIT_SIGN_IN,
+             "forbidden": EXIT_FORBIDDEN}
 
 
 def _gui(settings: Settings, args: argparse.Namespace) -> int:
@@ -124,12 +134,11 @@ def _demo(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def _db(settings: Settings, args: argparse.Namespace) -> int:
+    from counter_app.services.context import open_context
     from counter_app.store import migrate
-    from counter_app.store.db import make_sqlite_engine
-    engine = make_sqlite_engine(settings.local_db_url)
-    migrate.upgrade(engine)
-    print(f"Local database at revision {', '.join(migrate.current(engine))}: "
-          f"{settings.data_dir / 'counter.sqlite3'}")
+    ctx = open_context(settings)  # encrypts an older plain database, then migrates
+    print(f"Local database at revision {', '.join(migrate.current(ctx.sessions.kw['bind']))}:"
+          f" {settings.local_db_path}")
     return 0
 
 
@@ -213,4 +222,9 @@ def _report(settings: Settings, args: argparse.Namespace) -> int:
     return run_report(settings, args)
 
 
-COMMANDS.update({"inquiry": _inquiry, "report": _report})
+def _operator(settings: Settings, args: argparse.Namespace) -> int:
+    from counter_app.cli.operators import run_operator
+    return run_operator(settings, args)
+
+
+COMMANDS.update({"inquiry": _inquiry, "report": _report, "operator": _operator})

@@ -93,6 +93,19 @@ class BusinessRule:
 
 
 @dataclass(frozen=True)
+class OperatorRules:
+    """The `[operators]` section: how many wrong passwords in a row lock an operator out,
+    and for how long."""
+
+    failed_logins_limit: int = 5
+    lockout_minutes: int = 15
+
+
+FAILED_LOGINS_RANGE = (1, 100)
+LOCKOUT_MINUTES_RANGE = (1, 24 * 60)
+
+
+@dataclass(frozen=True)
 class BusinessRules:
     city: str
     minor_age: int
@@ -101,6 +114,7 @@ class BusinessRules:
     presenters: dict[Presenter, PresenterRule]
     rejection_reasons: dict[str, str]  # reason code -> text printed on the notice
     cards: CardRules = field(default_factory=CardRules)  # promise, invalid list
+    operators: OperatorRules = field(default_factory=OperatorRules)  # login lockout
 
     @property
     def labels(self) -> dict[BusinessType, str]:
@@ -213,7 +227,8 @@ def _parse_rules(data: dict) -> BusinessRules:
         businesses=businesses, presenters=presenters,
         rejection_reasons={code: _text(data["rejection_reasons"], code, code)
                            for code in _section(data, "rejection_reasons")},
-        cards=_card_rules(data.get("cards", {})))
+        cards=_card_rules(data.get("cards", {})),
+        operators=_operator_rules(data.get("operators", {})))
 
 
 def _number(data: dict, key: str, default: int, bounds: tuple[int, int]) -> int:
@@ -221,6 +236,17 @@ def _number(data: dict, key: str, default: int, bounds: tuple[int, int]) -> int:
         return whole_number(data, key, default, *bounds)
     except RuleValueError as exc:
         raise _RuleProblem(str(exc), key) from exc
+
+
+def _operator_rules(section: dict) -> OperatorRules:
+    if not isinstance(section, dict):
+        raise _RuleProblem("[operators] must be a section", "operators")
+    defaults = OperatorRules()
+    return OperatorRules(
+        failed_logins_limit=_number(section, "failed_logins_limit",
+                                    defaults.failed_logins_limit, FAILED_LOGINS_RANGE),
+        lockout_minutes=_number(section, "lockout_minutes", defaults.lockout_minutes,
+                                LOCKOUT_MINUTES_RANGE))
 
 
 def _card_rules(section: dict) -> CardRules:

@@ -159,6 +159,11 @@ class Launcher(QObject):
 
     def _open_main_window(self) -> None:
         operator = self.dialog.operator
+        if operator.must_change_password:  # set by someone else: theirs first, then work
+            from counter_app.qt.password_dialog import ChangePasswordDialog
+
+            self._show_dialog(ChangePasswordDialog(self.ctx, operator, forced=True))
+            return
         if Role.CARD_CENTRE in operator.roles:  # card centre staff work on the central side
             from counter_app.qt.card_centre_window import CardCentreWindow as Window
         else:

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QDialog, QHeaderView, QProgressDialog, QTableWidge
 
 from counter_app.qt import dialogs
 from counter_app.qt.i18n import message_for
-from counter_app.qt.pdf_print import choose_printer, print_pdf
+from counter_app.qt.pdf_print import choose_printer, print_document
 from counter_app.qt.tasks import Cancelled, ProgressRelay, TaskRunner
 from counter_app.qt.uiload import load_ui
 from counter_app.services import batches, documents
@@ -143,7 +143,7 @@ class BatchIntakeDialog(QDialog):
         self._progress_text = self.tr("Printing page {done} of {total}…")
         self.progress.setRange(0, 0)
         self.progress.setLabelText(self.tr("Sending the batch to the printer…"))
-        self.runner.run(print_pdf, result.path, self.printer, self.relay.report,
+        self.runner.run(print_document, self.ctx, result.path, self.printer, self.relay.report,
                         on_done=self._batch_printed, on_error=self._batch_print_failed)
 
     def _batch_printed(self, pages: int) -> None:

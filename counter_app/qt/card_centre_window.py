@@ -48,14 +48,15 @@ class CardCentreWindow(QMainWindow):
     def __init__(self, ctx: AppContext, operator: CurrentOperator,
                  parent: QWidget | None = None, *,
                  opener: Callable[[], card_centre.CardCentre] | None = None,
-                 senders: Callable[[], dict] | None = None) -> None:
+                 senders: Callable[[], dict] | None = None,
+                 idle_lock_ms: int | None = None) -> None:
         super().__init__(parent)
         self.ctx, self.operator = ctx, operator
         self.ui = load_ui(self, "card_centre_window.ui")
         self.runner = TaskRunner(self)
         self.centre: card_centre.CardCentre | None = None
         self._opener = opener or (lambda: card_centre.for_operator(ctx, operator))
-        senders = senders or (lambda: card_centre.default_senders(ctx.settings))
+        senders = senders or (lambda: card_centre.default_senders(ctx.settings, ctx.files))
         self.incoming_tab = IncomingTab(ctx, self.runner)
         self.results_tab = ResultsTab(ctx, self.runner)
         self.dispatch_tab = DispatchTab(ctx, self.runner)
@@ -68,6 +69,8 @@ class CardCentreWindow(QMainWindow):
         self._telling_error = False
         self._setup_header()
         self._setup_tabs()
+        from counter_app.qt.operators_dialog import AccountActions
+        self.account = AccountActions(self, idle_lock_ms)  # the Operator menu, the idle lock
         self.refresh_timer = QTimer(self, interval=REFRESH_MS, timeout=self._refresh_visible)
         self.connect_central()
 
@@ -169,6 +172,8 @@ class CardCentreWindow(QMainWindow):
     def _tab_read_failed(self, error: Exception) -> None:
         text = message_for(error)
         self.statusBar().showMessage(text)
+        if self.centre is None:  # shut down meanwhile: a read it started ends unread
+            return
         if not self._telling_error:  # one dialog, not one per tab that failed
             self._telling_error = True
             try:
@@ -203,6 +208,7 @@ class CardCentreWindow(QMainWindow):
 
     def shutdown(self) -> None:
         self.refresh_timer.stop()
+        self.account.stop()
         self.notices_tab.auto_send_timer.stop()
         self.runner.wait_for_done()
         if self.centre is not None:
@@ -210,5 +216,6 @@ class CardCentreWindow(QMainWindow):
             self.centre = None
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        self.account.stop()
         super().closeEvent(event)
         self.sig_closed.emit()

@@ -252,7 +252,7 @@ class CollectionDialog(_CardLookup):
             dialogs.show_error(self, card_message(handover.receipt_error))
         elif handover.receipt is not None:
             try:
-                print_with_dialog(self, self.ctx.settings, handover.receipt)
+                print_with_dialog(self, self.ctx, handover.receipt)
             except Exception as error:  # noqa: BLE001 - PrintError says what is wrong
                 dialogs.show_error(self, card_message(error))
         self.ui.search_edit.setFocus()

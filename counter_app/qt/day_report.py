@@ -14,10 +14,10 @@ from PySide6.QtWidgets import QDialog, QWidget
 
 from counter_app.qt import dialogs
 from counter_app.qt.i18n import message_for
-from counter_app.qt.pdf_print import print_with_dialog
+from counter_app.qt.pdf_print import load_pdf, print_with_dialog
 from counter_app.qt.uiload import load_ui, pdf_preview
 from counter_app.security.roles import Permission
-from counter_app.services import reports
+from counter_app.services import documents, reports
 
 
 def render_report(ctx, operator, day: dt.date) -> Path:
@@ -70,7 +70,7 @@ class DayReportDialog(QDialog):
         if self.pdf_path is None or self.rendering:
             return
         try:
-            pages = print_with_dialog(self, self.ctx.settings, self.pdf_path)
+            pages = print_with_dialog(self, self.ctx, self.pdf_path)
         except Exception as error:  # noqa: BLE001 - PrintError says what is wrong
             dialogs.show_error(self, message_for(error))
             return
@@ -81,7 +81,7 @@ class DayReportDialog(QDialog):
     def _rendered(self, path: Path) -> None:
         self.rendering = False
         self.pdf_path = path
-        self.document.load(str(path))
+        load_pdf(self.document, documents.document_bytes(self.ctx, path))
         self.ui.print_button.setEnabled(True)
         self.ui.print_button.setFocus()
         self.ui.status_label.setText(self.tr("End-of-day report of {day}.").format(

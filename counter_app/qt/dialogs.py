@@ -17,6 +17,16 @@ def show_info(parent: QWidget | None, message: str) -> None:
     QMessageBox.information(parent, QCoreApplication.translate("dialogs", "Counter"), message)
 
 
+def confirm(parent: QWidget | None, message: str) -> bool:
+    """Ask before something staff cannot simply undo (disabling an operator, a reset);
+    No is the default, so Enter does not confirm by accident."""
+    answer = QMessageBox.question(
+        parent, QCoreApplication.translate("dialogs", "Counter"), message,
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.No)
+    return answer == QMessageBox.StandardButton.Yes
+
+
 def choose_photo_file(parent: QWidget | None) -> Path | None:
     path, _filter = QFileDialog.getOpenFileName(
         parent, QCoreApplication.translate("dialogs", "Import photo file"), "",

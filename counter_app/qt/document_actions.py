@@ -69,7 +69,7 @@ class DocumentActions:
         """Print through the dialog (remembered printer); 0 when staff cancel."""
         window = self.window
         try:
-            pages = print_with_dialog(window, window.ctx.settings, pdf)
+            pages = print_with_dialog(window, window.ctx, pdf)
         except Exception as error:  # noqa: BLE001 - PrintError says what is wrong
             dialogs.show_error(window, message_for(error))
             return 0

@@ -145,7 +145,7 @@ class InquiryDialog(QDialog):
     def _print_file(self, pdf) -> None:
         self.busy = False
         try:
-            pages = print_with_dialog(self, self.ctx.settings, pdf)
+            pages = print_with_dialog(self, self.ctx, pdf)
         except Exception as error:  # noqa: BLE001 - PrintError says what is wrong
             dialogs.show_error(self, message_for(error))
             return

@@ -20,6 +20,7 @@ if TYPE_CHECKING:  # the services load with the database, after the window shows
     from counter_app.services.auth import CurrentOperator
     from counter_app.services.context import AppContext
 
+# The services' message (the command line says it too); loaded with Qt, not with them.
 MSG_PASSWORDS_DIFFER = QT_TRANSLATE_NOOP("messages", "The two passwords are not the same.")
 
 
@@ -108,7 +109,9 @@ class FirstRunDialog(_StartDialog):
         auth.create_operator(
             self.ctx, site_id=site_id, username=ui.username_edit.text().strip(),
             display_name=ui.display_name_edit.text(), password=ui.password_edit.text(),
-            roles={Role.ADMINISTRATOR})
+            roles={Role.ADMINISTRATOR},
+            # chosen here, typed twice, by the administrator alone: this is the change
+            must_change_password=False)
         return auth.login(self.ctx, ui.username_edit.text(), ui.password_edit.text())
 
     def _check_site_and_passwords(self) -> None:

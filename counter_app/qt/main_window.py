@@ -54,10 +54,11 @@ class MainWindow(QMainWindow):
     sig_refreshed = Signal()
 
     def __init__(self, ctx: AppContext, operator: CurrentOperator,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, *, idle_lock_ms: int | None = None) -> None:
         super().__init__(parent)
         self.ctx, self.operator = ctx, operator
         self.ui = load_ui(self, "main_window.ui")
+        self._idle_lock_ms = idle_lock_ms  # the settings' idle minutes unless a test says
         self.runner = TaskRunner(self)
         self.model = QueueModel(self)
         self.sync = SyncController(ctx, self.runner, self)
@@ -123,6 +124,8 @@ class MainWindow(QMainWindow):
         self.inquiry = InquiryActions(self)
         from counter_app.qt.day_report import ReportActions
         self.reports = ReportActions(self)
+        from counter_app.qt.operators_dialog import AccountActions
+        self.account = AccountActions(self, self._idle_lock_ms)  # and the idle lock
         ui.action_new.setEnabled(self.operator.can(Permission.INTAKE))
         ui.action_batch.setEnabled(self.operator.can(Permission.INTAKE))
         ui.action_sync.setEnabled(self.operator.can(Permission.SYNC))
@@ -247,6 +250,7 @@ class MainWindow(QMainWindow):
 
     def shutdown(self) -> None:
         self.sync.stop_timer()
+        self.account.stop()
         self.runner.wait_for_done(15000)
         if self.card_reader is not None:
             self.card_reader.close()
@@ -307,5 +311,6 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         self.sync.stop_timer()
+        self.account.stop()
         super().closeEvent(event)
         self.sig_closed.emit()

@@ -12,6 +12,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QKeySequence, QPixmap, QShortcut
 from PySide6.QtWidgets import QPushButton
 
+from counter_app.domain.errors import CounterError
 from counter_app.photo.assessment import Assessment
 from counter_app.qt import dialogs, photo_capture
 from counter_app.qt.i18n import message_for
@@ -190,7 +191,11 @@ class PhotoPage(IntakePage):
 
     def _show_preview(self, path: Path) -> None:
         label = self.ui.preview_label
-        pixmap = QPixmap(str(path))
+        pixmap = QPixmap()
+        try:
+            pixmap.loadFromData(self.state.ctx.files.read(path))
+        except (OSError, CounterError):
+            pass  # gone or damaged: said below
         if pixmap.isNull():
             label.setText(self.tr("The photo cannot be shown."))
             return

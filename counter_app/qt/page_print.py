@@ -13,9 +13,9 @@ from PySide6.QtCore import Signal
 
 from counter_app.domain.lifecycle import Status
 from counter_app.qt.page_base import IntakePage, IntakeState
-from counter_app.qt.pdf_print import print_with_dialog
+from counter_app.qt.pdf_print import load_pdf, print_with_dialog
 from counter_app.qt.uiload import pdf_preview
-from counter_app.services import intake, printing
+from counter_app.services import documents, intake, printing
 
 PRINTED = (Status.FORM_PRINTED, Status.SIGNED)
 
@@ -49,7 +49,7 @@ class PrintPage(IntakePage):
         if self.pdf_path is None:
             return
         try:
-            pages = print_with_dialog(self, self.state.ctx.settings, self.pdf_path)
+            pages = print_with_dialog(self, self.state.ctx, self.pdf_path)
         except Exception as error:  # noqa: BLE001 - shown, and printing stays possible
             self.errors.show(error)
             return
@@ -68,7 +68,7 @@ class PrintPage(IntakePage):
 
     def _rendered(self, path: Path) -> None:
         self.pdf_path = path
-        self.document.load(str(path))
+        load_pdf(self.document, documents.document_bytes(self.state.ctx, path))
         self.ui.print_button.setEnabled(True)
         self.ui.print_button.setFocus()
         self.ui.status_label.setText(

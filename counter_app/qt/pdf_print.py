@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QRect, QSettings, QSize, Qt
+from PySide6.QtCore import QByteArray, QBuffer, QIODevice, QRect, QSettings, QSize, Qt
 from PySide6.QtGui import QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
@@ -26,6 +26,8 @@ from PySide6.QtWidgets import QWidget
 from counter_app.config import Settings
 from counter_app.domain.errors import QT_TRANSLATE_NOOP, CounterError
 from counter_app.qt import dialogs
+from counter_app.services import documents
+from counter_app.services.context import AppContext
 
 MSG_PRINTER = QT_TRANSLATE_NOOP(
     "messages", "The printer cannot be used. Check that it is switched on and connected, "
@@ -43,12 +45,29 @@ class PrintError(CounterError):
     code = "print"
 
 
-def print_with_dialog(parent: QWidget | None, settings: Settings, pdf: Path) -> int:
-    """Ask for the printer (the last one preselected), then print *pdf* on the GUI thread
-    (for documents of a page or two). Returns the pages printed, 0 when staff cancel;
-    raises PrintError when the printer fails."""
-    printer = choose_printer(parent, settings)
-    return 0 if printer is None else print_pdf(pdf, printer)
+def print_with_dialog(parent: QWidget | None, ctx: AppContext, pdf: Path) -> int:
+    """Ask for the printer (the last one preselected), then print *pdf* (sealed in the
+    protected directory, or the guide) on the GUI thread (for documents of a page or two).
+    Returns the pages printed, 0 when staff cancel; raises PrintError when the printer
+    fails."""
+    printer = choose_printer(parent, ctx.settings)
+    return 0 if printer is None else print_pdf(documents.document_bytes(ctx, pdf), printer)
+
+
+def print_document(ctx: AppContext, pdf: Path, printer: QPrinter,
+                   progress: Callable[[int, int], None] | None = None) -> int:
+    """print_pdf for a document the program made (any thread)."""
+    return print_pdf(documents.document_bytes(ctx, pdf), printer, progress)
+
+
+def load_pdf(document: QPdfDocument, data: bytes) -> bool:
+    """Load *data* (a PDF in memory: sealed files are never written out in clear) into
+    *document*; the buffer lives as long as the document. False when it is no PDF."""
+    buffer = QBuffer(document)
+    buffer.setData(QByteArray(data))
+    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+    document.load(buffer)  # this overload returns nothing: the error is asked after
+    return document.error() == QPdfDocument.Error.None_ and document.pageCount() > 0
 
 
 def choose_printer(parent: QWidget | None, settings: Settings) -> QPrinter | None:
@@ -62,12 +81,12 @@ def choose_printer(parent: QWidget | None, settings: Settings) -> QPrinter | Non
     return printer
 
 
-def print_pdf(pdf_path: Path, printer: QPrinter,
+def print_pdf(pdf: bytes, printer: QPrinter,
               progress: Callable[[int, int], None] | None = None) -> int:
-    """Print every page of *pdf_path* on *printer*; returns the number of pages printed.
+    """Print every page of the PDF *pdf* on *printer*; returns the number of pages printed.
     ``progress(page, pages)`` after each page may raise to stop: the job is aborted."""
     document = QPdfDocument()
-    if document.load(str(pdf_path)) != QPdfDocument.Error.None_ or not document.pageCount():
+    if not load_pdf(document, pdf):
         raise PrintError(MSG_DOCUMENT)
     _check_printer_ready(printer)
     pages = document.pageCount()

@@ -72,7 +72,7 @@ class ReceiptStation:
         window, number = self.window, issued.receipt.number
         self.last = issued
         try:
-            pages = print_with_dialog(window, window.ctx.settings, issued.pdf)
+            pages = print_with_dialog(window, window.ctx, issued.pdf)
         except Exception as error:  # noqa: BLE001 - PrintError says what is wrong
             pages = 0
             dialogs.show_error(window, message_for(error))

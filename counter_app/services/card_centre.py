@@ -219,7 +219,7 @@ def for_operator(ctx, operator, url: str | None = None) -> CardCentre:
     from counter_app.services import central_access
 
     operator.require(Permission.CARD_CENTRE)
-    enrolment = credentials.load(ctx.settings.protected_dir)
+    enrolment = credentials.load(ctx.files)
     site_id = uuid.UUID(enrolment.site_id) if enrolment and enrolment.site_id else None
     return open_card_centre(central_access.card_centre_url(ctx, url), operator.display_name,
                             rules=ctx.rules.cards, site_id=site_id,
@@ -228,21 +228,27 @@ def for_operator(ctx, operator, url: str | None = None) -> CardCentre:
 
 
 def is_enrolled(ctx) -> bool:
-    return credentials.load(ctx.settings.protected_dir) is not None
+    return credentials.load(ctx.files) is not None
 
 
-def default_senders(settings: Settings) -> dict[str, sending.Sender]:
+def default_senders(settings: Settings, files) -> dict[str, sending.Sender]:
     """SMS through the configured gateway (settings: notice_gateway_url), else into a file
     in the protected data folder; letters as PDFs to print, in the protected folder too,
-    in the fonts the forms are printed in."""
+    in the fonts the forms are printed in. Each text and letter is a file of its own,
+    sealed in *files* (the counter's ProtectedFiles)."""
     from counter_app.forms.fonts import find_fonts
 
     gateway = str(settings.extra.get("notice_gateway_url", "") or "")
+    def sealed(folder: str):
+        return lambda name, data: files.write(f"{folder}/{name}", data)
+
     sms: sending.Sender = (sending.HttpSender(gateway) if gateway
-                           else sending.FileSender(settings.protected_dir / "notices"))
+                           else sending.FileSender(settings.protected_dir / "notices",
+                                                   write=sealed("notices")))
     def fonts():
         return find_fonts(list(settings.font_paths) or None,
                           cache_dir=settings.data_dir / "cache" / "fonts")
 
     return {notices.SMS: sms,
-            notices.LETTER: sending.LetterSender(settings.protected_dir / "letters", fonts)}
+            notices.LETTER: sending.LetterSender(settings.protected_dir / "letters", fonts,
+                                                 write=sealed("letters"))}

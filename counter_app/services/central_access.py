@@ -38,7 +38,7 @@ def counter_url(ctx: AppContext, override: str | None = None) -> str:
     there on first use). SyncError when a configured central has not enrolled it."""
     if override:
         return override
-    enrolment = credentials.load(ctx.settings.protected_dir)
+    enrolment = credentials.load(ctx.files)
     if enrolment is None and ctx.settings.central_url:
         raise SyncError(MSG_NOT_ENROLLED)
     if enrolment is None:
@@ -66,7 +66,7 @@ def ask(ctx: AppContext, question: Callable[[Connection], Answer],
 
 def uses_builtin(ctx: AppContext) -> bool:
     """True when this counter's central database is the built-in one (or will be)."""
-    enrolment = credentials.load(ctx.settings.protected_dir)
+    enrolment = credentials.load(ctx.files)
     return enrolment.builtin if enrolment else not ctx.settings.central_url
 
 

@@ -338,9 +338,10 @@ def collection_receipt(ctx: AppContext, operator: CurrentOperator,
             collected_at=local_text(card.collected_at),
             site_name=site.name if site else "",
             operator_name=clerk.display_name if clerk else operator.display_name)
-    out = ctx.settings.protected_dir / "collection_receipts" / f"{application_id}.pdf"
-    out.parent.mkdir(parents=True, exist_ok=True)
-    render_collection_receipt(data, form_config(ctx), out, form_fonts(ctx))
+    config, fonts = form_config(ctx), form_fonts(ctx)
+    out = ctx.files.write_with(
+        f"collection_receipts/{application_id}.pdf",
+        lambda stream: render_collection_receipt(data, config, stream, fonts))
     with ctx.sessions.begin() as session:
         audit.record(session, action="collection_receipt_printed", entity="application",
                      entity_id=application_id, operator_id=operator.id,

@@ -34,14 +34,15 @@ def seed_demo(ctx: AppContext) -> DemoLogin:
     this counter is enrolled at, else the demo site."""
     from counter_app.central import credentials
 
-    enrolment = credentials.load(ctx.settings.protected_dir)
+    enrolment = credentials.load(ctx.files)
     site = (enrolment.site_code, enrolment.site_code) if enrolment else DEMO_SITE
     site_id = auth.ensure_site(ctx, *site)
     if not auth.needs_first_administrator(ctx):
         return DemoLogin(DEMO_USER, DEMO_PASSWORD, created=False)
     auth.create_operator(ctx, site_id=site_id, username=DEMO_USER, display_name="示范操作员",
                          password=DEMO_PASSWORD,
-                         roles={Role.WINDOW_STAFF, Role.SUPERVISOR, Role.ADMINISTRATOR})
+                         roles={Role.WINDOW_STAFF, Role.SUPERVISOR, Role.ADMINISTRATOR},
+                         must_change_password=False)  # demo data: the printed one stays
     return DemoLogin(DEMO_USER, DEMO_PASSWORD, created=True)
 
 

@@ -25,6 +25,7 @@ from counter_app.forms.data import BatchData, BatchEntry, GuideData
 from counter_app.forms.guide import render_guide as render_guide_pdf
 from counter_app.forms.slips import render_rejection_notice, render_voucher
 from counter_app.security import audit
+from counter_app.security.input_files import read_input_file
 from counter_app.security.roles import Permission
 from counter_app.services.auth import CurrentOperator
 from counter_app.services.context import AppContext
@@ -73,6 +74,9 @@ class BatchPrint:
     listed: int = 0  # applications on the cover list (batch_of), forms or not
 
 
+MAX_DOCUMENT_BYTES = 500 * 1024 * 1024  # a batch of a thousand forms with photos
+
+
 def voucher(ctx: AppContext, operator: CurrentOperator, application_id: uuid.UUID) -> Path:
     """The pick-up voucher (取卡凭证): two copies, QR code, the date the card should be ready."""
     operator.require(Permission.INTAKE)
@@ -86,8 +90,9 @@ def voucher(ctx: AppContext, operator: CurrentOperator, application_id: uuid.UUI
         ready = accepted + dt.timedelta(days=int(config.voucher["days_to_produce"]))
         slip = slip_data(ctx, app, *_site_and_clerk(session, app), accepted.isoformat(),
                          masked=True, ready_by=ready.isoformat())
-    out = _target(ctx, "vouchers", application_id)
-    render_voucher(slip, config, out, form_fonts(ctx))
+    fonts = form_fonts(ctx)
+    out = ctx.files.write_with(_target("vouchers", application_id),
+                               lambda stream: render_voucher(slip, config, stream, fonts))
     _audit(ctx, operator, "voucher_printed", "application", application_id)
     return out
 
@@ -103,8 +108,10 @@ def rejection_notice(ctx: AppContext, operator: CurrentOperator,
             raise DocumentError(MSG_NOT_REJECTED)
         day = _day_of(session, app, "rejected") or dt.date.today()
         slip = slip_data(ctx, app, *_site_and_clerk(session, app), day.isoformat(), masked=True)
-    out = _target(ctx, "notices", application_id)
-    render_rejection_notice(slip, config, out, form_fonts(ctx))
+    fonts = form_fonts(ctx)
+    out = ctx.files.write_with(
+        _target("notices", application_id),
+        lambda stream: render_rejection_notice(slip, config, stream, fonts))
     _audit(ctx, operator, "rejection_notice_printed", "application", application_id)
     return out
 
@@ -142,8 +149,10 @@ def batch(ctx: AppContext, operator: CurrentOperator, application_ids: list[uuid
     number = f"PL-{operator.site_code}-{now:%Y%m%d-%H%M%S}"
     data = BatchData(entries, operator.site_name, operator.display_name,
                      now.date().isoformat(), number)
-    out = _target(ctx, "batches", batch_id)
-    render_batch_pdf(data, config, out, form_fonts(ctx), progress)
+    fonts = form_fonts(ctx)
+    out = ctx.files.write_with(
+        _target("batches", batch_id),
+        lambda stream: render_batch_pdf(data, config, stream, fonts, progress))
     _audit(ctx, operator, "batch_printed", "batch", batch_id, detail=f"forms={len(entries)}")
     return BatchPrint(out, number, len(entries))
 
@@ -161,8 +170,10 @@ def batch_of(ctx: AppContext, operator: CurrentOperator, batch_id: uuid.UUID,
         number, entries, cover = _read_batch(ctx, session, config, batch_id)
     data = BatchData(entries, operator.site_name, operator.display_name,
                      dt.date.today().isoformat(), number)
-    out = _target(ctx, "batches", batch_id)  # a reprint replaces the last one
-    render_batch_pdf(data, config, out, form_fonts(ctx), progress, cover)
+    fonts = form_fonts(ctx)
+    out = ctx.files.write_with(  # a reprint replaces the last one
+        _target("batches", batch_id),
+        lambda stream: render_batch_pdf(data, config, stream, fonts, progress, cover))
     _audit(ctx, operator, "batch_printed", "batch", batch_id,
            detail=f"listed={len(cover)} forms={len(entries)}")
     return BatchPrint(out, number, len(entries), len(cover))
@@ -237,10 +248,9 @@ def _presenter_materials(ctx: AppContext) -> tuple[str, ...]:
         if presenter != Presenter.APPLICANT and rule.materials)
 
 
-def _target(ctx: AppContext, folder: str, name: uuid.UUID) -> Path:
-    out = ctx.settings.protected_dir / folder / f"{name}.pdf"
-    out.parent.mkdir(parents=True, exist_ok=True)
-    return out
+def _target(folder: str, name: uuid.UUID) -> str:
+    """Where a print is kept in the protected directory (sealed), named by a UUID."""
+    return f"{folder}/{name}.pdf"
 
 
 def _audit(ctx: AppContext, operator: CurrentOperator, action: str, entity: str,
@@ -248,3 +258,11 @@ def _audit(ctx: AppContext, operator: CurrentOperator, action: str, entity: str,
     with ctx.sessions.begin() as session:
         audit.record(session, action=action, entity=entity, entity_id=entity_id,
                      operator_id=operator.id, site_id=operator.site_id, detail=detail)
+
+
+def document_bytes(ctx: AppContext, path: Path) -> bytes:
+    """A PDF or picture the program made, to show or print: one in the protected directory
+    is opened with the data key, any other (the applicant guide) read as it is."""
+    if Path(path).is_relative_to(ctx.settings.protected_dir):
+        return ctx.files.read(path)
+    return read_input_file(Path(path), MAX_DOCUMENT_BYTES)

@@ -24,16 +24,16 @@ def redeem(ctx: AppContext, code: EnrolmentCode, builtin: bool = False) -> Enrol
     """The central side checks the code and the counter chooses the device's password; the
     credentials are saved before that commits, so a crash afterwards loses nothing: the
     same code again then finds them saved and working, and only adopts them."""
-    saved = credentials.load(ctx.settings.protected_dir)
+    saved = credentials.load(ctx.files)
     if saved and saved.device_id == code.device_id and central_enrolment.is_enrolled(saved):
         return adopt(ctx, saved)
-    keep = partial(credentials.save, ctx.settings.protected_dir)
+    keep = partial(credentials.save, ctx.files)
     return adopt(ctx, central_enrolment.redeem(code, keep, builtin=builtin))
 
 
 def adopt(ctx: AppContext, enrolment: Enrolment) -> Enrolment:
     """Store *enrolment*'s credentials and take its device id and site as this counter's."""
-    credentials.save(ctx.settings.protected_dir, enrolment)
+    credentials.save(ctx.files, enrolment)
     site_id = auth.ensure_site(ctx, enrolment.site_code, enrolment.site_code)
     with ctx.sessions.begin() as session:
         session.merge(Meta(key="device_id", value=enrolment.device_id))
@@ -46,4 +46,4 @@ def adopt(ctx: AppContext, enrolment: Enrolment) -> Enrolment:
 
 
 def enrolled(ctx: AppContext) -> Enrolment | None:
-    return credentials.load(ctx.settings.protected_dir)
+    return credentials.load(ctx.files)

@@ -47,6 +47,7 @@ from counter_app.domain.inquiry import (
 )
 from counter_app.domain.lifecycle import OPEN
 from counter_app.security import audit
+from counter_app.security.roles import Permission
 from counter_app.services.auth import CurrentOperator
 from counter_app.services.context import AppContext
 from counter_app.store.models import Application, CardRecord, InvalidEntry, Site, utcnow
@@ -124,11 +125,13 @@ class InquiryNote(CounterError):
     code = "inquiry"
 
 
-def look_up(ctx: AppContext, number: str, *, central_url: str | None = None,
-            offline: bool = False, now: dt.datetime | None = None,
-            operator: CurrentOperator | None = None) -> InquiryResult:
+def look_up(ctx: AppContext, number: str, *, operator: CurrentOperator,
+            central_url: str | None = None, offline: bool = False,
+            now: dt.datetime | None = None) -> InquiryResult:
     """The answer for *number* (ID number or card number), not audited: IdNumberError or
-    InquiryNumberError when the number is not valid. *now* is UTC (naive)."""
+    InquiryNumberError when the number is not valid. *now* is UTC (naive). Staff who take
+    in applications and the card centre may inquire (Forbidden otherwise)."""
+    require_inquiry(operator)
     now = now or utcnow()
     today = local_date(now)
     wanted = parse_inquiry_number(number, today)
@@ -154,7 +157,12 @@ def look_up(ctx: AppContext, number: str, *, central_url: str | None = None,
                    invalid=tuple(local_invalid), note=note)
 
 
-def inquire(ctx: AppContext, number: str, *, operator: CurrentOperator | None = None,
+def require_inquiry(operator: CurrentOperator) -> None:
+    """Forbidden unless *operator* takes in applications or works at the card centre."""
+    operator.require_any(Permission.INTAKE, Permission.CARD_CENTRE)
+
+
+def inquire(ctx: AppContext, number: str, *, operator: CurrentOperator,
             central_url: str | None = None, offline: bool = False,
             now: dt.datetime | None = None) -> InquiryResult:
     """look_up, then an audit record (the number masked) and the site's name."""
@@ -163,8 +171,8 @@ def inquire(ctx: AppContext, number: str, *, operator: CurrentOperator | None = 
     with ctx.sessions.begin() as session:
         site = _site_of(session, operator)
         audit.record(session, action="inquiry", entity="inquiry", entity_id=result.id,
-                     operator_id=operator.id if operator else None,
-                     site_id=site.id if site else None, detail=audit_detail(result))
+                     operator_id=operator.id, site_id=site.id if site else None,
+                     detail=audit_detail(result))
         site_name = site.name if site else ""
     return replace(result, site_name=site_name)
 
@@ -175,20 +183,19 @@ def audit_detail(result: InquiryResult) -> str:
             f"applications={len(result.applications)} invalid={len(result.invalid)}")
 
 
-def render_result(ctx: AppContext, result: InquiryResult,
-                  operator: CurrentOperator | None = None) -> Path:
+def render_result(ctx: AppContext, result: InquiryResult, operator: CurrentOperator) -> Path:
     """The printable result (one A4 page) in the protected directory; the print audited."""
+    require_inquiry(operator)
     from counter_app.forms.inquiry_result import render_inquiry
     from counter_app.services.printing import form_fonts
 
-    out = ctx.settings.protected_dir / "inquiries" / f"{result.id}.pdf"
-    out.parent.mkdir(parents=True, exist_ok=True)
-    render_inquiry(print_data(ctx, result), out, form_fonts(ctx))
+    printed, fonts = print_data(ctx, result), form_fonts(ctx)
+    out = ctx.files.write_with(f"inquiries/{result.id}.pdf",
+                               lambda stream: render_inquiry(printed, stream, fonts))
     with ctx.sessions.begin() as session:
         site = _site_of(session, operator)
         audit.record(session, action="inquiry_printed", entity="inquiry", entity_id=result.id,
-                     operator_id=operator.id if operator else None,
-                     site_id=site.id if site else None)
+                     operator_id=operator.id, site_id=site.id if site else None)
     return out
 
 

@@ -187,9 +187,9 @@ def receipt_slip(ctx: AppContext, operator: CurrentOperator, number: str) -> Pat
         data = ReceiptSlipData(number=receipt.number, issuer=receipt.issuer,
                                date=local_date(receipt.created_at).isoformat(),
                                photo_jpeg=_read(ctx, receipt.photo_path))
-    out = ctx.settings.protected_dir / SLIP_DIR / f"{number}.pdf"
-    out.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-    render_receipt_slip(data, form_config(ctx), out, form_fonts(ctx))
+    config, fonts = form_config(ctx), form_fonts(ctx)
+    out = ctx.files.write_with(f"{SLIP_DIR}/{number}.pdf",
+                               lambda stream: render_receipt_slip(data, config, stream, fonts))
     with ctx.sessions.begin() as session:
         audit.record(session, action="photo_receipt_printed", entity="photo_receipt",
                      entity_id=number, operator_id=operator.id, site_id=operator.site_id)
@@ -287,7 +287,7 @@ def _read(ctx: AppContext, relative: str | None) -> bytes | None:
     if not relative:
         return None
     try:
-        return (ctx.settings.protected_dir / relative).read_bytes()
-    except OSError:
-        log.warning("the photo of a receipt in the registry is missing")
+        return ctx.files.read(relative)
+    except (OSError, CounterError):
+        log.warning("the photo of a receipt in the registry is missing or damaged")
         return None

@@ -27,7 +27,6 @@ from counter_app.security import audit
 from counter_app.security.roles import Permission
 from counter_app.services.auth import CurrentOperator, Forbidden
 from counter_app.services.context import AppContext
-from counter_app.store.files import write_once
 from counter_app.services.intake import MSG_LOCKED, IntakeError, Step, load_application
 from counter_app.store.models import Application, Attachment, Photo
 
@@ -178,7 +177,7 @@ def suffix_of(image: bytes) -> str:
 
 def keep_file(ctx: AppContext, folder: str, data: bytes, suffix: str) -> tuple[str, str]:
     """Write *data* once under protected/<folder>/<sha256><suffix>; (sha256, relative)."""
-    return write_once(ctx.settings.protected_dir, folder, data, suffix)
+    return ctx.files.write_once(folder, data, suffix)
 
 
 def override_detail(assessment: Assessment, reason: str) -> str:

@@ -9,6 +9,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from counter_app.domain.business import BusinessType, Presenter
+from counter_app.domain.errors import CounterError
 from counter_app.domain.idnumber import mask
 from counter_app.forms.city_config import FormConfig, load_form_config
 from counter_app.forms.data import (
@@ -38,8 +39,6 @@ def render_form(ctx: AppContext, operator: CurrentOperator, application_id: uuid
         data = form_data(ctx, app, site, clerk)
         agreement = (slip_data(ctx, app, site, clerk, data.date)
                      if config.needs_agreement(app.business_type) else None)
-    out = ctx.settings.protected_dir / "forms" / f"{app.id}.pdf"
-    out.parent.mkdir(parents=True, exist_ok=True)
     fonts = form_fonts(ctx)
 
     def draw(canvas) -> None:
@@ -47,8 +46,9 @@ def render_form(ctx: AppContext, operator: CurrentOperator, application_id: uuid
         if agreement is not None:  # signed together with the form
             draw_agreement(canvas, fonts, agreement, config.agreement)
 
-    write_pdf(out, fonts, TITLE, draw)  # atomic: the preview never sees half a form
-    return out
+    # atomic: the preview never sees half a form
+    return ctx.files.write_with(f"forms/{app.id}.pdf",
+                                lambda stream: write_pdf(stream, fonts, TITLE, draw))
 
 
 def form_fonts(ctx: AppContext) -> FontSet:
@@ -133,6 +133,6 @@ def rejection_reasons(ctx: AppContext, app: Application) -> tuple[str, ...]:
 
 def _photo_bytes(ctx: AppContext, relative: str) -> bytes | None:
     try:
-        return (ctx.settings.protected_dir / relative).read_bytes()
-    except OSError:
+        return ctx.files.read(relative)
+    except (OSError, CounterError):  # gone or damaged: the form prints without it
         return None

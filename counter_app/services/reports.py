@@ -88,13 +88,13 @@ class DayReport:
         return counts
 
 
-def end_of_day(ctx: AppContext, operator: CurrentOperator | None = None, *,
+def end_of_day(ctx: AppContext, operator: CurrentOperator, *,
                site_code: str | None = None, day: dt.date | None = None,
                now: dt.datetime | None = None) -> DayReport:
-    """The report of *day* (the counter's local day of *now* by default) for the
-    operator's site (a supervisor's), or *site_code*, or this counter's first site."""
-    if operator is not None:
-        operator.require(Permission.OVERRIDE)
+    """The report of *day* (the counter's local day of *now* by default) for *site_code*
+    (a site this counter holds), else the operator's site. Supervisors and
+    administrators only (Forbidden otherwise)."""
+    operator.require(Permission.OVERRIDE)
     now = now or utcnow()
     day = day or local_date(now)
     start, end = utc_range_of_local_day(day)
@@ -146,23 +146,26 @@ def end_of_day(ctx: AppContext, operator: CurrentOperator | None = None, *,
                      tuple(overdue), due_soon, ready)
 
 
-def render_end_of_day(ctx: AppContext, report: DayReport, out: Path | None = None,
-                      operator: CurrentOperator | None = None) -> Path:
-    """The report as a PDF (by default in the protected directory); the print audited."""
+def render_end_of_day(ctx: AppContext, report: DayReport, out: Path | None = None, *,
+                      operator: CurrentOperator) -> Path:
+    """The report as a PDF: at *out* (an export the operator chose), else sealed in the
+    protected directory; the print audited."""
+    operator.require(Permission.OVERRIDE)
     from counter_app.forms.day_report import render_day_report
     from counter_app.services.printing import form_fonts
 
+    printed, fonts = print_data(ctx, report), form_fonts(ctx)
     if out is None:
-        out = (ctx.settings.protected_dir / "reports"
-               / f"end-of-day-{report.site_code}-{report.day.isoformat()}.pdf")
-        out.parent.mkdir(parents=True, exist_ok=True)
-    render_day_report(print_data(ctx, report), out, form_fonts(ctx))
+        out = ctx.files.write_with(
+            f"reports/end-of-day-{report.site_code}-{report.day.isoformat()}.pdf",
+            lambda stream: render_day_report(printed, stream, fonts))
+    else:
+        render_day_report(printed, out, fonts)
     with ctx.sessions.begin() as session:
         site = session.scalar(select(Site).where(Site.code == report.site_code))
         audit.record(session, action="end_of_day_report", entity="site",
                      entity_id=site.id if site else report.site_code,
-                     operator_id=operator.id if operator else None,
-                     site_id=site.id if site else None,
+                     operator_id=operator.id, site_id=site.id if site else None,
                      detail=f"day={report.day.isoformat()} applications={report.applications} "
                             f"collected={len(report.collected)} overdue={len(report.overdue)}")
     return out
@@ -195,13 +198,11 @@ def _status(status: str | None, updated_at, card_status: str | None, card_update
     return status
 
 
-def _site(session, operator: CurrentOperator | None, code: str | None) -> Site:
-    if operator is not None:
-        site = session.get(Site, operator.site_id)
-    elif code:
+def _site(session, operator: CurrentOperator, code: str | None) -> Site:
+    if code:
         site = session.scalar(select(Site).where(Site.code == code))
     else:
-        site = session.scalar(select(Site).order_by(Site.code).limit(1))
+        site = session.get(Site, operator.site_id)
     if site is None:
         raise ReportError(MSG_NO_SITE, code=code or "")
     return site

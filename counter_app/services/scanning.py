@@ -19,7 +19,6 @@ from counter_app.security.roles import Permission
 from counter_app.services.auth import CurrentOperator
 from counter_app.services.context import AppContext
 from counter_app.services.intake import IntakeError, Step, load_application
-from counter_app.store.files import write_once
 from counter_app.store.models import Attachment
 
 MSG_UNKNOWN_MATERIAL = QT_TRANSLATE_NOOP("messages", "This material is not on the application's checklist.")
@@ -47,8 +46,7 @@ def accept_scan(ctx: AppContext, operator: CurrentOperator, application_id: uuid
     ok, encoded = cv2.imencode(".jpg", image, [cv2.IMWRITE_JPEG_QUALITY, 85])
     if not ok:
         raise PhotoError(MSG_UNREADABLE)
-    digest, relative = write_once(ctx.settings.protected_dir, "scans", encoded.tobytes(),
-                                  ".jpg")
+    digest, relative = ctx.files.write_once("scans", encoded.tobytes(), ".jpg")
     with ctx.sessions.begin() as session:
         app = load_application(session, application_id)
         material = next((m for m in app.materials if m.code == material_code), None)

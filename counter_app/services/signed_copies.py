@@ -101,7 +101,8 @@ def attach_signed_copy(ctx: AppContext, operator: CurrentOperator,
             Attachment.sha256 == digest))
         if existing is not None:
             return SignedCopy(app.id, app.number, Status(app.status), existing.id, True)
-        _store(ctx.settings.protected_dir / relative, content)
+        if not ctx.files.path(relative).exists():  # named by content: written once
+            ctx.files.write(relative, content)
         attachment = Attachment(application_id=app.id, kind=KIND, sha256=digest,
                                 path=str(relative), media_type=media_type,
                                 operator_id=operator.id)
@@ -113,7 +114,8 @@ def attach_signed_copy(ctx: AppContext, operator: CurrentOperator,
 
 def signed_copies(ctx: AppContext, operator: CurrentOperator,
                   application_id: uuid.UUID) -> list[Path]:
-    """Files of the signed copies kept for the application, oldest first."""
+    """Files of the signed copies kept for the application, oldest first (sealed: read
+    them with ctx.files.read)."""
     operator.require(Permission.INTAKE)
     with ctx.sessions() as session:
         rows = session.scalars(select(Attachment).where(
@@ -166,12 +168,3 @@ def _record(session, operator: CurrentOperator, app: Application,
                      detail="signed copy attached")
     log.info("signed copy %s attached to application %s", attachment_id, app.id)
 
-
-def _store(target: Path, content: bytes) -> None:
-    """Write once, named by content hash; never half a file under the final name."""
-    if target.exists():
-        return
-    target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-    partial = target.with_suffix(f".{os.getpid()}-{threading.get_ident()}.part")
-    partial.write_bytes(content)
-    os.replace(partial, target)

@@ -70,7 +70,7 @@ def sync_now(ctx: AppContext, override_url: str | None = None) -> SyncResult:
         url = central_access.counter_url(ctx, override_url)
         engine = database.engine_for(url)
         identity = resolve_identity(engine)
-        pushed = push_once(ctx.sessions, engine, identity, ctx.settings.protected_dir)
+        pushed = push_once(ctx.sessions, engine, identity, ctx.files)
         anchors.push(ctx.sessions, engine, identity.device_id)  # checked centrally
         pulled = pull_once(ctx.sessions, engine)
     except (OperationalError, DBAPIError) as exc:

@@ -45,6 +45,11 @@ class Operator(Base):
     roles: Mapped[str] = mapped_column(String(200))  # comma-separated Role values
     active: Mapped[bool] = mapped_column(default=True)
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    # Wrong passwords in a row; at the rules' limit the operator is locked until then (UTC).
+    failed_logins: Mapped[int] = mapped_column(default=0, server_default="0")
+    locked_until: Mapped[dt.datetime | None]
+    # The first administrator and a reset password: changed at the next login.
+    must_change_password: Mapped[bool] = mapped_column(default=False, server_default="0")
     site: Mapped[Site] = relationship()
 
 

@@ -15,7 +15,6 @@ from __future__ import annotations
 import json
 import logging
 from dataclasses import dataclass
-from pathlib import Path
 
 from sqlalchemy import Engine, Row, Text, func, select, text, type_coerce, update
 from sqlalchemy.orm import Session, sessionmaker
@@ -31,8 +30,10 @@ from counter_app.central.operations import (
     OpResult,
     RawJson,
 )
-from counter_app.domain.errors import reason, reason_words
+from counter_app.domain.errors import CounterError, reason, reason_words
 from counter_app.security import audit
+from counter_app.security.sealing import SealBroken
+from counter_app.security.protected_files import ProtectedFiles
 from counter_app.store.models import Meta, OutboxEntry, utcnow
 
 log = logging.getLogger(__name__)
@@ -55,12 +56,12 @@ class PushResult:
 
 
 def push_once(sessions: sessionmaker[Session], engine: Engine, identity: Identity,
-              protected_dir: Path) -> PushResult:
+              files: ProtectedFiles) -> PushResult:
     """Send every unsent outbox row over *engine*; a database error (nothing lost) on
     failure."""
     counts = {"applied": 0, "duplicate": 0, REJECTED: 0, "files": 0}
     while batch := _unsent(sessions, BATCH_SIZE):
-        ops = [_operation(entry, engine, identity, protected_dir) for entry in batch]
+        ops = [_operation(entry, engine, identity, files) for entry in batch]
         # A file that arrived damaged stays queued for the next cycle, unanswered (a
         # recorded answer would be final); the operations beside it go ahead. So does a
         # holder's proof the look-up budget refused for now.
@@ -111,13 +112,13 @@ def _unsent(sessions: sessionmaker[Session], limit: int) -> list[Row]:
 
 
 def _operation(entry: Row, engine: Engine, identity: Identity,
-               protected_dir: Path) -> Operation:
+               files: ProtectedFiles) -> Operation:
     if entry.kind != "blob":  # sent as stored
         return Operation(entry.seq, entry.op_id, entry.kind, RawJson(entry.payload),
                          proof=_proof(entry))
     payload = json.loads(entry.payload)
     if isinstance(payload, dict) and payload.get("sha256"):
-        error = blobs.upload(engine, protected_dir / str(payload["path"]), payload["sha256"])
+        error = blobs.upload(engine, _content(files, str(payload["path"])), payload["sha256"])
         if error == blobs.UPLOAD_DAMAGED:
             log.warning("file of operation %s arrived damaged; sent again next cycle",
                         entry.seq)
@@ -125,6 +126,17 @@ def _operation(entry: Row, engine: Engine, identity: Identity,
         elif error:
             payload = {**payload, "upload_error": reason(error)}
     return Operation(entry.seq, entry.op_id, entry.kind, payload)
+
+
+def _content(files: ProtectedFiles, relative: str) -> bytes | None:
+    """The file's content; None when it is gone, b"" when it was altered since it was
+    sealed (its hash then differs: reported as damaged)."""
+    try:
+        return files.read(relative)
+    except SealBroken:
+        return b""
+    except (OSError, CounterError):
+        return None
 
 
 # What a holder's proof needs, read by SQLite from the stored payload (not parsed here).

@@ -452,7 +452,7 @@
     </message>
     <message>
         <location filename="../../ui/card_centre_window.ui" line="73"/>
-        <location filename="../../counter_app/qt/card_centre_window.py" line="107"/>
+        <location filename="../../counter_app/qt/card_centre_window.py" line="110"/>
         <source>Connecting to the central database…</source>
         <translation>正在连接中心数据库……</translation>
     </message>
@@ -467,37 +467,72 @@
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/card_centre_window.ui" line="111"/>
+        <location filename="../../ui/card_centre_window.ui" line="108"/>
+        <source>&amp;Operator</source>
+        <translation>操作员(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/card_centre_window.ui" line="121"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/card_centre_window.ui" line="119"/>
+        <location filename="../../ui/card_centre_window.ui" line="129"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/card_centre_window.py" line="82"/>
+        <location filename="../../ui/card_centre_window.ui" line="137"/>
+        <source>Change &amp;password…</source>
+        <translation>修改密码(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/card_centre_window.ui" line="140"/>
+        <source>Choose a new password for your operator account</source>
+        <translation>为您的操作员账号设置新密码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/card_centre_window.ui" line="145"/>
+        <source>&amp;Lock window</source>
+        <translation>锁定窗口(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/card_centre_window.ui" line="148"/>
+        <source>Cover the window until you (or a supervisor) type the password again; the work in progress is kept (Ctrl+Alt+L)</source>
+        <translation>遮盖窗口，直到您（或主管）再次输入密码；正在办理的业务保留（Ctrl+Alt+L）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/card_centre_window.ui" line="156"/>
+        <source>&amp;Operators…</source>
+        <translation>操作员管理(&amp;O)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/card_centre_window.ui" line="159"/>
+        <source>Create operators, assign roles, disable them, reset passwords (administrators)</source>
+        <translation>新建操作员、分配角色、停用、重置密码（管理员）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/card_centre_window.py" line="85"/>
         <source>Signed in as {name}</source>
         <translation>当前操作员：{name}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/card_centre_window.py" line="117"/>
+        <location filename="../../counter_app/qt/card_centre_window.py" line="120"/>
         <source>This computer is not enrolled: the card centre works on its own built-in central database (a single office, or a demo). Enrol it as a device of the card centre&apos;s site to work on the city&apos;s central database.</source>
         <translation>本机尚未注册：卡管中心正在使用本机内置的中心数据库（单一网点或演示）。如需处理全市数据，请将本机注册为卡管中心的设备。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/card_centre_window.py" line="123"/>
+        <location filename="../../counter_app/qt/card_centre_window.py" line="126"/>
         <source>Central database: every handling point of the city.</source>
         <translation>中心数据库：全市所有经办网点。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/card_centre_window.py" line="186"/>
+        <location filename="../../counter_app/qt/card_centre_window.py" line="189"/>
         <source>Read at {time}</source>
         <translation>{time} 读取</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/card_centre_window.py" line="193"/>
+        <location filename="../../counter_app/qt/card_centre_window.py" line="196"/>
         <source>{title} ({count})</source>
         <translation>{title}（{count}）</translation>
     </message>
@@ -686,6 +721,14 @@
         <location filename="../../ui/card_report_dialog.ui" line="208"/>
         <source>C&amp;lose</source>
         <translation>关闭(&amp;L)</translation>
+    </message>
+</context>
+<context>
+    <name>ChangePasswordDialog</name>
+    <message>
+        <location filename="../../counter_app/qt/password_dialog.py" line="67"/>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
     </message>
 </context>
 <context>
@@ -1361,6 +1404,39 @@
     </message>
 </context>
 <context>
+    <name>LockDialog</name>
+    <message>
+        <location filename="../../ui/lock_dialog.ui" line="6"/>
+        <source>Counter — Locked</source>
+        <translation>柜台 — 已锁定</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lock_dialog.ui" line="33"/>
+        <source>Counter locked</source>
+        <translation>柜台已锁定</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lock_dialog.ui" line="40"/>
+        <source>This window locked itself after {minutes} minutes without use. {name} or a supervisor of this site can unlock it; the work in progress is kept.</source>
+        <translation>窗口已闲置 {minutes} 分钟，已自动锁定。{name}或本网点的主管可以解锁；正在办理的业务均已保留。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lock_dialog.ui" line="58"/>
+        <source>&amp;User name:</source>
+        <translation>用户名(&amp;U)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lock_dialog.ui" line="75"/>
+        <source>&amp;Password:</source>
+        <translation>密码(&amp;P)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lock_dialog.ui" line="113"/>
+        <source>&amp;Unlock</source>
+        <translation>解锁(&amp;U)</translation>
+    </message>
+</context>
+<context>
     <name>LoginDialog</name>
     <message>
         <location filename="../../ui/login_dialog.ui" line="6"/>
@@ -1447,191 +1523,226 @@
     </message>
     <message>
         <location filename="../../ui/main_window.ui" line="147"/>
+        <source>&amp;Operator</source>
+        <translation>操作员(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.ui" line="156"/>
         <source>Lan&amp;guage</source>
         <translation>语言(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="162"/>
+        <location filename="../../ui/main_window.ui" line="172"/>
         <source>Toolbar</source>
         <translation>工具栏</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="186"/>
+        <location filename="../../ui/main_window.ui" line="196"/>
         <source>&amp;New application</source>
         <translation>新建申请(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="189"/>
+        <location filename="../../ui/main_window.ui" line="199"/>
         <source>Take in a new application (Ctrl+N)</source>
         <translation>受理一笔新申请（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="197"/>
+        <location filename="../../ui/main_window.ui" line="207"/>
         <source>&amp;Batch intake…</source>
         <translation>批量受理…(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="200"/>
+        <location filename="../../ui/main_window.ui" line="210"/>
         <source>Take in a committee&apos;s spreadsheet of applicants (Ctrl+B)</source>
         <translation>受理村委会/社区报送的申请人表格（Ctrl+B）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="208"/>
+        <location filename="../../ui/main_window.ui" line="218"/>
         <source>&amp;Inquiry…</source>
         <translation>查询…(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="211"/>
+        <location filename="../../ui/main_window.ui" line="221"/>
         <source>A cardholder&apos;s applications, card and invalid-list status by ID number or card number (Ctrl+I)</source>
         <translation>按身份证号码或卡号查询持卡人的申领、卡片及失效名单状态（Ctrl+I）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="219"/>
+        <location filename="../../ui/main_window.ui" line="229"/>
         <source>&amp;End-of-day report…</source>
         <translation>日终报表…(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="222"/>
+        <location filename="../../ui/main_window.ui" line="232"/>
         <source>The day&apos;s applications by business type and status, cards collected and overdue cards, to preview and print (supervisors)</source>
         <translation>当日按业务类型和状态统计的申请、已领卡及超期卡片，可预览和打印（主管）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="227"/>
+        <location filename="../../ui/main_window.ui" line="237"/>
         <source>&amp;Collect card…</source>
         <translation>领卡(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="230"/>
+        <location filename="../../ui/main_window.ui" line="240"/>
         <source>Hand a finished card over: scan the pick-up voucher, check the ID of who collects, print the collection receipt (Ctrl+L)</source>
         <translation>发放已制成的社会保障卡：扫描取卡凭证，核验领卡人证件，打印领取回执（Ctrl+L）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="238"/>
+        <location filename="../../ui/main_window.ui" line="248"/>
         <source>&amp;Activate card…</source>
         <translation>激活(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="241"/>
+        <location filename="../../ui/main_window.ui" line="251"/>
         <source>Record the activation of a collected card (Ctrl+J)</source>
         <translation>登记已领取卡片的激活（Ctrl+J）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="249"/>
+        <location filename="../../ui/main_window.ui" line="259"/>
         <source>&amp;Report lost, damaged or cancelled card…</source>
         <translation>挂失、损坏、注销登记(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="252"/>
+        <location filename="../../ui/main_window.ui" line="262"/>
         <source>Put a card on the invalid list: temporary or formal loss, damage, cancellation (Ctrl+Shift+L)</source>
         <translation>将卡片列入无效卡名单：临时挂失、正式挂失、损坏、注销（Ctrl+Shift+L）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="260"/>
+        <location filename="../../ui/main_window.ui" line="270"/>
         <source>&amp;Undo a temporary loss report…</source>
         <translation>解除临时挂失(&amp;U)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="263"/>
+        <location filename="../../ui/main_window.ui" line="273"/>
         <source>The card was found: undo its temporary loss report (Ctrl+Shift+U)</source>
         <translation>卡片已找回：解除临时挂失（Ctrl+Shift+U）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="271"/>
+        <location filename="../../ui/main_window.ui" line="281"/>
         <source>Attach &amp;signed form…</source>
         <translation>附加签字表…(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="274"/>
+        <location filename="../../ui/main_window.ui" line="284"/>
         <source>Attach the scan of a signed registration form: its QR code finds the application (Ctrl+G)</source>
         <translation>附加已签字登记表的扫描件：系统根据二维码找到对应申请（Ctrl+G）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="282"/>
+        <location filename="../../ui/main_window.ui" line="292"/>
         <source>Print pick-up &amp;voucher</source>
         <translation>打印取卡凭证(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="290"/>
+        <location filename="../../ui/main_window.ui" line="300"/>
         <source>&amp;Issue photo receipt…</source>
         <translation>出具照片回执(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="293"/>
+        <location filename="../../ui/main_window.ui" line="303"/>
         <source>Photo station: take the applicant&apos;s photo and print the receipt they bring to the window (Ctrl+R)</source>
         <translation>照相点：拍摄申请人照片并打印照片回执，申请人凭回执到窗口办理（Ctrl+R）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="301"/>
+        <location filename="../../ui/main_window.ui" line="311"/>
         <source>Print rejection &amp;notice</source>
         <translation>打印不予受理告知书(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="306"/>
+        <location filename="../../ui/main_window.ui" line="316"/>
         <source>&amp;Continue application</source>
         <translation>继续办理(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="309"/>
+        <location filename="../../ui/main_window.ui" line="319"/>
         <source>Continue the selected application where it stopped (Enter)</source>
         <translation>从中断处继续办理所选申请（回车）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="314"/>
+        <location filename="../../ui/main_window.ui" line="324"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="317"/>
+        <location filename="../../ui/main_window.ui" line="327"/>
         <source>Reload today&apos;s applications (F5)</source>
         <translation>重新加载今日受理列表（F5）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="325"/>
+        <location filename="../../ui/main_window.ui" line="335"/>
         <source>&amp;Sync now</source>
         <translation>立即同步(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="328"/>
+        <location filename="../../ui/main_window.ui" line="338"/>
         <source>Send submitted applications to the central database now (F9)</source>
         <translation>立即将已提交的申请上传至中心数据库（F9）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="336"/>
+        <location filename="../../ui/main_window.ui" line="346"/>
         <source>Sync &amp;problems…</source>
         <translation>同步问题(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="339"/>
+        <location filename="../../ui/main_window.ui" line="349"/>
         <source>Operations the central database refused, with its reasons (Shift+F9)</source>
         <translation>中心数据库拒收的操作及原因（Shift+F9）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="363"/>
+        <location filename="../../ui/main_window.ui" line="373"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/main_window.py" line="142"/>
+        <location filename="../../ui/main_window.ui" line="381"/>
+        <source>Change &amp;password…</source>
+        <translation>修改密码(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.ui" line="384"/>
+        <source>Choose a new password for your operator account</source>
+        <translation>为您的操作员账号设置新密码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.ui" line="389"/>
+        <source>&amp;Lock window</source>
+        <translation>锁定窗口(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.ui" line="392"/>
+        <source>Cover the window until you (or a supervisor) type the password again; the work in progress is kept (Ctrl+Alt+L)</source>
+        <translation>遮盖窗口，直到您（或主管）再次输入密码；正在办理的业务保留（Ctrl+Alt+L）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.ui" line="400"/>
+        <source>&amp;Operators…</source>
+        <translation>操作员管理(&amp;O)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.ui" line="403"/>
+        <source>Create operators, assign roles, disable them, reset passwords (administrators)</source>
+        <translation>新建操作员、分配角色、停用、重置密码（管理员）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/main_window.py" line="146"/>
         <source>Operator: {name} ({user})  ·  Site: {site} ({code})</source>
         <translation>操作员：{name}（{user}）  ·  网点：{site}（{code}）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/main_window.py" line="175"/>
+        <location filename="../../counter_app/qt/main_window.py" line="179"/>
         <source>{total} today  ·  {open} at the counter</source>
         <translation>今日共 {total} 笔  ·  办理中 {open} 笔</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/main_window.py" line="218"/>
+        <location filename="../../counter_app/qt/main_window.py" line="222"/>
         <source>This application is “{status}”: there is nothing more to do at the counter.</source>
         <translation>该申请当前状态为“{status}”，窗口无需再办理。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/main_window.py" line="228"/>
+        <location filename="../../counter_app/qt/main_window.py" line="236"/>
         <source>The new language takes effect the next time Counter is started.</source>
         <translation>新的界面语言将在下次启动程序后生效。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/main_window.py" line="274"/>
+        <location filename="../../counter_app/qt/main_window.py" line="283"/>
         <source>{count} refused by the central database</source>
         <translation>中心数据库拒收 {count} 笔</translation>
     </message>
@@ -1778,6 +1889,241 @@
     </message>
 </context>
 <context>
+    <name>OperatorFormDialog</name>
+    <message>
+        <location filename="../../ui/operator_form_dialog.ui" line="6"/>
+        <source>Counter — Operator</source>
+        <translation>柜台 — 操作员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operator_form_dialog.ui" line="33"/>
+        <source>New operator</source>
+        <translation>新建操作员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operator_form_dialog.ui" line="48"/>
+        <source>&amp;User name:</source>
+        <translation>用户名(&amp;U)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operator_form_dialog.ui" line="65"/>
+        <source>&amp;Name:</source>
+        <translation>姓名(&amp;N)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operator_form_dialog.ui" line="82"/>
+        <source>Initial &amp;password:</source>
+        <translation>初始密码(&amp;P)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operator_form_dialog.ui" line="99"/>
+        <source>Password a&amp;gain:</source>
+        <translation>再次输入密码(&amp;G)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operator_form_dialog.ui" line="116"/>
+        <source>Roles:</source>
+        <translation>角色：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operator_form_dialog.ui" line="140"/>
+        <source>&amp;Window staff (intake, photos, inquiry)</source>
+        <translation>窗口受理员(&amp;W)（受理、照片、查询）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operator_form_dialog.ui" line="147"/>
+        <source>P&amp;hoto station</source>
+        <translation>照相点(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operator_form_dialog.ui" line="154"/>
+        <source>&amp;Supervisor (exceptions, reports, unlocking)</source>
+        <translation>主管(&amp;S)（例外审批、报表、解锁）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operator_form_dialog.ui" line="161"/>
+        <source>C&amp;ard centre (production, dispatch, notices)</source>
+        <translation>制卡中心(&amp;A)（制卡、下发、通知）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operator_form_dialog.ui" line="168"/>
+        <source>A&amp;dministrator (operators)</source>
+        <translation>管理员(&amp;D)（操作员管理）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operator_form_dialog.ui" line="179"/>
+        <source>The operator must change this password at the first login.</source>
+        <translation>该操作员首次登录时必须修改此密码。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operator_form_dialog.ui" line="208"/>
+        <source>&amp;Cancel</source>
+        <translation>取消(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operator_form_dialog.ui" line="218"/>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/operators_dialog.py" line="192"/>
+        <source>Roles of {name}</source>
+        <translation>{name}的角色</translation>
+    </message>
+</context>
+<context>
+    <name>OperatorsDialog</name>
+    <message>
+        <location filename="../../ui/operators_dialog.ui" line="6"/>
+        <source>Counter — Operators</source>
+        <translation>柜台 — 操作员管理</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operators_dialog.ui" line="33"/>
+        <source>Operators</source>
+        <translation>操作员管理</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operators_dialog.ui" line="40"/>
+        <source>Administrators create operators, assign their roles, disable them and reset their passwords. Each change is recorded in the audit log.</source>
+        <translation>管理员可新建操作员、分配角色、停用账号和重置密码。每项变更都记入审计日志。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operators_dialog.ui" line="71"/>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operators_dialog.ui" line="76"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operators_dialog.ui" line="81"/>
+        <source>Site</source>
+        <translation>网点</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operators_dialog.ui" line="86"/>
+        <source>Roles</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operators_dialog.ui" line="91"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operators_dialog.ui" line="116"/>
+        <source>&amp;New operator…</source>
+        <translation>新建操作员(&amp;N)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operators_dialog.ui" line="126"/>
+        <source>&amp;Roles…</source>
+        <translation>角色(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operators_dialog.ui" line="136"/>
+        <source>Reset &amp;password…</source>
+        <translation>重置密码(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operators_dialog.ui" line="146"/>
+        <location filename="../../counter_app/qt/operators_dialog.py" line="112"/>
+        <source>&amp;Disable</source>
+        <translation>停用(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operators_dialog.ui" line="163"/>
+        <source>C&amp;lose</source>
+        <translation>关闭(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/operators_dialog.py" line="99"/>
+        <source>Disabled</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/operators_dialog.py" line="101"/>
+        <source>Locked until {time}</source>
+        <translation>锁定至 {time}</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/operators_dialog.py" line="103"/>
+        <source>Must change password</source>
+        <translation>须修改密码</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/operators_dialog.py" line="104"/>
+        <source>Active</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/operators_dialog.py" line="111"/>
+        <source>&amp;Enable</source>
+        <translation>启用(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/operators_dialog.py" line="129"/>
+        <source>Reset the password of {name} ({user})? They must change the new one at the next login.</source>
+        <translation>重置{name}（{user}）的密码吗？其下次登录时必须修改新密码。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/operators_dialog.py" line="142"/>
+        <source>Disable {name} ({user})? They can no longer log in; their work stays.</source>
+        <translation>停用{name}（{user}）吗？停用后不能再登录，其已办业务保留。</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordDialog</name>
+    <message>
+        <location filename="../../ui/password_dialog.ui" line="6"/>
+        <source>Counter — Password</source>
+        <translation>柜台 — 密码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/password_dialog.ui" line="33"/>
+        <source>Change your password</source>
+        <translation>修改密码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/password_dialog.ui" line="40"/>
+        <source>Your password was set by someone else: choose your own before you go on.</source>
+        <translation>您的密码由他人设置：请先设置自己的密码再继续。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/password_dialog.ui" line="58"/>
+        <source>&amp;Current password:</source>
+        <translation>当前密码(&amp;C)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/password_dialog.ui" line="75"/>
+        <source>&amp;New password:</source>
+        <translation>新密码(&amp;N)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/password_dialog.ui" line="92"/>
+        <source>New password &amp;again:</source>
+        <translation>再次输入新密码(&amp;A)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/password_dialog.ui" line="111"/>
+        <source>At least 8 characters.</source>
+        <translation>至少 8 个字符。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/password_dialog.ui" line="140"/>
+        <source>&amp;Cancel</source>
+        <translation>取消(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/password_dialog.ui" line="150"/>
+        <source>&amp;Change password</source>
+        <translation>修改密码(&amp;C)</translation>
+    </message>
+</context>
+<context>
     <name>PhotoCaptureDialog</name>
     <message>
         <location filename="../../ui/photo_capture.ui" line="6"/>
@@ -1913,56 +2259,56 @@
         <translation>扫描回执上的二维码，或输入编号后按回车</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/page_photo.py" line="42"/>
+        <location filename="../../counter_app/qt/page_photo.py" line="43"/>
         <source>Import photo file (Ctrl+O)</source>
         <translation>导入照片文件（Ctrl+O）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/page_photo.py" line="64"/>
+        <location filename="../../counter_app/qt/page_photo.py" line="65"/>
         <source>Checking the photo…</source>
         <translation>正在检查照片…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/page_photo.py" line="104"/>
+        <location filename="../../counter_app/qt/page_photo.py" line="105"/>
         <source>Looking up the photo receipt…</source>
         <translation>正在查询照片回执…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/page_photo.py" line="127"/>
+        <location filename="../../counter_app/qt/page_photo.py" line="128"/>
         <source>The photo of receipt {number} ({issuer}) is attached.</source>
         <translation>已调取回执 {number}（{issuer}）的照片。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/page_photo.py" line="166"/>
+        <location filename="../../counter_app/qt/page_photo.py" line="167"/>
         <source>Photo imported.</source>
         <translation>照片已导入。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/page_photo.py" line="187"/>
+        <location filename="../../counter_app/qt/page_photo.py" line="188"/>
         <source>Photo receipt {number}
 (the card centre will resolve it)</source>
         <translation>照片回执 {number}
 （由制卡中心核实调取）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/page_photo.py" line="35"/>
+        <location filename="../../counter_app/qt/page_photo.py" line="36"/>
         <source>&amp;Capture…</source>
         <translation>拍摄(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/page_photo.py" line="76"/>
-        <location filename="../../counter_app/qt/page_photo.py" line="95"/>
-        <location filename="../../counter_app/qt/page_photo.py" line="119"/>
+        <location filename="../../counter_app/qt/page_photo.py" line="77"/>
+        <location filename="../../counter_app/qt/page_photo.py" line="96"/>
+        <location filename="../../counter_app/qt/page_photo.py" line="120"/>
         <source>Saving the photo…</source>
         <translation>正在保存照片…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/page_photo.py" line="129"/>
+        <location filename="../../counter_app/qt/page_photo.py" line="130"/>
         <source>Receipt {number} is recorded without its photo, so the card centre will resolve it. If the photo was taken just now, scan the receipt again in a few minutes to see it here.</source>
         <translation>回执 {number} 已登记，但暂无照片，将由制卡中心处理。如果照片是刚拍的，请几分钟后再扫描一次回执。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/page_photo.py" line="195"/>
+        <location filename="../../counter_app/qt/page_photo.py" line="200"/>
         <source>The photo cannot be shown.</source>
         <translation>无法显示该照片。</translation>
     </message>
@@ -2128,6 +2474,24 @@
         <location filename="../../counter_app/qt/receipt_station.py" line="83"/>
         <source>Photo receipt {number} issued; its slip was not printed.</source>
         <translation>照片回执 {number} 已出具，回执未打印。</translation>
+    </message>
+</context>
+<context>
+    <name>ResetPasswordDialog</name>
+    <message>
+        <location filename="../../counter_app/qt/password_dialog.py" line="89"/>
+        <source>Reset the password of {name} ({user})</source>
+        <translation>重置{name}（{user}）的密码</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/password_dialog.py" line="91"/>
+        <source>{name} must change this password at the next login. A lockout ends with the reset.</source>
+        <translation>{name}下次登录时必须修改此密码。重置后登录锁定随即解除。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/password_dialog.py" line="96"/>
+        <source>&amp;Reset password</source>
+        <translation>重置密码(&amp;R)</translation>
     </message>
 </context>
 <context>
@@ -2429,6 +2793,14 @@
     </message>
 </context>
 <context>
+    <name>_Cover</name>
+    <message>
+        <location filename="../../counter_app/qt/idle_lock.py" line="111"/>
+        <source>Locked</source>
+        <translation>已锁定</translation>
+    </message>
+</context>
+<context>
     <name>audit_flags</name>
     <message>
         <location filename="../../counter_app/qt/card_centre_audit.py" line="26"/>
@@ -2524,77 +2896,78 @@
     <message>
         <location filename="../../counter_app/qt/dialogs.py" line="13"/>
         <location filename="../../counter_app/qt/dialogs.py" line="17"/>
+        <location filename="../../counter_app/qt/dialogs.py" line="24"/>
         <source>Counter</source>
         <translation>社保卡受理</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/dialogs.py" line="22"/>
+        <location filename="../../counter_app/qt/dialogs.py" line="32"/>
         <source>Import photo file</source>
         <translation>导入照片文件</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/dialogs.py" line="23"/>
+        <location filename="../../counter_app/qt/dialogs.py" line="33"/>
         <source>Images (*.jpg *.jpeg *.png *.bmp);;All files (*)</source>
         <translation>图片 (*.jpg *.jpeg *.png *.bmp);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/dialogs.py" line="29"/>
+        <location filename="../../counter_app/qt/dialogs.py" line="39"/>
         <source>Import a scanned material</source>
         <translation>导入材料扫描件</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/dialogs.py" line="30"/>
+        <location filename="../../counter_app/qt/dialogs.py" line="40"/>
         <source>Scans and photos (*.jpg *.jpeg *.png *.tif *.tiff *.bmp);;All files (*)</source>
         <translation>扫描件和照片 (*.jpg *.jpeg *.png *.tif *.tiff *.bmp);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/dialogs.py" line="44"/>
+        <location filename="../../counter_app/qt/dialogs.py" line="54"/>
         <source>Open a spreadsheet of applicants</source>
         <translation>打开申请人表格</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/dialogs.py" line="45"/>
+        <location filename="../../counter_app/qt/dialogs.py" line="55"/>
         <source>Spreadsheets (*.xlsx *.csv);;All files (*)</source>
         <translation>表格文件 (*.xlsx *.csv);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/dialogs.py" line="54"/>
+        <location filename="../../counter_app/qt/dialogs.py" line="64"/>
         <source>Hand over to the bank</source>
         <translation>移交银行</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/dialogs.py" line="55"/>
+        <location filename="../../counter_app/qt/dialogs.py" line="65"/>
         <source>Bank outlet:</source>
         <translation>银行网点：</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/dialogs.py" line="59"/>
+        <location filename="../../counter_app/qt/dialogs.py" line="69"/>
         <source>Save the handover file</source>
         <translation>保存移交文件</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/dialogs.py" line="60"/>
-        <location filename="../../counter_app/qt/dialogs.py" line="87"/>
+        <location filename="../../counter_app/qt/dialogs.py" line="70"/>
+        <location filename="../../counter_app/qt/dialogs.py" line="97"/>
         <source>CSV (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/dialogs.py" line="69"/>
+        <location filename="../../counter_app/qt/dialogs.py" line="79"/>
         <source>Print the registration form</source>
         <translation>打印申请登记表</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/dialogs.py" line="76"/>
+        <location filename="../../counter_app/qt/dialogs.py" line="86"/>
         <source>Import the card factory&apos;s result file</source>
         <translation>导入制卡厂回盘文件</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/dialogs.py" line="77"/>
+        <location filename="../../counter_app/qt/dialogs.py" line="87"/>
         <source>Result files (*.csv *.xlsx);;All files (*)</source>
         <translation>回盘文件 (*.csv *.xlsx);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/dialogs.py" line="85"/>
+        <location filename="../../counter_app/qt/dialogs.py" line="95"/>
         <source>Save the batch&apos;s result file for the card factory</source>
         <translation>保存本批次的制卡回盘模板（交制卡厂填写）</translation>
     </message>
@@ -2680,49 +3053,70 @@
         <translation>操作未能完成，详细信息已记录到日志。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/login.py" line="23"/>
+        <location filename="../../counter_app/qt/login.py" line="24"/>
+        <location filename="../../counter_app/services/auth.py" line="33"/>
         <source>The two passwords are not the same.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/pdf_print.py" line="30"/>
+        <location filename="../../counter_app/qt/pdf_print.py" line="32"/>
         <source>The printer cannot be used. Check that it is switched on and connected, then print again.</source>
         <translation>打印机无法使用。请检查打印机是否已开机并连接，然后重新打印。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/pdf_print.py" line="33"/>
+        <location filename="../../counter_app/qt/pdf_print.py" line="35"/>
         <source>The printer reports a problem: it may be offline, out of paper or jammed. Fix it, then print again.</source>
         <translation>打印机报告故障：可能已脱机、缺纸或卡纸。排除后请重新打印。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/pdf_print.py" line="36"/>
+        <location filename="../../counter_app/qt/pdf_print.py" line="38"/>
         <source>The form cannot be opened for printing.</source>
         <translation>无法打开登记表进行打印。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/auth.py" line="18"/>
+        <location filename="../../counter_app/services/auth.py" line="20"/>
         <source>Wrong user name or password.</source>
         <translation>用户名或密码错误。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/auth.py" line="19"/>
+        <location filename="../../counter_app/services/auth.py" line="21"/>
         <source>Your role does not allow this.</source>
         <translation>您的角色无权进行此操作。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/auth.py" line="20"/>
+        <location filename="../../counter_app/services/auth.py" line="22"/>
         <source>The password needs at least 8 characters.</source>
         <translation>密码至少需要8位。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/auth.py" line="21"/>
+        <location filename="../../counter_app/services/auth.py" line="23"/>
         <source>This user name is taken.</source>
         <translation>该用户名已被使用。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/auth.py" line="22"/>
+        <location filename="../../counter_app/services/auth.py" line="24"/>
         <source>Please fill in this field.</source>
         <translation>请填写此项。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/services/auth.py" line="25"/>
+        <source>Too many wrong passwords: this account is locked until {until}. Try again then, or ask an administrator to reset the password.</source>
+        <translation>密码错误次数过多：此账号已锁定至 {until}。请届时再试，或请管理员重置密码。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/services/auth.py" line="28"/>
+        <source>Only the operator logged in here, or a supervisor or administrator of this site, can unlock this window.</source>
+        <translation>只有在此登录的操作员，或本网点的主管、管理员，才能解锁此窗口。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/services/auth.py" line="31"/>
+        <source>Choose at least one role.</source>
+        <translation>请至少选择一个角色。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/services/auth.py" line="32"/>
+        <source>There is no such handling point on this counter.</source>
+        <translation>本柜台没有这个网点。</translation>
     </message>
     <message>
         <location filename="../../counter_app/services/collection.py" line="54"/>
@@ -3370,7 +3764,7 @@
     </message>
     <message>
         <location filename="../../counter_app/services/batches.py" line="31"/>
-        <location filename="../../counter_app/services/documents.py" line="50"/>
+        <location filename="../../counter_app/services/documents.py" line="51"/>
         <source>The batch cannot be found.</source>
         <translation>找不到该批次。</translation>
     </message>
@@ -3395,32 +3789,32 @@
         <translation>未找到材料边缘，请将材料完整平放在深色台面上。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/documents.py" line="44"/>
+        <location filename="../../counter_app/services/documents.py" line="45"/>
         <source>A pick-up voucher is issued once the application has been accepted (signed), until the card is collected.</source>
         <translation>申请受理（签字）后方可出具取卡凭证，领卡后不再出具。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/documents.py" line="47"/>
+        <location filename="../../counter_app/services/documents.py" line="48"/>
         <source>A rejection notice is printed only for a rejected application.</source>
         <translation>只有不予受理的申请才能打印不予受理告知书。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/documents.py" line="49"/>
+        <location filename="../../counter_app/services/documents.py" line="50"/>
         <source>Choose at least one application to print.</source>
         <translation>请至少选择一份要打印的申请。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/documents.py" line="51"/>
+        <location filename="../../counter_app/services/documents.py" line="52"/>
         <source>Every application of the batch was rejected or withdrawn: there is nothing to print.</source>
         <translation>本批次的申请均已不予受理或已撤回，没有可打印的内容。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/documents.py" line="54"/>
+        <location filename="../../counter_app/services/documents.py" line="55"/>
         <source>The form of application {number} cannot be printed: it has not passed the examination yet, or it was rejected or withdrawn.</source>
         <translation>申请 {number} 的登记表不能打印：尚未通过初审，或已不予受理或已撤回。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/scanning.py" line="25"/>
+        <location filename="../../counter_app/services/scanning.py" line="24"/>
         <source>This material is not on the application&apos;s checklist.</source>
         <translation>该材料不在本申请的材料清单中。</translation>
     </message>
@@ -3480,17 +3874,17 @@
         <translation>无法播放该视频文件。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/photo_station.py" line="34"/>
+        <location filename="../../counter_app/services/photo_station.py" line="33"/>
         <source>No single face was found, so the photo cannot be cut to the standard: please take it again.</source>
         <translation>未能找到唯一的人脸，无法按标准裁切照片：请重新拍摄。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/photo_station.py" line="37"/>
+        <location filename="../../counter_app/services/photo_station.py" line="36"/>
         <source>The photo fails {count} check(s). Take it again, or ask a supervisor to accept it with a reason.</source>
         <translation>照片有 {count} 项检查未通过。请重新拍摄，或请主管填写理由后批准采用。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/photo_station.py" line="40"/>
+        <location filename="../../counter_app/services/photo_station.py" line="39"/>
         <source>Please give the reason for accepting a photo that fails a check.</source>
         <translation>请填写采用未通过检查照片的理由。</translation>
     </message>
@@ -3762,7 +4156,7 @@
         <translation>请输入社会保障卡号或身份证号码。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/inquiry.py" line="56"/>
+        <location filename="../../counter_app/services/inquiry.py" line="57"/>
         <source>The central database cannot be reached: this answer shows only what this counter holds (its own applications, and the invalid list as last pulled).</source>
         <translation>无法连接中心数据库：以下仅为本柜台保存的数据（本柜台受理的申请，以及最近一次同步的挂失及失效名单）。</translation>
     </message>
@@ -3885,6 +4279,94 @@
         <location filename="../../counter_app/security/input_files.py" line="18"/>
         <source>{name} cannot be opened.</source>
         <translation>无法打开 {name}。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/signin.py" line="28"/>
+        <source>This command runs as an operator: set COUNTER_OPERATOR and COUNTER_PASSWORD, or run it on a terminal to be asked.</source>
+        <translation>此命令须以操作员身份运行：请设置 COUNTER_OPERATOR 和 COUNTER_PASSWORD，或在终端中运行以输入。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/signin.py" line="31"/>
+        <source>No new password was given: type it on the terminal, pipe it on standard input or set COUNTER_NEW_PASSWORD.</source>
+        <translation>未提供新密码：请在终端中输入、从标准输入传入，或设置 COUNTER_NEW_PASSWORD。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/signin.py" line="34"/>
+        <source>Your password must be changed first: run `counter-app operator passwd`.</source>
+        <translation>须先修改密码：请运行 `counter-app operator passwd`。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/security/keys.py" line="37"/>
+        <source>The key that opens this counter&apos;s data was not found ({place}). Restore it, or set the data folder aside and start afresh: applications already sent are kept in the central database (docs/SECURITY.md).</source>
+        <translation>找不到打开本柜台数据的密钥（{place}）。请恢复密钥，或将数据文件夹移到别处后重新开始：已上传的申请保存在中心数据库中（见 docs/SECURITY.md）。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/security/keys.py" line="41"/>
+        <source>The key found in {place} does not open this counter&apos;s data. Restore the right key (docs/SECURITY.md).</source>
+        <translation>{place} 中的密钥无法打开本柜台的数据。请恢复正确的密钥（见 docs/SECURITY.md）。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/security/keys.py" line="44"/>
+        <source>The key file {place} cannot be used: {problem}</source>
+        <translation>密钥文件 {place} 无法使用：{problem}</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/security/sealing.py" line="19"/>
+        <source>A protected file is damaged or was altered: {file}</source>
+        <translation>受保护的文件已损坏或被改动：{file}</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/services/operators.py" line="28"/>
+        <source>You cannot disable your own account.</source>
+        <translation>不能停用自己的账号。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/services/operators.py" line="29"/>
+        <source>This is the last active administrator: make another operator an administrator first.</source>
+        <translation>这是最后一个在用的管理员：请先将另一名操作员设为管理员。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/services/operators.py" line="32"/>
+        <source>There is no such operator.</source>
+        <translation>没有这个操作员。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/services/operators.py" line="33"/>
+        <source>The current password is not right.</source>
+        <translation>当前密码不正确。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/services/operators.py" line="34"/>
+        <source>The new password must be different from the current one.</source>
+        <translation>新密码须与当前密码不同。</translation>
+    </message>
+</context>
+<context>
+    <name>roles</name>
+    <message>
+        <location filename="../../counter_app/qt/operators_dialog.py" line="26"/>
+        <source>Window staff</source>
+        <translation>窗口受理员</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/operators_dialog.py" line="27"/>
+        <source>Photo station</source>
+        <translation>照相点</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/operators_dialog.py" line="28"/>
+        <source>Supervisor</source>
+        <translation>主管</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/operators_dialog.py" line="29"/>
+        <source>Card centre</source>
+        <translation>制卡中心</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/operators_dialog.py" line="30"/>
+        <source>Administrator</source>
+        <translation>管理员</translation>
     </message>
 </context>
 <context>

@@ -22,9 +22,9 @@ applications received over the last 40 days and 100,000 collected ones.
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
 import json
-import sqlite3
 import time
 import uuid
 from collections.abc import Callable
@@ -33,11 +33,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import psycopg
+import sqlcipher3.dbapi2 as sqlcipher
 from sqlalchemy.engine import make_url
 
 from counter_app.central import admin as central_admin
 from counter_app.central import database as central_database
 from counter_app.config import Settings
+from counter_app.security.keys import DataKey
 from counter_app.security.roles import Role
 from counter_app.services import auth, enrolment
 from counter_app.services.context import open_context
@@ -159,20 +161,42 @@ def _copied(what: str, copy: Callable[[], None]) -> Callable[[], str]:
 
 # --- the counter's own store (SQLite) -------------------------------------------------------
 
+# The benchmarks' counters share one data key (a file beside their data): a cached store
+# copied into a later run opens with it.
+BENCH_KEY = bytes(range(32))
+
+
+def bench_settings(root: Path) -> Settings:
+    key_file = root / "bench.key"
+    if not key_file.exists():
+        root.mkdir(parents=True, exist_ok=True)
+        key_file.write_text(base64.b64encode(BENCH_KEY).decode())
+    return Settings(data_dir=root / "data", config_dir=root / "config",
+                    key_file=str(key_file))
+
+
+def open_local_db(path: Path):
+    """The encrypted store at *path*, opened with the benchmarks' key (DB-API)."""
+    db = sqlcipher.connect(str(path), isolation_level=None)
+    db.execute(f"PRAGMA key = \"x'{DataKey(BENCH_KEY, '').derive('database').hex()}'\"")
+    return db
+
+
 def inquiry_local(root: Path) -> DataSet:
     """A counter (site SC001, an administrator) whose store holds the inquiry data."""
-    data_dir, config_dir = root / "data", root / "config"
+    settings = bench_settings(root)
+    data_dir = settings.data_dir
     what = (f"local load (SQLite): {APPLICATIONS:,} applications, "
             f"{APPLICATIONS // CARD_EVERY:,} card records, {INVALID:,} invalid-list entries, "
             "ANALYZE")
 
     def finish():
-        return open_context(Settings(data_dir=data_dir, config_dir=config_dir))
+        return open_context(settings)
 
     if data_cache.local_is_cached("inquiry_local"):
         return DataSet(_copied(what, lambda: data_cache.local_copy("inquiry_local", data_dir)),
                        finish)
-    ctx = open_context(Settings(data_dir=data_dir, config_dir=config_dir))
+    ctx = open_context(settings)
     site_id = auth.ensure_site(ctx, "SC001", "示范社保服务中心")
     operator_id = auth.create_operator(ctx, site_id=site_id, username="admin",
                                        display_name="管理员", password=PASSWORD,
@@ -187,7 +211,7 @@ def inquiry_local(root: Path) -> DataSet:
 
 
 def load_local(path: Path, site_id: uuid.UUID, operator_id: uuid.UUID) -> None:
-    db = sqlite3.connect(path, isolation_level=None)
+    db = open_local_db(path)
     try:
         # One transaction written straight into the file (not through the WAL and a
         # checkpoint: half the writing); the store's own WAL mode is put back after it.
@@ -292,7 +316,7 @@ def inquiry_central(root: Path) -> DataSet:
 
     def finish():
         url = copy[0]
-        ctx = open_context(Settings(data_dir=root / "data", config_dir=root / "config"))
+        ctx = open_context(bench_settings(root))
         enrolment.enrol(ctx, central_admin.add_device(url, "S000", "window 1").code())
         with psycopg.connect(url, autocommit=True) as conn:  # the budget is checked, and
             conn.execute("UPDATE central_sites SET lookup_budget = 1000000")  # never runs out

@@ -108,6 +108,29 @@ def test_thousand_forms_with_progress(tmp_path):
     within_budget(seconds, 20, "1,000-form batch", unit="s")
 
 
+def test_thousand_forms_from_sealed_photos_to_a_sealed_batch(ctx):
+    """Issue 13: the 1,000-form batch as the counter makes it since encryption at rest:
+    each photo opened from the protected directory (AES-GCM), the batch sealed there."""
+    import io
+
+    fonts, config = find_fonts(), load_form_config()
+    photos = [ctx.files.write_once("photos", photo_jpeg(i), ".jpg")[1] for i in range(1000)]
+    base = sample_form_data(with_photo=False)
+    started = time.perf_counter()
+    entries = tuple(BatchEntry(dataclasses.replace(
+        base, application_number=f"SC001-20261122-{i:04d}", photo_receipt_number="",
+        photo_jpeg=ctx.files.read(relative))) for i, relative in enumerate(photos))
+    opened = time.perf_counter() - started
+    kept = ctx.files.write_with("batches/bench.pdf", lambda stream: render_batch(
+        BatchData(entries, "示范网点", "李敏", "2026-11-22", "PL-3"), config, stream, fonts))
+    seconds = time.perf_counter() - started
+    assert ctx.files.read(kept).startswith(b"%PDF")
+    print(f"\n1,000 forms from sealed photos, sealed: {seconds:.1f} s "
+          f"(opening the photos {opened * 1000:.0f} ms)")
+    record(opened * 1000, "opening 1,000 sealed photos", unit="ms")
+    within_budget(seconds, 20, "1,000-form batch from sealed photos, sealed", unit="s")
+
+
 @pytest.mark.parametrize("with_photo", [True, False])
 def test_form_size(tmp_path, with_photo):
     data = forms(1)[0] if with_photo else sample_form_data(with_photo=False)

@@ -191,7 +191,8 @@ def operator_from_json(data: dict) -> auth.CurrentOperator:
 # -- a job -----------------------------------------------------------------------------
 
 def run(job: dict) -> int:
-    settings = Settings(data_dir=Path(job["data_dir"]), config_dir=Path(job["config_dir"]))
+    settings = Settings(data_dir=Path(job["data_dir"]), config_dir=Path(job["config_dir"]),
+                        key_file=job.get("key_file", ""))
     ctx = open_context(settings)
     killer = Killer(job.get("point"), job.get("occurrence", 1))
     install(ctx, killer, job["batch_size"], job["chunk_size"])

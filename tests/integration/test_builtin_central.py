@@ -36,7 +36,11 @@ def test_the_demo_syncs_through_a_device_login_on_the_built_in_server(tmp_path):
     assert (data / "central-pg" / "data" / "PG_VERSION").is_file()
     assert not [p for p in data.rglob("*") if "central" in p.name and p.suffix == ".sqlite3"]
 
-    enrolment = credentials.load(data / "protected")
+    from counter_app.config import Settings
+    from counter_app.services.context import open_context
+
+    files = open_context(Settings(data_dir=data, config_dir=tmp_path / "config")).files
+    enrolment = credentials.load(files)
     assert enrolment.builtin and enrolment.site_code == "SC001"
     server = EmbeddedCentral(data)  # both processes stopped it when they exited
     assert not server.running()

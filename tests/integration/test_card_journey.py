@@ -24,10 +24,12 @@ from tests.sync_helpers import submit_child
 pytestmark = pytest.mark.postgres
 
 
-def card_centre(data_dir, *args) -> subprocess.CompletedProcess:
-    """The card centre's own process: `counter-app card-centre ...` on its data dir."""
+def card_centre(data_dir, *args, **extra_env) -> subprocess.CompletedProcess:
+    """The card centre's own process: `counter-app card-centre ...` on its data dir, as its
+    operator "maker" (issue 13: the card centre's commands run as an operator)."""
     env = {**os.environ, "COUNTER_DATA_DIR": str(data_dir / "data"),
-           "COUNTER_CONFIG_DIR": str(data_dir / "config"), "QT_QPA_PLATFORM": "offscreen"}
+           "COUNTER_CONFIG_DIR": str(data_dir / "config"), "QT_QPA_PLATFORM": "offscreen",
+           "COUNTER_OPERATOR": "maker", "COUNTER_PASSWORD": PASSWORD, **extra_env}
     command = "import sys; from counter_app.cli import main; sys.exit(main(sys.argv[1:]))"
     done = subprocess.run([sys.executable, "-c", command, *args], env=env,
                           capture_output=True, text=True, timeout=120)
@@ -56,17 +58,21 @@ def test_a_childs_card_from_intake_to_activation(fresh_central, settings, tmp_pa
     # the card centre, in its own process: batch, factory result, dispatch, notice
     centre = tmp_path / "card-centre"
     card_centre(centre, "enrol", centre_code)
+    card_centre(centre, "operator", "add", "maker", "--name", "制卡员", "--roles",
+                "administrator,card_centre", "--site", "CC01", "--site-name",
+                "市社会保障卡管理中心", COUNTER_NEW_PASSWORD="initial password")
+    card_centre(centre, "operator", "passwd", COUNTER_PASSWORD="initial password",
+                COUNTER_NEW_PASSWORD=PASSWORD)
     template = tmp_path / "batch.csv"
-    made = card_centre(centre, "card-centre", "batch", "--template", str(template),
-                       "--operator", "制卡员")
+    made = card_centre(centre, "card-centre", "batch", "--template", str(template))
     assert "batch" in made.stdout, made.stdout + made.stderr
     with template.open(encoding="utf-8-sig") as handle:
         rows = list(csv.reader(handle))
     assert [row[0] for row in rows[1:]] == [number]
     with template.open("w", encoding="utf-8", newline="") as handle:
         csv.writer(handle).writerows([rows[0], [number, "A12345678", "中国工商银行", "成功", ""]])
-    card_centre(centre, "card-centre", "import", str(template), "--operator", "制卡员")
-    card_centre(centre, "card-centre", "dispatch", "--operator", "制卡员")
+    card_centre(centre, "card-centre", "import", str(template))
+    card_centre(centre, "card-centre", "dispatch")
     card_centre(centre, "card-centre", "notify")
 
     # back at the counter: the card comes down, the guardian collects, it is activated

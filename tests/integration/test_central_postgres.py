@@ -33,9 +33,10 @@ def test_sync_from_the_command_line_with_a_url(settings, ctx, admin, tmp_path, c
     app_id = submit_child(ctx, admin, tmp_path, sequence=9)
     monkeypatch.setenv("COUNTER_DATA_DIR", str(settings.data_dir))
     monkeypatch.setenv("COUNTER_CONFIG_DIR", str(settings.config_dir))
+    monkeypatch.setenv("COUNTER_KEY_FILE", settings.key_file)
     assert main(["sync", "once", "--central", central]) == 1  # the administrator's login
     assert "administrator's login" in capsys.readouterr().err
-    device_url = credentials.load(settings.protected_dir).url
+    device_url = credentials.load(ctx.files).url
     assert main(["sync", "once", "--central", device_url]) == 0
     assert "sent 1" in capsys.readouterr().out
     assert app_id in central_rows(central)

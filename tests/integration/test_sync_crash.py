@@ -176,6 +176,7 @@ def test_sigkill_at_fifty_random_points_loses_nothing_and_doubles_nothing(
     with log_path.open("w") as log, fork_server(env, log) as server:
         for index, (point, occurrence) in enumerate(plan):
             job = {"data_dir": str(settings.data_dir), "config_dir": str(settings.config_dir),
+                   "key_file": settings.key_file,
                    "point": point, "occurrence": occurrence, "seed": rng.randrange(1 << 30),
                    "first_number": 1000 + 100 * index, "batch_size": BATCH_SIZE,
                    "chunk_size": CHUNK_SIZE, "journal": str(journal),

@@ -17,6 +17,7 @@ from counter_app.qt.tasks import TaskRunner
 from counter_app.services import batches
 from tests.batch_helpers import (applicant_rows, batch_applications, examine, write_csv,
                                  write_xlsx)
+from tests.helpers import opened
 from tests.qt.qt_helpers import pdf_printer, printed_pages
 
 
@@ -79,8 +80,9 @@ def test_a_batch_prints_with_progress_and_the_window_stays_responsive(
     assert ("preparing", 30, 30) in seen and seen[-1][0] == "printing"
     assert "已打印" in dialog.ui.summary_label.text() or "printed" in dialog.ui.summary_label.text()
     expected = cover_pages(30) + 30
-    assert printed_pages(printed) == expected == printed_pages(dialog.batch_print.path)
-    cover = pdf_text(dialog.batch_print.path, last_page=cover_pages(30))
+    kept = opened(ctx, dialog.batch_print.path)
+    assert printed_pages(printed) == expected == printed_pages(kept)
+    cover = pdf_text(kept, last_page=cover_pages(30))
     assert dialog.accepted_batch.number in cover
     assert all(name in cover for _id, _number, name in apps) and cover.count("附后") == 30
     print(f"\nbatch of 30: longest pause of the event loop {ticks.longest_ms:.0f} ms")

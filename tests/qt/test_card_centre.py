@@ -320,7 +320,7 @@ def test_an_unreachable_central_database_is_said_in_words_and_can_be_tried_again
     from counter_app.services import auth
 
     ctx = open_context(settings)
-    credentials.save(ctx.settings.protected_dir, credentials.Enrolment(  # enrolled, server gone
+    credentials.save(ctx.files, credentials.Enrolment(  # enrolled, server gone
         url="postgresql://centre@127.0.0.1:1/x", device_id=str(uuid.uuid4()),
         site_code="CC01", site_id=str(uuid.uuid4())))
     site = auth.ensure_site(ctx, "CC01", "卡中心")

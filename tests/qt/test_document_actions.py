@@ -12,6 +12,7 @@ from counter_app.qt import dialogs
 from tests.helpers import application_at
 from tests.qt.qt_helpers import pdf_printer, printed_pages
 from tests.qt.test_main_window import main_window
+from tests.helpers import opened
 
 
 def printing_to(path, monkeypatch):
@@ -20,8 +21,8 @@ def printing_to(path, monkeypatch):
     monkeypatch.setattr(dialogs, "setup_printer", to_pdf)
 
 
-def pdf_text(path) -> str:
-    return subprocess.run(["pdftotext", str(path), "-"], capture_output=True,
+def pdf_text(ctx, path) -> str:
+    return subprocess.run(["pdftotext", str(opened(ctx, path)), "-"], capture_output=True,
                           text=True, check=True).stdout
 
 
@@ -29,7 +30,7 @@ def rendered(ctx) -> str:
     """The text of the newest document rendered into the protected directory (the printer
     gets page images, so the words are read from the document that was printed)."""
     newest = max(ctx.settings.protected_dir.rglob("*.pdf"), key=lambda p: p.stat().st_mtime)
-    return pdf_text(newest)
+    return pdf_text(ctx, newest)
 
 
 def test_voucher_of_the_selected_application_is_printed(qtbot, chinese, ctx, admin, tmp_path,
@@ -68,7 +69,7 @@ def test_the_guide_of_a_business_type_is_printed(qtbot, chinese, ctx, admin, tmp
     qtbot.waitUntil(lambda: out.exists() and out.stat().st_size > 0, timeout=15000)
     assert printed_pages(out) >= 1
     guide = ctx.settings.data_dir / "documents" / "guide-newborn.pdf"  # no personal data
-    assert ctx.rules.labels[next(iter(ctx.rules.labels))] in pdf_text(guide)
+    assert ctx.rules.labels[next(iter(ctx.rules.labels))] in pdf_text(ctx, guide)
 
 
 def finish_wizard_of(qtbot, window, application_id, voucher: bool):

@@ -20,6 +20,7 @@ from counter_app.qt.tasks import TaskRunner
 from counter_app.qt.wizard import IntakeWizard
 from counter_app.cli import main
 from counter_app.services import printing, queue, signed_copies
+from tests.helpers import opened
 from tests.unit.documents.support import (
     application_at, as_scan, needs_poppler, page_image)
 
@@ -45,11 +46,11 @@ def test_the_form_prints_through_qprinter_with_its_text_and_codes(qtbot, ctx, ad
     config = printing.form_config(ctx)
     with_agreement = dataclasses.replace(config, agreement_for=frozenset({"newborn"}))
     monkeypatch.setattr(printing, "form_config", lambda _ctx: with_agreement)
-    form = printing.render_form(ctx, admin, app_id)
+    form = opened(ctx, printing.render_form(ctx, admin, app_id))
     number = queue.application_detail(ctx, app_id).number
 
     printed = tmp_path / "printed.pdf"
-    assert print_pdf(form, pdf_printer(printed)) == 2  # the form and the agreement
+    assert print_pdf(form.read_bytes(), pdf_printer(printed)) == 2  # the form and the agreement
 
     source, output = loaded(form), loaded(printed)
     assert output.pageCount() == 2
@@ -96,11 +97,11 @@ def test_a_printer_in_trouble_says_so_and_printing_again_works(qtbot, chinese, c
     assert queue.application_detail(ctx, app_id).print_count == 1
 
 
-def test_printer_in_error_raises_the_printer_message(tmp_path, ctx, admin):
+def test_printer_in_error_raises_the_printer_message(qtbot, tmp_path, ctx, admin):
     app_id = application_at(ctx, admin, Status.PHOTO_OK, tmp_path)
     form = printing.render_form(ctx, admin, app_id)
     with pytest.raises(PrintError) as caught:
-        print_pdf(form, pdf_printer(tmp_path / "x.pdf", TroubledPrinter))
+        print_pdf(ctx.files.read(form), pdf_printer(tmp_path / "x.pdf", TroubledPrinter))
     assert caught.value.template == pdf_print.MSG_PRINTER_PROBLEM
 
 
@@ -149,7 +150,7 @@ def test_a_printer_no_longer_installed_or_a_pdf_file_is_not_remembered(settings,
 def scan_file(ctx, app_id, tmp_path):
     pdf = ctx.settings.protected_dir / "forms" / f"{app_id}.pdf"
     path = tmp_path / f"scan-{app_id}.jpg"
-    path.write_bytes(as_scan(page_image(pdf), angle=2, noise=8))
+    path.write_bytes(as_scan(page_image(opened(ctx, pdf)), angle=2, noise=8))
     return path
 
 
@@ -198,8 +199,8 @@ def scanner_pdf(ctx, app_id, tmp_path):
     from reportlab.pdfgen.canvas import Canvas
 
     jpeg = tmp_path / f"page-{app_id}.jpg"
-    jpeg.write_bytes(as_scan(page_image(ctx.settings.protected_dir / "forms" / f"{app_id}.pdf"),
-                             angle=1.5, noise=6))
+    form = opened(ctx, ctx.settings.protected_dir / "forms" / f"{app_id}.pdf")
+    jpeg.write_bytes(as_scan(page_image(form), angle=1.5, noise=6))
     path = tmp_path / f"scan-{app_id}.pdf"
     canvas = Canvas(str(path), pagesize=A4)
     canvas.drawImage(ImageReader(str(jpeg)), 0, 0, *A4)
@@ -223,8 +224,8 @@ def test_a_scanners_pdf_is_read_from_its_first_page_and_kept_whole(qtbot, langua
     copy = attached.args[0]
     assert copy.id == app_id and copy.status == Status.SIGNED
     [kept] = signed_copies.signed_copies(ctx, admin, app_id)
-    assert kept.suffix == ".pdf" and kept.read_bytes() == scan.read_bytes()
-    assert loaded(kept).pageCount() == 2
+    assert kept.suffix == ".pdf" and ctx.files.read(kept) == scan.read_bytes()
+    assert loaded(opened(ctx, kept)).pageCount() == 2
 
 
 def test_the_sample_form_pdf_is_read_and_refused_as_not_ours(qtbot, language, ctx, admin,

@@ -16,6 +16,7 @@ from counter_app.services import syncing
 from tests.helpers import add_operator, application_at, child_id
 from tests.qt.qt_helpers import pdf_printer, printed_pages
 from tests.qt.test_main_window import main_window
+from tests.helpers import opened
 
 
 def open_inquiry(qtbot, window):
@@ -85,7 +86,7 @@ def test_offline_the_note_shows_and_the_result_prints(qtbot, ctx, admin, tmp_pat
         qtbot.keyClick(dialog.ui.number_edit, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
     assert printed_pages(out) == 1
     rendered = ctx.settings.protected_dir / "inquiries" / f"{result.id}.pdf"
-    text = subprocess.run(["pdftotext", str(rendered), "-"], capture_output=True, text=True,
+    text = subprocess.run(["pdftotext", str(opened(ctx, rendered)), "-"], capture_output=True, text=True,
                           check=True).stdout
     assert result.masked_number in text and "本网点数据" in text
 

@@ -17,7 +17,7 @@ from counter_app.qt import wizard as wizard_module
 from counter_app.qt.main_window import MainWindow
 from counter_app.qt.pdf_print import print_pdf
 from counter_app.store.models import Application, AuditRecord
-from tests.helpers import GUARDIAN_ID, PASSWORD, child_id, write_photo
+from tests.helpers import GUARDIAN_ID, PASSWORD, child_id, opened, write_photo
 from tests.qt.qt_helpers import log_in, pdf_printer, printed_pages, type_text
 
 CHILD_NAME = "王䶮"  # 䶮 is in CJK extension A: the form needs a font that has it
@@ -71,7 +71,7 @@ def test_child_application_from_login_to_central(qtbot, chinese, ctx, admin, tmp
         qtbot.mouseClick(print_page.ui.print_button, Qt.MouseButton.LeftButton)
     assert pages.args == [1]
     assert printed_pages(printed) == 1
-    assert print_pdf(form_pdf, pdf_printer(QPrinter(), tmp_path / "again.pdf")) == 1
+    assert print_pdf(ctx.files.read(form_pdf), pdf_printer(QPrinter(), tmp_path / "again.pdf")) == 1
     click_next(qtbot, wizard)
 
     signed_page = wizard.currentPage()
@@ -91,7 +91,7 @@ def test_child_application_from_login_to_central(qtbot, chinese, ctx, admin, tmp
     assert row.status == Status.SUBMITTED and row.name == CHILD_NAME
     assert window.model.index(0, 3).data() == "已提交"
     assert_stored(ctx, application_id)
-    assert CHILD_NAME in subprocess.run(["pdftotext", str(form_pdf), "-"], check=True,
+    assert CHILD_NAME in subprocess.run(["pdftotext", str(opened(ctx, form_pdf)), "-"], check=True,
                                         capture_output=True, text=True).stdout
 
     window.activateWindow()

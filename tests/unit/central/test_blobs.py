@@ -74,7 +74,7 @@ def _recording(monkeypatch, sent: list, fail_after: int | None = None):
 
 def test_a_large_file_arrives_whole_and_checked(device, admin_engine, tmp_path):
     path, sha = _scan(tmp_path)
-    assert blobs.upload(device.engine, path, sha, chunk_size=128 * 1024) == ""
+    assert blobs.upload(device.engine, path.read_bytes(), sha, chunk_size=128 * 1024) == ""
     assert _stored(admin_engine, device.site_id, sha) == (True, path.read_bytes())
 
 
@@ -84,21 +84,21 @@ def test_an_interrupted_upload_sends_only_the_missing_chunks(device, admin_engin
     sent, resent = [], []
     _recording(monkeypatch, sent, fail_after=3)
     with pytest.raises(ConnectionError):
-        blobs.upload(device.engine, path, sha, chunk_size=100_000)
+        blobs.upload(device.engine, path.read_bytes(), sha, chunk_size=100_000)
     assert _stored(admin_engine, device.site_id, sha)[0] is False
 
     _recording(monkeypatch, resent)
-    assert blobs.upload(device.engine, path, sha, chunk_size=100_000) == ""
+    assert blobs.upload(device.engine, path.read_bytes(), sha, chunk_size=100_000) == ""
     assert sent == [0, 1, 2] and resent == list(range(3, 10))
     assert _stored(admin_engine, device.site_id, sha) == (True, path.read_bytes())
 
 
 def test_a_file_complete_already_is_not_sent_again(device, tmp_path, monkeypatch):
     path, sha = _scan(tmp_path, 300_000)
-    assert blobs.upload(device.engine, path, sha, chunk_size=100_000) == ""
+    assert blobs.upload(device.engine, path.read_bytes(), sha, chunk_size=100_000) == ""
     sent = []
     _recording(monkeypatch, sent)
-    assert blobs.upload(device.engine, path, sha, chunk_size=100_000) == ""
+    assert blobs.upload(device.engine, path.read_bytes(), sha, chunk_size=100_000) == ""
     assert sent == []
 
 
@@ -107,31 +107,31 @@ def test_a_damaged_chunk_is_caught_and_the_file_sent_again(device, admin_engine,
     path, sha = _scan(tmp_path, 300_000)
     monkeypatch.setattr(blobs, "_send_chunk", lambda engine, sha256, number, data: REAL_SEND(
         engine, sha256, number, data[:-1] + bytes([data[-1] ^ 0xFF]) if number == 1 else data))
-    assert blobs.upload(device.engine, path, sha, chunk_size=100_000) == blobs.UPLOAD_DAMAGED
+    assert blobs.upload(device.engine, path.read_bytes(), sha, chunk_size=100_000) == blobs.UPLOAD_DAMAGED
     with admin_engine.connect() as connection:  # the bad chunks are gone, nothing complete
         assert connection.scalar(select(func.count()).select_from(blob_chunks).where(
             blob_chunks.c.sha256 == sha)) == 0
     assert _stored(admin_engine, device.site_id, sha)[0] is False
     monkeypatch.setattr(blobs, "_send_chunk", REAL_SEND)
-    assert blobs.upload(device.engine, path, sha, chunk_size=100_000) == ""
+    assert blobs.upload(device.engine, path.read_bytes(), sha, chunk_size=100_000) == ""
     assert _stored(admin_engine, device.site_id, sha) == (True, path.read_bytes())
 
 
 def test_a_missing_or_changed_local_file_is_reported_not_sent(device, admin_engine, tmp_path):
     path, sha = _scan(tmp_path, 1000)
-    assert blobs.upload(device.engine, tmp_path / "gone.jpg", sha) == blobs.FILE_MISSING
+    assert blobs.upload(device.engine, None, sha) == blobs.FILE_MISSING
     path.write_bytes(b"something else")
-    assert blobs.upload(device.engine, path, sha) == blobs.FILE_DAMAGED
+    assert blobs.upload(device.engine, path.read_bytes(), sha) == blobs.FILE_DAMAGED
     assert _stored(admin_engine, device.site_id, sha) == (None, b"")
 
 
 def test_each_site_stores_its_own_copy(pg_url, device, admin_engine, tmp_path):
     path, sha = _scan(tmp_path, 300_000)
-    assert blobs.upload(device.engine, path, sha, chunk_size=100_000) == ""
+    assert blobs.upload(device.engine, path.read_bytes(), sha, chunk_size=100_000) == ""
     other = Device(pg_url)
     try:
         assert _stored(admin_engine, other.site_id, sha) == (None, b"")
-        assert blobs.upload(other.engine, path, sha, chunk_size=100_000) == ""
+        assert blobs.upload(other.engine, path.read_bytes(), sha, chunk_size=100_000) == ""
         assert _stored(admin_engine, other.site_id, sha) == (True, path.read_bytes())
     finally:
         other.dispose()
@@ -140,7 +140,7 @@ def test_each_site_stores_its_own_copy(pg_url, device, admin_engine, tmp_path):
 def test_only_an_enrolled_device_sends_files(admin_engine, tmp_path):
     path, sha = _scan(tmp_path, 1000)
     with pytest.raises(DBAPIError, match="only an enrolled device sends files"):
-        blobs.upload(admin_engine, path, sha)
+        blobs.upload(admin_engine, path.read_bytes(), sha)
 
 
 def test_a_blob_operation_links_only_a_complete_file(device, admin_engine, tmp_path):
@@ -154,7 +154,7 @@ def test_a_blob_operation_links_only_a_complete_file(device, admin_engine, tmp_p
     early = push(device.engine, [blob_op(1), blob_op(2, upload_error="the file is missing")])
     assert [(r.result, read_reason(r.reason)[0]) for r in early] == [
         ("rejected", reasons.FILE_INCOMPLETE), ("rejected", "the file is missing")]
-    assert blobs.upload(device.engine, path, sha, chunk_size=100_000) == ""
+    assert blobs.upload(device.engine, path.read_bytes(), sha, chunk_size=100_000) == ""
     assert [r.result for r in push(device.engine, [blob_op(3)])] == ["applied"]
     with admin_engine.connect() as connection:
         assert connection.execute(select(

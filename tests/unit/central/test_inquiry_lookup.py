@@ -18,7 +18,7 @@ from counter_app.services import enrolment, inquiry, syncing
 from counter_app.services.context import open_context
 from tests.helpers import child_id
 from tests.sync_helpers import submit_child
-from tests.unit.central.test_fencing import _operator
+from tests.unit.central.test_fencing import _operator, _operator_of
 
 pytestmark = pytest.mark.postgres
 
@@ -61,7 +61,7 @@ def central_with_two_sites(fresh_central, tmp_path, settings):
 def test_the_function_answers_across_sites_with_statuses_only(central_with_two_sites):
     ctx, url = central_with_two_sites
     from counter_app.central import credentials
-    device = database.create_central_engine(credentials.load(ctx.settings.protected_dir).url)
+    device = database.create_central_engine(credentials.load(ctx.files).url)
     try:
         with device.connect() as connection:
             # fenced: the device cannot read the applications, not even its own site's
@@ -96,13 +96,15 @@ def test_the_function_answers_across_sites_with_statuses_only(central_with_two_s
 def test_the_counters_inquiry_goes_through_it_and_settles_with_its_clock(
         central_with_two_sites):
     ctx, _url = central_with_two_sites
-    result = inquiry.look_up(ctx, child_id(), now=NOW)
+    staff = _operator_of(ctx)
+    result = inquiry.look_up(ctx, child_id(), operator=staff, now=NOW)
     assert result.source == inquiry.CENTRAL and len(result.applications) == 2
     mine = next(a for a in result.applications if a.number.startswith("SA01-"))
     assert mine.status == Status.SUBMITTED and mine.site_name == "甲服务网点" and mine.sent
     (entry,) = result.invalid
     assert entry.state == "active"
-    later = inquiry.look_up(ctx, "B11112222", now=NOW + dt.timedelta(days=6, minutes=1))
+    later = inquiry.look_up(ctx, "B11112222", operator=staff,
+                            now=NOW + dt.timedelta(days=6, minutes=1))
     assert [e.state for e in later.invalid] == ["released"]  # its 7 days ran out
     assert [a.number for a in later.applications] == ["SB01-20250301-0001"]
 

@@ -2,11 +2,14 @@
 a report per line, 2 unreadable), and the day's work from batch to notice."""
 
 import datetime as dt
+import json
 
 import pytest
 
 from counter_app.cli import main
+from counter_app.security.roles import Role
 from tests.cardcentre_helpers import city_at
+from tests.operator_helpers import operator_for_commands
 
 HEADER = "申请编号,社会保障卡号,发卡银行,制卡结果,失败原因\n"
 
@@ -15,6 +18,8 @@ HEADER = "申请编号,社会保障卡号,发卡银行,制卡结果,失败原因
 def private_dirs(tmp_path, monkeypatch):
     monkeypatch.setenv("COUNTER_DATA_DIR", str(tmp_path / "data"))
     monkeypatch.setenv("COUNTER_CONFIG_DIR", str(tmp_path / "config"))
+    # the commands run as an operator of the card centre (issue 13)
+    operator_for_commands(monkeypatch, "limin", {Role.CARD_CENTRE}, "李敏")
 
 
 @pytest.fixture
@@ -63,7 +68,7 @@ def test_a_days_work_from_the_command_line(city, tmp_path, capsys):
     old = dt.datetime.now(dt.UTC).replace(tzinfo=None) - dt.timedelta(days=40)
     first = city.add("SC001", "SC001-1", received=old, name="张𠮷")
     city.add("SP002", "SP002-1")
-    url = ["--url", city.url, "--operator", "李敏"]
+    url = ["--url", city.url]
     assert main(["card-centre", "incoming", *url]) == 0
     out = capsys.readouterr().out
     assert "SC001" in out and "30+ d" in out
@@ -82,8 +87,14 @@ def test_a_days_work_from_the_command_line(city, tmp_path, capsys):
     assert main(["card-centre", "notify", *url]) == 0
     assert "sent 2" in capsys.readouterr().out   # the SMS to a file, the letter as a PDF
     assert city.status(first) == "notified"
-    assert list((tmp_path / "data" / "protected" / "notices").glob("sms-*.jsonl"))
-    assert list((tmp_path / "data" / "protected" / "letters").glob("SC001-1-*.pdf"))
+    from counter_app.config import load_settings
+    from counter_app.services.context import open_context
+
+    files = open_context(load_settings()).files  # the texts and letters, sealed
+    [sms] = (tmp_path / "data" / "protected" / "notices").glob("sms-*.json")
+    assert "SC001-1" in json.loads(files.read(sms))["number"]
+    [letter] = (tmp_path / "data" / "protected" / "letters").glob("SC001-1-*.pdf")
+    assert files.read(letter).startswith(b"%PDF") and b"%PDF" not in letter.read_bytes()
 
 
 def test_unknown_sites_and_refused_marks_are_errors_in_words(city, capsys):
@@ -93,3 +104,19 @@ def test_unknown_sites_and_refused_marks_are_errors_in_words(city, capsys):
     assert main(["card-centre", "mark", "SC001-1", "--failed", "芯片损坏",
                  "--url", city.url]) == 1
     assert "cannot move" in capsys.readouterr().err
+
+
+def test_the_card_centre_commands_need_a_card_centre_operator(city, monkeypatch, capsys,
+                                                               tmp_path):
+    """Issue 13: no operator, a wrong password or another role: refused before any work."""
+    key = city.add("SC001", "SC001-1", status="in_production")
+    path = tmp_path / "ok.csv"
+    path.write_text(HEADER + "SC001-1,A12345678,工行,成功,\n", encoding="utf-8")
+    monkeypatch.setenv("COUNTER_PASSWORD", "not the password")
+    assert main(["card-centre", "import", str(path), "--url", city.url]) == 3
+    assert "Wrong user name or password" in capsys.readouterr().err
+    monkeypatch.delenv("COUNTER_PASSWORD")
+    monkeypatch.setattr("sys.stdin", open(path))  # not a terminal: nobody to ask
+    assert main(["card-centre", "incoming", "--url", city.url]) == 3
+    assert "COUNTER_OPERATOR and COUNTER_PASSWORD" in capsys.readouterr().err
+    assert city.status(key) == "in_production"

@@ -23,8 +23,11 @@ def private_dirs(tmp_path, monkeypatch):
 
 
 @pytest.fixture
-def demo_number(capsys) -> str:
-    """The demo's site with one submitted application; its applicant's ID number."""
+def demo_number(capsys, monkeypatch) -> str:
+    """The demo's site with one submitted application; its applicant's ID number. The
+    commands run as the demo operator (issue 13)."""
+    monkeypatch.setenv("COUNTER_OPERATOR", "demo")
+    monkeypatch.setenv("COUNTER_PASSWORD", "demo1234")
     assert main(["demo", "--applications", "1"]) == 0
     capsys.readouterr()
     with open_context(load_settings()).sessions() as session:
@@ -53,7 +56,7 @@ def test_nothing_found_is_1_and_offline_says_so(capsys, demo_number):
     assert "cannot be reached" in out and "nothing found" in out
 
 
-def test_an_invalid_number_is_2_with_the_reason(capsys):
+def test_an_invalid_number_is_2_with_the_reason(capsys, demo_number):
     assert main(["inquiry", "11010519491231002Y"]) == 2
     assert "invalid:" in capsys.readouterr().err
     assert main(["inquiry", "11010519491231003X", "--json"]) == 2

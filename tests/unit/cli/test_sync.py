@@ -16,6 +16,7 @@ pytestmark = pytest.mark.postgres
 def counter_env(settings, monkeypatch):
     monkeypatch.setenv("COUNTER_DATA_DIR", str(settings.data_dir))
     monkeypatch.setenv("COUNTER_CONFIG_DIR", str(settings.config_dir))
+    monkeypatch.setenv("COUNTER_KEY_FILE", settings.key_file)
     return settings
 
 
@@ -37,9 +38,12 @@ def test_the_whole_path_from_the_command_line(counter_env, fresh_central, tmp_pa
         assert conn.execute("SELECT count(*) FROM central_blobs WHERE complete").fetchone() == (
             1,)
 
-    saved = credentials.credentials_path(counter_env.protected_dir)
+    from counter_app.services.context import open_context
+
+    files = open_context(counter_env).files
+    saved = credentials.credentials_path(files)
     assert stat.S_IMODE(saved.stat().st_mode) == 0o600
-    enrolled = credentials.load(counter_env.protected_dir)
+    enrolled = credentials.load(files)
     secret = make_url(enrolled.url).password
     assert secret and not [path for path in counter_env.config_dir.rglob("*") if path.is_file()
                            and secret in path.read_text(encoding="utf-8", errors="ignore")]

@@ -6,6 +6,7 @@ import os
 import struct
 import subprocess
 import sys
+import zipfile
 import zlib
 
 import pytest
@@ -84,8 +85,9 @@ def test_the_command_line_refuses_hostile_images_in_words(tmp_path, fifo, huge, 
         target.write_bytes(_png_header(50000, 50000))
     else:
         target = {"fifo": fifo, "device": "/dev/zero", "huge": huge}[case]
-    code, said, _peak = _cli(tmp_path, *command, str(target))
+    code, said, peak = _cli(tmp_path, *command, str(target))
     assert code in (1, 2) and "Traceback" not in said and said.startswith("error: "), said
+    assert peak < PEAK_MB, peak
     if command[0] == "photo":
         assert code == 2  # photo check: 2 is "unreadable"
 
@@ -97,3 +99,67 @@ def test_hostile_images_cost_little_memory(tmp_path):
     wide.write_bytes(_png_header(32000, 32000))
     code, said, peak = _cli(tmp_path, "form", "read-scan", str(wide))
     assert code == 1 and "too large" in said and peak < PEAK_MB, (said, peak)
+
+
+def _xlsx_with_one_cell(path, megabytes: int) -> None:
+    """A workbook of one sheet whose one cell holds *megabytes* MB of text: a few hundred
+    KB on disk (the text compresses), as the 3.9 MB file of the issue that took 4 GB."""
+    chunk = "0" * 2**20
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", (
+            '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+            '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package'
+            '.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>'
+            '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats'
+            '-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets'
+            '/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.'
+            'spreadsheetml.worksheet+xml"/></Types>'))
+        archive.writestr("_rels/.rels", (
+            '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+            '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+            'relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>'))
+        archive.writestr("xl/workbook.xml", (
+            '<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
+            'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">'
+            '<sheets><sheet name="Sheet1" sheetId="1" r:id="rId1"/></sheets></workbook>'))
+        archive.writestr("xl/_rels/workbook.xml.rels", (
+            '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+            '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+            'relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>'))
+        with archive.open("xl/worksheets/sheet1.xml", "w") as sheet:
+            sheet.write(b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/'
+                        b'2006/main"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>')
+            for _ in range(megabytes):
+                sheet.write(chunk.encode())
+            sheet.write(b"</t></is></c></row></sheetData></worksheet>")
+
+
+@pytest.mark.parametrize("case, words", [
+    ("fifo", "not an ordinary file"), ("device", "not an ordinary file"),
+    ("huge", "too large"), ("bomb", "too large"), ("big cell", ""),
+])
+def test_batch_check_refuses_hostile_spreadsheets_in_words(tmp_path, case, words):
+    target = tmp_path / ("applicants.xlsx" if case in ("bomb", "big cell", "huge")
+                         else "applicants.csv")
+    if case == "fifo":
+        os.mkfifo(target)
+    elif case == "device":
+        target = "/dev/zero"
+    elif case == "huge":
+        with open(target, "wb") as handle:
+            handle.truncate(6 * 2**30)
+    else:
+        _xlsx_with_one_cell(target, 150 if case == "bomb" else 90)
+    code, said, peak = _cli(tmp_path, "batch", "check", str(target))
+    assert code == 2 and "Traceback" not in said and said.startswith("error: "), said
+    assert words in said and peak < PEAK_MB, (said, peak)
+
+
+@pytest.mark.parametrize("target", ["/nonexistent/code.txt", "/dev/zero", "fifo"])
+def test_an_enrolment_code_file_that_is_no_file_is_refused_in_words(tmp_path, target):
+    if target == "fifo":
+        target = str(tmp_path / "code.txt")
+        os.mkfifo(target)
+    code, said, peak = _cli(tmp_path, "enrol", f"@{target}")
+    assert code != 0 and "Traceback" not in said and said.startswith("error: "), said
+    assert peak < PEAK_MB, peak

@@ -18,6 +18,7 @@ from tests.card_helpers import ADULT_ID, NOW, STRANGER_ID, adult_card, child_car
 from tests.helpers import GUARDIAN_ID, child_id
 from tests.unit.documents.support import needs_poppler
 from tests.unit.forms.test_documents import assert_fonts_embedded_and_subset, text_of
+from tests.helpers import opened
 
 
 def NOWHERE(_ctx, _wanted):  # noqa: N802 - the central side knows of no such card
@@ -263,7 +264,7 @@ def test_the_collection_receipt_says_who_took_which_card_when(ctx, admin, tmp_pa
     collection.collect(ctx, admin, app_id, GUARDIAN_ID, now=NOW)
     pdf = collection.collection_receipt(ctx, admin, app_id)
     assert pdf.is_relative_to(ctx.settings.protected_dir) and str(app_id) in pdf.name
-    text = text_of(pdf)
+    text = text_of(opened(ctx, pdf))
     flat = text.replace(" ", "")
     for expected in ("社会保障卡领取回执", "领卡人留存联", "受理网点存根联", _number(ctx, app_id),
                      "王䶮", "王建国（父亲）", "监护人", "A12***678", "中国工商银行",
@@ -271,7 +272,7 @@ def test_the_collection_receipt_says_who_took_which_card_when(ctx, admin, tmp_pa
         assert expected in flat, expected
     assert child_id() not in flat and GUARDIAN_ID not in flat  # masked on paper
     assert "110105********002X" in flat
-    assert_fonts_embedded_and_subset(pdf)
+    assert_fonts_embedded_and_subset(opened(ctx, pdf))
     assert _audits(ctx, "collection_receipt_printed")
 
 
@@ -284,7 +285,7 @@ def test_the_receipts_qr_code_reads_back_as_the_application_number(ctx, admin, t
 
     app_id = adult_card(ctx, admin)
     collection.collect(ctx, admin, app_id, ADULT_ID, now=NOW)
-    page = page_image(collection.collection_receipt(ctx, admin, app_id))
+    page = page_image(opened(ctx, collection.collection_receipt(ctx, admin, app_id)))
     top = page[: page.shape[0] // 2]
     text, _points, _ = cv2.QRCodeDetector().detectAndDecode(top)
     assert parse_qr_payload(text) == _number(ctx, app_id)

@@ -31,9 +31,9 @@ def _device_of(ctx) -> str | None:
 
 def test_enrolling_keeps_a_password_of_the_counters_own(ctx, code):
     enrolled = enrolment.enrol(ctx, code.code())
-    saved = credentials.load(ctx.settings.protected_dir)
+    saved = credentials.load(ctx.files)
     assert saved == enrolled and make_url(saved.url).password != code.password
-    path = credentials.credentials_path(ctx.settings.protected_dir)
+    path = credentials.credentials_path(ctx.files)
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
     assert _device_of(ctx) == code.device_id
     with psycopg.connect(saved.url) as conn:
@@ -44,20 +44,21 @@ def test_enrolling_keeps_a_password_of_the_counters_own(ctx, code):
 def test_a_second_counter_with_the_same_code_is_refused(ctx, code, settings, tmp_path):
     enrolment.enrol(ctx, code.code())
     other = open_context(type(settings)(data_dir=tmp_path / "other",
-                                        config_dir=tmp_path / "other-config"))
+                                        config_dir=tmp_path / "other-config",
+                                        key_file=str(tmp_path / "other.key")))
     with pytest.raises(EnrolmentError, match="used already"):
         enrolment.enrol(other, code.code())
-    assert credentials.load(other.settings.protected_dir) is None
+    assert credentials.load(other.files) is None
 
 
 def test_a_counter_stopped_right_after_the_central_commit_finishes_with_the_same_code(
         ctx, code):
-    keep = lambda enrolled: credentials.save(ctx.settings.protected_dir, enrolled)  # noqa: E731
+    keep = lambda enrolled: credentials.save(ctx.files, enrolled)  # noqa: E731
     committed = central_enrolment.redeem(code, keep)  # ... and the counter stops here
     assert _device_of(ctx) != code.device_id
     assert enrolment.enrol(ctx, code.code()) == committed
     assert _device_of(ctx) == code.device_id
-    assert credentials.load(ctx.settings.protected_dir) == committed
+    assert credentials.load(ctx.files) == committed
 
 
 def test_credentials_that_cannot_be_saved_change_nothing_centrally(ctx, code, monkeypatch):

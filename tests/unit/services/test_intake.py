@@ -40,7 +40,7 @@ def test_the_whole_flow_reaches_submitted_with_an_audit_record_per_step(ctx, adm
     step = take_to_examined(ctx, admin)
     photo_station.import_photo_file(ctx, admin, step.id, photo_file)
     form = printing.render_form(ctx, admin, step.id)
-    assert form.is_relative_to(ctx.settings.protected_dir) and form.read_bytes()[:4] == b"%PDF"
+    assert form.is_relative_to(ctx.settings.protected_dir) and ctx.files.read(form)[:4] == b"%PDF"
     assert str(step.id) in form.name
     intake.record_form_printed(ctx, admin, step.id, form)
     intake.mark_signed(ctx, admin, step.id)

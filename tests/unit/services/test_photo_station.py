@@ -69,11 +69,11 @@ def test_a_passing_capture_is_kept_with_its_original(ctx, window_staff, examined
     assert (photo.source, photo.width, photo.height) == ("camera", 358, 441)
     final = ctx.settings.protected_dir / photo.path
     assert final.name == f"{photo.sha256}.jpg"
-    assert hashlib.sha256(final.read_bytes()).hexdigest() == photo.sha256
-    assert 14 * 1024 <= final.stat().st_size <= 20 * 1024
+    assert hashlib.sha256(ctx.files.read(final)).hexdigest() == photo.sha256
+    assert 14 * 1024 <= len(ctx.files.read(final)) <= 20 * 1024
     assert (kept.kind, kept.media_type, kept.operator_id) == (
         "photo_original", "image/jpeg", window_staff.id)
-    assert (ctx.settings.protected_dir / kept.path).read_bytes() == original
+    assert ctx.files.read(kept.path) == original
     assert kept.path == f"photo_originals/{hashlib.sha256(original).hexdigest()}.jpg"
     [record] = [a for a in audit_of(ctx, examined) if a.action == "photo_captured"]
     assert (record.from_status, record.to_status) == ("examined", "photo_ok")

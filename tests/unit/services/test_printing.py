@@ -9,7 +9,7 @@ from counter_app.domain.business import BusinessType, Presenter
 from counter_app.domain.people import AgentDetails, ApplicantDetails
 from counter_app.services import printing
 from counter_app.services.intake import load_application, save_applicant
-from tests.helpers import GUARDIAN_ID, child_id
+from tests.helpers import GUARDIAN_ID, child_id, opened
 from tests.unit.documents.support import needs_poppler, run
 
 ADULT_ID = child_id("11010519800101001")  # born 1980
@@ -23,7 +23,7 @@ def adult(**changes) -> ApplicantDetails:
 
 def form_text(ctx, admin, details: ApplicantDetails) -> str:
     step = save_applicant(ctx, admin, BusinessType.LATER, details)
-    return run("pdftotext", "-layout", str(printing.render_form(ctx, admin, step.id)), "-")
+    return run("pdftotext", "-layout", str(opened(ctx, printing.render_form(ctx, admin, step.id))), "-")
 
 
 @needs_poppler

@@ -83,13 +83,13 @@ def test_window_staff_may_not_make_it(ctx, admin, site_id):
 
 def test_an_unknown_site_is_named(ctx, admin):
     with pytest.raises(reports.ReportError, match="XX9"):
-        reports.end_of_day(ctx, site_code="XX9")
+        reports.end_of_day(ctx, admin, site_code="XX9")
 
 
 @needs_poppler
 def test_the_pdf_has_the_figures_and_a_chart(ctx, admin, day_of_work, tmp_path):
     report = reports.end_of_day(ctx, admin)
-    pdf = reports.render_end_of_day(ctx, report, tmp_path / "eod.pdf", admin)
+    pdf = reports.render_end_of_day(ctx, report, tmp_path / "eod.pdf", operator=admin)
     text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True,
                           text=True, check=True).stdout
     flat = " ".join(text.split())

@@ -23,7 +23,7 @@ def test_a_scanned_material_is_kept_and_ticked(ctx, admin, tmp_path):
     with ctx.sessions() as session:
         attachment = session.scalars(select(Attachment)).one()
     stored = ctx.settings.protected_dir / attachment.path
-    assert attachment.kind == "material_scan" and stored.read_bytes()[:2] == b"\xff\xd8"
+    assert attachment.kind == "material_scan" and ctx.files.read(stored)[:2] == b"\xff\xd8"
     assert attachment.sha256 in stored.name  # named by content, never by person
 
 

@@ -14,6 +14,7 @@ from counter_app.services.signed_copies import SignedCopyError, attach_signed_co
 from counter_app.store.models import Attachment, AuditRecord
 from tests.helpers import add_operator
 from tests.unit.documents.support import application_at, as_scan, needs_poppler, page_image
+from tests.helpers import opened
 
 pytestmark = needs_poppler
 
@@ -21,7 +22,7 @@ pytestmark = needs_poppler
 def scan_of_form(ctx, application_id, tmp_path, angle=3.0):
     pdf = ctx.settings.protected_dir / "forms" / f"{application_id}.pdf"
     path = tmp_path / f"scan-{application_id}.jpg"
-    path.write_bytes(as_scan(page_image(pdf), angle=angle, noise=10))
+    path.write_bytes(as_scan(page_image(opened(ctx, pdf)), angle=angle, noise=10))
     return path
 
 
@@ -45,7 +46,7 @@ def test_a_scan_of_the_printed_form_is_attached_and_the_form_counts_as_signed(ct
     digest = hashlib.sha256(scan.read_bytes()).hexdigest()
     assert (row.kind, row.sha256, row.media_type) == ("signed_form", digest, "image/jpeg")
     stored = ctx.settings.protected_dir / row.path
-    assert stored.name == f"{digest}.jpg" and stored.read_bytes() == scan.read_bytes()
+    assert stored.name == f"{digest}.jpg" and ctx.files.read(stored) == scan.read_bytes()
     assert actions(ctx, app_id)[-2:] == ["signed_copy_attached", "signed"]
     assert signed_copies.signed_copies(ctx, admin, app_id) == [stored]
 
@@ -112,7 +113,7 @@ def test_a_role_without_intake_may_not_attach(ctx, admin, site_id, tmp_path):
 
 def test_a_pdf_is_read_from_the_picture_of_its_first_page_and_kept_whole(ctx, admin, tmp_path):
     app_id = application_at(ctx, admin, Status.FORM_PRINTED, tmp_path)
-    pdf = ctx.settings.protected_dir / "forms" / f"{app_id}.pdf"
+    pdf = opened(ctx, ctx.settings.protected_dir / "forms" / f"{app_id}.pdf")  # as scanned
     with pytest.raises(SignedCopyError) as caught:  # the core renders no PDF
         attach_signed_copy(ctx, admin, app_id, pdf)
     assert caught.value.template == signed_copies.MSG_PDF_UNREAD

@@ -2,6 +2,8 @@ import sqlite3
 import threading
 import time
 
+import sqlcipher3.dbapi2 as sqlcipher
+
 import pytest
 
 from alembic.autogenerate import compare_metadata
@@ -10,12 +12,15 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import text
 
 from counter_app.store import migrate
-from counter_app.store.db import make_sqlite_engine, open_local_store
+from counter_app.store.db import (is_plain_database, make_sqlite_engine, open_local_store,
+                                   opens_with)
 from counter_app.store.models import Base, Meta
+
+KEY = bytes(range(32))
 
 
 def test_sqlite_runs_in_wal_with_full_sync(tmp_path):
-    sessions = open_local_store(f"sqlite:///{tmp_path / 'local.db'}")
+    sessions = open_local_store(f"sqlite:///{tmp_path / 'local.db'}", KEY)
     with sessions() as session:
         assert session.execute(text("PRAGMA journal_mode")).scalar() == "wal"
         assert session.execute(text("PRAGMA synchronous")).scalar() == 2  # FULL
@@ -24,7 +29,7 @@ def test_sqlite_runs_in_wal_with_full_sync(tmp_path):
 
 def test_writers_take_the_lock_at_begin(tmp_path):
     """BEGIN IMMEDIATE: a second writer waits at BEGIN, then succeeds, instead of failing."""
-    sessions = open_local_store(f"sqlite:///{tmp_path / 'local.db'}")
+    sessions = open_local_store(f"sqlite:///{tmp_path / 'local.db'}", KEY)
     order = []
 
     def second_writer():
@@ -49,11 +54,12 @@ def test_writers_take_the_lock_at_begin(tmp_path):
 def test_a_transaction_holds_the_write_lock_from_its_first_statement(tmp_path):
     """Even a transaction that has only read so far blocks other writers (no upgrade race)."""
     path = tmp_path / "local.db"
-    sessions = open_local_store(f"sqlite:///{path}")
-    other = sqlite3.connect(path, timeout=0, isolation_level=None)
+    sessions = open_local_store(f"sqlite:///{path}", KEY)
+    other = sqlcipher.connect(str(path), timeout=0, isolation_level=None)
+    other.execute(f"PRAGMA key = \"x'{KEY.hex()}'\"")
     with sessions.begin() as session:
         session.get(Meta, "anything")
-        with pytest.raises(sqlite3.OperationalError, match="locked"):
+        with pytest.raises(sqlcipher.OperationalError, match="locked"):
             other.execute("BEGIN IMMEDIATE")
     other.execute("BEGIN IMMEDIATE")
     other.execute("ROLLBACK")
@@ -100,3 +106,37 @@ def test_upgrading_a_database_with_applications_keeps_them(tmp_path):
         guardians = connection.execute(text("SELECT count(*) FROM guardians")).scalar()
     assert tuple(row) == ("applicant", 1, "")
     assert guardians == 1  # rebuilding applications did not cascade into its children
+
+
+def test_the_database_and_its_wal_hold_nothing_readable(tmp_path):
+    path = tmp_path / "local.db"
+    sessions = open_local_store(f"sqlite:///{path}", KEY)
+    with sessions.begin() as session:
+        session.merge(Meta(key="child", value="110105201605045070 王小明"))
+    with sessions() as session:  # still open: the row may be in the WAL only
+        assert session.get(Meta, "child").value.startswith("110105201605045070")
+        stored = b"".join(p.read_bytes() for p in tmp_path.glob("local.db*"))
+    assert len(list(tmp_path.glob("local.db*"))) >= 2
+    assert b"110105201605045070" not in stored and "王小明".encode() not in stored
+    assert not is_plain_database(path) and b"SQLite format 3" not in stored
+    with pytest.raises(sqlite3.DatabaseError):  # a copy opened without the key
+        sqlite3.connect(path).execute("SELECT * FROM meta").fetchall()
+    assert opens_with(path, KEY) and not opens_with(path, bytes(32))
+
+
+def test_a_database_from_before_encryption_is_encrypted_in_place_with_its_rows(tmp_path):
+    path = tmp_path / "local.db"
+    plain = make_sqlite_engine(f"sqlite:///{path}")  # no key: as an older version made it
+    migrate.upgrade(plain)
+    with plain.begin() as connection:  # left in the WAL, not checkpointed
+        connection.execute(text("INSERT INTO meta (key, value) VALUES ('kept', '王小明')"))
+    plain.dispose()
+    assert is_plain_database(path)
+    sessions = open_local_store(f"sqlite:///{path}", KEY)
+    assert not is_plain_database(path)
+    with sessions() as session:
+        assert session.get(Meta, "kept").value == "王小明"
+    assert migrate.is_current(sessions.kw["bind"])
+    stored = b"".join(p.read_bytes() for p in tmp_path.glob("local.db*"))
+    assert "王小明".encode() not in stored
+    assert not list(tmp_path.glob("*.encrypting"))
