@@ -19,6 +19,7 @@ encrypted is an error, never a fresh key (that would hide the data for good).
 from __future__ import annotations
 
 import base64
+import logging
 import os
 import secrets
 import uuid
@@ -30,6 +31,7 @@ from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from counter_app.domain.errors import QT_TRANSLATE_NOOP, CounterError
 
+log = logging.getLogger(__name__)
 KEY_BYTES = 32
 KEYRING_SERVICE = "counter-app data key"
 KEY_ID_FILE = "key-id"  # in the data directory: which key opens it (not the key)
@@ -41,6 +43,9 @@ MSG_KEY_MISSING = QT_TRANSLATE_NOOP(
 MSG_KEY_WRONG = QT_TRANSLATE_NOOP(
     "messages", "The key found in {place} does not open this counter's data. Restore the "
                 "right key (docs/SECURITY.md).")
+MSG_NO_PLACE = QT_TRANSLATE_NOOP(
+    "messages", "There is no place for the data key outside the data folder {folder}: set "
+                "key_file in the settings to a file elsewhere (docs/SECURITY.md).")
 MSG_KEY_UNREADABLE = QT_TRANSLATE_NOOP("messages", "The key file {place} cannot be used: "
                                                    "{problem}")
 
@@ -64,19 +69,22 @@ class DataKey:
 def open_data_key(data_dir: Path, config_dir: Path, key_file: str = "",
                   *, data_exists: bool) -> DataKey:
     """The data key of *data_dir*; made (and stored) when it has no encrypted data yet.
-    KeyUnavailable when encrypted data exists and its key is not found."""
+    KeyUnavailable when encrypted data exists and its key is not found. The key is looked
+    for in every place it may have been kept (a credential store that was not running at
+    the first start, a key file set later), and a new one goes to the first place."""
     key_id = _key_id(data_dir, create=not data_exists)
     if key_id is None:
         raise KeyUnavailable(MSG_KEY_MISSING, place=str(data_dir / KEY_ID_FILE))
-    store = _store_for(config_dir, key_file, key_id)
-    secret = store.load()
-    if secret is not None:
-        return DataKey(secret, store.place)
+    stores = _stores(data_dir, config_dir, key_file, key_id)
+    for store in stores:
+        secret = store.load()
+        if secret is not None:
+            return DataKey(secret, store.place)
     if data_exists:
-        raise KeyUnavailable(MSG_KEY_MISSING, place=store.place)
+        raise KeyUnavailable(MSG_KEY_MISSING, place=", ".join(s.place for s in stores))
     secret = secrets.token_bytes(KEY_BYTES)
-    store.save(secret)
-    return DataKey(secret, store.place)
+    stores[0].save(secret)
+    return DataKey(secret, stores[0].place)
 
 
 def wrong_key(key: DataKey) -> KeyUnavailable:
@@ -90,10 +98,16 @@ def _key_id(data_dir: Path, *, create: bool) -> str | None:
     except (FileNotFoundError, ValueError, UnicodeDecodeError):
         if not create:
             return None
-    key_id = str(uuid.uuid4())
     data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
-    path.write_text(key_id + "\n", encoding="ascii")
-    return key_id
+    try:  # O_EXCL: of two processes starting on a new folder, one id wins, both use it
+        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        return _key_id(data_dir, create=False)
+    with os.fdopen(descriptor, "w", encoding="ascii") as handle:
+        handle.write(str(uuid.uuid4()) + "\n")
+        handle.flush()
+        os.fsync(handle.fileno())
+    return _key_id(data_dir, create=False)
 
 
 class _FileStore:
@@ -126,21 +140,39 @@ class _KeyringStore:
         self.place = f"{type(backend).__name__}: {KEYRING_SERVICE} {key_id}"
 
     def load(self) -> bytes | None:
-        text = self.backend.get_password(KEYRING_SERVICE, self.key_id)
+        try:
+            text = self.backend.get_password(KEYRING_SERVICE, self.key_id)
+        except Exception:  # noqa: BLE001 - locked or gone: the other places are looked in
+            log.warning("the credential store could not be read")
+            return None
         return None if text is None else _decoded(text, self.place)
 
     def save(self, secret: bytes) -> None:
-        self.backend.set_password(KEYRING_SERVICE, self.key_id,
-                                  base64.b64encode(secret).decode())
+        try:
+            self.backend.set_password(KEYRING_SERVICE, self.key_id,
+                                      base64.b64encode(secret).decode())
+        except Exception as exc:  # noqa: BLE001 - e.g. the user declined to unlock it
+            raise KeyUnavailable(MSG_KEY_UNREADABLE, place=self.place,
+                                 problem=type(exc).__name__) from exc
 
 
-def _store_for(config_dir: Path, key_file: str, key_id: str):
-    if key_file:
-        return _FileStore(Path(key_file))
+def _stores(data_dir: Path, config_dir: Path, key_file: str, key_id: str) -> list:
+    """Where the key may be, the place for a new one first: the key file set, else the
+    credential store, else the configuration directory's key file. A place inside the
+    data directory is never one (on Windows and macOS platformdirs gives the data and the
+    configuration the same folder: the credential store is the place there)."""
+    inside = data_dir.absolute()
+    chosen = Path(key_file).absolute() if key_file else None
+    if chosen is not None and chosen.is_relative_to(inside):
+        raise KeyUnavailable(MSG_NO_PLACE, folder=str(data_dir))
+    fallback = (config_dir / "keys" / f"{key_id}.key").absolute()
     backend = _credential_store()
-    if backend is not None:
-        return _KeyringStore(backend, key_id)
-    return _FileStore(config_dir / "keys" / f"{key_id}.key")
+    stores = ([_FileStore(chosen)] if chosen else []) + (
+        [_KeyringStore(backend, key_id)] if backend else []) + (
+        [] if fallback.is_relative_to(inside) else [_FileStore(fallback)])
+    if not stores:
+        raise KeyUnavailable(MSG_NO_PLACE, folder=str(data_dir))
+    return stores
 
 
 def _credential_store():

@@ -29,6 +29,7 @@ class ProtectedFiles:
     def __init__(self, root: Path, sealer: Sealer) -> None:
         self.root = root
         self._sealer = sealer
+        self._resolved_root = root.resolve()
 
     def path(self, relative: str | Path) -> Path:
         return self.root / relative
@@ -81,7 +82,7 @@ class ProtectedFiles:
 
     def _name(self, target: Path) -> str:
         """The file's place in the folder, authenticated with its content."""
-        return target.resolve().relative_to(self.root.resolve()).as_posix()
+        return target.resolve().relative_to(self._resolved_root).as_posix()
 
 
 def _write_atomically(target: Path, blob: bytes) -> None:

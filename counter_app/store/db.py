@@ -88,7 +88,7 @@ def encrypt_in_place(path: Path, key: bytes) -> None:
     """Replace the plain database *path* by an encrypted copy of it (SQLCipher's export:
     every table, index, trigger and the schema version), atomically: a crash leaves the old
     file whole, to be encrypted at the next start. The plain WAL is folded in first."""
-    sealed = path.with_name(path.name + ".encrypting")
+    sealed = path.with_name(f"{path.name}.encrypting-{os.getpid()}")  # one per process
     sealed.unlink(missing_ok=True)
     connection = sqlcipher.connect(str(path), isolation_level=None)
     try:

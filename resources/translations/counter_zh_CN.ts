@@ -527,12 +527,12 @@
         <translation>中心数据库：全市所有经办网点。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/card_centre_window.py" line="189"/>
+        <location filename="../../counter_app/qt/card_centre_window.py" line="191"/>
         <source>Read at {time}</source>
         <translation>{time} 读取</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/card_centre_window.py" line="196"/>
+        <location filename="../../counter_app/qt/card_centre_window.py" line="198"/>
         <source>{title} ({count})</source>
         <translation>{title}（{count}）</translation>
     </message>
@@ -4296,17 +4296,22 @@
         <translation>须先修改密码：请运行 `counter-app operator passwd`。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/security/keys.py" line="37"/>
+        <location filename="../../counter_app/security/keys.py" line="39"/>
         <source>The key that opens this counter&apos;s data was not found ({place}). Restore it, or set the data folder aside and start afresh: applications already sent are kept in the central database (docs/SECURITY.md).</source>
         <translation>找不到打开本柜台数据的密钥（{place}）。请恢复密钥，或将数据文件夹移到别处后重新开始：已上传的申请保存在中心数据库中（见 docs/SECURITY.md）。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/security/keys.py" line="41"/>
+        <location filename="../../counter_app/security/keys.py" line="43"/>
         <source>The key found in {place} does not open this counter&apos;s data. Restore the right key (docs/SECURITY.md).</source>
         <translation>{place} 中的密钥无法打开本柜台的数据。请恢复正确的密钥（见 docs/SECURITY.md）。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/security/keys.py" line="44"/>
+        <location filename="../../counter_app/security/keys.py" line="46"/>
+        <source>There is no place for the data key outside the data folder {folder}: set key_file in the settings to a file elsewhere (docs/SECURITY.md).</source>
+        <translation>数据文件夹 {folder} 之外没有可存放数据密钥的位置：请在设置中将 key_file 设为其他位置的文件（见 docs/SECURITY.md）。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/security/keys.py" line="49"/>
         <source>The key file {place} cannot be used: {problem}</source>
         <translation>密钥文件 {place} 无法使用：{problem}</translation>
     </message>

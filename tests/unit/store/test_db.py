@@ -139,4 +139,4 @@ def test_a_database_from_before_encryption_is_encrypted_in_place_with_its_rows(t
     assert migrate.is_current(sessions.kw["bind"])
     stored = b"".join(p.read_bytes() for p in tmp_path.glob("local.db*"))
     assert "王小明".encode() not in stored
-    assert not list(tmp_path.glob("*.encrypting"))
+    assert not list(tmp_path.glob("*.encrypting*"))
