@@ -46,7 +46,7 @@ class IdleLock(QObject):
         self.timer.setSingleShot(True)
         self.timer.setInterval(timeout_ms if timeout_ms is not None
                                else self.minutes * 60_000)
-        self.timer.timeout.connect(self.lock)
+        self.timer.timeout.connect(lambda: self.lock(idle=True))
         self.dialog: LockDialog | None = None
         self.covers: list[_Cover] = []
         QApplication.instance().installEventFilter(self)
@@ -68,7 +68,8 @@ class IdleLock(QObject):
         if app is not None:
             app.removeEventFilter(self)
 
-    def lock(self) -> None:
+    def lock(self, idle: bool = False) -> None:
+        """Cover every window; *idle*: because nobody used it (else: staff locked it)."""
         if self.dialog is not None:
             return
         self.timer.stop()
@@ -82,7 +83,8 @@ class IdleLock(QObject):
             if (widget.isVisible() and widget.windowType() in (Qt.WindowType.Window,
                                                                Qt.WindowType.Dialog)):
                 self.covers.append(_Cover(widget))
-        self.dialog = LockDialog(self.ctx, self.operator, self.minutes, self.window)
+        self.dialog = LockDialog(self.ctx, self.operator, self.minutes if idle else 0,
+                                 self.window)
         self.dialog.sig_unlocked.connect(self._unlocked)
         self.dialog.show()
         self.dialog.raise_()
@@ -152,8 +154,10 @@ class LockDialog(QDialog):
         font.setPointSizeF(font.pointSizeF() * 1.5)
         font.setBold(True)
         self.ui.title_label.setFont(font)
-        self.ui.reason_label.setText(self.ui.reason_label.text().format(
-            minutes=minutes, name=operator.display_name))
+        reason = self.ui.reason_label.text() if minutes else self.tr(
+            "This window was locked. {name} or a supervisor of this site can unlock it; the "
+            "work in progress is kept.")
+        self.ui.reason_label.setText(reason.format(minutes=minutes, name=operator.display_name))
         self.errors = InlineErrors(self.ui.error_label, {"password": self.ui.password_edit})
         self.ui.username_edit.setText(operator.username)
         self.ui.unlock_button.clicked.connect(self.submit)

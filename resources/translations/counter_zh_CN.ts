@@ -1435,6 +1435,11 @@
         <source>&amp;Unlock</source>
         <translation>解锁(&amp;U)</translation>
     </message>
+    <message>
+        <location filename="../../counter_app/qt/idle_lock.py" line="158"/>
+        <source>This window was locked. {name} or a supervisor of this site can unlock it; the work in progress is kept.</source>
+        <translation>窗口已锁定。{name}或本网点的主管可以解锁；正在办理的业务均已保留。</translation>
+    </message>
 </context>
 <context>
     <name>LoginDialog</name>
@@ -2795,7 +2800,7 @@
 <context>
     <name>_Cover</name>
     <message>
-        <location filename="../../counter_app/qt/idle_lock.py" line="111"/>
+        <location filename="../../counter_app/qt/idle_lock.py" line="113"/>
         <source>Locked</source>
         <translation>已锁定</translation>
     </message>
