@@ -172,7 +172,7 @@ class CardCentreWindow(QMainWindow):
     def _tab_read_failed(self, error: Exception) -> None:
         text = message_for(error)
         self.statusBar().showMessage(text)
-        if self.centre is None:  # shut down meanwhile: a read it started ends unread
+        if self.centre is None or not self.isVisible():  # closed meanwhile: nobody to tell
             return
         if not self._telling_error:  # one dialog, not one per tab that failed
             self._telling_error = True

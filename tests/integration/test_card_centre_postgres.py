@@ -32,7 +32,8 @@ def city(fresh_central, tmp_path, settings):
     for number, (code, name) in enumerate((("SA01", "王䶮"), ("SB01", "张𠮷"))):
         admin.add_site(fresh_central, code, f"网点 {code}")
         device = admin.add_device(fresh_central, code, f"counter of {code}")
-        ctx = open_context(type(settings)(data_dir=tmp_path / code, config_dir=tmp_path / code))
+        ctx = open_context(type(settings)(data_dir=tmp_path / code,
+                                          config_dir=tmp_path / f"{code}-config"))
         enrolment.enrol(ctx, device.code())
         app_id = submit_child(ctx, _operator(ctx, code), tmp_path, name=name,
                               sequence=number + 3)

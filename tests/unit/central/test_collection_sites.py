@@ -39,7 +39,8 @@ def two_counters(fresh_central, tmp_path, settings):
     for code in ("SA01", "SB01"):
         admin.add_site(fresh_central, code, NAMES[code])
         device = admin.add_device(fresh_central, code, f"counter of {code}")
-        ctx = open_context(type(settings)(data_dir=tmp_path / code, config_dir=tmp_path / code))
+        ctx = open_context(type(settings)(data_dir=tmp_path / code,
+                                          config_dir=tmp_path / f"{code}-config"))
         enrolment.enrol(ctx, device.code())
         counters[code] = (ctx, _operator(ctx, code), device)
     ctx_a, operator_a, device_a = counters["SA01"]

@@ -23,7 +23,8 @@ def two_sites(fresh_central, tmp_path, settings):
         devices[code] = admin.add_device(fresh_central, code, f"counter of {code}")
     counters = {}
     for number, code in enumerate(("SA01", "SB01")):
-        ctx = open_context(type(settings)(data_dir=tmp_path / code, config_dir=tmp_path / code))
+        ctx = open_context(type(settings)(data_dir=tmp_path / code,
+                                          config_dir=tmp_path / f"{code}-config"))
         enrolment.enrol(ctx, devices[code].code())
         operator = _operator(ctx, code)
         app_id = submit_child(ctx, operator, tmp_path, sequence=number + 3)

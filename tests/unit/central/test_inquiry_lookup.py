@@ -31,7 +31,7 @@ def central_with_two_sites(fresh_central, tmp_path, settings):
     person (with a card, collected) and an invalid-list entry written by the card centre."""
     admin.add_site(fresh_central, "SA01", "甲服务网点")
     site_b = admin.add_site(fresh_central, "SB01", "乙服务网点")
-    ctx = open_context(type(settings)(data_dir=tmp_path / "a", config_dir=tmp_path / "a"))
+    ctx = open_context(type(settings)(data_dir=tmp_path / "a", config_dir=tmp_path / "a-config"))
     enrolment.enrol(ctx, admin.add_device(fresh_central, "SA01", "window 1").code())
     submit_child(ctx, _operator(ctx, "SA01"), tmp_path)
     assert syncing.sync_now(ctx).sent == 1
