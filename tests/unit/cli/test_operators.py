@@ -1,16 +1,18 @@
-"""Issue 13 at the command line, run as a program (`python -m counter_app`) the way a
-script or a person runs it: commands that read personal data need an operator (exit 3
-without one or with a wrong password, 4 when the role does not allow it), and the
-operator administration (`counter-app operator ...`)."""
+"""Issue 13 at the command line, run through its entry point with the environment and
+standard input a script gives it (in this process: the password hashes are the tests'
+cheap ones): commands that read personal data need an operator (exit 3 without one or
+with a wrong password, 4 when the role does not allow it), and the operator
+administration (`counter-app operator ...`)."""
 
 from __future__ import annotations
 
+import io
 import os
-import subprocess
 import sys
 
 import pytest
 
+from counter_app.cli.main import main
 from counter_app.cli.signin import EXIT_FORBIDDEN, EXIT_SIGN_IN
 
 CARD = "A12345678"
@@ -18,19 +20,26 @@ NOTHING_FOUND = 1
 
 
 @pytest.fixture
-def counter(tmp_path):
+def counter(tmp_path, monkeypatch, capsys):
     """Runs `counter-app ARGS` on a counter of its own; returns (exit code, out, err)."""
-    base = {key: value for key, value in os.environ.items()
-            if not key.startswith("COUNTER_")}
-    base |= {"COUNTER_DATA_DIR": str(tmp_path / "data"),
-             "COUNTER_CONFIG_DIR": str(tmp_path / "config"),
-             "COUNTER_CENTRAL_URL": "postgresql://not-configured@127.0.0.1:1/none"}
+    base = {"COUNTER_DATA_DIR": str(tmp_path / "data"),
+            "COUNTER_CONFIG_DIR": str(tmp_path / "config"),
+            "COUNTER_CENTRAL_URL": "postgresql://not-configured@127.0.0.1:1/none"}
+    monkeypatch.chdir(tmp_path)
 
     def run(*args: str, stdin: str = "", **env: str) -> tuple[int, str, str]:
-        done = subprocess.run([sys.executable, "-m", "counter_app", *args], input=stdin,
-                              capture_output=True, text=True, env=base | env, timeout=120,
-                              cwd=tmp_path)
-        return done.returncode, done.stdout, done.stderr
+        for key in [key for key in os.environ if key.startswith("COUNTER_")]:
+            monkeypatch.delenv(key)
+        for key, value in (base | env).items():
+            monkeypatch.setenv(key, value)
+        monkeypatch.setattr(sys, "stdin", io.StringIO(stdin))  # a pipe: nobody to ask
+        capsys.readouterr()
+        try:
+            code = main(list(args))
+        except SystemExit as exit_:  # argparse refusing the arguments
+            code = exit_.code
+        out, err = capsys.readouterr()
+        return code, out, err
 
     # the counter's first administrator, who then chooses their own password
     code, out, err = run("operator", "add", "chief", "--name", "张主任", "--roles",
