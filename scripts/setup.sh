@@ -21,6 +21,28 @@ missing_packages() {
   done
 }
 
+# Seconds apt-get waits for another installation holding the dpkg lock.
+DPKG_LOCK_WAIT=300
+
+say_if_dpkg_busy() {
+  local lock holder=""
+  if command -v fuser >/dev/null; then
+    for lock in /var/lib/dpkg/lock-frontend /var/lib/dpkg/lock /var/lib/apt/lists/lock; do
+      [ -e "$lock" ] || continue
+      holder=$(fuser "$lock" 2>/dev/null | tr -s ' ' | sed 's/^ //') || true
+      [ -n "$holder" ] && break
+    done
+    if [ -n "$holder" ]; then
+      echo "Another installation is running (process $holder): waiting for it to finish" \
+        "(up to $((DPKG_LOCK_WAIT / 60)) minutes)..."
+    fi
+  else
+    echo "If another installation is running, this waits for it to finish" \
+      "(up to $((DPKG_LOCK_WAIT / 60)) minutes)."
+  fi
+  return 0
+}
+
 install_system_packages() {
   command -v dpkg-query >/dev/null || { echo "Not a Debian/Ubuntu system: install the" \
     "equivalents of: ${APT_PACKAGES[*]}"; return 0; }
@@ -29,11 +51,16 @@ install_system_packages() {
   [ -z "${missing// }" ] && return 0
   if [ "$(id -u)" = 0 ]; then
     echo "Installing system packages: $missing"
-    apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $missing >/dev/null
+    say_if_dpkg_busy
+    # Another apt-get/dpkg (unattended-upgrades, a second terminal) holds the dpkg lock:
+    # wait for it (apt >= 1.9.11) instead of stopping.
+    apt-get -o DPkg::Lock::Timeout="$DPKG_LOCK_WAIT" update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout="$DPKG_LOCK_WAIT" \
+      install -y -qq $missing >/dev/null
   else
     echo "Counter needs these system packages. Run, then start this command again:"
-    echo "  sudo apt-get update && sudo apt-get install -y $missing"
+    echo "  sudo apt-get -o DPkg::Lock::Timeout=$DPKG_LOCK_WAIT update" \
+      "&& sudo apt-get -o DPkg::Lock::Timeout=$DPKG_LOCK_WAIT install -y $missing"
     exit 1
   fi
 }

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 from counter_app.domain.business import BusinessType
@@ -18,6 +19,18 @@ GUARDIAN_ID = "11010519491231002X"
 
 def child_id(first17: str = "11010520240315003") -> str:
     return first17 + make_check_char(first17)
+
+
+def newborn_day(first17: str = "11010520240315003") -> dt.date:
+    """A day the child of *first17* was a newborn (30 days old, within the default rules'
+    newborn window): the day to save a newborn application of the fixed test children."""
+    return dt.datetime.strptime(first17[6:14], "%Y%m%d").date() + dt.timedelta(days=30)
+
+
+def newborn_id(days_old: int = 30, sequence: str = "003") -> str:
+    """The ID number of a child born *days_old* days ago (a newborn today)."""
+    born = dt.date.today() - dt.timedelta(days=days_old)
+    return child_id(f"110105{born:%Y%m%d}{sequence}")
 
 
 def add_operator(ctx, admin, site_id, username: str, roles: set[Role]) -> auth.CurrentOperator:
@@ -44,7 +57,7 @@ def application_at(ctx, operator, status: Status, tmp_path: Path, name: str = "�
                    first17: str = "11010520240315003"):
     """Take a child's application through the services up to *status*; returns its id."""
     step = intake.save_applicant(ctx, operator, BusinessType.NEWBORN,
-                                 child_details(name, first17))
+                                 child_details(name, first17), today=newborn_day(first17))
     if status == Status.REJECTED:
         intake.examine(ctx, operator, step.id, passed=False, codes=["missing_material"],
                        reasons=["缺少出生医学证明原件", "监护人居民身份证已过有效期"])

@@ -9,10 +9,12 @@ from __future__ import annotations
 import datetime as dt
 import re
 import uuid
+from dataclasses import dataclass
 
 from sqlalchemy import event, func, select, text, update
-from sqlalchemy.engine import Connection
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy.engine import Connection, make_url
+from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.pool import NullPool
 
 from counter_app.central import database, enrolment, fencing, migrate
 from counter_app.central.device_push import receipt_site_part
@@ -285,3 +287,146 @@ def publish_preapplication(central_url: str, number: str, payload: dict) -> None
                 "number": number, "payload": payload, "created_at": database.utcnow()})
     finally:
         engine.dispose()
+
+
+# `central drop` is an administrator's command line only (never shown in the window): its
+# messages are plain English, not in the translation catalogue.
+MAINTENANCE_DATABASE = "postgres"
+NEVER_DROPPED = frozenset({"postgres", "template0", "template1"})
+
+
+@dataclass(frozen=True)
+class CentralRoles:
+    """A central database's role prefix and the roles it names (group, card centre, engine,
+    its sites' and devices' roles)."""
+    database: str
+    prefix: str
+    roles: frozenset[str]
+
+
+@dataclass(frozen=True)
+class Dropped:
+    database: str
+    roles: tuple[str, ...]   # dropped
+    kept: tuple[str, ...]    # still used by another database (a copy with the same prefix)
+
+
+def central_roles(url: str) -> CentralRoles:
+    """What `central drop` would remove; AdminError when *url* names no Counter central
+    database (no such database, or no central schema in it)."""
+    name = _database_name(url)
+    engine = database.create_central_engine(url, poolclass=NullPool)
+    try:
+        with engine.connect() as connection:
+            found = _roles_named_in(connection)
+    except (OperationalError, DBAPIError) as exc:
+        raise AdminError("Cannot open the database {database}: {problem}", database=name,
+                         problem=_server_says(exc)) from exc
+    finally:
+        engine.dispose()
+    if found is None:
+        raise AdminError("The database {database} is not a Counter central database (it has "
+                         "no {table} table): not dropped.", database=name,
+                         table=migrate.VERSION_TABLE)
+    prefix, roles = found
+    return CentralRoles(name, prefix, frozenset(roles))
+
+
+def drop_central(url: str) -> Dropped:
+    """Drop the central database named in the administrator's *url* (its sessions ended,
+    from the server's maintenance database) and the roles `central init`, `add-site` and
+    `add-device` made for it; a role another database on the server still names (a copy
+    made with CREATE DATABASE ... TEMPLATE keeps the prefix) or still depends on is kept."""
+    target = central_roles(url)
+    if target.database in NEVER_DROPPED:
+        raise AdminError("The database {database} is never dropped.", database=target.database)
+    database.forget()  # no pool of this process keeps a connection to it
+    maintenance = make_url(database.normalise_url(url)).set(database=MAINTENANCE_DATABASE)
+    engine = database.create_central_engine(maintenance.render_as_string(hide_password=False),
+                                            poolclass=NullPool,
+                                            isolation_level="AUTOCOMMIT")
+    try:
+        with engine.connect() as connection:
+            shared = _roles_of_other_databases(connection, url, target)
+            on_server = {row.rolname for row in connection.execute(text(
+                "SELECT rolname FROM pg_roles WHERE rolname LIKE :pattern"),
+                {"pattern": target.prefix.replace("_", "\\_") + "\\_%"})}
+            if shared is None:  # the prefix is this database's alone: its leftovers too
+                wanted, kept = target.roles | on_server, []
+            else:
+                wanted, kept = target.roles - shared, sorted(target.roles & shared)
+            connection.execute(text(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                "WHERE datname = :name AND pid <> pg_backend_pid()"), {"name": target.database})
+            connection.execute(text(
+                f"DROP DATABASE IF EXISTS {fencing.quote(target.database)} WITH (FORCE)"))
+            dropped = []
+            for role in sorted(wanted & on_server):
+                try:
+                    connection.execute(text(f"DROP ROLE IF EXISTS {fencing.quote(role)}"))
+                    dropped.append(role)
+                except DBAPIError:  # objects or privileges in another database depend on it
+                    kept.append(role)
+    finally:
+        engine.dispose()
+    return Dropped(target.database, tuple(dropped), tuple(sorted(kept)))
+
+
+def _server_says(exc: Exception) -> str:
+    """The server's last line on a failed connection (no URL, so no password, in it)."""
+    lines = str(getattr(exc, "orig", exc)).strip().splitlines()
+    return lines[-1] if lines else database.error_name(exc)
+
+
+def _database_name(url: str) -> str:
+    name = make_url(database.normalise_url(url)).database
+    if not name:
+        raise AdminError("The URL names no database.")
+    return name
+
+
+def _roles_named_in(connection: Connection) -> tuple[str, set[str]] | None:
+    """(prefix, roles) of the central database *connection* is on; None when it is not
+    one (no version table, no stored role prefix)."""
+    if connection.execute(text("SELECT to_regclass(:t)"),
+                          {"t": migrate.VERSION_TABLE}).scalar() is None:
+        return None
+    if connection.execute(text("SELECT to_regclass('central_settings')")).scalar() is None:
+        return None
+    from counter_app.central.schema import settings
+
+    prefix = connection.execute(select(settings.c.value).where(
+        settings.c.key == "role_prefix")).scalar()
+    if not prefix:
+        return None
+    roles = {f"{prefix}_engine", f"{prefix}_counter", f"{prefix}_card_centre"}
+    for table in (sites, devices):
+        if connection.execute(text("SELECT to_regclass(:t)"), {"t": table.name}).scalar():
+            roles.update(r for r in connection.execute(select(table.c.role_name)).scalars() if r)
+    return prefix, roles
+
+
+def _roles_of_other_databases(connection: Connection, url: str,
+                              target: CentralRoles) -> set[str] | None:
+    """The roles other central databases with the same prefix name; None when there is no
+    such database (those the administrator cannot open are taken to share nothing)."""
+    shared: set[str] | None = None
+    names = connection.execute(text(
+        "SELECT datname FROM pg_database WHERE datallowconn AND datname <> :name "
+        "ORDER BY datname"), {"name": target.database}).scalars().all()
+    base = make_url(database.normalise_url(url))
+    for name in names:
+        if name in NEVER_DROPPED:
+            continue
+        engine = database.create_central_engine(
+            base.set(database=name).render_as_string(hide_password=False), poolclass=NullPool)
+        try:
+            with engine.connect() as other:
+                found = _roles_named_in(other)
+        except DBAPIError:
+            continue
+        finally:
+            engine.dispose()
+        if found and found[0] == target.prefix:
+            shared = (shared or set()) | found[1]
+    return shared

@@ -34,6 +34,10 @@ def build_parser() -> argparse.ArgumentParser:
     demo = commands.add_parser("demo", help="seed a demo site and operator")
     demo.add_argument("--applications", type=int, default=0, metavar="N",
                       help="also take N applications through to submitted")
+    demo.add_argument("--queue", type=int, default=0, metavar="N",
+                      help="seed today's queue with N applications stopped at the counter's "
+                           "steps in turn (draft, examined, photo_ok, form_printed, signed, "
+                           "submitted), unless today's queue holds some already")
 
     db = commands.add_parser("db", help="local database")
     db_commands = db.add_subparsers(dest="db_command", metavar="ACTION", required=True)
@@ -126,11 +130,27 @@ def _demo(settings: Settings, args: argparse.Namespace) -> int:
     else:
         print(f"Operators exist already; the demo login is user {login.username}  "
               f"password {login.password} (unless it was changed).")
+    if args.queue:  # first: --applications adds to today's queue too
+        _demo_queue(ctx, args.queue)
     if args.applications:
         numbers = add_demo_applications(ctx, args.applications)
         print(f"{len(numbers)} demo applications submitted.")
     print(f"Data directory: {settings.data_dir}")
     return 0
+
+
+def _demo_queue(ctx, count: int) -> None:
+    from counter_app.services.demo import seed_demo_queue
+    try:
+        made = seed_demo_queue(ctx, count)
+    except CounterError as exc:  # e.g. the demo password was changed: the window starts anyway
+        print(f"No demo queue: {exc}")
+        return
+    if made:
+        steps = ", ".join(f"{n} {status.value}" for status, n in made.items())
+        print(f"Today's queue: {made.total()} demo applications ({steps}).")
+    else:
+        print("Today's queue holds applications already: no demo applications added.")
 
 
 def _db(settings: Settings, args: argparse.Namespace) -> int:

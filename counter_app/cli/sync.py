@@ -40,7 +40,11 @@ def add_sync_commands(commands) -> None:
                             help="the code expires after HOURS (default 24); single use")
     revoke = actions.add_parser("revoke-device", help="withdraw a counter's access at once")
     revoke.add_argument("device_id", metavar="DEVICE_ID")
-    for parser in (init, site, device, code, revoke, *add_lookup_commands(actions),
+    drop = actions.add_parser(
+        "drop", help="drop the central database named in --url and the roles made for it")
+    drop.add_argument("--yes", action="store_true",
+                      help="do not ask (asked on a terminal; refused elsewhere without it)")
+    for parser in (init, site, device, code, revoke, drop, *add_lookup_commands(actions),
                    add_audit_command(actions)):
         parser.add_argument("--url", required=True,
                             help="administrator's URL of the central PostgreSQL")
@@ -64,6 +68,8 @@ def run_central(settings: Settings, args: argparse.Namespace) -> int:
         return run_lookups(args)
     if args.central_command == "audit":
         return run_audit(args)
+    if args.central_command == "drop":
+        return _drop(args)
     if args.central_command == "init":
         print(f"central database at revision {admin.init_central(args.url)}")
     elif args.central_command == "add-site":
@@ -80,6 +86,34 @@ def run_central(settings: Settings, args: argparse.Namespace) -> int:
     else:
         admin.revoke_device(args.url, args.device_id)
         print(f"device {args.device_id} revoked")
+    return 0
+
+
+def _drop(args: argparse.Namespace) -> int:
+    """`central drop`: the database and its roles, once confirmed (--yes, or its name typed
+    on a terminal); 1 when not confirmed."""
+    from counter_app.central import admin
+
+    target = admin.central_roles(args.url)  # AdminError (exit 1) if not a central database
+    print(f"central database {target.database}: {len(target.roles)} roles named "
+          f"{target.prefix}_*")
+    if not args.yes:
+        if not sys.stdin.isatty():
+            print("not dropped: confirm with --yes (no terminal to ask on)", file=sys.stderr)
+            return 1
+        try:
+            answer = input(f"Drop {target.database} and its roles for good? "
+                           f"Type its name to confirm: ")
+        except EOFError:
+            answer = ""
+        if answer.strip() != target.database:
+            print("not dropped", file=sys.stderr)
+            return 1
+    dropped = admin.drop_central(args.url)
+    print(f"database {dropped.database} dropped, and {len(dropped.roles)} roles")
+    if dropped.kept:
+        print(f"kept {len(dropped.kept)} roles another database still uses: "
+              f"{', '.join(dropped.kept)}")
     return 0
 
 

@@ -3,11 +3,14 @@
 What a business type needs differs by city, so it is data (`resources/rules/*.toml`),
 loaded and checked here: a mistake in the file is reported with the file and line. The
 code knows only codes and conditions: minor or adult, child and guardian on the same
-household register or not, who is at the window, the city's photo age.
+household register or not, who is at the window, the city's photo age, and the ages a
+business type is for (the newborn type only within the city's window after birth): a
+combination outside them is refused naming the type to choose instead.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import enum
 import re
 import tomllib
@@ -22,6 +25,15 @@ from counter_app.domain.errors import QT_TRANSLATE_NOOP, ConfigFileError
 RULES_DIR = assets.resources() / "rules"
 
 MSG_RULES = QT_TRANSLATE_NOOP("messages", "The rules file {file} is not valid: {problem}")
+MSG_PAST_WINDOW = QT_TRANSLATE_NOOP(
+    "messages", "{business} is only for children within {days} days after birth: this "
+                "applicant should apply for {instead}.")
+MSG_TOO_OLD = QT_TRANSLATE_NOOP(
+    "messages", "{business} is only for applicants up to {age} years old: this applicant "
+                "should apply for {instead}.")
+MSG_TOO_YOUNG = QT_TRANSLATE_NOOP(
+    "messages", "{business} is only for applicants from {age} years old: this applicant "
+                "should apply for {instead}.")
 
 
 class BusinessType(enum.StrEnum):
@@ -86,10 +98,35 @@ class PresenterRule:
 
 
 @dataclass(frozen=True)
+class AgeLimits:
+    """Whom a business type is for, by age (None: no limit), and the type to choose
+    instead for anyone outside (required with any limit)."""
+
+    min_age: int | None = None        # whole years, at least
+    max_age: int | None = None        # whole years, at most
+    max_age_days: int | None = None   # days since birth, at most (the newborn window)
+    instead: BusinessType | None = None
+
+    def refusal(self, birth_date: dt.date, today: dt.date) -> tuple[str, dict] | None:
+        """None when an applicant born on *birth_date* fits; else the message template
+        and its parameters, less the type labels (BusinessRules.age_refusal adds them)."""
+        years = today.year - birth_date.year - (
+            (today.month, today.day) < (birth_date.month, birth_date.day))
+        if self.max_age_days is not None and (today - birth_date).days > self.max_age_days:
+            return MSG_PAST_WINDOW, {"days": self.max_age_days}
+        if self.max_age is not None and years > self.max_age:
+            return MSG_TOO_OLD, {"age": self.max_age}
+        if self.min_age is not None and years < self.min_age:
+            return MSG_TOO_YOUNG, {"age": self.min_age}
+        return None
+
+
+@dataclass(frozen=True)
 class BusinessRule:
     label: str
     materials: tuple[Material, ...]
     steps: tuple[Step, ...]
+    ages: AgeLimits = field(default_factory=AgeLimits)
 
 
 @dataclass(frozen=True)
@@ -146,6 +183,18 @@ class BusinessRules:
     def photo_required(self, age: int) -> bool:
         return age >= self.photo_optional_under_age
 
+    def age_refusal(self, business: BusinessType, birth_date: dt.date, today: dt.date
+                    ) -> tuple[str, dict] | None:
+        """None when *business* is for an applicant born on *birth_date*; else why not, as
+        a message template and its parameters naming the type to choose instead."""
+        rule = self.businesses[business]
+        refused = rule.ages.refusal(birth_date, today)
+        if refused is None:
+            return None
+        template, params = refused
+        instead = self.businesses[rule.ages.instead].label
+        return template, {**params, "business": rule.label, "instead": instead}
+
 
 def missing_materials(checklist: tuple[Material, ...], received: set[str]) -> list[str]:
     """Labels of what is still missing: each required material, and one of each group."""
@@ -166,6 +215,8 @@ class RulesError(ConfigFileError):
 
 # Ages in years: a child is a minor below minor_age; photos optional below the other.
 AGE_RANGE = (0, 150)
+# A business type's window after birth, in days (the newborn type's): up to 3 years.
+AGE_DAYS_RANGE = (1, 1096)
 
 
 def load_rules(path: Path | Traversable | None = None) -> BusinessRules:
@@ -210,7 +261,8 @@ def _parse_rules(data: dict) -> BusinessRules:
         business = _enum(BusinessType, code, "business type")
         steps = tuple(_enum(Step, s, "step") for s in entry.get("steps", list(Step)))
         businesses[business] = BusinessRule(
-            _text(entry, "label", code), _materials(catalogue, entry), steps)
+            _text(entry, "label", code), _materials(catalogue, entry), steps,
+            _age_limits(entry, business))
     presenters = {}
     for code, entry in _section(data, "presenters").items():
         presenters[_enum(Presenter, code, "presenter")] = PresenterRule(
@@ -221,6 +273,10 @@ def _parse_rules(data: dict) -> BusinessRules:
         missing = sorted(set(expected) - set(given))
         if missing:
             raise _RuleProblem(f"{kind} without rules: {', '.join(missing)}", kind)
+    for business, rule in businesses.items():
+        if rule.ages.instead is not None and rule.ages.instead not in CARD_APPLICATIONS:
+            raise _RuleProblem(f"[business.{business}] instead must be a type that makes a "
+                               f"card application", str(rule.ages.instead))
     return BusinessRules(
         city=_text(data, "city", "city"), minor_age=_number(data, "minor_age", 16, AGE_RANGE),
         photo_optional_under_age=_number(data, "photo_optional_under_age", 0, AGE_RANGE),
@@ -236,6 +292,29 @@ def _number(data: dict, key: str, default: int, bounds: tuple[int, int]) -> int:
         return whole_number(data, key, default, *bounds)
     except RuleValueError as exc:
         raise _RuleProblem(str(exc), key) from exc
+
+
+def _age_limits(entry: dict, business: BusinessType) -> AgeLimits:
+    """A business type's min_age, max_age (years), max_age_days and the type instead."""
+    def limit(key: str, bounds: tuple[int, int]) -> int | None:
+        return _number(entry, key, 0, bounds) if key in entry else None
+
+    limits = AgeLimits(limit("min_age", AGE_RANGE), limit("max_age", AGE_RANGE),
+                       limit("max_age_days", AGE_DAYS_RANGE))
+    has_limit = limits != AgeLimits()
+    if "instead" not in entry:
+        if has_limit:
+            raise _RuleProblem(f"[business.{business}] has age limits, so it needs `instead`: "
+                               "the business type for applicants outside them", business)
+        return limits
+    instead = _enum(BusinessType, entry["instead"], "business type")
+    if not has_limit or instead is business:
+        raise _RuleProblem(f"[business.{business}] instead = {str(instead)!r} without age limits "
+                           "or naming itself", "instead")
+    if (limits.min_age is not None and limits.max_age is not None
+            and limits.min_age > limits.max_age):
+        raise _RuleProblem(f"[business.{business}] min_age is above max_age", "min_age")
+    return AgeLimits(limits.min_age, limits.max_age, limits.max_age_days, instead)
 
 
 def _operator_rules(section: dict) -> OperatorRules:

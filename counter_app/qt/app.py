@@ -171,7 +171,7 @@ class Launcher(QObject):
 
         self.main_window = Window(self.ctx, operator)
         self.main_window.sig_closed.connect(QApplication.quit)
-        self.main_window.show()
+        self.main_window.showMaximized()  # a counter's screen is the program's
         self.dialog.deleteLater()
         self.dialog = None
         if self.fonts_error is not None:  # printing forms would fail: say so now

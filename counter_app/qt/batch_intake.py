@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog, QHeaderView, QProgressDialog, QTableWidgetItem, QWidget
 
@@ -101,7 +101,8 @@ class BatchIntakeDialog(QDialog):
 
     def print_batch(self) -> None:
         """Printer first, so staff can leave a long batch to print on its own."""
-        self.printer = choose_printer(self, self.ctx.settings)
+        self.printer = choose_printer(self, self.ctx.settings,
+                                      QCoreApplication.translate("printing", "Print the batch"))
         if self.printer is None:
             return
         self._set_busy(self.tr("Printing the batch…"))

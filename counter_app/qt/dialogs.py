@@ -29,14 +29,15 @@ def confirm(parent: QWidget | None, message: str) -> bool:
 
 def choose_photo_file(parent: QWidget | None) -> Path | None:
     path, _filter = QFileDialog.getOpenFileName(
-        parent, QCoreApplication.translate("dialogs", "Import photo file"), "",
+        parent, QCoreApplication.translate("dialogs", "Import photo file"), str(start_folder()),
         QCoreApplication.translate("dialogs", "Images (*.jpg *.jpeg *.png *.bmp);;All files (*)"))
     return Path(path) if path else None
 
 
 def choose_scan_file(parent: QWidget | None) -> Path | None:
     path, _filter = QFileDialog.getOpenFileName(
-        parent, QCoreApplication.translate("dialogs", "Import a scanned material"), "",
+        parent, QCoreApplication.translate("dialogs", "Import a scanned material"),
+        str(start_folder()),
         QCoreApplication.translate(
             "dialogs", "Scans and photos (*.jpg *.jpeg *.png *.tif *.tiff *.bmp);;All files (*)"))
     return Path(path) if path else None
@@ -51,7 +52,8 @@ def review_scan(parent: QWidget | None, material_label: str, scan) -> int:
 
 def choose_spreadsheet(parent: QWidget | None) -> Path | None:
     path, _filter = QFileDialog.getOpenFileName(
-        parent, QCoreApplication.translate("dialogs", "Open a spreadsheet of applicants"), "",
+        parent, QCoreApplication.translate("dialogs", "Open a spreadsheet of applicants"),
+        str(start_folder()),
         QCoreApplication.translate("dialogs", "Spreadsheets (*.xlsx *.csv);;All files (*)"))
     return Path(path) if path else None
 
@@ -66,17 +68,19 @@ def choose_handover(parent: QWidget | None, suggested_name: str) -> tuple[str, P
     if not ok or not outlet.strip():
         return None
     path, _filter = QFileDialog.getSaveFileName(
-        parent, QCoreApplication.translate("dialogs", "Save the handover file"), suggested_name,
+        parent, QCoreApplication.translate("dialogs", "Save the handover file"),
+        str(start_folder() / suggested_name),
         QCoreApplication.translate("dialogs", "CSV (*.csv)"))
-    return (outlet.strip(), Path(path)) if path else None
+    return (outlet.strip(), with_suffix(path, ".csv")) if path else None
 
 
-def setup_printer(printer, parent: QWidget | None) -> bool:
-    """Let staff choose the printer; False when they cancel."""
+def setup_printer(printer, parent: QWidget | None, title: str = "") -> bool:
+    """Let staff choose the printer (the dialog titled with what is printed); False when
+    they cancel."""
     from PySide6.QtPrintSupport import QPrintDialog  # only needed once a form is printed
 
     dialog = QPrintDialog(printer, parent)
-    dialog.setWindowTitle(QCoreApplication.translate("dialogs", "Print the registration form"))
+    dialog.setWindowTitle(title or QCoreApplication.translate("dialogs", "Print"))
     return dialog.exec() == QPrintDialog.DialogCode.Accepted
 
 
@@ -84,7 +88,8 @@ def choose_result_file(parent: QWidget | None) -> Path | None:
     """The card factory's result file, for the card centre to import."""
     path, _filter = QFileDialog.getOpenFileName(
         parent, QCoreApplication.translate("dialogs", "Import the card factory's result file"),
-        "", QCoreApplication.translate("dialogs", "Result files (*.csv *.xlsx);;All files (*)"))
+        str(start_folder()),
+        QCoreApplication.translate("dialogs", "Result files (*.csv *.xlsx);;All files (*)"))
     return Path(path) if path else None
 
 
@@ -94,5 +99,21 @@ def choose_result_template(parent: QWidget | None, suggested_name: str) -> Path 
     path, _filter = QFileDialog.getSaveFileName(
         parent, QCoreApplication.translate("dialogs", "Save the batch's result file for the "
                                                       "card factory"),
-        suggested_name, QCoreApplication.translate("dialogs", "CSV (*.csv)"))
-    return Path(path) if path else None
+        str(start_folder() / suggested_name),
+        QCoreApplication.translate("dialogs", "CSV (*.csv)"))
+    return with_suffix(path, ".csv") if path else None
+
+
+def with_suffix(path: str, suffix: str) -> Path:
+    """The file chosen, with *suffix* added when staff typed a name without one."""
+    chosen = Path(path)
+    return chosen if chosen.suffix else chosen.with_name(chosen.name + suffix)
+
+
+def start_folder() -> Path:
+    """Where file dialogs open: the user's documents (not the program's folder)."""
+    from PySide6.QtCore import QStandardPaths
+
+    folder = QStandardPaths.writableLocation(
+        QStandardPaths.StandardLocation.DocumentsLocation)
+    return Path(folder) if folder and Path(folder).is_dir() else Path.home()

@@ -44,6 +44,7 @@ def install_translators(settings: Settings) -> str:
     language = settings.language if settings.language in SUPPORTED else DEFAULT_LANGUAGE
     QLocale.setDefault(QLocale(language))
     if language == "en":
+        _name_the_program(app)
         return language
     qm = catalogue(language, settings.data_dir / "cache")
     for path in (qm, _qt_catalogue("qtbase", language)):
@@ -53,7 +54,15 @@ def install_translators(settings: Settings) -> str:
             _installed.append(translator)
         else:
             log.warning("translation catalogue not loaded: %s", path)
+    _name_the_program(app)
     return language
+
+
+def _name_the_program(app) -> None:
+    """The name Qt puts after every window's title ("登录 — 社保卡受理"), in the language in
+    effect; the titles themselves do not repeat it."""
+    if hasattr(app, "setApplicationDisplayName"):  # a QGuiApplication (not the CLI's core)
+        app.setApplicationDisplayName(QCoreApplication.translate("dialogs", "Counter"))
 
 
 def catalogue(language: str, cache_dir: Path) -> Path | None:

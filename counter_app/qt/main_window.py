@@ -299,7 +299,10 @@ class MainWindow(QMainWindow):
         self._select(application_id)
 
     def _select(self, application_id: uuid.UUID | None) -> None:
+        """That application's row; else, when none is, the first (Enter then opens it)."""
         row = self.model.row_of(application_id) if application_id else -1
+        if row < 0 and self.model.rowCount() and not self.selected_row():
+            row = 0
         if row >= 0:
             self.ui.queue_view.selectRow(row)
 

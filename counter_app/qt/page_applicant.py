@@ -70,6 +70,7 @@ class ApplicantPage(IntakePage):
         for alias, target in (("guardian", "guardian_name"), ("agent", "agent_name")):
             widgets[alias], labels[alias] = widgets[target], labels[target]
         widgets["presenter"], labels["presenter"] = ui.presenter_combo, ui.page_error
+        widgets["business_type"], labels["business_type"] = ui.business_combo, ui.page_error
         self.errors = InlineErrors(ui.page_error, widgets, labels)
 
     def initializePage(self) -> None:  # noqa: N802

@@ -2,7 +2,8 @@
 a file (Ctrl+O), or found by its photo receipt number (F4; a QR or barcode scanner types
 the number and Enter). Every photo goes through the same checks: one that passes is taken
 at once, one that fails is shown with its checks, and only a supervisor may accept it
-with a reason. Long work runs in the background."""
+with a reason. A child under the city's photo age may go on without a photo ("No photo",
+audited). Long work runs in the background."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from PySide6.QtGui import QKeySequence, QPixmap, QShortcut
 from PySide6.QtWidgets import QPushButton
 
 from counter_app.domain.errors import CounterError
+from counter_app.domain.lifecycle import Status
 from counter_app.photo.assessment import Assessment
 from counter_app.qt import dialogs, photo_capture
 from counter_app.qt.i18n import message_for
@@ -30,11 +32,15 @@ class PhotoPage(IntakePage):
         self.errors = InlineErrors(ui.page_error, {"receipt_number": ui.receipt_edit},
                                    {"receipt_number": ui.receipt_error})
         self.has_photo = False
+        self.photo_under = 0  # the city's photo age when this applicant is under it
         self.busy = False
         self._receipt_note = ""  # why the last receipt could not be asked centrally
         self.capture_dialog: photo_capture.PhotoCaptureDialog | None = None
         self.capture_button = QPushButton(self.tr("&Capture…"), self)
         ui.button_layout.insertWidget(1, self.capture_button)
+        self.no_photo_button = QPushButton(self)  # only for a child under the photo age
+        ui.button_layout.insertWidget(2, self.no_photo_button)
+        self.no_photo_button.clicked.connect(self.waive_photo)
         ui.import_button.clicked.connect(self.import_photo)
         self.capture_button.clicked.connect(self.capture_photo)
         ui.receipt_edit.returnPressed.connect(self.look_up_receipt)
@@ -44,12 +50,35 @@ class PhotoPage(IntakePage):
 
     def initializePage(self) -> None:  # noqa: N802
         self.errors.clear()
+        under = photo_station.photo_optional_under(self.state.ctx, self.state.application_id)
+        self.no_photo_button.setText(self.tr("No photo (under {age})").format(age=under))
+        self.no_photo_button.setVisible(under > 0)
+        self.photo_under = under
         self._show_current()
         # A scanner types into whatever has the focus: the receipt field waits for it.
         self.focus_later(self.ui.receipt_edit)
 
     def isComplete(self) -> bool:  # noqa: N802
-        return self.has_photo and not self.busy
+        return (self.has_photo or self._waived()) and not self.busy
+
+    def _waived(self) -> bool:
+        """Past the photo step without a photo: waived for a young child."""
+        return self.photo_under > 0 and self.state.status not in (
+            None, Status.DRAFT, Status.EXAMINED)
+
+    def waive_photo(self) -> None:
+        if self.busy:
+            return
+        self._set_busy(True, self.tr("Saving the photo…"))
+        self.state.runner.run(photo_station.waive_photo, self.state.ctx, self.state.operator,
+                              self.state.application_id, on_done=self._photo_waived,
+                              on_error=self._failed)
+
+    def _photo_waived(self, step: Step) -> None:
+        self.state.apply(step)
+        self._set_busy(False)
+        self.ui.status_label.setText(self.tr("No photo: the applicant is under {age}.").format(
+            age=self.photo_under))
 
     def validatePage(self) -> bool:  # noqa: N802
         # Enter in the receipt field looks the number up (returnPressed); it is not Next.
@@ -174,7 +203,8 @@ class PhotoPage(IntakePage):
     def _set_busy(self, busy: bool, text: str = "") -> None:
         self.busy = busy
         self.errors.clear()
-        for widget in (self.ui.import_button, self.capture_button, self.ui.receipt_edit):
+        for widget in (self.ui.import_button, self.capture_button, self.ui.receipt_edit,
+                       self.no_photo_button):
             widget.setEnabled(not busy)
         self.ui.status_label.setText(text)
         self.completeChanged.emit()

@@ -17,7 +17,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QBuffer, QIODevice, QRect, QSettings, QSize, Qt
+from PySide6.QtCore import (QByteArray, QBuffer, QCoreApplication, QIODevice, QRect,
+                            QSettings, QSize, Qt)
 from PySide6.QtGui import QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
@@ -50,8 +51,27 @@ def print_with_dialog(parent: QWidget | None, ctx: AppContext, pdf: Path) -> int
     protected directory, or the guide) on the GUI thread (for documents of a page or two).
     Returns the pages printed, 0 when staff cancel; raises PrintError when the printer
     fails."""
-    printer = choose_printer(parent, ctx.settings)
+    printer = choose_printer(parent, ctx.settings, print_title(pdf))
     return 0 if printer is None else print_pdf(documents.document_bytes(ctx, pdf), printer)
+
+
+# What the print dialog's title says, by the folder the document is kept in.
+_TITLES = {
+    "forms": QT_TRANSLATE_NOOP("printing", "Print the registration form"),
+    "vouchers": QT_TRANSLATE_NOOP("printing", "Print the acceptance voucher"),
+    "notices": QT_TRANSLATE_NOOP("printing", "Print the rejection notice"),
+    "batches": QT_TRANSLATE_NOOP("printing", "Print the batch"),
+    "inquiries": QT_TRANSLATE_NOOP("printing", "Print the inquiry result"),
+    "collection_receipts": QT_TRANSLATE_NOOP("printing", "Print the collection receipt"),
+    "receipt_slips": QT_TRANSLATE_NOOP("printing", "Print the photo receipt"),
+    "reports": QT_TRANSLATE_NOOP("printing", "Print the end-of-day report"),
+    "documents": QT_TRANSLATE_NOOP("printing", "Print the applicant guide"),
+}
+
+
+def print_title(pdf: Path) -> str:
+    title = _TITLES.get(Path(pdf).parent.name)
+    return QCoreApplication.translate("printing", title) if title else ""
 
 
 def print_document(ctx: AppContext, pdf: Path, printer: QPrinter,
@@ -70,12 +90,13 @@ def load_pdf(document: QPdfDocument, data: bytes) -> bool:
     return document.error() == QPdfDocument.Error.None_ and document.pageCount() > 0
 
 
-def choose_printer(parent: QWidget | None, settings: Settings) -> QPrinter | None:
+def choose_printer(parent: QWidget | None, settings: Settings,
+                   title: str = "") -> QPrinter | None:
     """The printer dialog with the remembered printer; the choice is remembered."""
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     memory = printer_memory(settings)
     use_remembered_printer(printer, memory)
-    if not dialogs.setup_printer(printer, parent):
+    if not dialogs.setup_printer(printer, parent, title=title):
         return None
     remember_printer(printer, memory)
     return printer

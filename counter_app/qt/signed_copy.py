@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QDialog, QDialogButtonBox, QFileDialog, QHBoxLayout, QLabel, QLineEdit, QPushButton,
     QVBoxLayout, QWidget)
 
+from counter_app.qt import dialogs
 from counter_app.qt.inline_errors import InlineErrors
 from counter_app.qt.tasks import TaskRunner
 from counter_app.services import signed_copies
@@ -34,7 +35,7 @@ def choose_scan_file(parent: QWidget | None) -> Path | None:
     """The file dialog, behind a function tests replace (no test waits on a dialog)."""
     path, _filter = QFileDialog.getOpenFileName(
         parent, QCoreApplication.translate("SignedCopyDialog", "Choose the scanned signed form"),
-        "", QCoreApplication.translate(
+        str(dialogs.start_folder()), QCoreApplication.translate(
             "SignedCopyDialog", "Scans and photos (*.jpg *.jpeg *.png *.tif *.tiff *.bmp *.pdf);;"
                                 "All files (*)"))
     return Path(path) if path else None

@@ -57,18 +57,25 @@ class Step:
 def save_applicant(ctx: AppContext, operator: CurrentOperator, business: BusinessType,
                    details: ApplicantDetails, application_id: uuid.UUID | None = None,
                    today: dt.date | None = None) -> Step:
-    """Create the application (status draft) or update its applicant while still a draft."""
+    """Create the application (status draft) or update its applicant while still a draft.
+    A business type whose ages (rules file) the applicant is outside is refused, naming the
+    type to choose instead; checked when the type or the birth date is first saved (a draft
+    begun within the newborn window may be finished after it)."""
     operator.require(Permission.INTAKE)
     checked = check_applicant(details, ctx.rules.minor_age, today)
     old_card = check_old_card(business, details.old_card_number)
     with ctx.sessions.begin() as session:
         if application_id is None:
+            check_business_age(ctx, business, checked, today)
             app = new_application(session, operator, next_numbers(session, operator, 1)[0])
             action = "application_created"
         else:
             app = load_application(session, application_id)
             if app.status != Status.DRAFT:
                 raise IntakeError(MSG_LOCKED)
+            if (app.business_type, app.birth_date) != (business.value,
+                                                       checked.resident_id.birth_date):
+                check_business_age(ctx, business, checked, today)
             action = "applicant_updated"
         fill_applicant(ctx, app, business, checked)
         app.replaces_card = old_card or known_old_card(session, business, app.id_number)
@@ -76,6 +83,17 @@ def save_applicant(ctx: AppContext, operator: CurrentOperator, business: Busines
         audit.record(session, action=action, entity="application", entity_id=app.id,
                      operator_id=operator.id, site_id=operator.site_id, to_status=app.status)
         return Step(app.id, app.number, Status(app.status))
+
+
+def check_business_age(ctx: AppContext, business: BusinessType, checked: CheckedApplicant,
+                       today: dt.date | None = None) -> None:
+    """ValidationError (field business_type) when *business* is not for an applicant of
+    this age, e.g. the newborn type past the city's window after birth."""
+    refused = ctx.rules.age_refusal(business, checked.resident_id.birth_date,
+                                    today or dt.date.today())
+    if refused is not None:
+        template, params = refused
+        raise ValidationError("business_type", template, **params)
 
 
 def check_old_card(business: BusinessType, number: str) -> str:

@@ -6,10 +6,15 @@ The capture's original is kept as an attachment ("photo_original") beside the fi
 photo, both in the protected directory named by their SHA-256. A photo that fails a
 check is accepted only by a role with OVERRIDE and with a reason; the reason and the
 failed checks go into the audit record of the same transaction.
+
+A child under the city's photo age (rules `photo_optional_under_age`; 0: none) may go
+without a photo: staff choose it (waive_photo), the step is audited as "photo_waived"
+with the age limit, and the application goes on with no photo.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import re
 import uuid
@@ -38,6 +43,13 @@ MSG_NEEDS_OVERRIDE = QT_TRANSLATE_NOOP(
                 "accept it with a reason.")
 MSG_REASON = QT_TRANSLATE_NOOP(
     "messages", "Please give the reason for accepting a photo that fails a check.")
+
+MSG_PHOTO_NEEDED = QT_TRANSLATE_NOOP(
+    "messages", "This applicant needs a photo: only children under {age} may go without one.")
+MSG_PHOTO_ALWAYS = QT_TRANSLATE_NOOP(
+    "messages", "Every applicant needs a photo in this city.")
+MSG_HAS_PHOTO = QT_TRANSLATE_NOOP(
+    "messages", "The application already has a photo.")
 
 PHOTO_STEP = frozenset({Status.EXAMINED, Status.PHOTO_OK, Status.FORM_PRINTED})
 MEDIA_TYPES = {"jpeg": ("image/jpeg", ".jpg"), "png": ("image/png", ".png"),
@@ -136,6 +148,43 @@ def current_photo(ctx: AppContext, application_id: uuid.UUID) -> PhotoRecord | N
         photo = app.photos[-1]
         path = ctx.settings.protected_dir / photo.path if photo.path else None
         return PhotoRecord(photo.source, path, photo.receipt_number)
+
+
+def photo_optional_under(ctx: AppContext, application_id: uuid.UUID,
+                         today: dt.date | None = None) -> int:
+    """The city's age under which this applicant may go without a photo when they are
+    under it; 0 when they need one."""
+    with ctx.sessions() as session:
+        app = load_application(session, application_id)
+        return _optional_under(ctx, app, today)
+
+
+def waive_photo(ctx: AppContext, operator: CurrentOperator, application_id: uuid.UUID,
+                today: dt.date | None = None) -> Step:
+    """Complete the photo step without a photo: only for a child under the city's photo
+    age (else ValidationError saying why), audited as "photo_waived"."""
+    operator.require(Permission.PHOTO)
+    with ctx.sessions.begin() as session:
+        app = photo_step_open(session, application_id)
+        if app.photos:
+            raise IntakeError(MSG_HAS_PHOTO)
+        if app.status != Status.EXAMINED:  # waived before: nothing more to record
+            return Step(app.id, app.number, Status(app.status))
+        under = _optional_under(ctx, app, today)
+        if not under:
+            limit = ctx.rules.photo_optional_under_age
+            if limit:
+                raise ValidationError("photo", MSG_PHOTO_NEEDED, age=limit)
+            raise ValidationError("photo", MSG_PHOTO_ALWAYS)
+        record_step(session, operator, app, "photo_waived", f"no photo: under {under} years")
+        return Step(app.id, app.number, Status(app.status))
+
+
+def _optional_under(ctx: AppContext, app: Application, today: dt.date | None) -> int:
+    today = today or dt.date.today()
+    born = app.birth_date
+    age = today.year - born.year - ((today.month, today.day) < (born.month, born.day))
+    return 0 if ctx.rules.photo_required(age) else ctx.rules.photo_optional_under_age
 
 
 def allow(operator: CurrentOperator, assessment: Assessment, reason: str) -> None:

@@ -222,17 +222,17 @@
         <translation>姓名(&amp;M)：</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/page_applicant.py" line="100"/>
+        <location filename="../../counter_app/qt/page_applicant.py" line="101"/>
         <source>Born {date}  ·  {sex}  ·  {age} years old</source>
         <translation>出生日期 {date}  ·  {sex}  ·  {age} 周岁</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/page_applicant.py" line="102"/>
+        <location filename="../../counter_app/qt/page_applicant.py" line="103"/>
         <source>male</source>
         <translation>男</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/page_applicant.py" line="102"/>
+        <location filename="../../counter_app/qt/page_applicant.py" line="103"/>
         <source>female</source>
         <translation>女</translation>
     </message>
@@ -378,52 +378,52 @@
         <translation>已移交 {count} 份申请；文件：{file}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/batch_intake.py" line="107"/>
+        <location filename="../../counter_app/qt/batch_intake.py" line="108"/>
         <source>Printing the batch…</source>
         <translation>正在打印本批次…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/batch_intake.py" line="113"/>
+        <location filename="../../counter_app/qt/batch_intake.py" line="114"/>
         <source>Preparing form {done} of {total}…</source>
         <translation>正在准备登记表：第 {done} / {total} 份…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/batch_intake.py" line="119"/>
+        <location filename="../../counter_app/qt/batch_intake.py" line="120"/>
         <source>Preparing the batch list…</source>
         <translation>正在准备批次清单…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/batch_intake.py" line="119"/>
+        <location filename="../../counter_app/qt/batch_intake.py" line="120"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/batch_intake.py" line="121"/>
+        <location filename="../../counter_app/qt/batch_intake.py" line="122"/>
         <source>Printing the batch</source>
         <translation>打印本批次</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/batch_intake.py" line="143"/>
+        <location filename="../../counter_app/qt/batch_intake.py" line="144"/>
         <source>Printing page {done} of {total}…</source>
         <translation>正在打印：第 {done} / {total} 页…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/batch_intake.py" line="145"/>
+        <location filename="../../counter_app/qt/batch_intake.py" line="146"/>
         <source>Sending the batch to the printer…</source>
         <translation>正在将本批次发送到打印机…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/batch_intake.py" line="152"/>
+        <location filename="../../counter_app/qt/batch_intake.py" line="153"/>
         <source>Batch {number} printed: the list of {listed} applications and {forms} forms; pages printed: {pages}.</source>
         <translation>批次 {number} 已打印：清单列出 {listed} 份申请，附登记表 {forms} 份；共打印 {pages} 页。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/batch_intake.py" line="156"/>
+        <location filename="../../counter_app/qt/batch_intake.py" line="157"/>
         <source>{count} applications have not passed examination yet; their forms print once they have.</source>
         <translation>{count} 份申请尚未通过初审，通过后再打印其登记表。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/batch_intake.py" line="165"/>
+        <location filename="../../counter_app/qt/batch_intake.py" line="166"/>
         <source>Printing the batch was cancelled.</source>
         <translation>已取消打印本批次。</translation>
     </message>
@@ -432,8 +432,8 @@
     <name>CardCentreWindow</name>
     <message>
         <location filename="../../ui/card_centre_window.ui" line="14"/>
-        <source>Counter — Card Centre</source>
-        <translation>Counter — 社会保障卡管理中心</translation>
+        <source>Card Centre</source>
+        <translation>社会保障卡管理中心</translation>
     </message>
     <message>
         <location filename="../../ui/card_centre_window.ui" line="38"/>
@@ -1058,8 +1058,8 @@
     <name>FirstRunDialog</name>
     <message>
         <location filename="../../ui/first_run_dialog.ui" line="6"/>
-        <source>Counter — First start</source>
-        <translation>社保卡受理 — 首次使用</translation>
+        <source>First start</source>
+        <translation>首次使用</translation>
     </message>
     <message>
         <location filename="../../ui/first_run_dialog.ui" line="33"/>
@@ -1407,8 +1407,8 @@
     <name>LockDialog</name>
     <message>
         <location filename="../../ui/lock_dialog.ui" line="6"/>
-        <source>Counter — Locked</source>
-        <translation>柜台 — 已锁定</translation>
+        <source>Locked</source>
+        <translation>已锁定</translation>
     </message>
     <message>
         <location filename="../../ui/lock_dialog.ui" line="33"/>
@@ -1445,8 +1445,8 @@
     <name>LoginDialog</name>
     <message>
         <location filename="../../ui/login_dialog.ui" line="6"/>
-        <source>Counter — Log in</source>
-        <translation>社保卡受理 — 登录</translation>
+        <source>Log in</source>
+        <translation>登录</translation>
     </message>
     <message>
         <location filename="../../ui/login_dialog.ui" line="33"/>
@@ -1483,7 +1483,7 @@
     <name>MainWindow</name>
     <message>
         <location filename="../../ui/main_window.ui" line="14"/>
-        <source>Counter — Social Security Card Service</source>
+        <source>Social Security Card Service</source>
         <translation>社会保障卡受理窗口</translation>
     </message>
     <message>
@@ -1897,8 +1897,8 @@
     <name>OperatorFormDialog</name>
     <message>
         <location filename="../../ui/operator_form_dialog.ui" line="6"/>
-        <source>Counter — Operator</source>
-        <translation>柜台 — 操作员</translation>
+        <source>Operator</source>
+        <translation>操作员</translation>
     </message>
     <message>
         <location filename="../../ui/operator_form_dialog.ui" line="33"/>
@@ -1980,10 +1980,6 @@
     <name>OperatorsDialog</name>
     <message>
         <location filename="../../ui/operators_dialog.ui" line="6"/>
-        <source>Counter — Operators</source>
-        <translation>柜台 — 操作员管理</translation>
-    </message>
-    <message>
         <location filename="../../ui/operators_dialog.ui" line="33"/>
         <source>Operators</source>
         <translation>操作员管理</translation>
@@ -2084,8 +2080,8 @@
     <name>PasswordDialog</name>
     <message>
         <location filename="../../ui/password_dialog.ui" line="6"/>
-        <source>Counter — Password</source>
-        <translation>柜台 — 密码</translation>
+        <source>Password</source>
+        <translation>密码</translation>
     </message>
     <message>
         <location filename="../../ui/password_dialog.ui" line="33"/>
@@ -2264,56 +2260,67 @@
         <translation>扫描回执上的二维码，或输入编号后按回车</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/page_photo.py" line="43"/>
+        <location filename="../../counter_app/qt/page_photo.py" line="49"/>
         <source>Import photo file (Ctrl+O)</source>
         <translation>导入照片文件（Ctrl+O）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/page_photo.py" line="65"/>
+        <location filename="../../counter_app/qt/page_photo.py" line="54"/>
+        <source>No photo (under {age})</source>
+        <translation>免照片（未满 {age} 周岁）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/page_photo.py" line="80"/>
+        <source>No photo: the applicant is under {age}.</source>
+        <translation>免照片：申请人未满 {age} 周岁。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/page_photo.py" line="94"/>
         <source>Checking the photo…</source>
         <translation>正在检查照片…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/page_photo.py" line="105"/>
+        <location filename="../../counter_app/qt/page_photo.py" line="134"/>
         <source>Looking up the photo receipt…</source>
         <translation>正在查询照片回执…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/page_photo.py" line="128"/>
+        <location filename="../../counter_app/qt/page_photo.py" line="157"/>
         <source>The photo of receipt {number} ({issuer}) is attached.</source>
         <translation>已调取回执 {number}（{issuer}）的照片。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/page_photo.py" line="167"/>
+        <location filename="../../counter_app/qt/page_photo.py" line="196"/>
         <source>Photo imported.</source>
         <translation>照片已导入。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/page_photo.py" line="188"/>
+        <location filename="../../counter_app/qt/page_photo.py" line="218"/>
         <source>Photo receipt {number}
 (the card centre will resolve it)</source>
         <translation>照片回执 {number}
 （由制卡中心核实调取）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/page_photo.py" line="36"/>
+        <location filename="../../counter_app/qt/page_photo.py" line="39"/>
         <source>&amp;Capture…</source>
         <translation>拍摄(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/page_photo.py" line="77"/>
-        <location filename="../../counter_app/qt/page_photo.py" line="96"/>
-        <location filename="../../counter_app/qt/page_photo.py" line="120"/>
+        <location filename="../../counter_app/qt/page_photo.py" line="72"/>
+        <location filename="../../counter_app/qt/page_photo.py" line="106"/>
+        <location filename="../../counter_app/qt/page_photo.py" line="125"/>
+        <location filename="../../counter_app/qt/page_photo.py" line="149"/>
         <source>Saving the photo…</source>
         <translation>正在保存照片…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/page_photo.py" line="130"/>
+        <location filename="../../counter_app/qt/page_photo.py" line="159"/>
         <source>Receipt {number} is recorded without its photo, so the card centre will resolve it. If the photo was taken just now, scan the receipt again in a few minutes to see it here.</source>
         <translation>回执 {number} 已登记，但暂无照片，将由制卡中心处理。如果照片是刚拍的，请几分钟后再扫描一次回执。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/page_photo.py" line="200"/>
+        <location filename="../../counter_app/qt/page_photo.py" line="230"/>
         <source>The photo cannot be shown.</source>
         <translation>无法显示该照片。</translation>
     </message>
@@ -2902,6 +2909,7 @@
         <location filename="../../counter_app/qt/dialogs.py" line="13"/>
         <location filename="../../counter_app/qt/dialogs.py" line="17"/>
         <location filename="../../counter_app/qt/dialogs.py" line="24"/>
+        <location filename="../../counter_app/qt/i18n.py" line="65"/>
         <source>Counter</source>
         <translation>社保卡受理</translation>
     </message>
@@ -2952,27 +2960,27 @@
     </message>
     <message>
         <location filename="../../counter_app/qt/dialogs.py" line="70"/>
-        <location filename="../../counter_app/qt/dialogs.py" line="97"/>
+        <location filename="../../counter_app/qt/dialogs.py" line="98"/>
         <source>CSV (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/dialogs.py" line="79"/>
-        <source>Print the registration form</source>
-        <translation>打印申请登记表</translation>
+        <location filename="../../counter_app/qt/dialogs.py" line="80"/>
+        <source>Print</source>
+        <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/dialogs.py" line="86"/>
+        <location filename="../../counter_app/qt/dialogs.py" line="87"/>
         <source>Import the card factory&apos;s result file</source>
         <translation>导入制卡厂回盘文件</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/dialogs.py" line="87"/>
+        <location filename="../../counter_app/qt/dialogs.py" line="88"/>
         <source>Result files (*.csv *.xlsx);;All files (*)</source>
         <translation>回盘文件 (*.csv *.xlsx);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/dialogs.py" line="95"/>
+        <location filename="../../counter_app/qt/dialogs.py" line="96"/>
         <source>Save the batch&apos;s result file for the card factory</source>
         <translation>保存本批次的制卡回盘模板（交制卡厂填写）</translation>
     </message>
@@ -3064,17 +3072,17 @@
         <translation>两次输入的密码不一致。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/pdf_print.py" line="32"/>
+        <location filename="../../counter_app/qt/pdf_print.py" line="33"/>
         <source>The printer cannot be used. Check that it is switched on and connected, then print again.</source>
         <translation>打印机无法使用。请检查打印机是否已开机并连接，然后重新打印。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/pdf_print.py" line="35"/>
+        <location filename="../../counter_app/qt/pdf_print.py" line="36"/>
         <source>The printer reports a problem: it may be offline, out of paper or jammed. Fix it, then print again.</source>
         <translation>打印机报告故障：可能已脱机、缺纸或卡纸。排除后请重新打印。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/pdf_print.py" line="38"/>
+        <location filename="../../counter_app/qt/pdf_print.py" line="39"/>
         <source>The form cannot be opened for printing.</source>
         <translation>无法打开登记表进行打印。</translation>
     </message>
@@ -3370,9 +3378,24 @@
         <translation>申请人已成年，不能由监护人代为办理。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/business.py" line="24"/>
+        <location filename="../../counter_app/domain/business.py" line="27"/>
         <source>The rules file {file} is not valid: {problem}</source>
         <translation>业务规则文件 {file} 有误：{problem}</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/domain/business.py" line="28"/>
+        <source>{business} is only for children within {days} days after birth: this applicant should apply for {instead}.</source>
+        <translation>{business}只适用于出生 {days} 天内的儿童：此申请人应办理「{instead}」。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/domain/business.py" line="31"/>
+        <source>{business} is only for applicants up to {age} years old: this applicant should apply for {instead}.</source>
+        <translation>{business}只适用于 {age} 周岁及以下的申请人：此申请人应办理「{instead}」。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/domain/business.py" line="34"/>
+        <source>{business} is only for applicants from {age} years old: this applicant should apply for {instead}.</source>
+        <translation>{business}只适用于年满 {age} 周岁的申请人：此申请人应办理「{instead}」。</translation>
     </message>
     <message>
         <location filename="../../counter_app/forms/fonts.py" line="51"/>
@@ -3849,17 +3872,52 @@
         <translation>此页属于申请 {number}，但本窗口没有该申请的记录。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/photo/receipts.py" line="23"/>
+        <location filename="../../counter_app/photo/receipts.py" line="33"/>
         <source>Please type the photo receipt number.</source>
         <translation>请输入照片回执编号。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/photo/receipts.py" line="24"/>
+        <location filename="../../counter_app/photo/receipts.py" line="34"/>
         <source>This is not a photo receipt number of this city: please check it against the slip.</source>
         <translation>这不是本市的照片回执编号，请与回执核对。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/photo/receipts.py" line="27"/>
+        <location filename="../../counter_app/photo/receipts.py" line="37"/>
+        <source>This photo receipt number does not start with a known prefix ({prefixes}): please check it against the slip.</source>
+        <translation>照片回执号的开头不是已知的前缀（{prefixes}），请与回执核对。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/photo/receipts.py" line="40"/>
+        <source>This photo receipt number is too short: a {label} number has {length} letters and digits. Please check it against the slip.</source>
+        <translation>照片回执号太短：{label}号码应为 {length} 位字母和数字，请与回执核对。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/photo/receipts.py" line="43"/>
+        <source>This photo receipt number is too long: a {label} number has {length} letters and digits. Please check it against the slip.</source>
+        <translation>照片回执号太长：{label}号码应为 {length} 位字母和数字，请与回执核对。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/photo/receipts.py" line="46"/>
+        <source>This photo receipt number does not fit the layout of a {label} number: please check it against the slip.</source>
+        <translation>照片回执号不符合{label}号码的格式，请与回执核对。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/photo/receipts.py" line="49"/>
+        <source>This photo receipt number has no valid site part (1 to 20 capital letters and digits before the date) for a {label} number: please check it against the slip.</source>
+        <translation>照片回执号缺少有效的网点代码（日期前 1 至 20 位大写字母和数字），不是{label}号码，请与回执核对。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/photo/receipts.py" line="53"/>
+        <source>The date in this photo receipt number is not a real day: please check it against the slip.</source>
+        <translation>照片回执号中的日期不存在，请与回执核对。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/photo/receipts.py" line="56"/>
+        <source>The check digit of this photo receipt number is wrong, so a character was mistyped or misread: please check it against the slip.</source>
+        <translation>照片回执号的校验位不对，可能有字符输错或识别错误，请与回执核对。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/photo/receipts.py" line="59"/>
         <source>The photo receipt formats file {file} is not valid: {problem}</source>
         <translation>照片回执编号格式文件 {file} 有误：{problem}</translation>
     </message>
@@ -3879,19 +3937,34 @@
         <translation>无法播放该视频文件。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/photo_station.py" line="33"/>
+        <location filename="../../counter_app/services/photo_station.py" line="38"/>
         <source>No single face was found, so the photo cannot be cut to the standard: please take it again.</source>
         <translation>未能找到唯一的人脸，无法按标准裁切照片：请重新拍摄。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/photo_station.py" line="36"/>
+        <location filename="../../counter_app/services/photo_station.py" line="41"/>
         <source>The photo fails {count} check(s). Take it again, or ask a supervisor to accept it with a reason.</source>
         <translation>照片有 {count} 项检查未通过。请重新拍摄，或请主管填写理由后批准采用。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/photo_station.py" line="39"/>
+        <location filename="../../counter_app/services/photo_station.py" line="44"/>
         <source>Please give the reason for accepting a photo that fails a check.</source>
         <translation>请填写采用未通过检查照片的理由。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/services/photo_station.py" line="47"/>
+        <source>This applicant needs a photo: only children under {age} may go without one.</source>
+        <translation>此申请人需要照片：只有未满 {age} 周岁的儿童可以免照片。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/services/photo_station.py" line="49"/>
+        <source>Every applicant needs a photo in this city.</source>
+        <translation>本市所有申请人都需要照片。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/services/photo_station.py" line="51"/>
+        <source>The application already has a photo.</source>
+        <translation>该申请已有照片。</translation>
     </message>
     <message>
         <location filename="../../counter_app/qt/frame_worker.py" line="32"/>
@@ -3919,42 +3992,42 @@
         <translation>本机没有编号为 {number} 的照片回执。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/central/admin.py" line="24"/>
+        <location filename="../../counter_app/central/admin.py" line="26"/>
         <source>There is no site with the code {code}.</source>
         <translation>没有编码为 {code} 的网点。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/central/admin.py" line="25"/>
+        <location filename="../../counter_app/central/admin.py" line="27"/>
         <source>Unknown kind of site: {kind}.</source>
         <translation>未知的网点类型：{kind}。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/central/admin.py" line="26"/>
+        <location filename="../../counter_app/central/admin.py" line="28"/>
         <source>There is no device {device}.</source>
         <translation>没有设备 {device}。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/central/admin.py" line="27"/>
+        <location filename="../../counter_app/central/admin.py" line="29"/>
         <source>Device {device} has been enrolled or withdrawn already; a new code is only for a device that has not taken its code. To replace a counter, withdraw it and add a new device.</source>
         <translation>设备 {device} 已经登记或已被停用；新的登记码只发给尚未使用登记码的设备。如需更换柜台，请停用该设备并添加新设备。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/central/admin.py" line="31"/>
+        <location filename="../../counter_app/central/admin.py" line="33"/>
         <source>An enrolment code must be valid for at least one hour.</source>
         <translation>登记码的有效期至少为一小时。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/central/admin.py" line="33"/>
+        <location filename="../../counter_app/central/admin.py" line="35"/>
         <source>The site code {code} is not usable: use 1 to 20 Latin letters, digits, &apos;-&apos; or &apos;_&apos; (a code is part of database roles and photo receipt numbers).</source>
         <translation>网点代码 {code} 不可用：请使用 1 至 20 位拉丁字母、数字、“-”或“_”（网点代码是数据库角色和照片回执编号的一部分）。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/central/admin.py" line="39"/>
+        <location filename="../../counter_app/central/admin.py" line="41"/>
         <source>The site code {code} is too like the existing site {other}&apos;s: the database role and the photo receipt numbers of a site keep only its letters and digits, so the two would share them. Choose a code that differs from {other} in its letters or digits.</source>
         <translation>网点编码 {code} 与已有网点 {other} 的编码过于相似：网点的数据库角色和照片回执编号只保留编码中的字母和数字，两者会因此共用。请选择字母或数字与 {other} 不同的编码。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/central/admin.py" line="44"/>
+        <location filename="../../counter_app/central/admin.py" line="46"/>
         <source>&apos;central init&apos; did not finish: another session kept a table it must change locked for {seconds} seconds, {attempts} times (the counters&apos; sessions were ended; an administrator&apos;s own, e.g. psql, is not). Close that session and run &apos;central init&apos; again.</source>
         <translation>“central init”未完成：另一个会话锁定了它必须修改的表，{attempts} 次均超过 {seconds} 秒（各柜台的会话已被结束；管理员自己的会话，例如 psql，不会被结束）。请关闭该会话，然后再次运行“central init”。</translation>
     </message>
@@ -4349,6 +4422,55 @@
         <location filename="../../counter_app/services/operators.py" line="34"/>
         <source>The new password must be different from the current one.</source>
         <translation>新密码须与当前密码不同。</translation>
+    </message>
+</context>
+<context>
+    <name>printing</name>
+    <message>
+        <location filename="../../counter_app/qt/batch_intake.py" line="105"/>
+        <location filename="../../counter_app/qt/pdf_print.py" line="63"/>
+        <source>Print the batch</source>
+        <translation>打印批量申请</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/pdf_print.py" line="60"/>
+        <source>Print the registration form</source>
+        <translation>打印申请登记表</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/pdf_print.py" line="61"/>
+        <source>Print the acceptance voucher</source>
+        <translation>打印受理回执</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/pdf_print.py" line="62"/>
+        <source>Print the rejection notice</source>
+        <translation>打印不予受理告知书</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/pdf_print.py" line="64"/>
+        <source>Print the inquiry result</source>
+        <translation>打印查询结果</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/pdf_print.py" line="65"/>
+        <source>Print the collection receipt</source>
+        <translation>打印领卡回执</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/pdf_print.py" line="66"/>
+        <source>Print the photo receipt</source>
+        <translation>打印照片回执</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/pdf_print.py" line="67"/>
+        <source>Print the end-of-day report</source>
+        <translation>打印日终报表</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/pdf_print.py" line="68"/>
+        <source>Print the applicant guide</source>
+        <translation>打印申领须知</translation>
     </message>
 </context>
 <context>

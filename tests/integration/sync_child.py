@@ -155,7 +155,9 @@ def create_application(ctx: AppContext, operator, number: int, base_frame: Path)
         id_number=id_number_for(number), phone=f"138{number:08d}",
         guardian=GuardianDetails(name="王建国", relation="父亲",
                                  id_number="11010519491231002X", phone="13800138001"))
-    step = intake.save_applicant(ctx, operator, BusinessType.NEWBORN, details)
+    birth = dt.datetime.strptime(details.id_number[6:14], "%Y%m%d").date()
+    step = intake.save_applicant(ctx, operator, BusinessType.NEWBORN, details,
+                                 today=birth + dt.timedelta(days=30))  # taken as a newborn
     required = {m.code for m in ctx.rules.materials_for(BusinessType.NEWBORN, True)
                 if m.required}
     intake.record_materials(ctx, operator, step.id, required)

@@ -23,5 +23,7 @@ def test_run_command_starts_the_window_under_xvfb(tmp_path):
                             env=env, capture_output=True, text=True, timeout=600)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "Demo login: user demo  password demo1234" in result.stdout
+    assert "Today's queue: 8 demo applications (2 draft, 2 examined, 1 photo_ok, " \
+           "1 form_printed, 1 signed, 1 submitted)" in result.stdout  # every step reachable
     assert "virtual screen" in result.stdout  # no display: it chose Xvfb by itself
     assert shot.stat().st_size > 5_000  # a real window was painted and grabbed

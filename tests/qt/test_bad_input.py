@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QWizard
 
+from counter_app.domain.business import BusinessType
 from counter_app.domain.lifecycle import Status
 from counter_app.qt import dialogs
 from counter_app.qt import wizard as wizard_module
@@ -138,7 +139,7 @@ def test_failed_print_says_so_and_printing_again_works(qtbot, chinese, ctx, admi
     qtbot.waitUntil(lambda: page.pdf_path is not None, timeout=20000)
     target = {"path": tmp_path / "missing-folder" / "form.pdf"}  # cannot be written
 
-    def to_pdf(printer, parent):
+    def to_pdf(printer, parent, title=""):
         printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
         printer.setOutputFileName(str(target["path"]))
         return True
@@ -158,6 +159,7 @@ def test_failed_print_says_so_and_printing_again_works(qtbot, chinese, ctx, admi
 def test_back_and_next_updates_the_same_application(qtbot, chinese, ctx, admin):
     wizard = open_wizard(qtbot, ctx, admin)
     ui = wizard.currentPage().ui
+    ui.business_combo.setCurrentIndex(ui.business_combo.findData(BusinessType.LATER.value))
     type_text(qtbot, ui.id_number_edit, GUARDIAN_ID)  # an adult: no guardian needed
     type_text(qtbot, ui.name_edit, "王建国")
     type_text(qtbot, ui.phone_edit, "13800138001")

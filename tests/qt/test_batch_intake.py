@@ -61,7 +61,7 @@ def test_a_batch_prints_with_progress_and_the_window_stays_responsive(
     write_xlsx(sheet, rows)
     printed = tmp_path / "printed.pdf"
     monkeypatch.setattr(dialogs, "choose_spreadsheet", lambda parent: sheet)
-    monkeypatch.setattr(dialogs, "setup_printer", lambda printer, parent: to_pdf(printer, printed))
+    monkeypatch.setattr(dialogs, "setup_printer", lambda printer, parent, title="": to_pdf(printer, printed))
     seen = record_progress(monkeypatch)
     dialog = batch_dialog(qtbot, ctx, admin)
     dialog.ui.committee_edit.setText("幸福村村委会")
@@ -97,7 +97,7 @@ def test_printing_a_batch_can_be_cancelled(qtbot, chinese, ctx, admin, tmp_path,
     for app_id, *_ in batch_applications(ctx, accepted.id):
         examine(ctx, admin, app_id)
     printed = tmp_path / "printed.pdf"
-    monkeypatch.setattr(dialogs, "setup_printer", lambda printer, parent: to_pdf(printer, printed))
+    monkeypatch.setattr(dialogs, "setup_printer", lambda printer, parent, title="": to_pdf(printer, printed))
     original = BatchIntakeDialog._progressed
 
     def cancel_at_once(self, done, total):  # staff press Cancel at the first report
@@ -120,7 +120,7 @@ def test_a_batch_all_in_draft_prints_its_list(qtbot, chinese, ctx, admin, tmp_pa
     write_csv(sheet, applicant_rows(3)[0])
     accepted = batches.accept_batch(ctx, admin, sheet, "阳光社区")
     printed = tmp_path / "printed.pdf"
-    monkeypatch.setattr(dialogs, "setup_printer", lambda printer, parent: to_pdf(printer, printed))
+    monkeypatch.setattr(dialogs, "setup_printer", lambda printer, parent, title="": to_pdf(printer, printed))
     dialog = batch_dialog(qtbot, ctx, admin)
     dialog.accepted_batch = accepted
     dialog.print_batch()

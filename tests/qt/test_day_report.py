@@ -29,7 +29,7 @@ def test_a_supervisor_previews_and_prints_the_days_report(qtbot, ctx, admin, sit
     assert dialog.document.pageCount() >= 1 and dialog.ui.print_button.isEnabled()
     out = tmp_path / "printed.pdf"
     monkeypatch.setattr(dialogs, "setup_printer",
-                        lambda printer, parent: pdf_printer(printer, out) is printer)
+                        lambda printer, parent, title="": pdf_printer(printer, out) is printer)
     with qtbot.waitSignal(dialog.sig_printed, timeout=20000):
         dialog.ui.print_button.click()
     assert printed_pages(out) == dialog.document.pageCount()

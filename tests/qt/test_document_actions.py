@@ -15,8 +15,10 @@ from tests.qt.test_main_window import main_window
 from tests.helpers import opened
 
 
-def printing_to(path, monkeypatch):
-    def to_pdf(printer, parent):
+def printing_to(path, monkeypatch, titles: list | None = None):
+    def to_pdf(printer, parent, title=""):
+        if titles is not None:
+            titles.append(title)
         return pdf_printer(printer, path) is printer
     monkeypatch.setattr(dialogs, "setup_printer", to_pdf)
 
@@ -38,11 +40,12 @@ def test_voucher_of_the_selected_application_is_printed(qtbot, chinese, ctx, adm
     application_at(ctx, admin, Status.SUBMITTED, tmp_path)
     window = main_window(qtbot, ctx, admin)
     window.ui.queue_view.selectRow(0)
-    out = tmp_path / "voucher.pdf"
-    printing_to(out, monkeypatch)
+    out, titles = tmp_path / "voucher.pdf", []
+    printing_to(out, monkeypatch, titles)
     window.ui.action_voucher.trigger()
     qtbot.waitUntil(lambda: out.exists() and out.stat().st_size > 0, timeout=15000)
     assert printed_pages(out) >= 1
+    assert titles == ["打印受理回执"]  # the print dialog says what it prints
     text = rendered(ctx)
     assert "取卡凭证" in text and window.model.index(0, 0).data() in text
     assert "王䶮" in text
@@ -101,7 +104,7 @@ def test_no_voucher_when_the_box_is_unticked(qtbot, chinese, ctx, admin, tmp_pat
     app_id = application_at(ctx, admin, Status.SIGNED, tmp_path)
     window = main_window(qtbot, ctx, admin)
     asked = []
-    monkeypatch.setattr(dialogs, "setup_printer", lambda printer, parent: asked.append(1))
+    monkeypatch.setattr(dialogs, "setup_printer", lambda printer, parent, title="": asked.append(1))
     finish_wizard_of(qtbot, window, app_id, voucher=False)
     window.runner.wait_for_done(5000)
     qtbot.wait(100)  # anything queued would have arrived

@@ -79,7 +79,7 @@ def test_a_printer_in_trouble_says_so_and_printing_again_works(qtbot, chinese, c
     page = wizard.currentPage()
     qtbot.waitUntil(lambda: page.pdf_path is not None, timeout=20000)
 
-    def to_pdf(printer, parent):
+    def to_pdf(printer, parent, title=""):
         printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
         printer.setOutputFileName(str(tmp_path / "out.pdf"))
         return True

@@ -81,7 +81,7 @@ def test_offline_the_note_shows_and_the_result_prints(qtbot, ctx, admin, tmp_pat
     assert "(not yet sent)" not in dialog.ui.applications_table.item(0, 3).text()
     out = tmp_path / "printed.pdf"
     monkeypatch.setattr(dialogs, "setup_printer",
-                        lambda printer, parent: pdf_printer(printer, out) is printer)
+                        lambda printer, parent, title="": pdf_printer(printer, out) is printer)
     with qtbot.waitSignal(dialog.sig_printed, timeout=15000):
         qtbot.keyClick(dialog.ui.number_edit, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
     assert printed_pages(out) == 1

@@ -17,11 +17,11 @@ from counter_app.qt import wizard as wizard_module
 from counter_app.qt.main_window import MainWindow
 from counter_app.qt.pdf_print import print_pdf
 from counter_app.store.models import Application, AuditRecord
-from tests.helpers import GUARDIAN_ID, PASSWORD, child_id, opened, write_photo
+from tests.helpers import GUARDIAN_ID, PASSWORD, newborn_id, opened, write_photo
 from tests.qt.qt_helpers import log_in, pdf_printer, printed_pages, type_text
 
 CHILD_NAME = "王䶮"  # 䶮 is in CJK extension A: the form needs a font that has it
-CHILD_ID = child_id("11010520240315003")
+CHILD_ID = newborn_id()  # a newborn today: the newborn type is for the first 90 days
 
 
 def test_child_application_from_login_to_central(qtbot, chinese, ctx, admin, tmp_path, central,
@@ -66,7 +66,7 @@ def test_child_application_from_login_to_central(qtbot, chinese, ctx, admin, tmp
 
     printed = tmp_path / "printed.pdf"
     monkeypatch.setattr(dialogs, "setup_printer",
-                        lambda printer, parent: pdf_printer(printer, printed) is printer)
+                        lambda printer, parent, title="": pdf_printer(printer, printed) is printer)
     with qtbot.waitSignal(print_page.sig_printed) as pages:
         qtbot.mouseClick(print_page.ui.print_button, Qt.MouseButton.LeftButton)
     assert pages.args == [1]
@@ -81,7 +81,7 @@ def test_child_application_from_login_to_central(qtbot, chinese, ctx, admin, tmp
     application_id = wizard.application_id
     voucher = tmp_path / "voucher.pdf"
     monkeypatch.setattr(dialogs, "setup_printer",
-                        lambda printer, parent: pdf_printer(printer, voucher) is printer)
+                        lambda printer, parent, title="": pdf_printer(printer, voucher) is printer)
     with qtbot.waitSignal(window.sig_refreshed, timeout=5000):
         qtbot.mouseClick(wizard.button(QWizard.WizardButton.FinishButton),
                          Qt.MouseButton.LeftButton)
@@ -109,7 +109,8 @@ def fill_child_applicant(qtbot, page) -> None:
     type_text(qtbot, ui.id_number_edit, CHILD_ID)
     qtbot.keyClick(ui.id_number_edit, Qt.Key.Key_Tab)  # leaving the field reads it
     assert not ui.guardian_group.isHidden(), "a child needs a guardian"
-    assert "2024-03-15" in ui.id_info_label.text()
+    born = f"{CHILD_ID[6:10]}-{CHILD_ID[10:12]}-{CHILD_ID[12:14]}"
+    assert born in ui.id_info_label.text()
     type_text(qtbot, ui.name_edit, CHILD_NAME)
     type_text(qtbot, ui.pinyin_edit, "wang yan")
     type_text(qtbot, ui.phone_edit, "13800138001")

@@ -11,7 +11,7 @@ from counter_app.idcard.reader import DEMO_CARDS, SimulatedReader
 from counter_app.qt import wizard as wizard_module
 from counter_app.qt.main_window import MainWindow
 from counter_app.services import intake, queue
-from tests.helpers import child_id
+from tests.helpers import newborn_id
 from tests.qt.qt_helpers import type_text
 
 
@@ -35,7 +35,7 @@ def test_a_childs_application_with_the_keyboard_only(qtbot, chinese, ctx, admin)
     ui = wizard.currentPage().ui
     assert focused() is ui.id_number_edit
 
-    qtbot.keyClicks(ui.id_number_edit, child_id())
+    qtbot.keyClicks(ui.id_number_edit, newborn_id())  # the newborn type, chosen first
     press(qtbot, Qt.Key.Key_Tab)
     assert focused() is ui.name_edit and ui.guardian_group.isVisible()
     assert "岁" in ui.id_info_label.text()

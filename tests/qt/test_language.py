@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QApplication
 
 from counter_app.domain.errors import CounterError
 from counter_app.qt import i18n
@@ -34,7 +35,9 @@ def test_login_window_in_english(qtbot, language, ctx):
     dialog = login_dialog(qtbot, ctx)
     assert dialog.ui.username_label.text() == "&User name:"
     assert dialog.ui.login_button.text() == "&Log in"
-    assert dialog.windowTitle() == "Counter — Log in"
+    # the title, and the program's name Qt adds after it (once: "Log in — Counter")
+    assert dialog.windowTitle() == "Log in"
+    assert QApplication.applicationDisplayName() == "Counter"
 
 
 def test_login_window_in_chinese(qtbot, language, ctx):
@@ -42,7 +45,8 @@ def test_login_window_in_chinese(qtbot, language, ctx):
     dialog = login_dialog(qtbot, ctx)
     assert dialog.ui.username_label.text() == "用户名(&U)："
     assert dialog.ui.login_button.text() == "登录(&L)"
-    assert dialog.windowTitle() == "社保卡受理 — 登录"
+    assert dialog.windowTitle() == "登录"
+    assert QApplication.applicationDisplayName() == "社保卡受理"
 
 
 def test_unknown_language_falls_back_to_chinese(language, settings):

@@ -198,14 +198,14 @@ def test_a_receipt_number_not_in_the_registry_is_recorded_for_the_card_centre(
     qtbot.keyClick(edit, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: not photo_page.busy)
     assert not photo_page.isComplete()
-    assert "not a photo receipt number" in photo_page.ui.receipt_error.text()
+    assert "too short" in photo_page.ui.receipt_error.text()
     assert edit.hasFocus() and edit.selectedText() == "12-34"  # a new scan replaces it
 
-    qtbot.keyClicks(edit, "zp 2024 0315 001")  # what a scanner types, then Enter
+    qtbot.keyClicks(edit, "zp 2024 0315 0001 6")  # what a scanner types, then Enter
     qtbot.keyClick(edit, Qt.Key.Key_Return)
     qtbot.waitUntil(photo_page.isComplete, timeout=10000)
     assert wizard.currentId() == PHOTO  # Enter looked the number up; it was not Next
-    assert "ZP20240315001" in photo_page.ui.preview_label.text()
+    assert "ZP2024031500016" in photo_page.ui.preview_label.text()
     assert "card centre will resolve it" in photo_page.ui.status_label.text()
     assert photo_page.ui.receipt_error.isHidden()
 
@@ -283,3 +283,28 @@ def test_a_file_without_a_face_is_refused_on_the_page(qtbot, ctx, wizard, tmp_pa
                     timeout=10000)
     assert photo_page.errors.text().startswith("No single face was found")
     assert photo_page.capture_dialog is None and not photo_page.isComplete()
+
+
+def test_a_young_child_goes_on_without_a_photo_when_the_city_allows_it(qtbot, ctx, admin,
+                                                                         tmp_path):
+    import dataclasses
+    ctx.rules = dataclasses.replace(ctx.rules, photo_optional_under_age=7)  # the child is 2
+    application_id = application_at(ctx, admin, Status.EXAMINED, tmp_path)
+    wizard = IntakeWizard(ctx, admin, TaskRunner(), application_id)
+    qtbot.addWidget(wizard)
+    with qtbot.waitActive(wizard):
+        wizard.show()
+    photo_page = wizard.currentPage()
+    button = photo_page.no_photo_button
+    assert button.isVisible() and button.text() == "No photo (under 7)"
+    assert not photo_page.isComplete()
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(photo_page.isComplete, timeout=10000)
+    assert photo_page.ui.status_label.text() == "No photo: the applicant is under 7."
+    assert queue.application_detail(ctx, application_id).status is Status.PHOTO_OK
+
+
+def test_no_photo_is_not_offered_where_every_applicant_needs_one(ctx, wizard):
+    assert ctx.rules.photo_optional_under_age == 0  # the default city
+    assert not wizard.currentPage().no_photo_button.isVisible()
+    assert not wizard.currentPage().isComplete()

@@ -42,7 +42,7 @@ def test_ctrl_r_takes_the_photo_issues_a_receipt_and_prints_its_slip(
                         lambda ctx: SourceSpec(kind="video", path=arrival_video))
     printed = tmp_path / "printed.pdf"
     monkeypatch.setattr(dialogs, "setup_printer",
-                        lambda printer, parent: pdf_printer(printer, printed) is printer)
+                        lambda printer, parent, title="": pdf_printer(printer, printed) is printer)
 
     qtbot.keyClick(window, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
     dialog = window.receipt_station.dialog

@@ -33,6 +33,28 @@ def test_demo_seeds_once_and_prints_the_login(capsys):
     assert "exist already" in capsys.readouterr().out
 
 
+def test_demo_queue_has_applications_at_every_step_once_a_day(capsys):
+    from counter_app.config import load_settings
+    from counter_app.domain.lifecycle import Status
+    from counter_app.services import auth, queue
+    from counter_app.services.context import open_context
+    from counter_app.services.demo import DEMO_PASSWORD, DEMO_USER
+
+    assert main(["demo", "--queue", "8"]) == 0
+    assert ("Today's queue: 8 demo applications (2 draft, 2 examined, 1 photo_ok, "
+            "1 form_printed, 1 signed, 1 submitted)") in capsys.readouterr().out
+    ctx = open_context(load_settings())
+    rows = queue.todays_queue(ctx, auth.login(ctx, DEMO_USER, DEMO_PASSWORD))
+    assert sorted(r.status for r in rows) == sorted(
+        [Status.DRAFT, Status.DRAFT, Status.EXAMINED, Status.EXAMINED, Status.PHOTO_OK,
+         Status.FORM_PRINTED, Status.SIGNED, Status.SUBMITTED])
+    assert main(["demo", "--queue", "8"]) == 0  # run.sh again the same day: nothing added
+    assert "no demo applications added" in capsys.readouterr().out
+    assert len(queue.todays_queue(ctx, auth.login(ctx, DEMO_USER, DEMO_PASSWORD))) == 8
+    assert main(["sync", "once"]) == 0
+    assert "sent 1" in capsys.readouterr().out  # only the submitted one
+
+
 def test_sync_with_a_refusing_central_database_says_so_and_keeps_the_queue(capsys):
     main(["demo", "--applications", "1"])
     capsys.readouterr()

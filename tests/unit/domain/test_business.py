@@ -94,3 +94,71 @@ def test_a_broken_rules_file_names_the_file_and_line(tmp_path, old, new, words):
     message = str(caught.value)
     bad_line = text.splitlines().index(new.splitlines()[-1]) + 1
     assert "city.toml" in message and words in message and f"line {bad_line}" in message
+
+
+# --- business types' ages -----------------------------------------------------------------
+
+DEFAULT_FILE = Path(__file__).resolve().parents[3] / "resources" / "rules" / "default.toml"
+NEWBORN_LIMITS = "max_age_days = 90\ninstead = \"later\"\n"
+
+
+def _default_with(tmp_path, old: str, new: str) -> tuple[Path, str]:
+    text = DEFAULT_FILE.read_text(encoding="utf-8")
+    assert text.count(old) == 1
+    path = tmp_path / "city.toml"
+    path.write_text(text.replace(old, new), encoding="utf-8")
+    return path, text.replace(old, new)
+
+
+def test_the_default_newborn_type_is_for_the_first_90_days_else_a_later_application():
+    today = dt.date(2026, 12, 7)
+    limits = DEFAULT.businesses[BusinessType.NEWBORN].ages
+    assert (limits.max_age_days, limits.instead) == (90, BusinessType.LATER)
+    assert DEFAULT.age_refusal(BusinessType.NEWBORN, dt.date(2026, 9, 8), today) is None
+    template, params = DEFAULT.age_refusal(BusinessType.NEWBORN, dt.date(2026, 9, 7), today)
+    assert params == {"days": 90, "business": "新生儿参保申领",
+                      "instead": "补办申领（服务网点/银行网点）"}
+    for business in set(BusinessType) - {BusinessType.NEWBORN}:  # no limits by default
+        assert DEFAULT.age_refusal(business, dt.date(1930, 1, 1), today) is None
+        assert DEFAULT.age_refusal(business, today, today) is None
+
+
+def test_limits_in_years_count_whole_years(tmp_path):
+    path, _ = _default_with(tmp_path, 'label = "换卡"\n',
+                            'label = "换卡"\nmin_age = 16\nmax_age = 70\ninstead = "later"\n')
+    rules = load_rules(path)
+    today = dt.date(2026, 12, 7)
+    assert rules.age_refusal(BusinessType.RENEWAL, dt.date(2010, 12, 7), today) is None  # 16
+    young = rules.age_refusal(BusinessType.RENEWAL, dt.date(2010, 12, 8), today)
+    assert young[1] == {"age": 16, "business": "换卡", "instead": "补办申领（服务网点/银行网点）"}
+    assert "from {age} years old" in young[0]
+    assert rules.age_refusal(BusinessType.RENEWAL, dt.date(1955, 12, 8), today) is None  # 70
+    old = rules.age_refusal(BusinessType.RENEWAL, dt.date(1955, 12, 7), today)  # 71 today
+    assert old[1]["age"] == 70 and "up to {age} years old" in old[0]
+
+
+@pytest.mark.parametrize("new, words", [
+    ("max_age_days = 0\ninstead = \"later\"\n", "max_age_days must be a whole number from 1"),
+    ("max_age_days = 1097\ninstead = \"later\"\n", "a whole number from 1 to 1096"),
+    ("max_age_days = -90\ninstead = \"later\"\n", "max_age_days must be a whole number"),
+    ("max_age_days = \"90\"\ninstead = \"later\"\n", "max_age_days must be a whole number"),
+    ("max_age_days = 90.5\ninstead = \"later\"\n", "max_age_days must be a whole number"),
+    ("max_age = 151\ninstead = \"later\"\n", "max_age must be a whole number from 0 to 150"),
+    ("min_age = 10\nmax_age = 5\ninstead = \"later\"\n", "min_age is above max_age"),
+    ("max_age_days = 90\n", "needs `instead`"),
+    ("max_age_days = 90\ninstead = \"first\"\n", "unknown business type 'first'"),
+    ("max_age_days = 90\ninstead = \"newborn\"\n", "naming itself"),
+    ("instead = \"later\"\n", "without age limits"),
+    ("max_age_days = 90\ninstead = \"activation\"\n", "makes a card application"),
+])
+def test_age_limits_out_of_range_or_incomplete_are_refused_when_loading(tmp_path, new, words):
+    path, text = _default_with(tmp_path, NEWBORN_LIMITS, new)
+    with pytest.raises(RulesError) as caught:
+        load_rules(path)
+    message = str(caught.value)
+    assert "city.toml" in message and words in message
+    if "must be a whole number" in words:
+        key = new.split(" =")[0]
+        line = next(n for n, text_line in enumerate(text.splitlines(), 1)
+                    if text_line.startswith(f"{key} ="))
+        assert f"line {line}" in message

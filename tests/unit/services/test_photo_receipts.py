@@ -32,7 +32,7 @@ from counter_app.store.models import Application, AuditRecord, OutboxEntry, Phot
 from tests.helpers import PASSWORD, add_operator, application_at
 from tests.unit.photo import portraits
 
-STUDIO_NUMBER = "ZP20240315001"
+STUDIO_NUMBER = "ZP2024031500016"  # ZP, 12 digits, ISO 7064 MOD 11-2
 
 
 @pytest.fixture
@@ -95,7 +95,7 @@ def test_a_studio_receipt_in_the_registry_brings_its_photo_checked_and_finished(
     studio_photo = portraits.jpeg(portraits.passing())  # a studio sends what it took
     studio_receipt(ctx, studio_photo)
 
-    attached = photo_receipts.attach_receipt(ctx, window_staff, examined, "zp-2024 0315 001")
+    attached = photo_receipts.attach_receipt(ctx, window_staff, examined, "zp-2024 0315 0001-6")
 
     assert attached.found and attached.number == STUDIO_NUMBER
     assert attached.issuer == "阳光照相馆" and attached.step.status is Status.PHOTO_OK
@@ -125,7 +125,7 @@ def test_a_number_not_in_the_registry_is_recorded_for_the_card_centre(
         ctx, admin, window_staff, examined):
     application_id = examined
     attached = photo_receipts.attach_receipt(ctx, window_staff, application_id,
-                                             "zp 2024 0315 001")
+                                             "zp 2024 0315 0001 6")
 
     assert not attached.found and attached.step.status is Status.PHOTO_OK
     [photo] = photos_of(ctx, application_id)
@@ -213,12 +213,16 @@ def test_a_registry_photo_without_a_face_cannot_be_accepted(ctx, admin, examined
         photo_receipts.attach_receipt(ctx, admin, examined, STUDIO_NUMBER, "whatever")
 
 
-@pytest.mark.parametrize("typed", ["", "12-34", "照相馆123456"])
-def test_a_number_in_no_known_format_is_refused_in_words(ctx, window_staff, examined, typed):
+@pytest.mark.parametrize("typed, words", [
+    ("", "Please type"), ("12-34", "too short"), ("照相馆123456", "too short"),
+    ("ZP2024031500017", "check digit"),  # the studio's number with its last digit mistyped
+    ("ZP20240315001", "too short"),      # the old 8-20 letters and digits: no longer enough
+    ("XP2024031500016", "known prefix")])
+def test_a_number_in_no_known_format_is_refused_in_words(ctx, window_staff, examined, typed,
+                                                          words):
     with pytest.raises(ValidationError) as caught:
         photo_receipts.attach_receipt(ctx, window_staff, examined, typed)
-    assert caught.value.field == "receipt_number" and str(caught.value).startswith(
-        ("Please type", "This is not a photo receipt number"))
+    assert caught.value.field == "receipt_number" and words in str(caught.value)
     assert photos_of(ctx, examined) == []
 
 

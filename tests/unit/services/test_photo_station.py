@@ -4,6 +4,8 @@ Photo receipts: test_photo_receipts.py."""
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 import hashlib
 
 import cv2
@@ -17,11 +19,11 @@ from counter_app.domain.lifecycle import Status
 from counter_app.domain.people import ApplicantDetails, GuardianDetails
 from counter_app.photo.decoding import PhotoError
 from counter_app.security.roles import Role
-from counter_app.services import intake, photo_station
+from counter_app.services import intake, photo_station, printing
 from counter_app.services.auth import Forbidden
 from counter_app.services.intake import IntakeError
 from counter_app.store.models import Attachment, AuditRecord, Photo
-from tests.helpers import GUARDIAN_ID, add_operator, child_id, write_photo
+from tests.helpers import GUARDIAN_ID, add_operator, child_id, newborn_day, write_photo
 from tests.unit.photo import portraits
 
 CHILD = ApplicantDetails(
@@ -33,7 +35,7 @@ NEWBORN_REQUIRED = {"household_register", "birth_certificate", "guardian_id_card
 
 @pytest.fixture
 def examined(ctx, admin):
-    step = intake.save_applicant(ctx, admin, BusinessType.NEWBORN, CHILD)
+    step = intake.save_applicant(ctx, admin, BusinessType.NEWBORN, CHILD, today=newborn_day())
     intake.record_materials(ctx, admin, step.id, NEWBORN_REQUIRED)
     return intake.examine(ctx, admin, step.id, passed=True).id
 
@@ -206,3 +208,62 @@ def test_the_photo_step_is_closed_once_signed(ctx, admin, examined, tmp_path):
     intake.mark_signed(ctx, admin, examined)
     with pytest.raises(IntakeError):
         photo_station.import_photo_file(ctx, admin, examined, photo)
+
+
+# --- no photo for young children (rules photo_optional_under_age) ------------------------
+
+TODAY = dt.date(2026, 12, 7)  # CHILD, born 2024-03-15, is 2 years old
+
+
+def photo_age(ctx, age: int) -> None:
+    ctx.rules = dataclasses.replace(ctx.rules, photo_optional_under_age=age)
+
+
+def test_a_child_under_the_photo_age_goes_on_without_a_photo_audited(
+        ctx, admin, window_staff, examined):
+    photo_age(ctx, 3)
+    assert photo_station.photo_optional_under(ctx, examined, TODAY) == 3
+    step = photo_station.waive_photo(ctx, window_staff, examined, TODAY)
+
+    assert step.status is Status.PHOTO_OK and rows(ctx, Photo, examined) == []
+    [waived] = [a for a in audit_of(ctx, examined) if a.action == "photo_waived"]
+    assert waived.detail == "no photo: under 3 years"
+    assert (waived.from_status, waived.to_status) == (Status.EXAMINED, Status.PHOTO_OK)
+    assert photo_station.waive_photo(ctx, window_staff, examined, TODAY).status is Status.PHOTO_OK
+    assert [a.action for a in audit_of(ctx, examined)].count("photo_waived") == 1  # once
+
+    form = printing.render_form(ctx, admin, examined)  # the form prints without a photo
+    intake.record_form_printed(ctx, admin, examined, form)
+    intake.mark_signed(ctx, admin, examined)
+    assert intake.submit(ctx, admin, examined).status is Status.SUBMITTED
+
+
+@pytest.mark.parametrize("age, words", [(2, "only children under 2 may go without one"),
+                                        (0, "Every applicant needs a photo")])
+def test_a_child_at_or_above_the_photo_age_needs_a_photo(ctx, window_staff, examined, age,
+                                                         words):
+    photo_age(ctx, age)
+    assert photo_station.photo_optional_under(ctx, examined, TODAY) == 0
+    with pytest.raises(ValidationError, match=words) as caught:
+        photo_station.waive_photo(ctx, window_staff, examined, TODAY)
+    assert caught.value.field == "photo"
+    assert not [a for a in audit_of(ctx, examined) if a.action == "photo_waived"]
+    with ctx.sessions() as session:  # still examined, waiting for a photo
+        assert intake.load_application(session, examined).status == Status.EXAMINED
+
+
+def test_the_default_city_needs_a_photo_of_everyone(ctx, window_staff, examined):
+    assert ctx.rules.photo_optional_under_age == 0
+    with pytest.raises(ValidationError, match="Every applicant needs a photo"):
+        photo_station.waive_photo(ctx, window_staff, examined)
+
+
+def test_no_waiver_over_a_photo_or_without_the_photo_role(ctx, admin, site_id, window_staff,
+                                                          examined):
+    photo_age(ctx, 7)
+    clerk = add_operator(ctx, admin, site_id, "card_centre_clerk", {Role.CARD_CENTRE})
+    with pytest.raises(Forbidden):
+        photo_station.waive_photo(ctx, clerk, examined, TODAY)
+    photo_station.save_capture(ctx, window_staff, examined, portraits.jpeg(portraits.passing()))
+    with pytest.raises(IntakeError):
+        photo_station.waive_photo(ctx, window_staff, examined, TODAY)

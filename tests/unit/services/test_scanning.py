@@ -7,11 +7,12 @@ from counter_app.photo.importer import PhotoError
 from counter_app.services import intake, queue, scanning
 from counter_app.store.models import Attachment
 from tests.unit.documents.test_rectify import page_on_desk
+from tests.helpers import newborn_day
 from tests.unit.services.test_intake import CHILD
 
 
 def test_a_scanned_material_is_kept_and_ticked(ctx, admin, tmp_path):
-    step = intake.save_applicant(ctx, admin, BusinessType.NEWBORN, CHILD)
+    step = intake.save_applicant(ctx, admin, BusinessType.NEWBORN, CHILD, today=newborn_day())
     capture = tmp_path / "desk.jpg"
     cv2.imwrite(str(capture), page_on_desk(9))
     straightened = scanning.straighten_file(capture, "birth_certificate")
