@@ -8,6 +8,7 @@ row-level security (counter_app.central.fencing).
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import threading
 
 from sqlalchemy import Engine, create_engine
@@ -18,9 +19,11 @@ from sqlalchemy.exc import DBAPIError, OperationalError
 from counter_app.central import migrate
 from counter_app.domain.errors import QT_TRANSLATE_NOOP, CounterError
 
+log = logging.getLogger(__name__)
+
 MSG_UNREACHABLE = QT_TRANSLATE_NOOP(
     "messages", "The central database cannot be reached; applications stay queued on this "
-                "counter and will be sent later. ({reason})")
+                "counter and will be sent later.")
 MSG_NOT_INITIALISED = QT_TRANSLATE_NOOP(
     "messages", "The central database has not been set up for counters yet (run "
                 "'counter-app central init'). Applications stay queued on this counter.")
@@ -98,7 +101,9 @@ def unreachable(exc: Exception) -> SyncError:
     detail = str(getattr(exc, "orig", exc))
     if "not permitted to log in" in detail or "password authentication failed" in detail:
         return SyncError(MSG_REVOKED)
-    return SyncError(MSG_UNREACHABLE, reason=error_name(exc))
+    # staff read words; the driver's error class (OperationalError...) is for the log
+    log.warning("the central database cannot be reached: %s", error_name(exc))
+    return SyncError(MSG_UNREACHABLE)
 
 
 def error_name(exc: Exception) -> str:

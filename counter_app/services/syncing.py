@@ -129,9 +129,11 @@ def _stored_error(value: str) -> SyncError | None:
         return None
     try:
         data = json.loads(value)
+        if data["template"].startswith(database.MSG_UNREACHABLE):  # an older version's,
+            return SyncError(database.MSG_UNREACHABLE)  # which named the error's class
         return SyncError(data["template"], **data["params"])
-    except (ValueError, KeyError, TypeError):
-        return SyncError(database.MSG_UNREACHABLE, reason=value)
+    except (ValueError, KeyError, TypeError, AttributeError):
+        return SyncError(database.MSG_UNREACHABLE)
 
 
 def _iso(moment: dt.datetime) -> str:

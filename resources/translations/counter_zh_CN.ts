@@ -2615,57 +2615,57 @@
 <context>
     <name>SignedCopyDialog</name>
     <message>
-        <location filename="../../counter_app/qt/signed_copy.py" line="36"/>
+        <location filename="../../counter_app/qt/signed_copy.py" line="37"/>
         <source>Choose the scanned signed form</source>
         <translation>选择已签字表格的扫描件</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/signed_copy.py" line="37"/>
+        <location filename="../../counter_app/qt/signed_copy.py" line="38"/>
         <source>Scans and photos (*.jpg *.jpeg *.png *.tif *.tiff *.bmp *.pdf);;All files (*)</source>
         <translation>扫描件和照片 (*.jpg *.jpeg *.png *.tif *.tiff *.bmp *.pdf);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/signed_copy.py" line="107"/>
+        <location filename="../../counter_app/qt/signed_copy.py" line="108"/>
         <source>Attach the signed form</source>
         <translation>附加签字表</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/signed_copy.py" line="127"/>
+        <location filename="../../counter_app/qt/signed_copy.py" line="128"/>
         <source>Reading the QR code on the page…</source>
         <translation>正在识别页面上的二维码…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/signed_copy.py" line="134"/>
+        <location filename="../../counter_app/qt/signed_copy.py" line="135"/>
         <source>This page was already attached to application {number}.</source>
         <translation>此页已附加到申请 {number}。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/signed_copy.py" line="136"/>
+        <location filename="../../counter_app/qt/signed_copy.py" line="137"/>
         <source>The signed form was attached to application {number}.</source>
         <translation>签字表已附加到申请 {number}。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/signed_copy.py" line="148"/>
+        <location filename="../../counter_app/qt/signed_copy.py" line="149"/>
         <source>Choose the scan or photo of the signed registration form of application {number}.</source>
         <translation>请选择申请 {number} 已签字登记表的扫描件或照片。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/signed_copy.py" line="150"/>
+        <location filename="../../counter_app/qt/signed_copy.py" line="151"/>
         <source>Choose the scan or photo of a signed registration form; its QR code tells which application it belongs to.</source>
         <translation>请选择已签字登记表的扫描件或照片；系统将根据二维码确定所属申请。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/signed_copy.py" line="155"/>
+        <location filename="../../counter_app/qt/signed_copy.py" line="156"/>
         <source>No file chosen</source>
         <translation>未选择文件</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/signed_copy.py" line="156"/>
+        <location filename="../../counter_app/qt/signed_copy.py" line="157"/>
         <source>&amp;Choose file…</source>
         <translation>选择文件(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/signed_copy.py" line="163"/>
+        <location filename="../../counter_app/qt/signed_copy.py" line="164"/>
         <source>&amp;Attach</source>
         <translation>附加(&amp;A)</translation>
     </message>
@@ -2929,58 +2929,58 @@
         <translation>导入材料扫描件</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/dialogs.py" line="40"/>
+        <location filename="../../counter_app/qt/dialogs.py" line="41"/>
         <source>Scans and photos (*.jpg *.jpeg *.png *.tif *.tiff *.bmp);;All files (*)</source>
         <translation>扫描件和照片 (*.jpg *.jpeg *.png *.tif *.tiff *.bmp);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/dialogs.py" line="54"/>
+        <location filename="../../counter_app/qt/dialogs.py" line="55"/>
         <source>Open a spreadsheet of applicants</source>
         <translation>打开申请人表格</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/dialogs.py" line="55"/>
+        <location filename="../../counter_app/qt/dialogs.py" line="57"/>
         <source>Spreadsheets (*.xlsx *.csv);;All files (*)</source>
         <translation>表格文件 (*.xlsx *.csv);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/dialogs.py" line="64"/>
+        <location filename="../../counter_app/qt/dialogs.py" line="66"/>
         <source>Hand over to the bank</source>
         <translation>移交银行</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/dialogs.py" line="65"/>
+        <location filename="../../counter_app/qt/dialogs.py" line="67"/>
         <source>Bank outlet:</source>
         <translation>银行网点：</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/dialogs.py" line="69"/>
+        <location filename="../../counter_app/qt/dialogs.py" line="71"/>
         <source>Save the handover file</source>
         <translation>保存移交文件</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/dialogs.py" line="70"/>
-        <location filename="../../counter_app/qt/dialogs.py" line="98"/>
+        <location filename="../../counter_app/qt/dialogs.py" line="73"/>
+        <location filename="../../counter_app/qt/dialogs.py" line="103"/>
         <source>CSV (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/dialogs.py" line="80"/>
+        <location filename="../../counter_app/qt/dialogs.py" line="83"/>
         <source>Print</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/dialogs.py" line="87"/>
+        <location filename="../../counter_app/qt/dialogs.py" line="90"/>
         <source>Import the card factory&apos;s result file</source>
         <translation>导入制卡厂回盘文件</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/dialogs.py" line="88"/>
+        <location filename="../../counter_app/qt/dialogs.py" line="92"/>
         <source>Result files (*.csv *.xlsx);;All files (*)</source>
         <translation>回盘文件 (*.csv *.xlsx);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/dialogs.py" line="96"/>
+        <location filename="../../counter_app/qt/dialogs.py" line="100"/>
         <source>Save the batch&apos;s result file for the card factory</source>
         <translation>保存本批次的制卡回盘模板（交制卡厂填写）</translation>
     </message>
@@ -3238,27 +3238,27 @@
         <translation>图片尺寸过小（{width} × {height} 像素），至少需要 {min_w} × {min_h} 像素。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/central/database.py" line="21"/>
-        <source>The central database cannot be reached; applications stay queued on this counter and will be sent later. ({reason})</source>
-        <translation>无法连接中心数据库，申请已暂存在本机，稍后将自动上传。（{reason}）</translation>
+        <location filename="../../counter_app/central/database.py" line="24"/>
+        <source>The central database cannot be reached; applications stay queued on this counter and will be sent later.</source>
+        <translation>无法连接中心数据库，申请已暂存在本机，稍后将自动上传。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/central/database.py" line="24"/>
+        <location filename="../../counter_app/central/database.py" line="27"/>
         <source>The central database has not been set up for counters yet (run &apos;counter-app central init&apos;). Applications stay queued on this counter.</source>
         <translation>中心数据库尚未完成柜台接入设置（请运行“counter-app central init”）。申请仍保存在本柜台，稍后发送。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/central/database.py" line="27"/>
+        <location filename="../../counter_app/central/database.py" line="30"/>
         <source>This counter&apos;s access to the central database has been withdrawn. Applications stay queued on this counter; ask the administrator to enrol it again.</source>
         <translation>本柜台访问中心数据库的权限已被撤销。申请仍保存在本柜台；请联系管理员重新注册本柜台。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/central/database.py" line="31"/>
+        <location filename="../../counter_app/central/database.py" line="34"/>
         <source>This is an administrator&apos;s login to the central database; a counter sends its applications with its own login (&apos;counter-app enrol&apos;).</source>
         <translation>这是中心数据库的管理员账号；柜台须使用本柜台自己的账号发送申请（counter-app enrol）。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/central/database.py" line="34"/>
+        <location filename="../../counter_app/central/database.py" line="37"/>
         <source>The central database must be a PostgreSQL server (a postgresql:// address).</source>
         <translation>中心数据库必须是 PostgreSQL 服务器（postgresql:// 地址）。</translation>
     </message>

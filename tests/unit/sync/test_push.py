@@ -1,6 +1,6 @@
 import pytest
 
-from counter_app.central.database import SyncError
+from counter_app.central.database import MSG_UNREACHABLE, SyncError
 from counter_app.services import syncing
 from counter_app.sync import push
 from tests.sync_helpers import applied_count, central_rows, submit_child
@@ -54,10 +54,23 @@ def test_an_unreachable_central_database_keeps_everything_queued(ctx, admin, tmp
     submit_child(ctx, admin, tmp_path)
     with pytest.raises(SyncError) as caught:
         syncing.sync_now(ctx, "postgresql://postgres@127.0.0.1:1/test")
-    assert "OperationalError" in str(caught.value)
+    assert "cannot be reached" in str(caught.value)  # in words; the error class is logged
+    assert "Error" not in str(caught.value)
     status = syncing.sync_status(ctx)
-    assert status.pending == 1 and "OperationalError" in str(status.last_error)
+    assert status.pending == 1 and "Error" not in str(status.last_error)
     assert syncing.sync_now(ctx).sent == 1  # the enrolment still works afterwards
+
+
+def test_an_older_versions_stored_error_is_shown_in_words(ctx):
+    """Versions before issue 14 stored the unreachable message with the error's class."""
+    import json
+
+    push.set_meta(ctx.sessions, {"last_sync_error": json.dumps({
+        "template": "The central database cannot be reached; applications stay queued on "
+                    "this counter and will be sent later. ({reason})",
+        "params": {"reason": "OperationalError"}})})
+    shown = syncing.sync_status(ctx).last_error
+    assert shown.template == MSG_UNREACHABLE and "Error" not in str(shown)
 
 
 def test_a_file_that_arrives_damaged_is_sent_again_next_cycle(ctx, admin, tmp_path,
