@@ -99,6 +99,7 @@ class InquiryDialog(QDialog):
         if self.busy:
             return
         text = self.ui.number_edit.text()
+        self._forget_result()  # the last person's answer never stands beside a new number
         try:
             parse_inquiry_number(text)  # at once: a mistyped digit needs no round trip
         except CounterError as error:
@@ -189,6 +190,14 @@ class InquiryDialog(QDialog):
                  local_text(entry.listed_at), local_text(entry.released_at or entry.expires_at),
                  entry.site_name) for entry in result.invalid]
         _fill(self.ui.invalid_table, rows)
+
+    def _forget_result(self) -> None:
+        self.result = None
+        self.ui.print_button.setEnabled(False)
+        _fill(self.ui.applications_table, [])
+        _fill(self.ui.invalid_table, [])
+        self.ui.summary_label.clear()
+        self.ui.note_label.hide()
 
     def _show_error(self, text: str) -> None:
         self.ui.error_label.setText(text)

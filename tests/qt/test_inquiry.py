@@ -50,6 +50,12 @@ def test_ctrl_i_then_enter_shows_the_applications_and_the_invalid_list(qtbot, ct
     assert not dialog.ui.note_label.isVisible()
     assert dialog.ui.print_button.isEnabled()
     assert QApplication.focusWidget() is dialog.ui.number_edit  # ready for the next one
+    # a mistyped next number: the last person's answer goes, and cannot be printed
+    qtbot.keyClicks(dialog.ui.number_edit, child_id()[:-1] + "9")
+    qtbot.keyClick(dialog.ui.number_edit, Qt.Key.Key_Return)
+    assert dialog.ui.error_label.isVisible() and dialog.result is None
+    assert table.rowCount() == 0 and not dialog.ui.print_button.isEnabled()
+    assert dialog.ui.summary_label.text() == ""
     # the same shortcut again brings the open dialog forward
     qtbot.keyClick(window.ui.queue_view, Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier)
     assert window.inquiry.dialog is dialog
