@@ -82,7 +82,8 @@ class SyncProblemsDialog(QDialog):
             summary = self.tr("{count} refused operations not yet marked as seen.").format(
                 count=len(rows) - len(self._seen))
         else:
-            summary = self.tr("The central database has refused nothing.")
+            # seen ones leave the list: "refused nothing" would not be true then
+            summary = self.tr("No refused operation is waiting to be looked at.")
         self.ui.summary_label.setText(summary)
         self._update_buttons()
 

@@ -1360,32 +1360,32 @@
         <translation>请输入或扫描身份证号码或社会保障卡卡号，然后按回车。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/inquiry.py" line="111"/>
+        <location filename="../../counter_app/qt/inquiry.py" line="112"/>
         <source>Looking up…</source>
         <translation>正在查询…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/inquiry.py" line="153"/>
+        <location filename="../../counter_app/qt/inquiry.py" line="154"/>
         <source>The result was printed.</source>
         <translation>查询结果已打印。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/inquiry.py" line="158"/>
+        <location filename="../../counter_app/qt/inquiry.py" line="159"/>
         <source>Nothing is known about {number}.</source>
         <translation>未查到 {number} 的任何记录。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/inquiry.py" line="160"/>
+        <location filename="../../counter_app/qt/inquiry.py" line="161"/>
         <source>{number} — applications: {applications}, invalid-list entries: {entries}.</source>
         <translation>{number}：申领记录 {applications} 条，挂失及失效名单记录 {entries} 条。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/inquiry.py" line="165"/>
+        <location filename="../../counter_app/qt/inquiry.py" line="166"/>
         <source>A card of this number is on the invalid list and cannot be used.</source>
         <translation>该号码名下有卡片在失效名单中，不能使用。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/inquiry.py" line="175"/>
+        <location filename="../../counter_app/qt/inquiry.py" line="176"/>
         <source>{status} (not yet sent)</source>
         <translation>{status}（尚未上传）</translation>
     </message>
@@ -2799,9 +2799,9 @@
         <translation>有 {count} 项被拒收的操作尚未标记为已查看。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/sync_problems.py" line="85"/>
-        <source>The central database has refused nothing.</source>
-        <translation>中心数据库没有拒收任何操作。</translation>
+        <location filename="../../counter_app/qt/sync_problems.py" line="86"/>
+        <source>No refused operation is waiting to be looked at.</source>
+        <translation>没有待处理的被拒操作。</translation>
     </message>
 </context>
 <context>

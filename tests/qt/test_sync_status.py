@@ -137,7 +137,7 @@ def test_a_refused_operation_is_listed_with_its_reason_and_does_not_block_the_qu
     qtbot.waitUntil(lambda: table.rowCount() == 0)  # a mnemonic clicks animated
 
     assert dialog.focusWidget() is table
-    assert dialog.ui.summary_label.text() == "中心数据库没有拒收任何操作。"
+    assert dialog.ui.summary_label.text() == "没有待处理的被拒操作。"  # not "none refused"
     assert syncing.sync_status(ctx).rejected == 0
     assert button.isHidden()
     dialog.ui.show_seen_check.setChecked(True)  # only hidden from the count
