@@ -212,7 +212,10 @@ class PhotoCaptureDialog(QDialog):
 
     # problems --------------------------------------------------------------------------
     def _source_failed(self, error: Exception) -> None:
-        """The camera failed, stopped sending (the feed's watchdog) or its file ended."""
+        """The camera failed, stopped sending (the feed's watchdog) or its file ended: the
+        picture area no longer says it is starting the camera (the status says why)."""
+        if self.ui.preview_label.pixmap().isNull():
+            self.ui.preview_label.setText(self.tr("No picture from the camera."))
         self._problem(message_for(error))
 
     def _problem(self, text: str, retry: bool = True) -> None:

@@ -2217,12 +2217,17 @@
         <translation>请先填写理由。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/photo_capture.py" line="237"/>
+        <location filename="../../counter_app/qt/photo_capture.py" line="218"/>
+        <source>No picture from the camera.</source>
+        <translation>摄像头没有画面。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/photo_capture.py" line="240"/>
         <source>Checking the photo…</source>
         <translation>正在检查照片…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/photo_capture.py" line="241"/>
+        <location filename="../../counter_app/qt/photo_capture.py" line="244"/>
         <source>Take the photo again; only a supervisor can accept a photo that fails a check.</source>
         <translation>请重新拍摄；未通过检查的照片只能由主管批准采用。</translation>
     </message>

@@ -120,6 +120,27 @@ def test_an_unplugged_camera_gives_a_message_and_a_retry(qtbot, ctx, admin, arri
     assert dialog.ui.retry_button.isHidden() and dialog.ui.status_label.text() == ""
 
 
+class DeadCamera:
+    """A camera OpenCV cannot open at all (not plugged in, used by another program)."""
+
+    def isOpened(self) -> bool:  # noqa: N802 - OpenCV's name
+        return False
+
+    def release(self) -> None:
+        pass
+
+
+def test_a_camera_that_never_starts_is_not_still_starting(qtbot, ctx, admin, arrival_video,
+                                                        monkeypatch):
+    dead = VideoSource(DeadCamera, paced=False, failure=SourceError(MSG_CAMERA_LOST),
+                       lost=SourceError(MSG_CAMERA_LOST))
+    monkeypatch.setattr(photo_capture, "open_source", lambda spec: dead)
+    dialog = open_dialog(qtbot, ctx, admin, arrival_video)
+    qtbot.waitUntil(lambda: dialog.ui.retry_button.isVisible(), timeout=10000)
+    assert dialog.ui.status_label.text() == MSG_CAMERA_LOST
+    assert dialog.ui.preview_label.text() == "No picture from the camera."  # not "Starting"
+
+
 class HangingCamera:
     """A camera whose driver blocks in read() until released (a hung USB device)."""
 
