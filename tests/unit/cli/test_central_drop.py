@@ -13,14 +13,6 @@ from tests import pg_helpers
 pytestmark = pytest.mark.postgres
 
 
-@pytest.fixture
-def counter_env(settings, monkeypatch):
-    monkeypatch.setenv("COUNTER_DATA_DIR", str(settings.data_dir))
-    monkeypatch.setenv("COUNTER_CONFIG_DIR", str(settings.config_dir))
-    monkeypatch.setenv("COUNTER_KEY_FILE", settings.key_file)
-    return settings
-
-
 def _name(url: str) -> str:
     return make_url(url).database
 

@@ -12,14 +12,6 @@ from counter_app.cli import main
 pytestmark = pytest.mark.postgres
 
 
-@pytest.fixture
-def counter_env(settings, monkeypatch):
-    monkeypatch.setenv("COUNTER_DATA_DIR", str(settings.data_dir))
-    monkeypatch.setenv("COUNTER_CONFIG_DIR", str(settings.config_dir))
-    monkeypatch.setenv("COUNTER_KEY_FILE", settings.key_file)
-    return settings
-
-
 def test_the_whole_path_from_the_command_line(counter_env, fresh_central, tmp_path, capsys):
     url = fresh_central
     assert main(["central", "init", "--url", url]) == 0  # again: nothing to do, no error
