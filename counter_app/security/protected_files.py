@@ -21,8 +21,9 @@ from counter_app.security.sealing import Sealer, is_sealed
 
 SEALED_MARK = ".sealed"  # in the protected directory once every older file is sealed
 PART = ".part"
-# Larger than any file the program writes here (photos and scans are capped at reading).
-MAX_PROTECTED_BYTES = 200 * 1024 * 1024
+# Larger than any file the program writes here: a batch of a thousand forms with their
+# photos (up to 150 KB a form) is the largest; photos and scans are capped at reading.
+MAX_PROTECTED_BYTES = 500 * 1024 * 1024
 
 
 class ProtectedFiles:

@@ -26,6 +26,7 @@ from counter_app.forms.guide import render_guide as render_guide_pdf
 from counter_app.forms.slips import render_rejection_notice, render_voucher
 from counter_app.security import audit
 from counter_app.security.input_files import read_input_file
+from counter_app.security.protected_files import MAX_PROTECTED_BYTES
 from counter_app.security.roles import Permission
 from counter_app.services.auth import CurrentOperator
 from counter_app.services.context import AppContext
@@ -72,9 +73,6 @@ class BatchPrint:
     batch_number: str
     forms: int
     listed: int = 0  # applications on the cover list (batch_of), forms or not
-
-
-MAX_DOCUMENT_BYTES = 500 * 1024 * 1024  # a batch of a thousand forms with photos
 
 
 def voucher(ctx: AppContext, operator: CurrentOperator, application_id: uuid.UUID) -> Path:
@@ -265,4 +263,4 @@ def document_bytes(ctx: AppContext, path: Path) -> bytes:
     is opened with the data key, any other (the applicant guide) read as it is."""
     if Path(path).is_relative_to(ctx.settings.protected_dir):
         return ctx.files.read(path)
-    return read_input_file(Path(path), MAX_DOCUMENT_BYTES)
+    return read_input_file(Path(path), MAX_PROTECTED_BYTES)
