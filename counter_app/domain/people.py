@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from counter_app.domain.business import Presenter
 from counter_app.domain.cells import starts_like_formula
@@ -13,6 +13,11 @@ from counter_app.domain.errors import QT_TRANSLATE_NOOP, ValidationError
 from counter_app.domain.idnumber import IdNumberError, ResidentId, parse_resident_id
 
 MSG_NAME = QT_TRANSLATE_NOOP("messages", "Please enter the name.")
+MSG_GUARDIAN_NAME = QT_TRANSLATE_NOOP("messages", "Please enter the guardian's name.")
+MSG_AGENT_NAME = QT_TRANSLATE_NOOP("messages", "Please enter the agent's name.")
+MSG_CHILD_PHONE = QT_TRANSLATE_NOOP(
+    "messages", "Please enter a phone number: the child's own, or the guardian's below "
+                "(then the child's may stay empty).")
 MSG_NAME_CHARS = QT_TRANSLATE_NOOP(
     "messages", "A name holds Chinese characters (rare ones too), letters, spaces and the "
                 "middle dot only.")
@@ -91,27 +96,57 @@ class CheckedApplicant:
     presenter: Presenter
 
 
+class ValidationErrors(ValidationError):
+    """Several fields wrong at once: the first is this error itself (its .field and
+    message), .errors holds them all, so staff see every problem after one Next."""
+
+    def __init__(self, errors: list[ValidationError]) -> None:
+        first = errors[0]
+        super().__init__(first.field, first.template, **first.params)
+        self.errors = errors
+
+
 def check_applicant(details: ApplicantDetails, minor_age: int,
                     today: dt.date | None = None) -> CheckedApplicant:
-    """Check every field; raise the first ValidationError (its .field says where)."""
+    """Check every field; raise a ValidationErrors naming every field in error (a child's
+    own phone may be left empty: the guardian's is taken for it)."""
     today = today or dt.date.today()
-    check_name("name", details.name)
-    resident = parse_resident_id(details.id_number, today)
-    check_phone("phone", details.phone)
+    errors: list[ValidationError] = []
+    _collect(errors, check_name, "name", details.name)
+    resident = _collect(errors, parse_resident_id, details.id_number, today)
+    is_minor = resident is not None and resident.age_on(today) < minor_age
+    if is_minor and not details.phone.strip() and details.guardian is not None:
+        details = replace(details, phone=details.guardian.phone)
+        message = MSG_CHILD_PHONE
+    else:
+        message = MSG_PHONE
+    _collect(errors, check_phone, "phone", details.phone, message)
     for name in ("household_address", "residence_address", "mailing_address"):
-        check_address(name, getattr(details, name))
-    is_minor = resident.age_on(today) < minor_age
+        _collect(errors, check_address, name, getattr(details, name))
     if is_minor:
-        _check_guardian(details.guardian, today)
+        _check_guardian(errors, details.guardian, today)
     presenter = details.effective_presenter(is_minor)
-    _check_presenter(presenter, is_minor, details.agent, today)
+    if resident is not None:
+        _collect(errors, _check_presenter, presenter, is_minor, details.agent, today)
+    if errors:
+        raise errors[0] if len(errors) == 1 else ValidationErrors(errors)
     return CheckedApplicant(details, resident, is_minor, presenter)
 
 
-def check_name(field_name: str, name: str) -> None:
+def _collect(errors: list[ValidationError], check, *args):
+    """check(*args), its ValidationError (an IdNumberError too) added to *errors* (None
+    returned) instead of raised."""
+    try:
+        return check(*args)
+    except ValidationError as exc:
+        errors.append(exc)
+    return None
+
+
+def check_name(field_name: str, name: str, missing: str = MSG_NAME) -> None:
     name = name.strip()
     if not name:
-        raise ValidationError(field_name, MSG_NAME)
+        raise ValidationError(field_name, missing)
     if len(name) > NAME_LIMIT:
         raise ValidationError(field_name, MSG_TOO_LONG, limit=NAME_LIMIT)
     if not all(_name_character(c) for c in name):
@@ -132,9 +167,9 @@ def check_address(field_name: str, address: str) -> None:
         raise ValidationError(field_name, MSG_ADDRESS_START)
 
 
-def check_phone(field_name: str, phone: str) -> None:
+def check_phone(field_name: str, phone: str, message: str = MSG_PHONE) -> None:
     if not _PHONE.match(phone.replace(" ", "")):
-        raise ValidationError(field_name, MSG_PHONE)
+        raise ValidationError(field_name, message)
 
 
 def _check_adult_id(field_name: str, number: str, today: dt.date, minor_message: str) -> None:
@@ -146,14 +181,17 @@ def _check_adult_id(field_name: str, number: str, today: dt.date, minor_message:
         raise ValidationError(field_name, minor_message)
 
 
-def _check_guardian(guardian: GuardianDetails | None, today: dt.date) -> None:
+def _check_guardian(errors: list[ValidationError], guardian: GuardianDetails | None,
+                    today: dt.date) -> None:
     if guardian is None:
-        raise ValidationError("guardian", MSG_GUARDIAN_NEEDED)
-    check_name("guardian_name", guardian.name)
+        errors.append(ValidationError("guardian", MSG_GUARDIAN_NEEDED))
+        return
+    _collect(errors, check_name, "guardian_name", guardian.name, MSG_GUARDIAN_NAME)
     if not guardian.relation.strip():
-        raise ValidationError("guardian_relation", MSG_RELATION)
-    _check_adult_id("guardian_id_number", guardian.id_number, today, MSG_GUARDIAN_MINOR)
-    check_phone("guardian_phone", guardian.phone)
+        errors.append(ValidationError("guardian_relation", MSG_RELATION))
+    _collect(errors, _check_adult_id, "guardian_id_number", guardian.id_number, today,
+             MSG_GUARDIAN_MINOR)
+    _collect(errors, check_phone, "guardian_phone", guardian.phone)
 
 
 def _check_presenter(presenter: Presenter, is_minor: bool, agent: AgentDetails | None,
@@ -166,6 +204,6 @@ def _check_presenter(presenter: Presenter, is_minor: bool, agent: AgentDetails |
         return
     if agent is None:
         raise ValidationError("agent", MSG_AGENT_NEEDED)
-    check_name("agent_name", agent.name)
+    check_name("agent_name", agent.name, MSG_AGENT_NAME)
     _check_adult_id("agent_id_number", agent.id_number, today, MSG_AGENT_MINOR)
     check_phone("agent_phone", agent.phone)

@@ -11,7 +11,7 @@ from PySide6.QtCore import QCoreApplication
 from counter_app.domain.business import BusinessType
 from counter_app.qt import dialogs
 from counter_app.qt.i18n import message_for
-from counter_app.qt.pdf_print import print_with_dialog
+from counter_app.qt.pdf_print import print_document, print_with_dialog
 from counter_app.security.roles import Permission
 from counter_app.services import documents
 
@@ -44,9 +44,26 @@ class DocumentActions:
         self.dialog.sig_attached.connect(lambda _copy: self.window.refresh())
         self.dialog.open()
 
-    def print_voucher(self, application_id) -> None:
-        """Render the pick-up voucher in the background, then print it (after Finish)."""
-        self._render_then_print(documents.voucher, application_id)
+    def print_voucher(self, application_id, printer=None) -> None:
+        """Render the pick-up voucher in the background, then print it (after Finish): on
+        *printer* without a dialog when the form was just printed there."""
+        if printer is None:
+            self._render_then_print(documents.voucher, application_id)
+            return
+        window = self.window
+        window.runner.run(documents.voucher, window.ctx, window.operator, application_id,
+                          on_done=lambda pdf: self._print_on(pdf, printer),
+                          on_error=lambda error: dialogs.show_error(window, message_for(error)))
+
+    def _print_on(self, pdf: Path, printer) -> None:
+        window = self.window
+        try:
+            print_document(window.ctx, pdf, printer)
+        except Exception as error:  # noqa: BLE001 - PrintError says what is wrong
+            dialogs.show_error(window, message_for(error))
+            return
+        window.statusBar().showMessage(QCoreApplication.translate(
+            "DocumentActions", "The pick-up voucher was printed."), 5000)
 
     def print_guide(self, business: BusinessType) -> None:
         self._render_then_print(documents.guide, business)

@@ -1,8 +1,10 @@
 """Wizard page 1: the applicant, who presents the application, and their details.
 
 The ID number comes first: leaving the field reads birth date, sex and age from it, and
-shows the guardian fields only for a minor. The pinyin is proposed from the name until
-staff edit it. F2 reads an ID card into the first empty person (applicant, then guardian,
+shows the guardian fields only for a minor (whose own phone may stay empty: the
+guardian's is taken), and switches a business type staff have not chosen to the one the
+rules give for the applicant's age. The pinyin is proposed from the name until staff edit
+it. F2 reads an ID card into the first empty person (applicant, then guardian,
 then agent). Next saves the applicant (the first time it creates the application; later
 it updates the same one).
 """
@@ -12,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 
 import shiboken6
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QComboBox
 
@@ -49,6 +52,7 @@ class ApplicantPage(IntakePage):
         _fill(ui.guardian_relation_combo, GUARDIAN_RELATIONS, current=-1)
         self._install_errors()
         self._auto_pinyin = ""
+        self._business_chosen = False  # staff picked the type: never switched behind them
         ui.id_info_label.setStyleSheet("color: #1f5f99;")
         ui.guardian_group.hide()
         ui.agent_group.hide()
@@ -57,6 +61,7 @@ class ApplicantPage(IntakePage):
         ui.name_edit.textEdited.connect(self._propose_pinyin)
         ui.presenter_combo.currentIndexChanged.connect(self._presenter_changed)
         ui.business_combo.currentIndexChanged.connect(lambda _i: self._business_changed())
+        ui.business_combo.activated.connect(self._business_picked)
         self._business_changed()
         ui.read_card_button.clicked.connect(self.read_card)
         ui.read_card_button.setEnabled(state.card_reader is not None)
@@ -76,6 +81,8 @@ class ApplicantPage(IntakePage):
     def initializePage(self) -> None:  # noqa: N802
         if self.state.application_id is not None and not self.ui.name_edit.text():
             self.show_details(*intake.applicant_of(self.state.ctx, self.state.application_id))
+            self._business_chosen = True  # saved with the draft
+            QTimer.singleShot(0, self, self.read_id_number)  # once shown: birth date, age
         self.focus_later(self.ui.id_number_edit)
 
     # --- what the ID number, the name and the presenter tell -------------------------
@@ -98,13 +105,33 @@ class ApplicantPage(IntakePage):
             return None
         ui.id_number_edit.setText(resident.number)  # compacted, X upper-case
         age = resident.age_on(dt.date.today())
-        ui.id_info_label.setText(self.tr("Born {date}  ·  {sex}  ·  {age} years old").format(
+        facts = self.tr("Born {date}  ·  {sex}  ·  {age} years old").format(
             date=resident.birth_date.isoformat(), age=age,
-            sex=self.tr("male") if resident.sex == "M" else self.tr("female")))
+            sex=self.tr("male") if resident.sex == "M" else self.tr("female"))
+        switched = self._suggest_business(resident)
+        ui.id_info_label.setText(f"{facts}  ·  {switched}" if switched else facts)
         is_minor = age < self.state.ctx.rules.minor_age
         ui.guardian_group.setVisible(is_minor)
+        ui.phone_edit.setPlaceholderText(
+            self.tr("Empty: the guardian's phone") if is_minor else "")
         self._fill_presenters(is_minor)
         return resident
+
+    def _business_picked(self, _index: int) -> None:
+        self._business_chosen = True
+
+    def _suggest_business(self, resident: ResidentId) -> str:
+        """Switch a type staff did not pick to the rules' type for this age (the newborn
+        type past its window: a first application); returns what was done, or ""."""
+        combo, rules = self.ui.business_combo, self.state.ctx.rules
+        current = BusinessType(combo.currentData())
+        refused = rules.age_refusal(current, resident.birth_date, dt.date.today())
+        instead = rules.businesses[current].ages.instead
+        if self._business_chosen or refused is None or combo.findData(instead.value) < 0:
+            return ""
+        combo.setCurrentIndex(combo.findData(instead.value))
+        return self.tr("business type set to {business}").format(
+            business=rules.labels[instead])
 
     def _propose_pinyin(self, name: str) -> None:
         """Keep proposing while the pinyin is still the proposal (staff may overwrite it)."""

@@ -1,5 +1,6 @@
 """What every page of the intake wizard shares: the application being taken in, the
-form loaded from ui/, and one way to call a service and show its error on the page."""
+form loaded from ui/ (in a scroll area, so the wizard fits a 1366×768 screen with a
+taskbar), and one way to call a service and show its error on the page."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QWidget, QWizardPage
+from PySide6.QtWidgets import QFrame, QScrollArea, QVBoxLayout, QWidget, QWizardPage
 
 from counter_app.domain.lifecycle import Status
 from counter_app.idcard.reader import IdCardReader
@@ -31,6 +32,8 @@ class IntakeState:
     number: str = ""
     status: Status | None = None
     card_reader: IdCardReader | None = None
+    printer: object = None  # the QPrinter the form went to: the voucher follows it
+
 
     def apply(self, step: Step) -> None:
         self.application_id, self.number, self.status = step.id, step.number, step.status
@@ -40,7 +43,17 @@ class IntakePage(QWizardPage):
     def __init__(self, state: IntakeState, form: str) -> None:
         super().__init__()
         self.state = state
-        self.ui = load_ui(self, form)
+        body = QWidget()
+        self.ui = load_ui(body, form)
+        self.setTitle(body.property("title") or "")  # the form's, already translated
+        self.setSubTitle(body.property("subTitle") or "")
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(body)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(scroll)
         self.errors = InlineErrors(self.ui.page_error, {})
 
     def focus_later(self, widget: QWidget) -> None:

@@ -1,6 +1,6 @@
 """Wizard page 2: tick the materials handed in (the checklist comes from the rules).
 
-Ctrl+S scans the material whose check box has the focus from a file, Ctrl+D captures it
+Alt+1 … Alt+9 tick (or untick) the materials in turn. Ctrl+S scans the material whose check box has the focus from a file, Ctrl+D captures it
 from the document camera: either way the picture is straightened and checked, staff
 accept or retake it, and an accepted scan ticks the material.
 """
@@ -41,8 +41,8 @@ class MaterialsPage(IntakePage):
             check.deleteLater()
         self.checks.clear()
         detail = queue.application_detail(self.state.ctx, self.state.application_id)
+        self.labels = {line.code: line.label for line in detail.materials}
         for line in detail.materials:
-            self.labels[line.code] = line.label
             check = QCheckBox(self._text(line.code, line.required))
             check.setProperty("required", line.required)
             check.setChecked(line.received)
@@ -52,7 +52,11 @@ class MaterialsPage(IntakePage):
             self.focus_later(next(iter(self.checks.values())))
 
     def _text(self, code: str, required: bool) -> str:
-        text = f"{self.labels[code]} *" if required else self.labels[code]
+        """The material's line, numbered: Alt+1 … Alt+9 tick the first nine."""
+        position = list(self.labels).index(code) + 1
+        label = self.labels[code].replace("&", "&&")
+        text = f"&{position}  {label}" if position <= 9 else f"{position}  {label}"
+        text = f"{text} *" if required else text
         return text + self.tr("  (scanned)") if code in self.scanned else text
 
     def scan_current(self) -> None:

@@ -106,7 +106,7 @@ class PhotoPage(IntakePage):
         self._set_busy(True, self.tr("Saving the photo…"))
         self.state.runner.run(photo_station.import_photo, self.state.ctx, self.state.operator,
                               self.state.application_id, raw, reason,
-                              on_done=self._imported, on_error=self._failed)
+                              on_done=self._photo_saved, on_error=self._failed)
 
     # the camera ----------------------------------------------------------------------------
     def capture_photo(self) -> None:
@@ -125,7 +125,7 @@ class PhotoPage(IntakePage):
         self._set_busy(True, self.tr("Saving the photo…"))
         self.state.runner.run(photo_station.save_capture, self.state.ctx, self.state.operator,
                               self.state.application_id, original, reason,
-                              on_done=self._imported, on_error=self._failed)
+                              on_done=self._photo_saved, on_error=self._failed)
 
     # a photo receipt -----------------------------------------------------------------------
     def look_up_receipt(self) -> None:
@@ -188,6 +188,11 @@ class PhotoPage(IntakePage):
         self._set_busy(False)
         self.errors.show_text(QCoreApplication.translate("messages", photo_station.MSG_NO_FACE))
         return True
+
+    def _photo_saved(self, step: Step) -> None:
+        """A file's or the camera's photo: a receipt number typed before is not the photo."""
+        self.ui.receipt_edit.clear()
+        self._imported(step)
 
     def _imported(self, step: Step) -> None:
         self.state.apply(step)

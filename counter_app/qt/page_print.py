@@ -2,7 +2,9 @@
 
 Printing is done when staff confirm the print dialog and every page reached the printer;
 then the print is recorded (each reprint too). A failed print (printer offline, out of
-paper) shows why and can simply be repeated. The dialog preselects the printer used last.
+paper) shows why and can simply be repeated. The dialog preselects the printer used last,
+and the printer chosen is kept for the pick-up voucher, printed after the signature
+without a second dialog.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from PySide6.QtCore import Signal
 
 from counter_app.domain.lifecycle import Status
 from counter_app.qt.page_base import IntakePage, IntakeState
-from counter_app.qt.pdf_print import load_pdf, print_with_dialog
+from counter_app.qt.pdf_print import choose_printer, load_pdf, print_pdf, print_title
 from counter_app.qt.uiload import pdf_preview
 from counter_app.services import documents, intake, printing
 
@@ -48,13 +50,16 @@ class PrintPage(IntakePage):
     def print_form(self) -> None:
         if self.pdf_path is None:
             return
+        ctx = self.state.ctx
+        printer = choose_printer(self, ctx.settings, print_title(self.pdf_path))
+        if printer is None:  # staff cancelled the printer dialog
+            return
         try:
-            pages = print_with_dialog(self, self.state.ctx, self.pdf_path)
+            pages = print_pdf(documents.document_bytes(ctx, self.pdf_path), printer)
         except Exception as error:  # noqa: BLE001 - shown, and printing stays possible
             self.errors.show(error)
             return
-        if not pages:  # staff cancelled the printer dialog
-            return
+        self.state.printer = printer
         if not self.run_step(intake.record_form_printed, self.state.application_id,
                              self.pdf_path):
             return

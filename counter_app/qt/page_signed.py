@@ -1,6 +1,6 @@
 """Wizard page 6: the applicant has signed; Finish records it and submits, and asks for
-the pick-up voucher when the box is ticked (the main window prints it: the wizard is
-gone by the time it is rendered)."""
+the pick-up voucher when the box is ticked (the main window prints it, on the printer the
+form went to, without asking again: the wizard is gone by the time it is rendered)."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from counter_app.services import intake
 
 
 class SignedPage(IntakePage):
-    sig_voucher_wanted = Signal(object)  # application id, once submitted
+    sig_voucher_wanted = Signal(object, object)  # application id, once submitted; printer
 
     def __init__(self, state: IntakeState) -> None:
         super().__init__(state, "wizard_signed.ui")
@@ -37,5 +37,5 @@ class SignedPage(IntakePage):
         if not self.run_step(intake.submit, app_id):
             return False
         if self.ui.voucher_check.isChecked():
-            self.sig_voucher_wanted.emit(app_id)
+            self.sig_voucher_wanted.emit(app_id, self.state.printer)
         return True

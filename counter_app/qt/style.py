@@ -25,6 +25,8 @@ QStatusBar QLabel { padding: 0 8px; }
 QGroupBox { font-weight: bold; }
 QGroupBox QLabel, QGroupBox QLineEdit, QGroupBox QComboBox, QGroupBox QCheckBox,
 QGroupBox QRadioButton { font-weight: normal; }
+QLineEdit:focus, QPlainTextEdit:focus, QTextEdit:focus, QComboBox:editable:focus {
+    border: 2px solid #2f6fb3; border-radius: 3px; background: #fffbe6; }
 """
 
 

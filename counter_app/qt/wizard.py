@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import uuid
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QSize, Signal
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QWidget, QWizard
 
 from counter_app.domain.lifecycle import Status
@@ -25,6 +26,9 @@ from counter_app.services import queue
 from counter_app.services.auth import CurrentOperator
 from counter_app.services.context import AppContext
 
+PREFERRED = QSize(940, 680)  # with its title bar within 1366×728 (a 40-pixel taskbar)
+FRAME = QSize(16, 48)         # what the window manager adds around it, about
+
 APPLICANT, MATERIALS, EXAMINATION, PHOTO, PRINT, SIGNED = range(6)
 PAGES = ((APPLICANT, ApplicantPage), (MATERIALS, MaterialsPage),
          (EXAMINATION, ExaminationPage), (PHOTO, PhotoPage), (PRINT, PrintPage),
@@ -34,7 +38,7 @@ START_PAGE = {None: APPLICANT, Status.DRAFT: APPLICANT, Status.EXAMINED: PHOTO,
 
 
 class IntakeWizard(QWizard):
-    sig_voucher_wanted = Signal(object)  # application id: submitted, print its voucher
+    sig_voucher_wanted = Signal(object, object)  # submitted: print its voucher (id, printer)
 
     def __init__(self, ctx: AppContext, operator: CurrentOperator, runner: TaskRunner,
                  application_id: uuid.UUID | None = None, parent: QWidget | None = None,
@@ -52,7 +56,7 @@ class IntakeWizard(QWizard):
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
         self.setButtonText(QWizard.WizardButton.CommitButton,
                            self.buttonText(QWizard.WizardButton.NextButton))
-        self.resize(940, 720)
+        self.resize(fitting_size(self))
         self.currentIdChanged.connect(self._update_title)
         self._update_title()
 
@@ -65,3 +69,10 @@ class IntakeWizard(QWizard):
             self.setWindowTitle(self.tr("Application {number}").format(number=self.state.number))
         else:
             self.setWindowTitle(self.tr("New application"))
+
+
+def fitting_size(window: QWidget) -> QSize:
+    """The preferred size, smaller where the screen's free area is (pages scroll)."""
+    screen = window.screen() or QGuiApplication.primaryScreen()
+    free = screen.availableGeometry().size() - FRAME
+    return PREFERRED.boundedTo(free)
