@@ -17,6 +17,8 @@ from counter_app.qt.card_centre_tab import (
     note,
     set_up_view,
     show_rows,
+    site_name,
+    site_tip,
 )
 from counter_app.qt.sync_reasons import reason_text
 from counter_app.qt.tasks import TaskRunner
@@ -34,6 +36,14 @@ def flag_reason_name(reason: str) -> str:
     return QCoreApplication.translate("audit_flags", source) if source else reason
 
 
+def flag_row(flag, site: str) -> Row:
+    """One flag, its counter's site by name (*site*; the flag knows only the code)."""
+    return Row((flag.device_id, flag.flagged_at, flag.detail), (
+        site_name(flag.site_code, site), flag.device_name or str(flag.device_id),
+        flag_reason_name(flag.reason), local_text(flag.flagged_at), reason_text(flag.detail)),
+        late=True, tips={0: site_tip(flag.site_code, site)})
+
+
 class AuditTab(ConsoleTab):
     page = Page.AUDIT
     sig_flagged = Signal(int)  # how many counters are flagged, after each read
@@ -44,18 +54,16 @@ class AuditTab(ConsoleTab):
         self.flags = RowsModel(
             [self.tr("Handling point"), self.tr("Counter"), self.tr("Problem"),
              self.tr("Flagged at"), self.tr("Details")], parent=self)
-        set_up_view(self.ui.flags_table, self.flags, (150, 150, 130, 140))
+        set_up_view(self.ui.flags_table, self.flags, (200, 150, 130, 140))
         note(self.ui.audit_intro_label)
 
     def query(self):
-        return lambda centre: centre.audit_flags()
+        # the central side's flags name a counter's site by code only
+        return lambda centre: (centre.audit_flags(), centre.site_names())
 
-    def show_data(self, flags) -> None:
-        show_rows(self.ui.flags_table, [
-            Row((f.device_id, f.flagged_at, f.detail), (
-                f.site_code, f.device_name or str(f.device_id), flag_reason_name(f.reason),
-                local_text(f.flagged_at), reason_text(f.detail)), late=True)
-            for f in flags])
+    def show_data(self, data) -> None:
+        flags, names = data
+        show_rows(self.ui.flags_table, [flag_row(f, names.get(f.site_code, "")) for f in flags])
         counters = len({f.device_id for f in flags})
         self.ui.flags_count_label.setText(
             self.tr("Flagged counters: {count}").format(count=counters) if counters

@@ -17,7 +17,8 @@ from counter_app.qt.card_centre_tab import (
     selected_keys,
     set_up_view,
     show_rows,
-    site_label,
+    site_name,
+    site_tip,
 )
 from counter_app.qt.tasks import TaskRunner
 from counter_app.services.context import AppContext
@@ -46,8 +47,9 @@ class DispatchTab(ConsoleTab):
 
     def show_data(self, cards) -> None:
         show_rows(self.ui.produced_table, [
-            Row(c.key, (c.number, site_label(c.site), c.name, c.card_number, c.bank,
-                        c.issued_on.isoformat() if c.issued_on else ""))
+            Row(c.key, (c.number, site_name(c.site.code, c.site.name), c.name, c.card_number,
+                        c.bank, c.issued_on.isoformat() if c.issued_on else ""),
+                tips={1: site_tip(c.site.code, c.site.name)})
             for c in cards])
         self.ui.dispatch_count_label.setText(
             self.tr("{count} cards wait to be sent").format(count=len(cards)))

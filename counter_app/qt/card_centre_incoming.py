@@ -5,6 +5,7 @@ from the chosen ones, with the factory's result template."""
 from __future__ import annotations
 
 import uuid
+from collections import Counter
 
 from PySide6.QtWidgets import QWidget
 
@@ -21,12 +22,15 @@ from counter_app.qt.card_centre_tab import (
     selected_keys,
     set_up_view,
     show_rows,
-    site_label,
+    site_name,
+    site_tip,
 )
 from counter_app.qt.status_names import status_name
 from counter_app.qt.tasks import TaskRunner
 from counter_app.services import card_centre
 from counter_app.services.context import AppContext
+
+LISTED_SITES = 8  # the handling points named in the question before a batch; the rest counted
 
 
 class IncomingTab(ConsoleTab):
@@ -37,6 +41,7 @@ class IncomingTab(ConsoleTab):
         super().__init__(ctx, runner, "card_centre_incoming.ui", parent)
         ui = self.ui
         self._site: uuid.UUID | None = None  # the handling point chosen above, if any
+        self._site_names: dict[uuid.UUID, str] = {}  # of the applications listed
         self._bands = card_centre.incoming.age_bands(ctx.rules.cards.promise_days)
         self.sites = RowsModel(self._site_headings(), right_aligned=range(1, len(self._bands) + 3),
                                parent=self)
@@ -45,7 +50,7 @@ class IncomingTab(ConsoleTab):
              self.tr("Applicant"), self.tr("Received"), self.tr("Days"), self.tr("Status")],
             right_aligned={5}, parent=self)
         set_up_view(ui.incoming_sites_table, self.sites, (220,))
-        set_up_view(ui.incoming_table, self.waiting, (190, 180, 130, 110, 145, 60))
+        set_up_view(ui.incoming_table, self.waiting, (190, 200, 130, 110, 145, 60))
         ui.incoming_splitter.setSizes([180, 400])
         note(ui.incoming_intro_label)
         on_selection(ui.incoming_sites_table, self._site_chosen)
@@ -69,15 +74,19 @@ class IncomingTab(ConsoleTab):
         summary, waiting = data
         past_promise = len(self._bands)  # the column of the last band
         show_rows(self.ui.incoming_sites_table, [
-            Row(site.site.id, (site_label(site.site), *(str(n) for n in site.by_age),
-                               str(site.failed), str(site.total)),
-                late_cells=frozenset({past_promise}) if site.by_age[-1] else frozenset())
+            Row(site.site.id, (site_name(site.site.code, site.site.name),
+                               *(str(n) for n in site.by_age), str(site.failed),
+                               str(site.total)),
+                late_cells=frozenset({past_promise}) if site.by_age[-1] else frozenset(),
+                tips={0: site_tip(site.site.code, site.site.name)})
             for site in summary], keep=[self._site])
         promise_days = self.ctx.rules.cards.promise_days
+        self._site_names = {a.site.id: site_name(a.site.code, a.site.name) for a in waiting}
         show_rows(self.ui.incoming_table, [
-            Row(a.key, (a.number, site_label(a.site), self._business(a.business_type), a.name,
-                        local_text(a.received_at), str(a.age_days), status_name(a.status)),
-                late=a.age_days >= promise_days)
+            Row(a.key, (a.number, self._site_names[a.site.id],
+                        self._business(a.business_type), a.name, local_text(a.received_at),
+                        str(a.age_days), status_name(a.status)),
+                late=a.age_days >= promise_days, tips={1: site_tip(a.site.code, a.site.name)})
             for a in waiting])
         total = sum(s.total for s in summary)
         self.ui.incoming_count_label.setText(
@@ -86,9 +95,38 @@ class IncomingTab(ConsoleTab):
 
     def make_batch(self) -> None:
         keys = selected_keys(self.ui.incoming_table)
-        if keys:
+        if keys and dialogs.confirm(self, self._batch_question(keys)):
             self._step(Step.MAKE_BATCH, self.ui.make_batch_button, self.centre.make_batch, keys,
                        on_done=self._batch_made)
+
+    def _batch_question(self, keys: list) -> str:
+        """What goes into the batch, asked first: a batch goes to the card factory and
+        cannot be taken back, and Select all may have chosen more than staff meant."""
+        per_site = Counter(site_id for site_id, _id in keys)
+        if len(per_site) == 1:
+            (site_id,) = per_site
+            question = self.tr("Make a production batch of {count} applications from {site}?"
+                               ).format(count=len(keys), site=self._name_of(site_id))
+            return "\n\n".join((question, self._batch_warning()))
+        question = self.tr("Make a production batch of {count} applications from {sites} "
+                           "handling points?").format(count=len(keys), sites=len(per_site))
+        return "\n\n".join((question, self._sites_listed(per_site), self._batch_warning()))
+
+    def _sites_listed(self, per_site: Counter) -> str:
+        """The handling points with the most applications, one a line; the rest counted."""
+        lines = [self.tr("{site}: {count}").format(site=self._name_of(site_id), count=count)
+                 for site_id, count in per_site.most_common(LISTED_SITES)]
+        if len(per_site) > LISTED_SITES:
+            lines.append(self.tr("and {count} more handling points").format(
+                count=len(per_site) - LISTED_SITES))
+        return "\n".join(lines)
+
+    def _name_of(self, site_id: uuid.UUID) -> str:
+        return self._site_names.get(site_id, "?")
+
+    def _batch_warning(self) -> str:
+        return self.tr("The applications go to the card factory; a batch cannot be taken "
+                       "back.")
 
     def _batch_made(self, batch) -> None:
         message = self.tr("Production batch {name}: {count} applications are now in "

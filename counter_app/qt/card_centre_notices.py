@@ -21,6 +21,8 @@ from counter_app.qt.card_centre_tab import (
     selected_keys,
     set_up_view,
     show_rows,
+    site_name,
+    site_tip,
 )
 from counter_app.qt.i18n import message_for
 from counter_app.qt.tasks import TaskRunner
@@ -43,7 +45,7 @@ class NoticesTab(ConsoleTab):
             [self.tr("Application no."), self.tr("Handling point"), self.tr("Channel"),
              self.tr("Status"), self.tr("Attempts"), self.tr("Next attempt"),
              self.tr("Last error")], right_aligned={4}, parent=self)
-        set_up_view(ui.notices_table, self.notices, (190, 180, 70, 90, 80, 145))
+        set_up_view(ui.notices_table, self.notices, (190, 200, 70, 90, 80, 145))
         note(ui.notices_intro_label)
         self.auto_send_timer = QTimer(self, interval=AUTO_SEND_MS, timeout=self._auto_send)
         on_selection(ui.notices_table, self._update_buttons)
@@ -61,10 +63,11 @@ class NoticesTab(ConsoleTab):
 
     def show_data(self, notices) -> None:
         show_rows(self.ui.notices_table, [
-            Row(n.key, (n.number, f"{n.site_code} {n.site_name}", self._channel(n.channel),
+            Row(n.key, (n.number, site_name(n.site_code, n.site_name), self._channel(n.channel),
                         self._status(n.status), str(n.attempts),
                         "" if n.status == "failed" else local_text(n.next_attempt_at),
-                        n.last_error), late=n.status == "failed")
+                        n.last_error),
+                late=n.status == "failed", tips={1: site_tip(n.site_code, n.site_name)})
             for n in notices])
         failed = sum(1 for n in notices if n.status == "failed")
         self.ui.notices_count_label.setText(

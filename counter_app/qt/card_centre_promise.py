@@ -17,7 +17,8 @@ from counter_app.qt.card_centre_tab import (
     selected_keys,
     set_up_view,
     show_rows,
-    site_label,
+    site_name,
+    site_tip,
 )
 from counter_app.qt.status_names import status_name
 from counter_app.qt.tasks import TaskRunner
@@ -40,7 +41,7 @@ class PromiseTab(ConsoleTab):
              self.tr("Status"), self.tr("Received"), self.tr("Due"), self.tr("Days")],
             right_aligned={6}, parent=self)
         set_up_view(ui.promise_sites_table, self.sites)
-        set_up_view(ui.promise_table, self.applications, (180, 150, 80, 110, 100, 100))
+        set_up_view(ui.promise_table, self.applications, (170, 200, 80, 110, 100, 100))
         header = ui.promise_sites_table.horizontalHeader()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
@@ -58,13 +59,15 @@ class PromiseTab(ConsoleTab):
 
     def show_data(self, found) -> None:
         show_rows(self.ui.promise_sites_table, [
-            Row(count.site.id, (site_label(count.site), str(count.count)))
+            Row(count.site.id, (site_name(count.site.code, count.site.name), str(count.count)),
+                tips={0: site_tip(count.site.code, count.site.name)})
             for count in found.counts], keep=[self._site])
         overdue = found.kind == card_centre.Kind.OVERDUE
         show_rows(self.ui.promise_table, [
-            Row((r.site.id, r.id), (r.number, site_label(r.site), r.name, status_name(r.status),
-                                    local_text(r.received_at, DAY), r.due_date.isoformat(),
-                                    str(r.days)), late=overdue)
+            Row((r.site.id, r.id), (r.number, site_name(r.site.code, r.site.name), r.name,
+                                    status_name(r.status), local_text(r.received_at, DAY),
+                                    r.due_date.isoformat(), str(r.days)),
+                late=overdue, tips={1: site_tip(r.site.code, r.site.name)})
             for r in found.rows])
         text = (self.tr("{total} overdue on {date}") if overdue
                 else self.tr("{total} due within {days} days of {date}"))

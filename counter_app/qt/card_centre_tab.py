@@ -9,12 +9,13 @@ after a step only the tabs the step changes (CHANGES), and a stale tab when it i
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Collection, Iterable
-from dataclasses import dataclass
+from collections.abc import Callable, Collection, Iterable, Mapping
+from dataclasses import dataclass, field
 from enum import StrEnum
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QCoreApplication,
     QItemSelection,
     QItemSelectionModel,
     QModelIndex,
@@ -74,6 +75,7 @@ class Row:
     cells: tuple[str, ...]
     late: bool = False           # the whole row in red
     late_cells: frozenset[int] = frozenset()  # else only these cells
+    tips: Mapping[int, str] = field(default_factory=dict)  # tool tips by column
 
 
 class RowsModel(QAbstractTableModel):
@@ -108,6 +110,8 @@ class RowsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return text
         if role == Qt.ItemDataRole.ToolTipRole:
+            if column in row.tips:
+                return row.tips[column]
             return text if column == len(row.cells) - 1 or len(text) > LONG_TEXT else None
         if role == Qt.ItemDataRole.ForegroundRole:
             return LATE_BRUSH if row.late or column in row.late_cells else None
@@ -246,7 +250,17 @@ def note(*labels: QLabel) -> None:
         label.setStyleSheet(f"color: {NOTE_COLOUR};")
 
 
-def site_label(site) -> str:
-    return f"{site.code} {site.name}" if site.name and site.name != site.code else site.code
+def site_name(code: str, name: str) -> str:
+    """A handling point as staff know it: by its name. Its code only when the central
+    database knows no name for it (a site added without one is stored under its code)."""
+    return name or code
+
+
+def site_tip(code: str, name: str) -> str:
+    """The name in full (a narrow column cuts it short) and the code, for whoever must
+    quote it (the factory, a colleague at the handling point)."""
+    line = QCoreApplication.translate("card_centre", "Handling point code: {code}").format(
+        code=code)
+    return f"{name}\n{line}" if name and name != code else line
 
 

@@ -19,7 +19,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QColor
-from PySide6.QtWidgets import QLabel, QMainWindow, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QWidget
 
 from counter_app.qt import dialogs
 from counter_app.qt.card_centre_audit import AuditTab
@@ -67,6 +67,7 @@ class CardCentreWindow(QMainWindow):
             self.incoming_tab, self.results_tab, self.dispatch_tab, self.notices_tab,
             self.promise_tab, self.audit_tab)}
         self._telling_error = False
+        self._program_name = self._name_the_program_after_this_window()
         self._setup_header()
         self._setup_tabs()
         from counter_app.qt.operators_dialog import AccountActions
@@ -75,6 +76,20 @@ class CardCentreWindow(QMainWindow):
         self.connect_central()
 
     # --- set-up -----------------------------------------------------------------------
+
+    def _name_the_program_after_this_window(self) -> str:
+        """Qt puts the program's name after every window title on X11 and Windows
+        ("社会保障卡管理中心 — 社保卡受理"), unless the title ends with it already. For card
+        centre staff this window is the program, so while it is open the program bears its
+        name: the title bar reads the window's own name alone, and a dialog's title says
+        whose it is. Returns the name to give back on closing."""
+        program_name = QApplication.applicationDisplayName()
+        QApplication.setApplicationDisplayName(self.windowTitle())
+        return program_name
+
+    def _give_the_program_its_name_back(self) -> None:
+        if QApplication.applicationDisplayName() == self.windowTitle():
+            QApplication.setApplicationDisplayName(self._program_name)
 
     def _setup_header(self) -> None:
         window_header(self.ui.title_label, self.ui.date_label)
@@ -214,8 +229,10 @@ class CardCentreWindow(QMainWindow):
         if self.centre is not None:
             self.centre.close()
             self.centre = None
+        self._give_the_program_its_name_back()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         self.account.stop()
         super().closeEvent(event)
+        self._give_the_program_its_name_back()
         self.sig_closed.emit()

@@ -177,6 +177,10 @@ class CardCentre:
         with self.engine.connect() as connection:
             return sorted(incoming.all_sites(connection).values(), key=lambda s: s.code)
 
+    def site_names(self) -> dict[str, str]:
+        """Every site's name by its code, for lists that carry only the code."""
+        return {site.code: site.name for site in self.sites()}
+
     # --- counters whose audit log did not hold ---------------------------------------------
 
     def audit_flags(self) -> list[device_audit.DeviceFlag]:
@@ -207,10 +211,21 @@ def _check_sees_every_site(engine: Engine, site_code: str) -> None:
             allowed = connection.execute(text(
                 "SELECT central_is_card_centre() OR EXISTS (SELECT 1 FROM pg_roles "
                 "WHERE rolname = session_user AND (rolsuper OR rolbypassrls))")).scalar()
+            site = "" if allowed else _site_name(connection, site_code)
     except Exception as exc:  # noqa: BLE001 - said in words
         raise database.unreachable(exc) from exc
     if not allowed:
-        raise CardCentreError(MSG_NOT_CARD_CENTRE, site=site_code or "?")
+        raise CardCentreError(MSG_NOT_CARD_CENTRE, site=site)
+
+
+def _site_name(connection, code: str) -> str:
+    """The handling point as staff know it: its name (every enrolled device may read the
+    sites), else its code."""
+    if not code:
+        return "?"
+    name = connection.execute(text("SELECT name FROM central_sites WHERE code = :code"),
+                              {"code": code}).scalar()
+    return name or code
 
 
 def for_operator(ctx, operator, url: str | None = None) -> CardCentre:

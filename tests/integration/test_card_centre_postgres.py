@@ -106,8 +106,8 @@ def test_the_card_centre_device_works_every_site_under_row_level_security(city, 
 
 def test_a_handling_points_device_is_refused_the_card_centre(city):
     _url, pushed, _device = city
-    with pytest.raises(card_centre.CardCentreError, match="handling point SA01, not for "
-                                                          "the card centre"):
+    with pytest.raises(card_centre.CardCentreError, match="handling point 网点 SA01, not "
+                                                          "for the card centre"):
         card_centre.open_card_centre(pushed["SA01"][0].url, "x", site_code="SA01")
 
 

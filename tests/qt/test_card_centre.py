@@ -7,10 +7,13 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
+from collections import Counter
 from types import SimpleNamespace
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel
 
 from counter_app.cardcentre.sending import FileSender, SendError
 from counter_app.qt import dialogs
@@ -83,16 +86,19 @@ class Senders:
 
 @pytest.fixture
 def console(qtbot, centre_ctx, operator, tmp_path, monkeypatch):
-    shown = {"info": [], "error": []}
+    shown = {"info": [], "error": [], "asked": []}
+    answers = {"confirm": True}  # a test sets it to False to answer No
     monkeypatch.setattr(dialogs, "show_info", lambda parent, text: shown["info"].append(text))
     monkeypatch.setattr(dialogs, "show_error", lambda parent, text: shown["error"].append(text))
+    monkeypatch.setattr(dialogs, "confirm", lambda parent, text: shown["asked"].append(text)
+                        or answers["confirm"])
     senders = Senders(tmp_path / "sms")
 
     def open_console():
         window = CardCentreWindow(centre_ctx, operator, senders=senders)
         qtbot.addWidget(window)
         widgets(window).auto_send_check.setChecked(False)
-        window.shown, window.senders = shown, senders
+        window.shown, window.senders, window.answers = shown, senders, answers
         with qtbot.waitSignal(window.sig_refreshed, timeout=20000):
             window.show()
         return window
@@ -119,6 +125,10 @@ def cell(view, row, column):
     return view.model().index(row, column).data()
 
 
+def tip(view, row, column):
+    return view.model().index(row, column).data(Qt.ItemDataRole.ToolTipRole)
+
+
 def rows(view):
     return view.model().rowCount()
 
@@ -143,11 +153,15 @@ def test_incoming_by_handling_point_and_age_and_a_batch_from_the_selection(
     ui = widgets(window)
     assert "every handling point" in ui.connection_label.text()
     assert heading(ui.incoming_sites_table, 5) == "30+ days"
-    assert texts(ui.incoming_sites_table, 0) == ["SC001 朝阳区社会保障服务中心",
-                                                  "SP002 三里屯街道社区服务站"]
+    assert texts(ui.incoming_sites_table, 0) == ["朝阳区社会保障服务中心",
+                                                  "三里屯街道社区服务站"]
+    assert tip(ui.incoming_sites_table, 0, 0) == "朝阳区社会保障服务中心\nHandling point code: SC001"
     assert [texts(ui.incoming_sites_table, c) for c in (1, 2, 5, 7)] == [
         ["1", "0"], ["0", "1"], ["1", "0"], ["2", "1"]]
     assert texts(ui.incoming_table, 0) == ["SC001-1", "SP002-1", "SC001-2"]  # oldest first
+    assert texts(ui.incoming_table, 1) == ["朝阳区社会保障服务中心", "三里屯街道社区服务站",
+                                           "朝阳区社会保障服务中心"]
+    assert tip(ui.incoming_table, 1, 1).endswith("\nHandling point code: SP002")
     assert texts(ui.incoming_table, 3) == ["王䶮", "张𠮷", "王䶮"]
     assert not ui.make_batch_button.isEnabled()
 
@@ -162,12 +176,51 @@ def test_incoming_by_handling_point_and_age_and_a_batch_from_the_selection(
                                                       Qt.MouseButton.LeftButton))
     assert (city.status(first), city.status(second), city.status(other)) == (
         "in_production", "in_production", "submitted")
+    assert window.shown["asked"][0].startswith(
+        "Make a production batch of 2 applications from 朝阳区社会保障服务中心?")
     assert "2 applications are now in production" in window.shown["info"][0]
     assert template.read_text(encoding="utf-8").count("SC001-") == 2
     assert texts(ui.incoming_table, 0) == []
     with qtbot.waitSignal(window.sig_refreshed, timeout=20000):   # every handling point
         qtbot.mouseClick(ui.incoming_all_button, Qt.MouseButton.LeftButton)
     assert texts(ui.incoming_table, 0) == ["SP002-1"]
+
+
+def batches(city):
+    from sqlalchemy import func, select
+
+    from counter_app.central.schema import production_batches
+
+    with city.engine.connect() as connection:
+        return connection.scalar(select(func.count()).select_from(production_batches))
+
+
+def test_a_production_batch_is_made_only_when_staff_say_yes(qtbot, console, city, monkeypatch):
+    now = utc_now()
+    chosen = [city.add("SC001", "SC001-1", received=now - dt.timedelta(days=3)),
+              city.add("SC001", "SC001-2", received=now - dt.timedelta(days=2)),
+              city.add("SP002", "SP002-1", received=now - dt.timedelta(days=1))]
+    monkeypatch.setattr(dialogs, "choose_result_template", lambda parent, name: None)
+    window = console()
+    ui = widgets(window)
+    qtbot.mouseClick(ui.incoming_select_all_button, Qt.MouseButton.LeftButton)
+
+    window.answers["confirm"] = False   # No (the default button): nothing is made
+    qtbot.mouseClick(ui.make_batch_button, Qt.MouseButton.LeftButton)
+    assert window.shown["asked"] == [
+        "Make a production batch of 3 applications from 2 handling points?\n\n"
+        "朝阳区社会保障服务中心: 2\n三里屯街道社区服务站: 1\n\n"
+        "The applications go to the card factory; a batch cannot be taken back."]
+    assert batches(city) == 0
+    assert [city.status(key) for key in chosen] == ["submitted"] * 3
+    assert ui.make_batch_button.isEnabled() and rows(ui.incoming_table) == 3
+
+    window.answers["confirm"] = True    # Yes: the batch is made of what was asked about
+    wait_step(qtbot, window, lambda: qtbot.mouseClick(ui.make_batch_button,
+                                                      Qt.MouseButton.LeftButton))
+    assert len(window.shown["asked"]) == 2
+    assert batches(city) == 1
+    assert [city.status(key) for key in chosen] == ["in_production"] * 3
 
 
 def test_a_bad_factory_file_is_reported_per_line_and_nothing_is_applied(
@@ -240,12 +293,16 @@ def test_cards_sent_to_their_handling_points_and_the_notices(qtbot, console, cit
     ui = widgets(window)
     ui.tabs.setCurrentWidget(ui.dispatch_tab)
     assert texts(ui.produced_table, 0) == ["SC001-1"]
+    assert texts(ui.produced_table, 1) == ["朝阳区社会保障服务中心"]
+    assert tip(ui.produced_table, 0, 1).endswith("\nHandling point code: SC001")
     qtbot.mouseClick(ui.dispatch_select_all_button, Qt.MouseButton.LeftButton)
     wait_step(qtbot, window, lambda: qtbot.mouseClick(ui.dispatch_button,
                                                       Qt.MouseButton.LeftButton))
     assert city.status(made) == "at_site" and rows(ui.produced_table) == 0
     ui.tabs.setCurrentWidget(ui.notices_tab)
     assert sorted(texts(ui.notices_table, 2)) == ["Letter", "SMS"]
+    assert texts(ui.notices_table, 1) == ["朝阳区社会保障服务中心"] * 2
+    assert tip(ui.notices_table, 0, 1).endswith("\nHandling point code: SC001")
 
     window.senders.fail = True   # the gateway is down: the attempt fails, to be retried
     wait_step(qtbot, window, lambda: qtbot.mouseClick(ui.send_notices_button,
@@ -274,7 +331,10 @@ def test_the_promise_tab_counts_overdue_and_due_soon_per_handling_point(qtbot, c
     ui = widgets(window)
     ui.tabs.setCurrentWidget(ui.promise_tab)
     assert ui.promise_summary_label.text() == f"3 overdue on {today.isoformat()}"
+    assert texts(ui.promise_sites_table, 0) == ["朝阳区社会保障服务中心", "三里屯街道社区服务站"]
+    assert tip(ui.promise_sites_table, 1, 0).endswith("\nHandling point code: SP002")
     assert texts(ui.promise_sites_table, 1) == ["2", "1"]
+    assert texts(ui.promise_table, 1)[1] == "三里屯街道社区服务站"
     assert texts(ui.promise_table, 0) == ["SC001-1", "SP002-1", "SC001-2"]
     assert texts(ui.promise_table, 6) == ["4", "2", "1"]
     with qtbot.waitSignal(window.sig_refreshed, timeout=20000):
@@ -308,9 +368,10 @@ def test_flagged_counters_are_counted_on_their_tab_and_listed(qtbot, console, fr
     assert ui.tabs.tabText(ui.tabs.indexOf(ui.audit_tab)) == "Flagged &counters (1)"
     assert sorted(zip(texts(ui.flags_table, 0), texts(ui.flags_table, 1),
                       texts(ui.flags_table, 2), texts(ui.flags_table, 4))) == [
-        ("SC001", "窗口 3", "Chain rewritten",
+        ("朝阳区社会保障服务中心", "窗口 3", "Chain rewritten",
          "the counter's audit chain at record 2 differs from the central side's"),
-        ("SC001", "窗口 3", "Records missing", "audit records 1 are missing")]
+        ("朝阳区社会保障服务中心", "窗口 3", "Records missing", "audit records 1 are missing")]
+    assert tip(ui.flags_table, 0, 0) == "朝阳区社会保障服务中心\nHandling point code: SC001"
     assert ui.flags_count_label.text() == "Flagged counters: 1"
 
 
@@ -332,11 +393,15 @@ def test_an_unreachable_central_database_is_said_in_words_and_can_be_tried_again
     with qtbot.waitSignal(window.sig_refreshed, timeout=20000):
         window.show()
     assert window.ui.connection_label.text().startswith("无法连接中心数据库")
+    assert window.windowTitle() == "社会保障卡管理中心"
+    # Qt adds the program's name after a title (X11, Windows) unless the title ends with it
+    assert QApplication.applicationDisplayName() == "社会保障卡管理中心"
     assert window.ui.reconnect_button.isVisible() and not window.ui.tabs.isEnabled()
     with qtbot.waitSignal(window.sig_refreshed, timeout=20000):
         qtbot.mouseClick(window.ui.reconnect_button, Qt.MouseButton.LeftButton)
     assert window.ui.reconnect_button.isVisible()
     window.shutdown()
+    assert QApplication.applicationDisplayName() == "社保卡受理"  # given back
 
 
 def test_a_card_centre_operator_gets_the_console_after_login(qtbot, centre_ctx, operator):
@@ -355,3 +420,41 @@ def test_a_card_centre_operator_gets_the_console_after_login(qtbot, centre_ctx, 
     qtbot.addWidget(launcher.main_window)
     assert isinstance(launcher.main_window, CardCentreWindow)
     launcher.shutdown()
+
+
+def test_the_title_is_the_windows_own_name(console):
+    program = QApplication.applicationDisplayName()
+    window = console()
+    assert window.windowTitle() == "Card Centre"
+    assert QApplication.applicationDisplayName() == "Card Centre"  # so no "— Counter" after it
+    window.shutdown()
+    assert QApplication.applicationDisplayName() == program
+
+
+@pytest.mark.parametrize("code", ["en", "zh_CN"])
+def test_each_tab_has_its_own_alt_keys(console, language, code):
+    """Alt+letter reaches the tab bar, the menu bar and the visible tab's widgets at once:
+    on every tab each letter must mean one thing."""
+    language(code)
+    window = console()
+    ui = window.ui
+    window_wide = [ui.tabs.tabText(i) for i in range(ui.tabs.count())]
+    window_wide += [action.text() for action in ui.menu_bar.actions()]
+    window_wide.append(ui.reconnect_button.text())
+    for page, tab in window.tabs.items():
+        on_tab = [button.text() for button in tab.findChildren(QAbstractButton)]
+        on_tab += [label.text() for label in tab.findChildren(QLabel) if label.buddy()]
+        keys = Counter(key for key in map(alt_key, window_wide + on_tab) if key)
+        assert [key for key, uses in keys.items() if uses > 1] == [], page
+
+
+def alt_key(text: str) -> str:
+    return QKeySequence.mnemonic(text).toString()
+
+
+def test_a_handling_point_without_a_name_is_shown_by_its_code():
+    from counter_app.qt.card_centre_tab import site_name, site_tip
+
+    assert site_name("SC001", "朝阳区社会保障服务中心") == "朝阳区社会保障服务中心"
+    assert site_name("SC009", "") == "SC009"  # a flag's code the sites read did not list
+    assert site_tip("SC009", "") == "Handling point code: SC009"  # said once, not twice
