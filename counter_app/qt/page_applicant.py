@@ -14,7 +14,6 @@ from __future__ import annotations
 import datetime as dt
 
 import shiboken6
-from PySide6.QtCore import QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QComboBox
 
@@ -53,6 +52,7 @@ class ApplicantPage(IntakePage):
         self._install_errors()
         self._auto_pinyin = ""
         self._business_chosen = False  # staff picked the type: never switched behind them
+        self.unchanged = False  # a reopened draft passed through: Next need not save it
         ui.id_info_label.setStyleSheet("color: #1f5f99;")
         ui.guardian_group.hide()
         ui.agent_group.hide()
@@ -82,7 +82,7 @@ class ApplicantPage(IntakePage):
         if self.state.application_id is not None and not self.ui.name_edit.text():
             self.show_details(*intake.applicant_of(self.state.ctx, self.state.application_id))
             self._business_chosen = True  # saved with the draft
-            QTimer.singleShot(0, self, self.read_id_number)  # once shown: birth date, age
+            self._show_id_facts()  # birth date, sex and age, as when it was typed
         self.focus_later(self.ui.id_number_edit)
 
     # --- what the ID number, the name and the presenter tell -------------------------
@@ -91,6 +91,9 @@ class ApplicantPage(IntakePage):
         """Show what the ID number tells (or why it is wrong) as soon as it is typed."""
         if not (self.isVisible() and shiboken6.isValid(self.ui.id_number_error)):
             return None  # focus also leaves the field while the wizard is torn down
+        return self._show_id_facts()
+
+    def _show_id_facts(self) -> ResidentId | None:
         ui = self.ui
         ui.id_number_error.hide()
         if not ui.id_number_edit.text().strip():
@@ -235,6 +238,9 @@ class ApplicantPage(IntakePage):
         if self.ui.preapplication_edit.hasFocus():  # Enter there looks the number up
             self.look_up_preapplication()
             return False
+        if self.unchanged:
+            self.unchanged = False
+            return True
         self.errors.clear()
         self.read_id_number()
         business = BusinessType(self.ui.business_combo.currentData())

@@ -1,14 +1,15 @@
 """The intake wizard: applicant → materials → examination → photo → print → signature.
 
 Each page calls its service when staff press Next (Enter); an application opened again
-from the queue starts at the page matching its status.
+from the queue starts at the page matching its status, and a draft whose materials were
+ticked at its materials (the applicant's page one Back away).
 """
 
 from __future__ import annotations
 
 import uuid
 
-from PySide6.QtCore import QSize, Signal
+from PySide6.QtCore import QSize, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QWidget, QWizard
 
@@ -52,6 +53,8 @@ class IntakeWizard(QWizard):
             self.setPage(page_id, page_class(self.state))
         self.page(SIGNED).sig_voucher_wanted.connect(self.sig_voucher_wanted)
         self.setStartId(START_PAGE[self.state.status])
+        if self.state.status is Status.DRAFT and any(m.received for m in detail.materials):
+            QTimer.singleShot(0, self, self._past_the_applicant)
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
         self.setButtonText(QWizard.WizardButton.CommitButton,
@@ -63,6 +66,11 @@ class IntakeWizard(QWizard):
     @property
     def application_id(self) -> uuid.UUID | None:
         return self.state.application_id
+
+    def _past_the_applicant(self) -> None:
+        """Go on to the materials without saving the applicant again (nothing changed)."""
+        self.page(APPLICANT).unchanged = True
+        self.next()
 
     def _update_title(self) -> None:
         if self.state.number:
