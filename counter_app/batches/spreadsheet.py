@@ -27,7 +27,8 @@ MSG_UNREADABLE = QT_TRANSLATE_NOOP(
 MSG_EMPTY = QT_TRANSLATE_NOOP("messages", "The spreadsheet has no rows of applicants.")
 MSG_COLUMNS = QT_TRANSLATE_NOOP(
     "messages", "The spreadsheet lacks the columns: {columns}. The first row must name the "
-                "columns (see the template).")
+                "columns as the template does: get the template with “Save template…” in "
+                "the batch intake window (or: counter-app batch template --out FILE).")
 MSG_TOO_MANY = QT_TRANSLATE_NOOP(
     "messages", "The spreadsheet has more than {limit} rows; please split it.")
 
@@ -43,7 +44,13 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "guardian_relation": ("与监护人关系", "监护人关系", "guardian_relation"),
     "guardian_id_number": ("监护人身份证号码", "guardian_id_number"),
     "guardian_phone": ("监护人电话", "guardian_phone"),
+    # Optional, so last: the columns every row needs come first in the template.
+    "business_type": ("业务类型", "申领类型", "business_type"),
+    "old_card_number": ("原社会保障卡号", "原社保卡号", "原卡号", "old_card_number"),
 }
+# Checks name fields that are no column of their own: the guardian as a whole is found
+# by the guardian's name column.
+_FIELD_COLUMNS = {"guardian": "guardian_name"}
 REQUIRED_COLUMNS = ("name", "id_number", "phone")
 
 
@@ -170,3 +177,10 @@ def header_positions(header: list[str], columns: dict[str, tuple[str, ...]],
 
 def template_header() -> list[str]:
     return [names[0] for names in COLUMNS.values()]
+
+
+def column_title(field: str) -> str:
+    """The template's header of the column a check's *field* is about (what staff look
+    for in the spreadsheet); the field itself when no column holds it."""
+    key = _FIELD_COLUMNS.get(field, field)
+    return COLUMNS[key][0] if key in COLUMNS else field

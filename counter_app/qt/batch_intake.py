@@ -1,6 +1,8 @@
-"""Batch intake: check a committee's spreadsheet, list the rows to fix, accept the good
-rows as one batch, hand the batch over to a bank outlet (a file the bank imports) and
-print it: the batch list, with the forms of the applications past examination.
+"""Batch intake: give committees the spreadsheet template, check a committee's
+spreadsheet, list every problem of the rows to fix (row, name and masked ID number, column,
+message), accept the good rows as one batch, hand the batch over to a bank outlet (a file
+the bank imports) and print it: the batch list, with the forms of the applications past
+examination.
 
 Printing a batch runs on the task runner in two steps, rendering the PDF and then
 painting its pages on the printer, both reporting to one cancellable progress dialog."""
@@ -13,6 +15,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog, QHeaderView, QProgressDialog, QTableWidgetItem, QWidget
 
+from counter_app.batches.spreadsheet import column_title
 from counter_app.qt import dialogs
 from counter_app.qt.i18n import message_for
 from counter_app.qt.pdf_print import choose_printer, print_document
@@ -22,6 +25,9 @@ from counter_app.services import batches, documents
 from counter_app.services.auth import CurrentOperator
 from counter_app.services.context import AppContext
 
+PROBLEM_COLUMN = 3  # row, applicant, column, problem
+FIT_ROWS_UP_TO = 500
+
 
 class BatchIntakeDialog(QDialog):
     def __init__(self, ctx: AppContext, operator: CurrentOperator, runner: TaskRunner,
@@ -29,14 +35,18 @@ class BatchIntakeDialog(QDialog):
         super().__init__(parent)
         self.ctx, self.operator, self.runner = ctx, operator, runner
         self.path: Path | None = None
+        self.report = None            # the last check's, while its file is the one chosen
         self.accepted_batch = None
         self.printer = self.relay = self.progress = self.batch_print = None
         self._progress_text = ""
         self.ui = load_ui(self, "batch_intake.ui")
         header = self.ui.problems_table.horizontalHeader()
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        for column in (0, 1, 2):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(PROBLEM_COLUMN, QHeaderView.ResizeMode.Stretch)
         self.ui.problems_table.verticalHeader().hide()
         self.ui.choose_button.clicked.connect(self.choose_file)
+        self.ui.save_template_button.clicked.connect(self.save_template)
         self.ui.accept_button.clicked.connect(self.accept_rows)
         self.ui.handover_button.clicked.connect(self.hand_over)
         self.ui.print_button.clicked.connect(self.print_batch)
@@ -47,27 +57,70 @@ class BatchIntakeDialog(QDialog):
         path = dialogs.choose_spreadsheet(self)
         if path is None:
             return
-        self.path, self.accepted_batch = path, None
+        self.path, self.report, self.accepted_batch = path, None, None
         self.ui.file_name_label.setText(path.name)
         self._set_busy(self.tr("Checking the rows…"))
         self.runner.run(batches.check_file, self.ctx, path, on_done=self._checked,
                         on_error=self._failed)
 
+    def save_template(self) -> None:
+        """The template committees fill in, so a spreadsheet comes with the right columns."""
+        out = dialogs.choose_template_file(self, self.tr("batch intake template") + ".xlsx")
+        if out is None:
+            return
+        self._set_busy(self.tr("Saving the template…"))
+        self.runner.run(batches.save_template, self.ctx, out, on_done=self._template_saved,
+                        on_error=self._failed)
+
+    def _template_saved(self, out: Path) -> None:
+        if out.suffix.lower() == ".xlsx":
+            text = self.tr("Template saved: {file}. Give it to the committee; its second "
+                           "sheet says how to fill it in.")
+        else:  # a CSV has no room for the notes
+            text = self.tr("Template saved: {file}.")
+        self.ui.summary_label.setText(text.format(file=out))
+        self._ready_again()
+
     def _checked(self, report) -> None:
+        self.report = report
         self._show_problems(report)
-        self.ui.summary_label.setText(self.tr(
-            "{good} rows can be accepted; {bad} rows need correcting (listed below: send the "
-            "list back to the committee).").format(good=len(report.good),
-                                                    bad=len(report.problems)))
-        self.ui.accept_button.setEnabled(bool(report.good))
-        self.ui.choose_button.setEnabled(True)
+        text = self.tr(
+            "{good} rows can be accepted; {bad} rows need correcting ({problems} problems, "
+            "listed below: send the list back to the committee).").format(
+                good=len(report.good), bad=report.bad_rows, problems=len(report.problems))
+        if report.good:
+            text += " " + self.tr("By business type: {counts}.").format(
+                counts=self._business_counts(report))
+        self.ui.summary_label.setText(text)
+        self._ready_again()
+
+    def _business_counts(self, report) -> str:
+        """Each business type's label (the rules file's words) and how many good rows."""
+        labels = self.ctx.rules.labels
+        return "; ".join(f"{labels[business]}: {count}"
+                         for business, count in report.business_counts().items())
 
     def _show_problems(self, report) -> None:
+        """One line per problem, so a row with three mistakes shows all three."""
         table = self.ui.problems_table
         table.setRowCount(len(report.problems))
         for index, problem in enumerate(report.problems):
-            table.setItem(index, 0, QTableWidgetItem(str(problem.row)))
-            table.setItem(index, 1, QTableWidgetItem(message_for(problem.error)))
+            cells = (str(problem.row), problem.applicant, column_title(problem.field),
+                     message_for(problem.error))
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setToolTip(text)  # a long message (the types to choose) in full
+                table.setItem(index, column, item)
+        self._fit_rows(table)
+
+    @staticmethod
+    def _fit_rows(table) -> None:
+        """Wrapped messages in rows as high as they need: measuring every row costs time,
+        so a file of thousands of problems keeps one line each (the tooltip has the rest)."""
+        few = table.rowCount() <= FIT_ROWS_UP_TO
+        table.setWordWrap(few)
+        table.verticalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents if few else QHeaderView.ResizeMode.Interactive)
 
     def accept_rows(self) -> None:
         self._set_busy(self.tr("Taking in the batch…"))
@@ -177,18 +230,25 @@ class BatchIntakeDialog(QDialog):
 
     def _batch_actions_ready(self) -> None:
         self.ui.choose_button.setEnabled(True)
+        self.ui.save_template_button.setEnabled(True)
         self.ui.handover_button.setEnabled(True)
         self.ui.print_button.setEnabled(True)
 
     def _set_busy(self, text: str) -> None:
         self.ui.summary_label.setText(text)
-        for button in (self.ui.choose_button, self.ui.accept_button, self.ui.handover_button,
-                       self.ui.print_button):
+        for button in (self.ui.choose_button, self.ui.save_template_button,
+                       self.ui.accept_button, self.ui.handover_button, self.ui.print_button):
             button.setEnabled(False)
 
     def _failed(self, error: Exception) -> None:
         self.ui.summary_label.setText(message_for(error))
+        self._ready_again()
+
+    def _ready_again(self) -> None:
+        """After a step that changed nothing of the batch: what was possible before is again."""
         self.ui.choose_button.setEnabled(True)
-        self.ui.accept_button.setEnabled(self.path is not None and self.accepted_batch is None)
+        self.ui.save_template_button.setEnabled(True)
+        self.ui.accept_button.setEnabled(self.accepted_batch is None and self.report is not None
+                                         and bool(self.report.good))
         for button in (self.ui.handover_button, self.ui.print_button):
             button.setEnabled(self.accepted_batch is not None)

@@ -58,6 +58,19 @@ def choose_spreadsheet(parent: QWidget | None) -> Path | None:
     return Path(path) if path else None
 
 
+def choose_template_file(parent: QWidget | None, suggested_name: str) -> Path | None:
+    """Where to save the spreadsheet template for committees: an xlsx (with its notes
+    sheet) unless staff pick CSV; None when they cancel."""
+    xlsx = QCoreApplication.translate("dialogs", "Excel workbook (*.xlsx)")
+    path, chosen_filter = QFileDialog.getSaveFileName(
+        parent, QCoreApplication.translate("dialogs", "Save the spreadsheet template"),
+        str(start_folder() / suggested_name),
+        ";;".join((xlsx, QCoreApplication.translate("dialogs", "CSV (*.csv)"))), xlsx)
+    if not path:
+        return None
+    return with_suffix(path, ".csv" if "*.csv" in chosen_filter else ".xlsx")
+
+
 def choose_handover(parent: QWidget | None, suggested_name: str) -> tuple[str, Path] | None:
     """Ask for the bank outlet, then where to save the handover file."""
     from PySide6.QtWidgets import QInputDialog

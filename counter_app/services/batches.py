@@ -6,14 +6,15 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import uuid
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import func, insert, select
 
 from counter_app.batches.spreadsheet import read_rows
-from counter_app.batches.validate import BatchReport, check_rows
-from counter_app.domain.business import BusinessType
+from counter_app.batches.template import write_template
+from counter_app.batches.validate import BatchReport, GoodRow, check_rows
 from counter_app.domain.cells import neutralise_row
 from counter_app.domain.errors import QT_TRANSLATE_NOOP, CounterError
 from counter_app.security import audit
@@ -21,8 +22,8 @@ from counter_app.security.roles import Permission
 from counter_app.services.auth import CurrentOperator
 from counter_app.services.context import AppContext
 from counter_app.domain.lifecycle import Status
-from counter_app.services.intake import (applicant_columns, guardian_columns, material_columns,
-                                         next_numbers)
+from counter_app.services.intake import (applicant_columns, guardian_columns, known_old_card,
+                                         material_columns, next_numbers)
 from counter_app.store.models import (Application, AuditRecord, Batch, Guardian, MaterialRecord,
                                       utcnow)
 
@@ -48,13 +49,20 @@ class AcceptedBatch:
 
 def check_file(ctx: AppContext, path: Path, today: dt.date | None = None) -> BatchReport:
     """Read and check every row; raises SpreadsheetError for a file that is not usable."""
-    return check_rows(read_rows(path), ctx.rules.minor_age, today)
+    return check_rows(read_rows(path), ctx.rules, today)
+
+
+def save_template(ctx: AppContext, out: Path) -> Path:
+    """Write the template for committees (xlsx, or CSV when *out* ends in .csv), with the
+    business types of this city's rules; TemplateError when it cannot be written."""
+    write_template(out, ctx.rules)
+    return out
 
 
 def accept_batch(ctx: AppContext, operator: CurrentOperator, path: Path, committee: str,
-                 business: BusinessType = BusinessType.LATER,
                  today: dt.date | None = None) -> AcceptedBatch:
-    """Take in the good rows as one batch of draft applications (one transaction)."""
+    """Take in the good rows as one batch of draft applications (one transaction), each
+    with the business type its row names or its age gives (validate.py)."""
     operator.require(Permission.INTAKE)
     if not committee.strip():
         raise BatchError(MSG_COMMITTEE)
@@ -68,8 +76,7 @@ def accept_batch(ctx: AppContext, operator: CurrentOperator, path: Path, committ
         session.add(batch)
         session.flush()
         numbers = next_numbers(session, operator, len(report.good))
-        _insert_applications(session, ctx, operator, business, batch.id,
-                             zip(numbers, (checked for _, checked in report.good)))
+        _insert_applications(session, ctx, operator, batch.id, zip(numbers, report.good))
         audit.record(session, action="batch_accepted", entity="batch", entity_id=batch.id,
                      operator_id=operator.id, site_id=operator.site_id,
                      detail=f"accepted={len(report.good)} refused={len(report.problems)}")
@@ -77,15 +84,17 @@ def accept_batch(ctx: AppContext, operator: CurrentOperator, path: Path, committ
 
 
 def _insert_applications(session, ctx: AppContext, operator: CurrentOperator,
-                         business: BusinessType, batch_id: uuid.UUID, numbered) -> None:
+                         batch_id: uuid.UUID, numbered: Iterable[tuple[str, GoodRow]]) -> None:
     """Bulk INSERTs: building thousands of ORM objects costs more than the SQL itself."""
     now = utcnow()
     apps, guardians, materials, audits = [], [], [], []
-    for number, checked in numbered:
-        app_id = uuid.uuid4()
+    for number, good in numbered:
+        app_id, checked, business = uuid.uuid4(), good.checked, good.business
         apps.append({**applicant_columns(checked), "id": app_id, "number": number,
                      "site_id": operator.site_id, "operator_id": operator.id,
                      "business_type": business.value, "status": Status.DRAFT.value,
+                     "replaces_card": good.old_card or known_old_card(
+                         session, business, checked.resident_id.number),
                      "batch_id": batch_id, "created_at": now, "updated_at": now})
         if checked.is_minor:
             guardians.append({**guardian_columns(checked.details.guardian),

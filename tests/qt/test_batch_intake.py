@@ -9,9 +9,12 @@ import time
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QPushButton
 
+from counter_app.batches.spreadsheet import read_table, template_header
+from counter_app.domain.business import BusinessType
 from counter_app.forms.batch import cover_pages
 from counter_app.qt import dialogs
 from counter_app.qt.batch_intake import BatchIntakeDialog
+from counter_app.qt.i18n import message_for
 from counter_app.qt.main_window import MainWindow
 from counter_app.qt.tasks import TaskRunner
 from counter_app.services import batches
@@ -41,7 +44,8 @@ def test_batch_intake_from_the_main_window(qtbot, chinese, ctx, admin, tmp_path,
     qtbot.waitUntil(dialog.ui.accept_button.isEnabled, timeout=10000)
     table = dialog.ui.problems_table
     assert {int(table.item(r, 0).text()) for r in range(table.rowCount())} == bad
-    assert table.item(0, 1).text() == "身份证号码校验位不符，可能有数字录入错误。"
+    assert table.item(0, 2).text() == "身份证号码"  # the column, as the spreadsheet names it
+    assert table.item(0, 3).text() == "身份证号码校验位不符，可能有数字录入错误。"
 
     qtbot.mouseClick(dialog.ui.accept_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(dialog.ui.handover_button.isEnabled, timeout=10000)
@@ -127,6 +131,80 @@ def test_a_batch_all_in_draft_prints_its_list(qtbot, chinese, ctx, admin, tmp_pa
     qtbot.waitUntil(lambda: dialog.progress is None, timeout=60000)
     assert printed_pages(printed) == 1
     assert "3" in dialog.ui.summary_label.text() and "初审" in dialog.ui.summary_label.text()
+
+
+def test_the_window_saves_the_template_staff_give_to_committees(
+        qtbot, chinese, ctx, admin, tmp_path, monkeypatch):
+    out = tmp_path / "模板.xlsx"
+    asked = []
+    monkeypatch.setattr(dialogs, "choose_template_file",
+                        lambda parent, name: asked.append(name) or out)
+    dialog = batch_dialog(qtbot, ctx, admin)
+    qtbot.mouseClick(dialog.ui.save_template_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(dialog.ui.save_template_button.isEnabled, timeout=10000)
+    assert asked[0].endswith(".xlsx") and str(out) in dialog.ui.summary_label.text()
+    assert read_table(out)[0] == template_header()  # the columns the reader accepts
+    assert not dialog.ui.accept_button.isEnabled()  # no spreadsheet checked yet
+
+
+def test_a_template_that_cannot_be_saved_is_a_message_not_a_traceback(
+        qtbot, chinese, ctx, admin, tmp_path, monkeypatch):
+    monkeypatch.setattr(dialogs, "choose_template_file",
+                        lambda parent, name: tmp_path / "gone" / "t.xlsx")
+    dialog = batch_dialog(qtbot, ctx, admin)
+    dialog.save_template()
+    qtbot.waitUntil(dialog.ui.save_template_button.isEnabled, timeout=10000)
+    text = dialog.ui.summary_label.text()
+    assert "t.xlsx" not in text and ("choose another folder" in text or "另" in text)
+
+
+def test_every_problem_of_a_row_is_listed_with_its_applicant(
+        qtbot, chinese, ctx, admin, tmp_path, monkeypatch):
+    rows, bad = applicant_rows(4, bad_every=4)             # row 5: a wrong check character
+    rows[0][2], rows[0][4] = "12345", "@某村"                # row 2: phone and address
+    rows[1] += ["挂失"]                                     # row 3: a type that makes no card
+    sheet = tmp_path / "village.xlsx"
+    write_xlsx(sheet, rows)
+    monkeypatch.setattr(dialogs, "choose_spreadsheet", lambda parent: sheet)
+    dialog = batch_dialog(qtbot, ctx, admin)
+    dialog.choose_file()
+    qtbot.waitUntil(dialog.ui.accept_button.isEnabled, timeout=10000)
+    table = dialog.ui.problems_table
+    shown = [[table.item(r, c).text() for c in range(4)] for r in range(table.rowCount())]
+    report = dialog.report
+    assert [line[0] for line in shown] == ["2", "2", "3", "5"]
+    assert [line[2] for line in shown] == ["联系电话", "户籍地址", "业务类型", "身份证号码"]
+    assert [line[3] for line in shown] == [message_for(p.error) for p in report.problems]
+    assert shown[0][3] == "联系电话应为11位手机号码或固定电话号码。"  # Chinese, through Qt
+    assert shown[3][1] == f"{rows[3][0]} 110105********{rows[3][1][-4:]}"
+    assert not any(row[1] in line[1] for row in rows for line in shown)  # never in full
+    summary = dialog.ui.summary_label.text()
+    assert "1" in summary and ctx.rules.labels[BusinessType.LATER] in summary
+
+
+def test_a_spreadsheet_without_the_columns_says_how_to_get_the_template(
+        qtbot, chinese, ctx, admin, tmp_path, monkeypatch):
+    sheet = tmp_path / "own.csv"
+    write_csv(sheet, [["王五", "x"]], header=["姓名", "地址"])
+    monkeypatch.setattr(dialogs, "choose_spreadsheet", lambda parent: sheet)
+    dialog = batch_dialog(qtbot, ctx, admin)
+    dialog.choose_file()
+    qtbot.waitUntil(dialog.ui.choose_button.isEnabled, timeout=10000)
+    text = dialog.ui.summary_label.text()
+    assert "身份证号码" in text and ("Save template" in text or "保存模板" in text)
+    assert not dialog.ui.accept_button.isEnabled()
+
+
+def test_the_template_save_dialog_gives_the_suffix_of_the_chosen_type(qtbot, monkeypatch,
+                                                                      tmp_path):
+    from PySide6.QtWidgets import QFileDialog
+
+    answers = iter([(str(tmp_path / "模板"), "CSV (*.csv)"),
+                    (str(tmp_path / "模板"), "Excel workbook (*.xlsx)"), ("", "")])
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args: next(answers))
+    assert dialogs.choose_template_file(None, "t.xlsx") == tmp_path / "模板.csv"
+    assert dialogs.choose_template_file(None, "t.xlsx") == tmp_path / "模板.xlsx"
+    assert dialogs.choose_template_file(None, "t.xlsx") is None
 
 
 def batch_dialog(qtbot, ctx, operator) -> BatchIntakeDialog:

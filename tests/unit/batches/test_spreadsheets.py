@@ -3,6 +3,7 @@ import pytest
 from counter_app.batches import spreadsheet
 from counter_app.batches.spreadsheet import SpreadsheetError, read_rows
 from counter_app.batches.validate import check_rows
+from counter_app.domain.business import load_rules
 from counter_app.domain.idnumber import MSG_BIRTH, MSG_CHECKSUM
 from tests.batch_helpers import applicant_rows, child_row, write_csv, write_xlsx
 
@@ -11,21 +12,21 @@ def test_every_bad_row_is_reported_with_its_row_number(tmp_path):
     rows, bad = applicant_rows(200, bad_every=33)
     path = tmp_path / "village.xlsx"
     write_xlsx(path, rows)
-    report = check_rows(read_rows(path), minor_age=16)
+    report = check_rows(read_rows(path), load_rules())
     assert {p.row for p in report.problems} == bad and len(report.good) == 200 - len(bad)
     assert all(p.field == "id_number" and p.error.template == MSG_CHECKSUM
                for p in report.problems)
-    names = {checked.details.name for _, checked in report.good}
+    names = {good.checked.details.name for good in report.good}
     assert names == {"张𠮷", "李䶮"}  # rare characters survive the round trip
 
 
 def test_a_gbk_csv_from_excel_reads_like_the_xlsx(tmp_path):
     path = tmp_path / "community.csv"
     write_csv(path, [child_row()], encoding="gb18030")
-    report = check_rows(read_rows(path), minor_age=16)
+    report = check_rows(read_rows(path), load_rules())
     assert report.all_good
-    (_, checked), = report.good
-    assert checked.is_minor and checked.details.guardian.name == "王建国"
+    good, = report.good
+    assert good.checked.is_minor and good.checked.details.guardian.name == "王建国"
 
 
 def test_duplicates_and_impossible_dates_are_row_errors(tmp_path):
@@ -33,7 +34,7 @@ def test_duplicates_and_impossible_dates_are_row_errors(tmp_path):
     impossible[1] = "110105202002300040"  # 30 February
     path = tmp_path / "rows.csv"
     write_csv(path, [child_row(), child_row("王二"), impossible])
-    report = check_rows(read_rows(path), minor_age=16)
+    report = check_rows(read_rows(path), load_rules())
     problems = {p.row: p.error for p in report.problems}
     assert problems[3].params == {"row": 2}
     assert problems[4].template == MSG_BIRTH
@@ -45,6 +46,8 @@ def test_missing_columns_are_named(tmp_path):
     with pytest.raises(SpreadsheetError) as caught:
         read_rows(path)
     assert "身份证号码" in str(caught.value) and "联系电话" in str(caught.value)
+    assert "Save template" in str(caught.value)  # where to get the template it asks for
+    assert "counter-app batch template --out FILE" in str(caught.value)
 
 
 @pytest.mark.parametrize("content", [b"", b"\x00\x01\x02garbage" * 100,

@@ -97,7 +97,7 @@ def test_a_committee_spreadsheet_with_formula_addresses_is_refused_row_by_row(
         # An xlsx stores =HYPERLINK(...) as a real formula: it is read as its value
         # (none here), never as formula text, so that row comes in without an address.
         refused.discard((2, "household_address"))
-        [good_formula_row] = [checked for row, checked in report.good if row == 2]
+        [good_formula_row] = [good.checked for good in report.good if good.row == 2]
         assert good_formula_row.details.household_address == ""
     assert len(report.good) == 1 + (write is write_xlsx)
     assert {(p.row, p.field) for p in report.problems} == refused
