@@ -11,22 +11,26 @@ import argparse
 import dataclasses
 from pathlib import Path
 
+from counter_app.cli.words import listing, say
 from counter_app.config import Settings
+from counter_app.domain.errors import QT_TRANSLATE_NOOP
 
 DOCUMENTS = ("registration", "voucher", "notice", "agreement", "guide", "batch")
 
 
 def add_form_commands(form_commands: argparse._SubParsersAction) -> None:
-    sample = form_commands.add_parser(
-        "sample", help="render a document from built-in sample data (rare characters "
-                       "included) to check printers and fonts")
+    sample = form_commands.add_parser("sample", help=say(QT_TRANSLATE_NOOP(
+        "cli", "render a document from built-in sample data (rare characters included) to "
+               "check printers and fonts")))
     sample.add_argument("--out", type=Path, required=True, metavar="FILE.pdf")
     sample.add_argument("--document", choices=DOCUMENTS, default="registration",
-                        help="which document (default: the registration form)")
-    scan = form_commands.add_parser(
-        "read-scan", help="read the application number from a scanned or photographed form")
+                        help=say(QT_TRANSLATE_NOOP(
+                            "cli", "which document (default: the registration form)")))
+    scan = form_commands.add_parser("read-scan", help=say(QT_TRANSLATE_NOOP(
+        "cli", "read the application number from a scanned or photographed form")))
     scan.add_argument("image", type=Path, metavar="FILE")
-    form_commands.add_parser("fonts", help="list the fonts forms are printed in")
+    form_commands.add_parser("fonts", help=say(QT_TRANSLATE_NOOP(
+        "cli", "list the fonts forms are printed in")))
 
 
 def run_form_command(settings: Settings, args: argparse.Namespace) -> int:
@@ -44,8 +48,9 @@ def _sample(settings: Settings, args: argparse.Namespace) -> int:
     from counter_app.forms.city_config import load_form_config
     fonts = _fonts_of(settings)  # FontsMissingError: cli.main prints it
     _render_sample(getattr(args, "document", "registration"), args.out, fonts, load_form_config())
-    print(f"Sample {getattr(args, 'document', 'registration')} written to {args.out} "
-          f"(fonts: {', '.join(fonts.names)})")
+    print(say(QT_TRANSLATE_NOOP("cli", "Sample {document} written to {file} (fonts: {fonts})"),
+              document=getattr(args, "document", "registration"), file=args.out,
+              fonts=listing(fonts.names)))
     return 0
 
 
@@ -83,14 +88,16 @@ def _read_scan(settings: Settings, args: argparse.Namespace) -> int:
     from counter_app.documents.scan import read_application_number
     from counter_app.photo.decoding import read_image_file
 
-    # InputFileError and ScanError: cli.main prints the reason
+    # InputFileError and ScanError: cli.main prints the reason. The number alone, for
+    # scripts: the same in every language.
     print(read_application_number(read_image_file(args.image)))
     return 0
 
 
 def _fonts(settings: Settings, args: argparse.Namespace) -> int:
     fonts = _fonts_of(settings)
+    role = {True: say(QT_TRANSLATE_NOOP("cli", "primary")),
+            False: say(QT_TRANSLATE_NOOP("cli", "fallback"))}
     for name in fonts.names:
-        role = "primary" if name == fonts.primary else "fallback"
-        print(f"{role:8s} {name:24s} {fonts.paths[name]}")
+        print(f"{role[name == fonts.primary]:8s} {name:24s} {fonts.paths[name]}")
     return 0

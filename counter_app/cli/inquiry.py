@@ -15,39 +15,47 @@ import sys
 from pathlib import Path
 
 from counter_app.cli import signin
+from counter_app.cli.words import error_text, say, status_word
 from counter_app.config import Settings
+from counter_app.domain.errors import QT_TRANSLATE_NOOP
 
 # Exit codes of `counter-app inquiry` (and cli.signin's 3 and 4).
 FOUND, NOTHING_FOUND, INVALID_NUMBER = 0, 1, 2
+PROMISE_WORDS = {"due_soon": QT_TRANSLATE_NOOP("cli", "due soon"),
+                 "overdue": QT_TRANSLATE_NOOP("cli", "overdue")}
 
 
 def add_inquiry_commands(commands) -> None:
-    inquiry = commands.add_parser(
-        "inquiry", help="what is known about an ID number or card number: applications, "
-                        "card, invalid list (exit 0 found, 1 nothing found, 2 invalid "
-                        "number, 3 not signed in, 4 not allowed)",
-        description=signin.HELP)
-    inquiry.add_argument("number", metavar="NUMBER", help="resident ID number or card number")
-    inquiry.add_argument("--json", action="store_true", help="machine-readable output")
-    inquiry.add_argument("--central", metavar="URL",
-                         help="central database URL (default: this counter's enrolment, else "
-                              "the configured one)")
-    inquiry.add_argument("--offline", action="store_true",
-                         help="answer from this counter's own data only")
-    inquiry.add_argument("--pdf", type=Path, metavar="FILE.pdf",
-                         help="also write the printable result to FILE.pdf")
+    from counter_app.cli.sync import central_url_help
 
-    report = commands.add_parser("report", help="reports of this handling point "
-                                                 "(supervisors)", description=signin.HELP)
+    sign_in = signin.help_text()
+    inquiry = commands.add_parser(
+        "inquiry", help=say(QT_TRANSLATE_NOOP(
+            "cli", "what is known about an ID number or card number: applications, card, "
+                   "invalid list (exit 0 found, 1 nothing found, 2 invalid number, 3 not "
+                   "signed in, 4 not allowed)")),
+        description=sign_in)
+    inquiry.add_argument("number", metavar="NUMBER", help=say(QT_TRANSLATE_NOOP(
+        "cli", "resident ID number or card number")))
+    inquiry.add_argument("--json", action="store_true",
+                         help=say(QT_TRANSLATE_NOOP("cli", "machine-readable output")))
+    inquiry.add_argument("--central", metavar="URL", help=central_url_help())
+    inquiry.add_argument("--offline", action="store_true", help=say(QT_TRANSLATE_NOOP(
+        "cli", "answer from this counter's own data only")))
+    inquiry.add_argument("--pdf", type=Path, metavar="FILE.pdf", help=say(QT_TRANSLATE_NOOP(
+        "cli", "also write the printable result to FILE.pdf")))
+
+    report = commands.add_parser("report", help=say(QT_TRANSLATE_NOOP(
+        "cli", "reports of this handling point (supervisors)")), description=sign_in)
     actions = report.add_subparsers(dest="report_command", metavar="ACTION", required=True)
-    day = actions.add_parser("end-of-day", help="the day's applications, collections and "
-                                                "overdue cards, as a PDF with a chart",
-                             description=signin.HELP)
+    day = actions.add_parser("end-of-day", help=say(QT_TRANSLATE_NOOP(
+        "cli", "the day's applications, collections and overdue cards, as a PDF with a "
+               "chart")), description=sign_in)
     day.add_argument("--date", type=_date, metavar="YYYY-MM-DD",
-                     help="the day (default: today)")
+                     help=say(QT_TRANSLATE_NOOP("cli", "the day (default: today)")))
     day.add_argument("--out", type=Path, required=True, metavar="FILE.pdf")
-    day.add_argument("--site", metavar="CODE",
-                     help="handling point (default: the operator's)")
+    day.add_argument("--site", metavar="CODE", help=say(QT_TRANSLATE_NOOP(
+        "cli", "handling point (default: the operator's)")))
 
 
 def run_inquiry(settings: Settings, args: argparse.Namespace) -> int:
@@ -61,10 +69,11 @@ def run_inquiry(settings: Settings, args: argparse.Namespace) -> int:
         result = inquiry.inquire(ctx, args.number, operator=operator, central_url=args.central,
                                  offline=args.offline)
     except ValidationError as exc:
-        if args.json:
+        if args.json:  # for scripts: the English text in every language
             print(json.dumps({"valid": False, "error": str(exc)}, ensure_ascii=False))
         else:
-            print(f"invalid: {exc}", file=sys.stderr)
+            print(say(QT_TRANSLATE_NOOP("cli", "invalid: {reason}"), reason=error_text(exc)),
+                  file=sys.stderr)
         return INVALID_NUMBER
     if args.pdf:  # an export staff asked for: in clear where they said, this user's alone
         kept = inquiry.render_result(ctx, result, operator)
@@ -72,7 +81,7 @@ def run_inquiry(settings: Settings, args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(as_json(result), ensure_ascii=False, indent=2))
     else:
-        print("\n".join(as_lines(result)))
+        print("\n".join(as_lines(result, ctx.rules.labels)))
     return FOUND if result.found else NOTHING_FOUND
 
 
@@ -84,9 +93,11 @@ def run_report(settings: Settings, args: argparse.Namespace) -> int:
     operator = signin.sign_in(ctx)
     report = reports.end_of_day(ctx, operator, site_code=args.site, day=args.date)
     out = reports.render_end_of_day(ctx, report, args.out, operator=operator)
-    print(f"end-of-day report of {report.site_code} for {report.day}: "
-          f"{report.applications} applications, {len(report.collected)} cards collected, "
-          f"{len(report.overdue)} overdue; written to {out}")
+    print(say(QT_TRANSLATE_NOOP("cli", "end-of-day report of {site} for {day}: {applications} "
+                                       "applications, {collected} cards collected, {overdue} "
+                                       "overdue; written to {file}"),
+              site=report.site_code, day=report.day, applications=report.applications,
+              collected=len(report.collected), overdue=len(report.overdue), file=out))
     return 0
 
 
@@ -120,32 +131,80 @@ def as_json(result) -> dict:
     }
 
 
-def as_lines(result) -> list[str]:
-    kind = "ID number" if result.kind.value == "id_number" else "card number"
-    source = "central database" if result.source == "central" else "this counter only"
-    lines = [f"{kind} {result.masked_number} ({source})"]
+def as_lines(result, business_labels: dict | None = None) -> list[str]:
+    """The answer for a person, in the language in effect: statuses and invalid-list
+    entries in words, business types by the city's labels (as the window shows them)."""
+    lines = [_heading(result)]
     if result.note:
-        lines.append(f"note: {result.note}")
+        lines.append(say(QT_TRANSLATE_NOOP("cli", "note: {note}"), note=error_text(result.note)))
     if not result.found:
-        lines.append("nothing found")
+        lines.append(say(QT_TRANSLATE_NOOP("cli", "nothing found")))
     for app in result.applications:
-        due = f", due {app.due_date}" + (f" ({app.promise.value})" if app.promise else "") \
-            if app.due_date else ""
-        sent = "" if app.sent else " [not yet at the central database]"
-        lines.append(f"application {app.number}: {app.business_type}, {app.status} at "
-                     f"{app.site_name}, received {app.received_on or '-'}{due}{sent}")
+        lines.append(_application_line(app, business_labels or {}))
         if app.card is not None and app.card.number:
-            lines.append(f"  card {app.card.number} ({app.card.bank or '-'}): {app.card.status}")
-    for entry in result.invalid:
-        until = entry.released_at or entry.expires_at
-        lines.append(f"invalid list: card {entry.card_number} {entry.kind} ({entry.level} "
-                     f"level): {entry.state}, listed {entry.listed_at:%Y-%m-%d %H:%M} UTC"
-                     + (f", until {until:%Y-%m-%d %H:%M} UTC" if until else ""))
+            lines.append("  " + say(QT_TRANSLATE_NOOP("cli", "card {card} ({bank}): {status}"),
+                                    card=app.card.number, bank=app.card.bank or "-",
+                                    status=status_word(app.card.status)))
+    lines.extend(_invalid_line(entry) for entry in result.invalid)
     return lines
+
+
+def _heading(result) -> str:
+    if result.kind.value == "id_number":
+        kind = say(QT_TRANSLATE_NOOP("cli", "ID number"))
+    else:
+        kind = say(QT_TRANSLATE_NOOP("cli", "card number"))
+    if result.source == "central":
+        source = say(QT_TRANSLATE_NOOP("cli", "central database"))
+    else:
+        source = say(QT_TRANSLATE_NOOP("cli", "this counter only"))
+    return say(QT_TRANSLATE_NOOP("cli", "{kind} {number} ({source})"), kind=kind,
+               number=result.masked_number, source=source)
+
+
+def _application_line(app, business_labels: dict) -> str:
+    due = ""
+    if app.due_date:
+        due = say(QT_TRANSLATE_NOOP("cli", ", due {date}"), date=app.due_date)
+        if app.promise and app.promise.value in PROMISE_WORDS:
+            due += " " + say(QT_TRANSLATE_NOOP("cli", "({promise})"),
+                             promise=say(PROMISE_WORDS[app.promise.value]))
+    sent = "" if app.sent else " " + say(QT_TRANSLATE_NOOP(
+        "cli", "[not yet at the central database]"))
+    return say(QT_TRANSLATE_NOOP("cli", "application {number}: {business}, {status} at {site}, "
+                                        "received {received}"),
+               number=app.number, business=_business_name(business_labels, app.business_type),
+               status=status_word(app.status), site=app.site_name,
+               received=app.received_on or "-") + due + sent
+
+
+def _business_name(labels: dict, code: str) -> str:
+    from counter_app.domain.business import BusinessType
+
+    try:
+        return labels[BusinessType(code)]
+    except (ValueError, KeyError):
+        return code
+
+
+def _invalid_line(entry) -> str:
+    from counter_app.qt.card_names import entry_state_name, invalid_kind_name, level_name
+
+    line = say(QT_TRANSLATE_NOOP("cli", "invalid list: card {card} {kind} ({level} level): "
+                                        "{state}, listed {listed} UTC"),
+               card=entry.card_number, kind=invalid_kind_name(entry.kind),
+               level=level_name(entry.level), state=entry_state_name(entry.state),
+               listed=f"{entry.listed_at:%Y-%m-%d %H:%M}")
+    until = entry.released_at or entry.expires_at
+    if until:
+        line += say(QT_TRANSLATE_NOOP("cli", ", until {until} UTC"),
+                    until=f"{until:%Y-%m-%d %H:%M}")
+    return line
 
 
 def _date(text: str) -> dt.date:
     try:
         return dt.date.fromisoformat(text)
     except ValueError as exc:
-        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text}") from exc
+        raise argparse.ArgumentTypeError(say(QT_TRANSLATE_NOOP(
+            "cli", "not a date (YYYY-MM-DD): {text}"), text=text)) from exc

@@ -1,4 +1,8 @@
-"""`counter-app`: the window by default, and headless operations as subcommands."""
+"""`counter-app`: the window by default, and headless operations as subcommands.
+
+The command line answers in the configured language (settings.language: Chinese by
+default, COUNTER_LANGUAGE=en for English): cli/words.py says how.
+"""
 
 from __future__ import annotations
 
@@ -10,8 +14,10 @@ from pathlib import Path
 
 from counter_app import __version__
 from counter_app.cli.signin import EXIT_FORBIDDEN, EXIT_SIGN_IN
+from counter_app.cli.words import error_line, error_text, listing, say, status_word
 from counter_app.config import Settings, load_settings
-from counter_app.domain.errors import ConfigFileError, CounterError
+from counter_app.domain.errors import (MSG_FILE_UNREADABLE, QT_TRANSLATE_NOOP, ConfigFileError,
+                                       CounterError)
 
 log = logging.getLogger(__name__)
 
@@ -21,45 +27,59 @@ EXIT_CONFIG = 2
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="counter-app", description="Counter: social-security-card intake at the window.")
+    """The parser, its help texts in the language in effect (cli.main installs it first)."""
+    parser = argparse.ArgumentParser(prog="counter-app", description=say(QT_TRANSLATE_NOOP(
+        "cli", "Counter: social-security-card intake at the window.")))
     parser.add_argument("--version", action="version", version=__version__)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    gui = commands.add_parser("gui", help="start the window (the default)")
-    gui.add_argument("--exit-when-shown", action="store_true",
-                     help="quit once the first window is shown (start-up checks)")
-    gui.add_argument("--screenshot", type=Path, help="save the first window as PNG and quit")
+    gui = commands.add_parser("gui", help=say(QT_TRANSLATE_NOOP(
+        "cli", "start the window (the default)")))
+    gui.add_argument("--exit-when-shown", action="store_true", help=say(QT_TRANSLATE_NOOP(
+        "cli", "quit once the first window is shown (start-up checks)")))
+    gui.add_argument("--screenshot", type=Path, help=say(QT_TRANSLATE_NOOP(
+        "cli", "save the first window as PNG and quit")))
 
-    demo = commands.add_parser("demo", help="seed a demo site and operator")
+    demo = commands.add_parser("demo", help=say(QT_TRANSLATE_NOOP(
+        "cli", "seed a demo site and operator")))
     demo.add_argument("--applications", type=int, default=0, metavar="N",
-                      help="also take N applications through to submitted")
-    demo.add_argument("--queue", type=int, default=0, metavar="N",
-                      help="seed today's queue with N applications stopped at the counter's "
-                           "steps in turn (draft, examined, photo_ok, form_printed, signed, "
-                           "submitted), unless today's queue holds some already")
+                      help=say(QT_TRANSLATE_NOOP(
+                          "cli", "also take N applications through to submitted")))
+    demo.add_argument("--queue", type=int, default=0, metavar="N", help=say(QT_TRANSLATE_NOOP(
+        "cli", "seed today's queue with N applications stopped at the counter's steps in "
+               "turn (draft, examined, photo_ok, form_printed, signed, submitted), unless "
+               "today's queue holds some already")))
 
-    db = commands.add_parser("db", help="local database")
+    db = commands.add_parser("db", help=say(QT_TRANSLATE_NOOP("cli", "local database")))
     db_commands = db.add_subparsers(dest="db_command", metavar="ACTION", required=True)
-    db_commands.add_parser("upgrade", help="apply the schema migrations")
+    db_commands.add_parser("upgrade", help=say(QT_TRANSLATE_NOOP(
+        "cli", "apply the schema migrations")))
 
-    id_parser = commands.add_parser("id", help="resident ID numbers")
+    id_parser = commands.add_parser("id", help=say(QT_TRANSLATE_NOOP(
+        "cli", "resident ID numbers")))
     id_commands = id_parser.add_subparsers(dest="id_command", metavar="ACTION", required=True)
-    check = id_commands.add_parser("check", help="check an ID number and show what it tells")
+    check = id_commands.add_parser("check", help=say(QT_TRANSLATE_NOOP(
+        "cli", "check an ID number and show what it tells")))
     check.add_argument("number")
-    check.add_argument("--json", action="store_true", help="machine-readable output")
+    check.add_argument("--json", action="store_true",
+                       help=say(QT_TRANSLATE_NOOP("cli", "machine-readable output")))
 
-    form = commands.add_parser("form", help="printed forms")
+    form = commands.add_parser("form", help=say(QT_TRANSLATE_NOOP("cli", "printed forms")))
     form_commands = form.add_subparsers(dest="form_command", metavar="ACTION", required=True)
     from counter_app.cli.forms import add_form_commands
     add_form_commands(form_commands)
 
-    batch = commands.add_parser("batch", help="spreadsheets of applicants from committees")
+    batch = commands.add_parser("batch", help=say(QT_TRANSLATE_NOOP(
+        "cli", "spreadsheets of applicants from committees")))
     batch_commands = batch.add_subparsers(dest="batch_command", metavar="ACTION", required=True)
-    batch_check = batch_commands.add_parser(
-        "check", help="check every row and print a report (exit 0 all good, 1 some rows bad, "
-                      "2 unreadable file)")
+    batch_check = batch_commands.add_parser("check", help=say(QT_TRANSLATE_NOOP(
+        "cli", "check every row and print a report (exit 0 all good, 1 some rows bad, 2 "
+               "unreadable file)")))
     batch_check.add_argument("file", type=Path, metavar="FILE")
+    batch_template = batch_commands.add_parser("template", help=say(QT_TRANSLATE_NOOP(
+        "cli", "write the spreadsheet template for committees (xlsx with notes; CSV when "
+               "FILE ends in .csv)")))
+    batch_template.add_argument("--out", type=Path, required=True, metavar="FILE")
 
     from counter_app.cli.photo import add_photo_commands  # OpenCV loads only when run
     add_photo_commands(commands)
@@ -79,25 +99,48 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    # Qt loads here, not when counter_app.cli is imported (tests/unit/test_layering.py)
+    from counter_app.qt.i18n import command_line_language
+
+    settings, broken = _settings()
+    with command_line_language(settings):  # before the parser: its help texts are translated
+        args = build_parser().parse_args(argv)
+        command = args.command or "gui"
+        if broken is not None:  # settings.toml broken: no command can run
+            print(error_line(broken), file=sys.stderr)
+            if command != "gui":
+                return EXIT_CONFIG
+        elif command != "gui":
+            return _run(COMMANDS[command], settings, args)
+    # The window makes its own application once the command line's is gone: a QApplication
+    # must be the only one.
+    if broken is not None:
+        from counter_app.qt.app import show_start_error
+        show_start_error(settings, broken)
+        return EXIT_CONFIG
+    return _gui(settings, args)
+
+
+def _settings() -> tuple[Settings, ConfigFileError | None]:
+    """The settings, logging into their folder; when settings.toml cannot be used, the
+    environment's alone (whose language says so) and the error."""
     try:
         settings = load_settings()
-    except ConfigFileError as exc:  # settings.toml broken: no command can run
-        print(f"error: {exc}", file=sys.stderr)
-        if (args.command or "gui") == "gui":
-            from counter_app.qt.app import show_start_error
-            show_start_error(load_settings(read_file=False), exc)
-        return EXIT_CONFIG
+    except ConfigFileError as exc:
+        return load_settings(read_file=False), exc
     from counter_app.logs import setup_logging
-    setup_logging(settings.log_dir)
-    handler = COMMANDS[args.command or "gui"]
+    setup_logging(settings.log_dir)  # before the translators: their warnings go to the log
+    return settings, None
+
+
+def _run(handler, settings: Settings, args: argparse.Namespace) -> int:
     try:
         return handler(settings, args)
     except ConfigFileError as exc:  # credentials or rules broken
-        print(f"error: {exc}", file=sys.stderr)
+        print(error_line(exc), file=sys.stderr)
         return EXIT_CONFIG
     except CounterError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        print(error_line(exc), file=sys.stderr)
         return _EXIT_FOR.get(exc.code, 1)
 
 
@@ -119,23 +162,29 @@ def _demo(settings: Settings, args: argparse.Namespace) -> int:
                                            seed_demo, seed_demo_preapplication)
     ctx = open_context(settings)
     login = seed_demo(ctx)
-    if number := seed_demo_preapplication(ctx):
-        print(f"Demo online pre-application number: {number}, found with the guardian's "
-              f"ID number {DEMO_PREAPPLICATION_GUARDIAN} (F3)")
+    if number := seed_demo_preapplication(ctx):  # the demo's made-up guardian: no one's data
+        print(say(QT_TRANSLATE_NOOP("cli", "Demo online pre-application number: {number}, "
+                                           "found with the guardian's ID number {id_number} "
+                                           "(F3)"),
+                  number=number, id_number=DEMO_PREAPPLICATION_GUARDIAN))
     if login.created:
-        print(f"Demo login: user {login.username}  password {login.password}")
+        print(say(QT_TRANSLATE_NOOP("cli", "Demo login: user {user}  password {password}"),
+                  user=login.username, password=login.password))
         if not settings.id_card_reader:  # the demo gets a simulated ID-card reader (F2)
             from counter_app.config import save_setting
             save_setting(settings, "id_card_reader", "simulated")
     else:
-        print(f"Operators exist already; the demo login is user {login.username}  "
-              f"password {login.password} (unless it was changed).")
+        print(say(QT_TRANSLATE_NOOP("cli", "Operators exist already; the demo login is user "
+                                           "{user}  password {password} (unless it was "
+                                           "changed)."),
+                  user=login.username, password=login.password))
     if args.queue:  # first: --applications adds to today's queue too
         _demo_queue(ctx, args.queue)
     if args.applications:
         numbers = add_demo_applications(ctx, args.applications)
-        print(f"{len(numbers)} demo applications submitted.")
-    print(f"Data directory: {settings.data_dir}")
+        print(say(QT_TRANSLATE_NOOP("cli", "{count} demo applications submitted."),
+                  count=len(numbers)))
+    print(say(QT_TRANSLATE_NOOP("cli", "Data directory: {folder}"), folder=settings.data_dir))
     return 0
 
 
@@ -144,21 +193,25 @@ def _demo_queue(ctx, count: int) -> None:
     try:
         made = seed_demo_queue(ctx, count)
     except CounterError as exc:  # e.g. the demo password was changed: the window starts anyway
-        print(f"No demo queue: {exc}")
+        print(say(QT_TRANSLATE_NOOP("cli", "No demo queue: {reason}"), reason=error_text(exc)))
         return
     if made:
-        steps = ", ".join(f"{n} {status.value}" for status, n in made.items())
-        print(f"Today's queue: {made.total()} demo applications ({steps}).")
+        steps = listing(say(QT_TRANSLATE_NOOP("cli", "{count} {status}"), count=n,
+                            status=status_word(status)) for status, n in made.items())
+        print(say(QT_TRANSLATE_NOOP("cli", "Today's queue: {total} demo applications "
+                                           "({steps})."), total=made.total(), steps=steps))
     else:
-        print("Today's queue holds applications already: no demo applications added.")
+        print(say(QT_TRANSLATE_NOOP("cli", "Today's queue holds applications already: no demo "
+                                           "applications added.")))
 
 
 def _db(settings: Settings, args: argparse.Namespace) -> int:
     from counter_app.services.context import open_context
     from counter_app.store import migrate
     ctx = open_context(settings)  # encrypts an older plain database, then migrates
-    print(f"Local database at revision {', '.join(migrate.current(ctx.sessions.kw['bind']))}:"
-          f" {settings.local_db_path}")
+    print(say(QT_TRANSLATE_NOOP("cli", "Local database at revision {revision}: {file}"),
+              revision=listing(migrate.current(ctx.sessions.kw["bind"])),
+              file=settings.local_db_path))
     return 0
 
 
@@ -167,10 +220,10 @@ def _id(settings: Settings, args: argparse.Namespace) -> int:
     try:
         resident = parse_resident_id(args.number)
     except IdNumberError as exc:
-        if args.json:
+        if args.json:  # for scripts: the English text in every language
             print(json.dumps({"valid": False, "error": str(exc)}))
         else:
-            print(f"invalid: {exc}")
+            print(say(QT_TRANSLATE_NOOP("cli", "invalid: {reason}"), reason=error_text(exc)))
         return 1
     facts = {"valid": True, "number": resident.number,
              "birth_date": resident.birth_date.isoformat(), "sex": resident.sex,
@@ -178,23 +231,48 @@ def _id(settings: Settings, args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(facts, ensure_ascii=False))
     else:
-        print(f"valid: born {facts['birth_date']}, sex {resident.sex}, region {resident.region}")
+        sex = (say(QT_TRANSLATE_NOOP("cli", "female")) if resident.sex == "F"
+               else say(QT_TRANSLATE_NOOP("cli", "male")))
+        print(say(QT_TRANSLATE_NOOP("cli", "valid: born {birth_date}, sex {sex}, region "
+                                           "{region}"),
+                  birth_date=facts["birth_date"], sex=sex, region=resident.region))
     return 0
 
 
 def _batch(settings: Settings, args: argparse.Namespace) -> int:
-    from counter_app.batches.spreadsheet import read_rows
+    from counter_app.batches.spreadsheet import column_title, read_rows
+    from counter_app.batches.template import write_template
     from counter_app.batches.validate import check_rows
     from counter_app.domain.business import load_rules
     try:
-        report = check_rows(read_rows(args.file), load_rules().minor_age)
-    except (CounterError, OSError) as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        if args.batch_command == "template":
+            write_template(args.out, load_rules())
+            print(say(QT_TRANSLATE_NOOP("cli", "template written: {file}"), file=args.out))
+            return 0
+        report = check_rows(read_rows(args.file), load_rules())
+    except CounterError as exc:
+        print(error_line(exc), file=sys.stderr)
         return 2
-    for problem in report.problems:
-        print(f"row {problem.row}: {problem.field}: {problem.error}")
-    print(f"{len(report.good)} rows good, {len(report.problems)} rows with problems")
+    except OSError as exc:
+        file = args.file if args.batch_command == "check" else args.out
+        print(error_line(CounterError(MSG_FILE_UNREADABLE, file=file,
+                                      problem=exc.strerror or type(exc).__name__)),
+              file=sys.stderr)
+        return 2
+    for problem in report.problems:  # name and masked ID number: staff find the row by them
+        print(_problem_line(problem, column_title(problem.field)))
+    print(say(QT_TRANSLATE_NOOP("cli", "{good} rows good, {bad} rows with {problems} problems"),
+              good=len(report.good), bad=report.bad_rows, problems=len(report.problems)))
     return 0 if report.all_good else 1
+
+
+def _problem_line(problem, column: str) -> str:
+    if problem.applicant:
+        return say(QT_TRANSLATE_NOOP("cli", "row {row} ({applicant}): {column}: {problem}"),
+                   row=problem.row, applicant=problem.applicant, column=column,
+                   problem=error_text(problem.error))
+    return say(QT_TRANSLATE_NOOP("cli", "row {row}: {column}: {problem}"), row=problem.row,
+               column=column, problem=error_text(problem.error))
 
 
 def _photo(settings: Settings, args: argparse.Namespace) -> int:

@@ -21,7 +21,9 @@ import argparse
 import sys
 
 from counter_app.cli import signin
+from counter_app.cli.words import error_line, say
 from counter_app.config import Settings
+from counter_app.domain.errors import QT_TRANSLATE_NOOP
 from counter_app.security.roles import Role
 
 ROLE_NAMES = ", ".join(role.value for role in Role)
@@ -29,43 +31,52 @@ ROLE_NAMES = ", ".join(role.value for role in Role)
 
 def add_operator_commands(commands) -> None:
     parser = commands.add_parser(
-        "operator", help="operators: list, add, disable, enable, reset-password, roles, passwd",
-        description=f"Operator administration (administrators; passwd: anyone). {signin.HELP} "
-                    f"New passwords: {signin.NEW_PASSWORD_ENV}, else typed twice on the "
-                    f"terminal, else the first line of standard input; never an argument.")
+        "operator", help=say(QT_TRANSLATE_NOOP(
+            "cli", "operators: list, add, disable, enable, reset-password, roles, passwd")),
+        description=say(QT_TRANSLATE_NOOP(
+            "cli", "Operator administration (administrators; passwd: anyone). {sign_in} New "
+                   "passwords: {new_password}, else typed twice on the terminal, else the "
+                   "first line of standard input; never an argument."),
+            sign_in=signin.help_text(), new_password=signin.NEW_PASSWORD_ENV))
     actions = parser.add_subparsers(dest="operator_command", metavar="ACTION", required=True)
-    actions.add_parser("list", help="every operator with roles and state")
-    add = actions.add_parser(
-        "add", help="a new operator, who changes the password at the first login (the "
-                    "first administrator when there is no operator yet)")
+    actions.add_parser("list", help=say(QT_TRANSLATE_NOOP(
+        "cli", "every operator with roles and state")))
+    add = actions.add_parser("add", help=say(QT_TRANSLATE_NOOP(
+        "cli", "a new operator, who changes the password at the first login (the first "
+               "administrator when there is no operator yet)")))
     add.add_argument("username", metavar="USER")
-    add.add_argument("--name", required=True, help="the name shown on forms and screens")
-    add.add_argument("--roles", type=roles_argument, required=True,
-                     help=f"comma-separated: {ROLE_NAMES}")
-    add.add_argument("--site", metavar="CODE",
-                     help="the handling point (default: the administrator's)")
-    add.add_argument("--site-name", metavar="NAME",
-                     help="first administrator only: the name of a new handling point")
-    for name, text in (("disable", "no login any more (not yourself, not the last "
-                                   "administrator)"),
-                       ("enable", "log in again (ends a lockout)"),
-                       ("reset-password", "a new password, to be changed at the next login "
-                                          "(ends a lockout)")):
-        actions.add_parser(name, help=text).add_argument("username", metavar="USER")
-    roles = actions.add_parser("roles", help="assign an operator's roles")
+    add.add_argument("--name", required=True, help=say(QT_TRANSLATE_NOOP(
+        "cli", "the name shown on forms and screens")))
+    roles_help = say(QT_TRANSLATE_NOOP("cli", "comma-separated: {roles}"), roles=ROLE_NAMES)
+    add.add_argument("--roles", type=roles_argument, required=True, help=roles_help)
+    add.add_argument("--site", metavar="CODE", help=say(QT_TRANSLATE_NOOP(
+        "cli", "the handling point (default: the administrator's)")))
+    add.add_argument("--site-name", metavar="NAME", help=say(QT_TRANSLATE_NOOP(
+        "cli", "first administrator only: the name of a new handling point")))
+    for name, text in (
+            ("disable", QT_TRANSLATE_NOOP(
+                "cli", "no login any more (not yourself, not the last administrator)")),
+            ("enable", QT_TRANSLATE_NOOP("cli", "log in again (ends a lockout)")),
+            ("reset-password", QT_TRANSLATE_NOOP(
+                "cli", "a new password, to be changed at the next login (ends a lockout)"))):
+        actions.add_parser(name, help=say(text)).add_argument("username", metavar="USER")
+    roles = actions.add_parser("roles", help=say(QT_TRANSLATE_NOOP(
+        "cli", "assign an operator's roles")))
     roles.add_argument("username", metavar="USER")
-    roles.add_argument("roles", type=roles_argument, metavar="ROLES",
-                       help=f"comma-separated: {ROLE_NAMES}")
-    actions.add_parser("passwd", help="change your own password (also when it must change)")
+    roles.add_argument("roles", type=roles_argument, metavar="ROLES", help=roles_help)
+    actions.add_parser("passwd", help=say(QT_TRANSLATE_NOOP(
+        "cli", "change your own password (also when it must change)")))
 
 
 def roles_argument(text: str) -> frozenset[Role]:
     try:
         roles = frozenset(Role(part.strip()) for part in text.split(",") if part.strip())
     except ValueError:
-        raise argparse.ArgumentTypeError(f"roles are: {ROLE_NAMES}") from None
+        raise argparse.ArgumentTypeError(say(QT_TRANSLATE_NOOP(
+            "cli", "roles are: {roles}"), roles=ROLE_NAMES)) from None
     if not roles:
-        raise argparse.ArgumentTypeError(f"at least one of: {ROLE_NAMES}")
+        raise argparse.ArgumentTypeError(say(QT_TRANSLATE_NOOP(
+            "cli", "at least one of: {roles}"), roles=ROLE_NAMES))
     return roles
 
 
@@ -88,6 +99,7 @@ def _list(ctx, actor, args) -> int:
     from counter_app.domain.clock import local_text
     from counter_app.services import operators
 
+    # Tab-separated for scripts: the states are the same words in every language.
     for view in operators.list_operators(ctx, actor):
         state = [] if view.active else ["disabled"]
         if view.locked:
@@ -102,11 +114,12 @@ def _list(ctx, actor, args) -> int:
 def _add(ctx, actor, args) -> int:
     from counter_app.services import operators
 
-    password = signin.new_password(f"Password for {args.username}: ")
+    password = signin.new_password(_password_for(args.username))
     operators.create(ctx, actor, username=args.username, display_name=args.name,
                      password=password, roles=args.roles, site_code=args.site)
-    print(f"operator {args.username.strip()} added ({','.join(sorted(args.roles))}); "
-          f"the password must be changed at the first login")
+    print(say(QT_TRANSLATE_NOOP("cli", "operator {user} added ({roles}); the password must be "
+                                       "changed at the first login"),
+              user=args.username.strip(), roles=",".join(sorted(args.roles))))
     return 0
 
 
@@ -114,21 +127,28 @@ def _first_administrator(ctx, args) -> int:
     from counter_app.services import auth
 
     if Role.ADMINISTRATOR not in args.roles:
-        print("error: the first operator must have the administrator role", file=sys.stderr)
+        print(error_line(say(QT_TRANSLATE_NOOP(
+            "cli", "the first operator must have the administrator role"))), file=sys.stderr)
         return 1
     site_id = _site_id(ctx, args.site)
     if site_id is None:
         if not (args.site and args.site_name):
-            print("error: no handling point yet: give --site CODE and --site-name NAME",
-                  file=sys.stderr)
+            print(error_line(say(QT_TRANSLATE_NOOP(
+                "cli", "no handling point yet: give --site CODE and --site-name NAME"))),
+                file=sys.stderr)
             return 1
         site_id = auth.ensure_site(ctx, args.site.strip(), args.site_name.strip())
-    password = signin.new_password(f"Password for {args.username}: ")
+    password = signin.new_password(_password_for(args.username))
     auth.create_operator(ctx, site_id=site_id, username=args.username, display_name=args.name,
                          password=password, roles=set(args.roles))
-    print(f"first administrator {args.username.strip()} added; the password must be changed "
-          f"at the first login (counter-app operator passwd)")
+    print(say(QT_TRANSLATE_NOOP("cli", "first administrator {user} added; the password must be "
+                                       "changed at the first login (counter-app operator "
+                                       "passwd)"), user=args.username.strip()))
     return 0
+
+
+def _password_for(username: str) -> str:
+    return say(QT_TRANSLATE_NOOP("cli", "Password for {user}: "), user=username)
 
 
 def _site_id(ctx, code: str | None):
@@ -149,7 +169,9 @@ def _set_active(active: bool):
 
         target = operators.find(ctx, actor, args.username)
         operators.set_active(ctx, actor, target.id, active)
-        print(f"operator {target.username} {'enabled' if active else 'disabled'}")
+        done = (QT_TRANSLATE_NOOP("cli", "operator {user} enabled") if active
+                else QT_TRANSLATE_NOOP("cli", "operator {user} disabled"))
+        print(say(done, user=target.username))
         return 0
     return run
 
@@ -158,9 +180,10 @@ def _reset(ctx, actor, args) -> int:
     from counter_app.services import operators
 
     target = operators.find(ctx, actor, args.username)
-    operators.reset_password(ctx, actor, target.id,
-                             signin.new_password(f"New password for {target.username}: "))
-    print(f"password of {target.username} reset; it must be changed at the next login")
+    operators.reset_password(ctx, actor, target.id, signin.new_password(say(
+        QT_TRANSLATE_NOOP("cli", "New password for {user}: "), user=target.username)))
+    print(say(QT_TRANSLATE_NOOP("cli", "password of {user} reset; it must be changed at the "
+                                       "next login"), user=target.username))
     return 0
 
 
@@ -169,20 +192,21 @@ def _roles(ctx, actor, args) -> int:
 
     target = operators.find(ctx, actor, args.username)
     operators.set_roles(ctx, actor, target.id, args.roles)
-    print(f"operator {target.username}: {','.join(sorted(args.roles))}")
+    print(say(QT_TRANSLATE_NOOP("cli", "operator {user}: {roles}"), user=target.username,
+              roles=",".join(sorted(args.roles))))
     return 0
 
 
 def _passwd(ctx) -> int:
     from counter_app.services import auth, operators
 
-    username, current = signin.credentials("Current password: ")
+    username, current = signin.credentials(say(QT_TRANSLATE_NOOP("cli", "Current password: ")))
     try:
         operator = auth.login(ctx, username, current)
     except auth.LoginFailed as exc:
         raise signin.SignInError(exc.template, **exc.params) from None
     operators.change_own_password(ctx, operator, current, signin.new_password())
-    print(f"password of {operator.username} changed")
+    print(say(QT_TRANSLATE_NOOP("cli", "password of {user} changed"), user=operator.username))
     return 0
 
 

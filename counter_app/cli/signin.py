@@ -14,6 +14,7 @@ import getpass
 import os
 import sys
 
+from counter_app.cli.words import say
 from counter_app.domain.errors import QT_TRANSLATE_NOOP, CounterError
 
 OPERATOR_ENV, PASSWORD_ENV = "COUNTER_OPERATOR", "COUNTER_PASSWORD"
@@ -21,9 +22,10 @@ NEW_PASSWORD_ENV = "COUNTER_NEW_PASSWORD"  # a new password (operator add, reset
 # Exit codes (README.md): no operator could be signed in; the operator's role does not allow it.
 EXIT_SIGN_IN, EXIT_FORBIDDEN = 3, 4
 
-HELP = (f"Runs as an operator: {OPERATOR_ENV} and {PASSWORD_ENV} for scripts, else asked on "
-        f"the terminal; exit {EXIT_SIGN_IN} when no operator can be signed in, "
-        f"{EXIT_FORBIDDEN} when the operator's role does not allow it.")
+MSG_HELP = QT_TRANSLATE_NOOP(
+    "cli", "Runs as an operator: {operator} and {password} for scripts, else asked on the "
+           "terminal; exit {sign_in} when no operator can be signed in, {forbidden} when the "
+           "operator's role does not allow it.")
 
 MSG_NO_CREDENTIALS = QT_TRANSLATE_NOOP(
     "messages", "This command runs as an operator: set COUNTER_OPERATOR and COUNTER_PASSWORD, "
@@ -35,14 +37,21 @@ MSG_CHANGE_FIRST = QT_TRANSLATE_NOOP(
     "messages", "Your password must be changed first: run `counter-app operator passwd`.")
 
 
+def help_text() -> str:
+    """How a command that needs an operator gets one, for its --help."""
+    return say(MSG_HELP, operator=OPERATOR_ENV, password=PASSWORD_ENV, sign_in=EXIT_SIGN_IN,
+               forbidden=EXIT_FORBIDDEN)
+
+
 class SignInError(CounterError):
     """No operator signed in: cli.main prints it and exits with EXIT_SIGN_IN."""
 
     code = "sign_in"
 
 
-def credentials(prompt_password: str = "Password: ") -> tuple[str, str]:
-    """(user name, password) from the environment, else from the terminal."""
+def credentials(prompt_password: str = "") -> tuple[str, str]:
+    """(user name, password) from the environment, else from the terminal (asked with
+    *prompt_password*, else "Password: ")."""
     username = os.environ.get(OPERATOR_ENV, "")
     password = os.environ.get(PASSWORD_ENV)
     if username and password is not None:
@@ -51,9 +60,11 @@ def credentials(prompt_password: str = "Password: ") -> tuple[str, str]:
         raise SignInError(MSG_NO_CREDENTIALS)
     try:
         if not username:
-            print("Operator: ", end="", file=sys.stderr, flush=True)
+            print(say(QT_TRANSLATE_NOOP("cli", "Operator: ")), end="", file=sys.stderr,
+                  flush=True)
             username = sys.stdin.readline().strip()
-        password = getpass.getpass(prompt_password)
+        password = getpass.getpass(prompt_password
+                                   or say(QT_TRANSLATE_NOOP("cli", "Password: ")))
     except (EOFError, KeyboardInterrupt) as exc:
         raise SignInError(MSG_NO_CREDENTIALS) from exc
     return username, password
@@ -75,10 +86,10 @@ def sign_in(ctx, *, allow_password_change: bool = False):
     return operator
 
 
-def new_password(prompt: str = "New password: ") -> str:
-    """A new password: COUNTER_NEW_PASSWORD (scripts), else typed twice on the terminal,
-    else one line of standard input (a pipe). Never an argument: argv is visible to every
-    user of the computer."""
+def new_password(prompt: str = "") -> str:
+    """A new password: COUNTER_NEW_PASSWORD (scripts), else typed twice on the terminal
+    (asked with *prompt*, else "New password: "), else one line of standard input (a pipe).
+    Never an argument: argv is visible to every user of the computer."""
     from counter_app.domain.errors import ValidationError
     from counter_app.services.auth import MSG_PASSWORDS_DIFFER
 
@@ -87,8 +98,8 @@ def new_password(prompt: str = "New password: ") -> str:
         return given
     if _on_a_terminal():
         try:
-            first = getpass.getpass(prompt)
-            again = getpass.getpass("Again: ")
+            first = getpass.getpass(prompt or say(QT_TRANSLATE_NOOP("cli", "New password: ")))
+            again = getpass.getpass(say(QT_TRANSLATE_NOOP("cli", "Again: ")))
         except (EOFError, KeyboardInterrupt) as exc:
             raise SignInError(MSG_NO_NEW_PASSWORD) from exc
         if first != again:

@@ -8,57 +8,86 @@ import os
 import sys
 from pathlib import Path
 
-from counter_app.central.schema import SITE_KINDS
 from counter_app.cli.audit import add_audit_command, run_audit
 from counter_app.cli.lookups import add_lookup_commands, run_lookups
+from counter_app.cli.words import error_text, listing, say
 from counter_app.config import Settings
-from counter_app.domain.errors import MSG_FILE_INVALID, ConfigFileError
+from counter_app.domain.errors import MSG_FILE_INVALID, QT_TRANSLATE_NOOP, ConfigFileError
 
 CODE_FILE_MAX = 64 * 1024  # an enrolment code is a few hundred characters
+# What `sync once` pulled, by feed (sync/pull.py's FEEDS)
+FEED_NAMES = {"card_records": QT_TRANSLATE_NOOP("cli", "card records"),
+              "invalid_list": QT_TRANSLATE_NOOP("cli", "invalid list")}
 
 
 def add_sync_commands(commands) -> None:
-    central = commands.add_parser("central", help="set up and administer the central database")
+    central = commands.add_parser("central", help=say(QT_TRANSLATE_NOOP(
+        "cli", "set up and administer the central database")))
     actions = central.add_subparsers(dest="central_command", metavar="ACTION", required=True)
-    init = actions.add_parser("init", help="create or upgrade the schema, roles and policies")
-    site = actions.add_parser("add-site", help="register a handling point")
+    init = actions.add_parser("init", help=say(QT_TRANSLATE_NOOP(
+        "cli", "create or upgrade the schema, roles and policies")))
+    site = actions.add_parser("add-site", help=say(QT_TRANSLATE_NOOP(
+        "cli", "register a handling point")))
     site.add_argument("code")
     site.add_argument("name")
-    site.add_argument("--kind", choices=SITE_KINDS, default="service_centre")
-    device = actions.add_parser(
-        "add-device", help="register a counter; prints its enrolment code once")
+    site.add_argument("--kind", type=_site_kind, default="service_centre", help=say(
+        QT_TRANSLATE_NOOP("cli", "the kind of handling point (default: service_centre)")))
+    device = actions.add_parser("add-device", help=say(QT_TRANSLATE_NOOP(
+        "cli", "register a counter; prints its enrolment code once")))
     device.add_argument("site_code", metavar="SITE")
     device.add_argument("name")
-    code = actions.add_parser(
-        "new-code", help="a new enrolment code for a device that has not enrolled yet")
+    code = actions.add_parser("new-code", help=say(QT_TRANSLATE_NOOP(
+        "cli", "a new enrolment code for a device that has not enrolled yet")))
     code.add_argument("device_id", metavar="DEVICE_ID")
     for parser in (device, code):
-        parser.add_argument("--code-file", metavar="FILE",
-                            help="write the enrolment code to FILE (mode 0600) instead of "
-                                 "printing")
+        parser.add_argument("--code-file", metavar="FILE", help=say(QT_TRANSLATE_NOOP(
+            "cli", "write the enrolment code to FILE (mode 0600) instead of printing")))
         parser.add_argument("--valid-hours", type=int, default=24, metavar="HOURS",
-                            help="the code expires after HOURS (default 24); single use")
-    revoke = actions.add_parser("revoke-device", help="withdraw a counter's access at once")
+                            help=say(QT_TRANSLATE_NOOP(
+                                "cli", "the code expires after HOURS (default 24); single use")))
+    revoke = actions.add_parser("revoke-device", help=say(QT_TRANSLATE_NOOP(
+        "cli", "withdraw a counter's access at once")))
     revoke.add_argument("device_id", metavar="DEVICE_ID")
-    drop = actions.add_parser(
-        "drop", help="drop the central database named in --url and the roles made for it")
-    drop.add_argument("--yes", action="store_true",
-                      help="do not ask (asked on a terminal; refused elsewhere without it)")
+    drop = actions.add_parser("drop", help=say(QT_TRANSLATE_NOOP(
+        "cli", "drop the central database named in --url and the roles made for it")))
+    drop.add_argument("--yes", action="store_true", help=say(QT_TRANSLATE_NOOP(
+        "cli", "do not ask (asked on a terminal; refused elsewhere without it)")))
+    url_help = say(QT_TRANSLATE_NOOP("cli", "administrator's URL of the central PostgreSQL"))
     for parser in (init, site, device, code, revoke, drop, *add_lookup_commands(actions),
                    add_audit_command(actions)):
-        parser.add_argument("--url", required=True,
-                            help="administrator's URL of the central PostgreSQL")
+        parser.add_argument("--url", required=True, help=url_help)
 
-    enrol = commands.add_parser("enrol", help="connect this counter with its enrolment code")
-    enrol.add_argument("code", help="the enrolment code, or @FILE to read it from a file")
+    enrol = commands.add_parser("enrol", help=say(QT_TRANSLATE_NOOP(
+        "cli", "connect this counter with its enrolment code")))
+    enrol.add_argument("code", help=say(QT_TRANSLATE_NOOP(
+        "cli", "the enrolment code, or @FILE to read it from a file")))
 
-    sync = commands.add_parser("sync", help="exchange data with the central database")
+    sync = commands.add_parser("sync", help=say(QT_TRANSLATE_NOOP(
+        "cli", "exchange data with the central database")))
     sync_actions = sync.add_subparsers(dest="sync_command", metavar="ACTION", required=True)
-    once = sync_actions.add_parser("once", help="send everything queued and pull, once")
-    once.add_argument("--central", metavar="URL",
-                      help="central database URL (default: this counter's enrolment, else the "
-                           "configured one)")
-    sync_actions.add_parser("status", help="what waits to be sent, and the last sync")
+    once = sync_actions.add_parser("once", help=say(QT_TRANSLATE_NOOP(
+        "cli", "send everything queued and pull, once")))
+    once.add_argument("--central", metavar="URL", help=central_url_help())
+    sync_actions.add_parser("status", help=say(QT_TRANSLATE_NOOP(
+        "cli", "what waits to be sent, and the last sync")))
+
+
+def _site_kind(text: str) -> str:
+    # Checked here rather than as argparse choices: the schema (and SQLAlchemy) loads only
+    # when a site is added, not for every command (`id check` stays quick).
+    from counter_app.central.schema import SITE_KINDS
+
+    if text not in SITE_KINDS:
+        raise argparse.ArgumentTypeError(say(QT_TRANSLATE_NOOP("cli", "one of: {kinds}"),
+                                             kinds=listing(SITE_KINDS)))
+    return text
+
+
+def central_url_help() -> str:
+    """--central's help (sync once, inquiry)."""
+    return say(QT_TRANSLATE_NOOP(
+        "cli", "central database URL (default: this counter's enrolment, else the "
+               "configured one)"))
 
 
 def run_central(settings: Settings, args: argparse.Namespace) -> int:
@@ -71,21 +100,25 @@ def run_central(settings: Settings, args: argparse.Namespace) -> int:
     if args.central_command == "drop":
         return _drop(args)
     if args.central_command == "init":
-        print(f"central database at revision {admin.init_central(args.url)}")
+        print(say(QT_TRANSLATE_NOOP("cli", "central database at revision {revision}"),
+                  revision=admin.init_central(args.url)))
     elif args.central_command == "add-site":
         site_id = admin.add_site(args.url, args.code, args.name, args.kind)
-        print(f"site {args.code} ({args.kind}): {site_id}")
+        print(say(QT_TRANSLATE_NOOP("cli", "site {site} ({kind}): {id}"), site=args.code,
+                  kind=args.kind, id=site_id))
     elif args.central_command == "add-device":
         code = admin.add_device(args.url, args.site_code, args.name,
                                 dt.timedelta(hours=args.valid_hours))
-        print(f"device {code.device_id} for site {args.site_code}")
+        # the device's id second in every language: scripts take it from there
+        print(say(QT_TRANSLATE_NOOP("cli", "device {device} for site {site}"),
+                  device=code.device_id, site=args.site_code))
         _hand_out(code, args.code_file)
     elif args.central_command == "new-code":
         _hand_out(admin.new_code(args.url, args.device_id, dt.timedelta(hours=args.valid_hours)),
                   args.code_file)
     else:
         admin.revoke_device(args.url, args.device_id)
-        print(f"device {args.device_id} revoked")
+        print(say(QT_TRANSLATE_NOOP("cli", "device {device} revoked"), device=args.device_id))
     return 0
 
 
@@ -95,38 +128,46 @@ def _drop(args: argparse.Namespace) -> int:
     from counter_app.central import admin
 
     target = admin.central_roles(args.url)  # AdminError (exit 1) if not a central database
-    print(f"central database {target.database}: {len(target.roles)} roles named "
-          f"{target.prefix}_*")
+    print(say(QT_TRANSLATE_NOOP("cli", "central database {database}: {count} roles named "
+                                       "{prefix}_*"),
+              database=target.database, count=len(target.roles), prefix=target.prefix))
     if not args.yes:
         if not sys.stdin.isatty():
-            print("not dropped: confirm with --yes (no terminal to ask on)", file=sys.stderr)
+            print(say(QT_TRANSLATE_NOOP(
+                "cli", "not dropped: confirm with --yes (no terminal to ask on)")),
+                file=sys.stderr)
             return 1
         try:
-            answer = input(f"Drop {target.database} and its roles for good? "
-                           f"Type its name to confirm: ")
+            answer = input(say(QT_TRANSLATE_NOOP(
+                "cli", "Drop {database} and its roles for good? Type its name to confirm: "),
+                database=target.database))
         except EOFError:
             answer = ""
         if answer.strip() != target.database:
-            print("not dropped", file=sys.stderr)
+            print(say(QT_TRANSLATE_NOOP("cli", "not dropped")), file=sys.stderr)
             return 1
     dropped = admin.drop_central(args.url)
-    print(f"database {dropped.database} dropped, and {len(dropped.roles)} roles")
+    print(say(QT_TRANSLATE_NOOP("cli", "database {database} dropped, and {count} roles"),
+              database=dropped.database, count=len(dropped.roles)))
     if dropped.kept:
-        print(f"kept {len(dropped.kept)} roles another database still uses: "
-              f"{', '.join(dropped.kept)}")
+        print(say(QT_TRANSLATE_NOOP("cli", "kept {count} roles another database still uses: "
+                                           "{roles}"),
+                  count=len(dropped.kept), roles=listing(dropped.kept)))
     return 0
 
 
 def _hand_out(code, code_file: str | None) -> None:
     """Print the enrolment code, or write it to *code_file* (mode 0600)."""
-    print(f"the code enrols once, until {code.expires_at} UTC")
+    print(say(QT_TRANSLATE_NOOP("cli", "the code enrols once, until {time} UTC"),
+              time=code.expires_at))
     if code_file:
         _write_private(code_file, code.code())
-        print(f"enrolment code written to {code_file}; on the counter run: "
-              f"counter-app enrol @{code_file}")
+        print(say(QT_TRANSLATE_NOOP("cli", "enrolment code written to {file}; on the counter "
+                                           "run: counter-app enrol @{file}"), file=code_file))
     else:
-        print("enrolment code (shown once; on the counter run: counter-app enrol CODE):")
-        print(code.code())
+        print(say(QT_TRANSLATE_NOOP("cli", "enrolment code (shown once; on the counter run: "
+                                           "counter-app enrol CODE):")))
+        print(code.code())  # alone on the last line: scripts take it from there
 
 
 def run_enrol(settings: Settings, args: argparse.Namespace) -> int:
@@ -137,7 +178,8 @@ def run_enrol(settings: Settings, args: argparse.Namespace) -> int:
     if code.startswith("@"):  # the code in a file (as `central add-device --code-file` wrote)
         code = _read_code_file(Path(code[1:]))  # ConfigFileError: exit 2 (cli/main.py)
     enrolment = enrol(open_context(settings), code)
-    print(f"enrolled as device {enrolment.device_id} of site {enrolment.site_code}")
+    print(say(QT_TRANSLATE_NOOP("cli", "enrolled as device {device} of site {site}"),
+              device=enrolment.device_id, site=enrolment.site_code))
     return 0
 
 
@@ -149,12 +191,13 @@ def _read_code_file(path: Path) -> str:
     try:
         data = read_input_file(path, CODE_FILE_MAX)
     except InputFileError as exc:
-        raise ConfigFileError(MSG_FILE_INVALID, file=str(path), problem=str(exc)) from exc
+        raise ConfigFileError(MSG_FILE_INVALID, file=str(path),
+                              problem=error_text(exc)) from exc
     try:
         return data.decode("utf-8").strip()
     except UnicodeDecodeError as exc:
-        raise ConfigFileError(MSG_FILE_INVALID, file=str(path),
-                              problem="not an enrolment code file") from exc
+        raise ConfigFileError(MSG_FILE_INVALID, file=str(path), problem=say(
+            QT_TRANSLATE_NOOP("cli", "not an enrolment code file"))) from exc
 
 
 def run_sync(settings: Settings, args: argparse.Namespace) -> int:
@@ -163,26 +206,45 @@ def run_sync(settings: Settings, args: argparse.Namespace) -> int:
 
     ctx = open_context(settings)
     if args.sync_command == "status":
-        status = syncing.sync_status(ctx)
-        print(f"pending {status.pending}, rejected {status.rejected}, "
-              f"last success {status.last_success or 'never'} (UTC)")
-        if status.last_error:
-            print(f"last error: {status.last_error}")
-        if status.audit_flags:
-            print(f"audit log flagged by the central database ({status.audit_flags}): "
-                  "tell the supervisor")
+        _print_status(syncing.sync_status(ctx))
         return 0
     result = syncing.sync_now(ctx, args.central)
-    print(f"sent {result.sent}, files {result.files}, already there {result.duplicates}, "
-          f"rejected {result.rejected}, pending {result.pending}")
-    pulled = ", ".join(f"{name} {count}" for name, count in result.pulled.items())
-    print(f"pulled: {pulled}")
-    from counter_app.domain.errors import reason_words
+    print(say(QT_TRANSLATE_NOOP("cli", "sent {sent}, files {files}, already there "
+                                       "{duplicates}, rejected {rejected}, pending {pending}"),
+              sent=result.sent, files=result.files, duplicates=result.duplicates,
+              rejected=result.rejected, pending=result.pending))
+    print(say(QT_TRANSLATE_NOOP("cli", "pulled: {feeds}"), feeds=listing(
+        say(QT_TRANSLATE_NOOP("cli", "{feed} {count}"), feed=_feed_name(name), count=count)
+        for name, count in result.pulled.items())))
+    from counter_app.qt.sync_reasons import kind_name, reason_text
 
     for rejection in syncing.rejections(ctx)[:20]:
-        print(f"rejected #{rejection.seq} {rejection.kind}: {reason_words(rejection.reason)}",
-              file=sys.stderr)
+        print(say(QT_TRANSLATE_NOOP("cli", "rejected #{seq} {kind}: {reason}"),
+                  seq=rejection.seq, kind=kind_name(rejection.kind),
+                  reason=reason_text(rejection.reason)), file=sys.stderr)
     return 0
+
+
+def _print_status(status) -> None:
+    if status.last_success:
+        print(say(QT_TRANSLATE_NOOP("cli", "pending {pending}, rejected {rejected}, last "
+                                           "success {when} (UTC)"),
+                  pending=status.pending, rejected=status.rejected, when=status.last_success))
+    else:
+        print(say(QT_TRANSLATE_NOOP("cli", "pending {pending}, rejected {rejected}, never "
+                                           "synced"),
+                  pending=status.pending, rejected=status.rejected))
+    if status.last_error:
+        print(say(QT_TRANSLATE_NOOP("cli", "last error: {error}"),
+                  error=error_text(status.last_error)))
+    if status.audit_flags:
+        print(say(QT_TRANSLATE_NOOP("cli", "audit log flagged by the central database "
+                                           "({count}): tell the supervisor"),
+                  count=status.audit_flags))
+
+
+def _feed_name(feed: str) -> str:
+    return say(FEED_NAMES[feed]) if feed in FEED_NAMES else feed
 
 
 def _write_private(path: str, content: str) -> None:

@@ -11,10 +11,12 @@ and stays in English: there is no .ts to compile there.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import shutil
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
@@ -56,6 +58,41 @@ def install_translators(settings: Settings) -> str:
             log.warning("translation catalogue not loaded: %s", path)
     _name_the_program(app)
     return language
+
+
+@contextlib.contextmanager
+def command_line_language(settings: Settings) -> Iterator[str]:
+    """The command line's texts in settings.language while inside; yields the language in
+    effect. The translators go on the running application, else on a QCoreApplication
+    made for the while (QtCore only: no display needed). Afterwards the translators and
+    the locale are as they were and a made application is shut down: the window's
+    QApplication can still be made (it must be the only application), and a process that
+    runs several commands (the tests) is left as it was found."""
+    made = None if QCoreApplication.instance() else QCoreApplication(["counter-app"])
+    translators, locale = list(_installed), QLocale()
+    try:
+        yield install_translators(settings)
+    finally:
+        _reinstall(translators)
+        QLocale.setDefault(locale)
+        if made is not None:
+            made.shutdown()
+
+
+def _reinstall(translators: list[QTranslator]) -> None:
+    """*translators* installed again in place of the ones installed since."""
+    app = QCoreApplication.instance()
+    for translator in _installed:
+        app.removeTranslator(translator)
+    _installed[:] = translators
+    for translator in translators:
+        app.installTranslator(translator)
+    _name_the_program(app)
+
+
+def translate(context: str, text: str) -> str:
+    """*text* in the language in effect (for code outside this layer: the command line)."""
+    return QCoreApplication.translate(context, text)
 
 
 def _name_the_program(app) -> None:

@@ -78,6 +78,11 @@
         <translation>请先录入身份证号码，系统将自动识别出生日期、性别和年龄。</translation>
     </message>
     <message>
+        <location filename="../../ui/wizard_applicant.ui" line="33"/>
+        <source>Presented b&amp;y:</source>
+        <translation>办理人(&amp;Y)：</translation>
+    </message>
+    <message>
         <location filename="../../ui/wizard_applicant.ui" line="141"/>
         <source>&amp;ID number:</source>
         <translation>身份证号码(&amp;I)：</translation>
@@ -101,11 +106,6 @@
         <location filename="../../ui/wizard_applicant.ui" line="20"/>
         <source>Business &amp;type:</source>
         <translation>业务类型(&amp;T)：</translation>
-    </message>
-    <message>
-        <location filename="../../ui/wizard_applicant.ui" line="33"/>
-        <source>&amp;Presented by:</source>
-        <translation>办理人(&amp;P)：</translation>
     </message>
     <message>
         <location filename="../../ui/wizard_applicant.ui" line="46"/>
@@ -159,8 +159,48 @@
     </message>
     <message>
         <location filename="../../ui/wizard_applicant.ui" line="280"/>
-        <source>&amp;Occupation:</source>
-        <translation>职业(&amp;O)：</translation>
+        <source>Occ&amp;upation:</source>
+        <translation>职业(&amp;U)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard_applicant.ui" line="351"/>
+        <source>&amp;Guardian&apos;s name:</source>
+        <translation>监护人姓名(&amp;G)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard_applicant.ui" line="368"/>
+        <source>Relation to chil&amp;d:</source>
+        <translation>与申请人关系(&amp;D)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard_applicant.ui" line="399"/>
+        <source>ID number (&amp;J):</source>
+        <translation>身份证号码(&amp;J)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard_applicant.ui" line="416"/>
+        <source>&amp;Contact phone:</source>
+        <translation>联系电话(&amp;C)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard_applicant.ui" line="472"/>
+        <source>Agent&apos;s name (&amp;Q):</source>
+        <translation>代办人姓名(&amp;Q)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard_applicant.ui" line="496"/>
+        <source>Relation (&amp;X):</source>
+        <translation>与申请人关系(&amp;X)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard_applicant.ui" line="520"/>
+        <source>ID number (&amp;Z):</source>
+        <translation>身份证号码(&amp;Z)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard_applicant.ui" line="544"/>
+        <source>Phone (&amp;K):</source>
+        <translation>联系电话(&amp;K)：</translation>
     </message>
     <message>
         <location filename="../../ui/wizard_applicant.ui" line="297"/>
@@ -176,30 +216,6 @@
         <location filename="../../ui/wizard_applicant.ui" line="323"/>
         <source>Mai&amp;ling address:</source>
         <translation>通讯地址(&amp;L)：</translation>
-    </message>
-    <message>
-        <location filename="../../ui/wizard_applicant.ui" line="351"/>
-        <location filename="../../ui/wizard_applicant.ui" line="472"/>
-        <source>Name:</source>
-        <translation>姓名：</translation>
-    </message>
-    <message>
-        <location filename="../../ui/wizard_applicant.ui" line="368"/>
-        <location filename="../../ui/wizard_applicant.ui" line="496"/>
-        <source>Relation:</source>
-        <translation>与申请人关系：</translation>
-    </message>
-    <message>
-        <location filename="../../ui/wizard_applicant.ui" line="399"/>
-        <location filename="../../ui/wizard_applicant.ui" line="520"/>
-        <source>ID number:</source>
-        <translation>身份证号码：</translation>
-    </message>
-    <message>
-        <location filename="../../ui/wizard_applicant.ui" line="416"/>
-        <location filename="../../ui/wizard_applicant.ui" line="544"/>
-        <source>Phone:</source>
-        <translation>联系电话：</translation>
     </message>
     <message>
         <location filename="../../ui/wizard_applicant.ui" line="447"/>
@@ -222,19 +238,29 @@
         <translation>姓名(&amp;M)：</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/page_applicant.py" line="101"/>
+        <location filename="../../counter_app/qt/page_applicant.py" line="111"/>
         <source>Born {date}  ·  {sex}  ·  {age} years old</source>
         <translation>出生日期 {date}  ·  {sex}  ·  {age} 周岁</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/page_applicant.py" line="103"/>
+        <location filename="../../counter_app/qt/page_applicant.py" line="113"/>
         <source>male</source>
         <translation>男</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/page_applicant.py" line="103"/>
+        <location filename="../../counter_app/qt/page_applicant.py" line="113"/>
         <source>female</source>
         <translation>女</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/page_applicant.py" line="119"/>
+        <source>Empty: the guardian&apos;s phone</source>
+        <translation>不填则用监护人电话</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/page_applicant.py" line="136"/>
+        <source>business type set to {business}</source>
+        <translation>业务类型已改为{business}</translation>
     </message>
 </context>
 <context>
@@ -250,37 +276,37 @@
         <translation>以下柜台的审计日志与中心数据库收到的不一致：有记录缺失、记录被改动，或记录链被改写。在信任该柜台的记录之前，请先向所属经办网点了解原因。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/card_centre_audit.py" line="45"/>
+        <location filename="../../counter_app/qt/card_centre_audit.py" line="55"/>
         <source>Handling point</source>
         <translation>经办网点</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/card_centre_audit.py" line="45"/>
+        <location filename="../../counter_app/qt/card_centre_audit.py" line="55"/>
         <source>Counter</source>
         <translation>柜台</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/card_centre_audit.py" line="45"/>
+        <location filename="../../counter_app/qt/card_centre_audit.py" line="55"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/card_centre_audit.py" line="46"/>
+        <location filename="../../counter_app/qt/card_centre_audit.py" line="56"/>
         <source>Flagged at</source>
         <translation>标记时间</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/card_centre_audit.py" line="46"/>
+        <location filename="../../counter_app/qt/card_centre_audit.py" line="56"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/card_centre_audit.py" line="61"/>
+        <location filename="../../counter_app/qt/card_centre_audit.py" line="69"/>
         <source>Flagged counters: {count}</source>
         <translation>被标记的柜台：{count} 台</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/card_centre_audit.py" line="62"/>
+        <location filename="../../counter_app/qt/card_centre_audit.py" line="70"/>
         <source>No counter is flagged.</source>
         <translation>没有被标记的柜台。</translation>
     </message>
@@ -313,117 +339,162 @@
         <translation>打开表格…(&amp;O)(Ctrl+O)</translation>
     </message>
     <message>
-        <location filename="../../ui/batch_intake.ui" line="78"/>
+        <location filename="../../ui/batch_intake.ui" line="60"/>
+        <source>Save &amp;template…</source>
+        <translation>保存模板…(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/batch_intake.ui" line="63"/>
+        <source>Save the spreadsheet template for committees: the columns the import expects, an example row and notes on filling it in</source>
+        <translation>保存给村委会/社区填写的表格模板：包含导入所需的各列、一行示例和填写说明</translation>
+    </message>
+    <message>
+        <location filename="../../ui/batch_intake.ui" line="88"/>
         <source>Row</source>
         <translation>行号</translation>
     </message>
     <message>
-        <location filename="../../ui/batch_intake.ui" line="83"/>
+        <location filename="../../ui/batch_intake.ui" line="93"/>
+        <source>Applicant</source>
+        <translation>申请人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/batch_intake.ui" line="98"/>
+        <source>Column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <location filename="../../ui/batch_intake.ui" line="103"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../ui/batch_intake.ui" line="100"/>
+        <location filename="../../ui/batch_intake.ui" line="120"/>
         <source>&amp;Accept the good rows</source>
         <translation>受理合格行(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/batch_intake.ui" line="110"/>
+        <location filename="../../ui/batch_intake.ui" line="130"/>
         <source>&amp;Hand over to the bank…</source>
         <translation>移交银行…(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/batch_intake.ui" line="120"/>
+        <location filename="../../ui/batch_intake.ui" line="140"/>
         <source>&amp;Print batch…</source>
         <translation>打印本批次…(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/batch_intake.ui" line="123"/>
+        <location filename="../../ui/batch_intake.ui" line="143"/>
         <source>Print the batch list for the bank, and the forms of the applications that have passed examination</source>
         <translation>打印交银行的批次清单，以及已通过初审的申请的登记表</translation>
     </message>
     <message>
-        <location filename="../../ui/batch_intake.ui" line="133"/>
+        <location filename="../../ui/batch_intake.ui" line="153"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/batch_intake.py" line="52"/>
+        <location filename="../../counter_app/qt/batch_intake.py" line="62"/>
         <source>Checking the rows…</source>
         <translation>正在核验各行…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/batch_intake.py" line="59"/>
-        <source>{good} rows can be accepted; {bad} rows need correcting (listed below: send the list back to the committee).</source>
-        <translation>{good} 行可以受理；{bad} 行需要更正（见下表，请将清单退回村委会/社区）。</translation>
+        <location filename="../../counter_app/qt/batch_intake.py" line="68"/>
+        <source>batch intake template</source>
+        <translation>社保卡批量申领模板</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/batch_intake.py" line="73"/>
+        <location filename="../../counter_app/qt/batch_intake.py" line="71"/>
+        <source>Saving the template…</source>
+        <translation>正在保存模板…</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/batch_intake.py" line="77"/>
+        <source>Template saved: {file}. Give it to the committee; its second sheet says how to fill it in.</source>
+        <translation>模板已保存：{file}。请交给村委会/社区填写；第二张工作表是填写说明。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/batch_intake.py" line="80"/>
+        <source>Template saved: {file}.</source>
+        <translation>模板已保存：{file}。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/batch_intake.py" line="88"/>
+        <source>{good} rows can be accepted; {bad} rows need correcting ({problems} problems, listed below: send the list back to the committee).</source>
+        <translation>{good} 行可以受理；{bad} 行需要更正（共 {problems} 处问题，见下表，请将清单退回村委会/社区）。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/batch_intake.py" line="92"/>
+        <source>By business type: {counts}.</source>
+        <translation>按业务类型：{counts}。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/batch_intake.py" line="126"/>
         <source>Taking in the batch…</source>
         <translation>正在受理批次…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/batch_intake.py" line="81"/>
+        <location filename="../../counter_app/qt/batch_intake.py" line="134"/>
         <source>Batch {number}: {count} applications taken in.</source>
         <translation>批次 {number}：已受理 {count} 份申请。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/batch_intake.py" line="90"/>
+        <location filename="../../counter_app/qt/batch_intake.py" line="143"/>
         <source>Writing the handover file…</source>
         <translation>正在生成移交文件…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/batch_intake.py" line="97"/>
+        <location filename="../../counter_app/qt/batch_intake.py" line="150"/>
         <source>{count} applications handed over; file: {file}</source>
         <translation>已移交 {count} 份申请；文件：{file}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/batch_intake.py" line="108"/>
+        <location filename="../../counter_app/qt/batch_intake.py" line="161"/>
         <source>Printing the batch…</source>
         <translation>正在打印本批次…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/batch_intake.py" line="114"/>
+        <location filename="../../counter_app/qt/batch_intake.py" line="167"/>
         <source>Preparing form {done} of {total}…</source>
         <translation>正在准备登记表：第 {done} / {total} 份…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/batch_intake.py" line="120"/>
+        <location filename="../../counter_app/qt/batch_intake.py" line="173"/>
         <source>Preparing the batch list…</source>
         <translation>正在准备批次清单…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/batch_intake.py" line="120"/>
+        <location filename="../../counter_app/qt/batch_intake.py" line="173"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/batch_intake.py" line="122"/>
+        <location filename="../../counter_app/qt/batch_intake.py" line="175"/>
         <source>Printing the batch</source>
         <translation>打印本批次</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/batch_intake.py" line="144"/>
+        <location filename="../../counter_app/qt/batch_intake.py" line="197"/>
         <source>Printing page {done} of {total}…</source>
         <translation>正在打印：第 {done} / {total} 页…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/batch_intake.py" line="146"/>
+        <location filename="../../counter_app/qt/batch_intake.py" line="199"/>
         <source>Sending the batch to the printer…</source>
         <translation>正在将本批次发送到打印机…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/batch_intake.py" line="153"/>
+        <location filename="../../counter_app/qt/batch_intake.py" line="206"/>
         <source>Batch {number} printed: the list of {listed} applications and {forms} forms; pages printed: {pages}.</source>
         <translation>批次 {number} 已打印：清单列出 {listed} 份申请，附登记表 {forms} 份；共打印 {pages} 页。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/batch_intake.py" line="157"/>
+        <location filename="../../counter_app/qt/batch_intake.py" line="210"/>
         <source>{count} applications have not passed examination yet; their forms print once they have.</source>
         <translation>{count} 份申请尚未通过初审，通过后再打印其登记表。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/batch_intake.py" line="166"/>
+        <location filename="../../counter_app/qt/batch_intake.py" line="219"/>
         <source>Printing the batch was cancelled.</source>
         <translation>已取消打印本批次。</translation>
     </message>
@@ -452,7 +523,7 @@
     </message>
     <message>
         <location filename="../../ui/card_centre_window.ui" line="73"/>
-        <location filename="../../counter_app/qt/card_centre_window.py" line="110"/>
+        <location filename="../../counter_app/qt/card_centre_window.py" line="125"/>
         <source>Connecting to the central database…</source>
         <translation>正在连接中心数据库……</translation>
     </message>
@@ -512,27 +583,27 @@
         <translation>新建操作员、分配角色、停用、重置密码（管理员）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/card_centre_window.py" line="85"/>
+        <location filename="../../counter_app/qt/card_centre_window.py" line="100"/>
         <source>Signed in as {name}</source>
         <translation>当前操作员：{name}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/card_centre_window.py" line="120"/>
+        <location filename="../../counter_app/qt/card_centre_window.py" line="135"/>
         <source>This computer is not enrolled: the card centre works on its own built-in central database (a single office, or a demo). Enrol it as a device of the card centre&apos;s site to work on the city&apos;s central database.</source>
         <translation>本机尚未注册：卡管中心正在使用本机内置的中心数据库（单一网点或演示）。如需处理全市数据，请将本机注册为卡管中心的设备。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/card_centre_window.py" line="126"/>
+        <location filename="../../counter_app/qt/card_centre_window.py" line="141"/>
         <source>Central database: every handling point of the city.</source>
         <translation>中心数据库：全市所有经办网点。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/card_centre_window.py" line="191"/>
+        <location filename="../../counter_app/qt/card_centre_window.py" line="206"/>
         <source>Read at {time}</source>
         <translation>{time} 读取</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/card_centre_window.py" line="198"/>
+        <location filename="../../counter_app/qt/card_centre_window.py" line="213"/>
         <source>{title} ({count})</source>
         <translation>{title}（{count}）</translation>
     </message>
@@ -872,17 +943,17 @@
         <translation>关闭(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/day_report.py" line="64"/>
+        <location filename="../../counter_app/qt/day_report.py" line="70"/>
         <source>Preparing the report…</source>
         <translation>正在生成报表…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/day_report.py" line="78"/>
+        <location filename="../../counter_app/qt/day_report.py" line="84"/>
         <source>Printed.</source>
         <translation>已打印。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/day_report.py" line="87"/>
+        <location filename="../../counter_app/qt/day_report.py" line="93"/>
         <source>End-of-day report of {day}.</source>
         <translation>{day} 日终报表。</translation>
     </message>
@@ -910,47 +981,47 @@
         <translation>下发经办网点(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/card_centre_dispatch.py" line="35"/>
+        <location filename="../../counter_app/qt/card_centre_dispatch.py" line="36"/>
         <source>Application no.</source>
         <translation>申请编号</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/card_centre_dispatch.py" line="35"/>
+        <location filename="../../counter_app/qt/card_centre_dispatch.py" line="36"/>
         <source>Handling point</source>
         <translation>经办网点</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/card_centre_dispatch.py" line="35"/>
+        <location filename="../../counter_app/qt/card_centre_dispatch.py" line="36"/>
         <source>Applicant</source>
         <translation>申请人</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/card_centre_dispatch.py" line="36"/>
+        <location filename="../../counter_app/qt/card_centre_dispatch.py" line="37"/>
         <source>Card no.</source>
         <translation>社会保障卡号</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/card_centre_dispatch.py" line="36"/>
+        <location filename="../../counter_app/qt/card_centre_dispatch.py" line="37"/>
         <source>Bank</source>
         <translation>发卡银行</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/card_centre_dispatch.py" line="36"/>
+        <location filename="../../counter_app/qt/card_centre_dispatch.py" line="37"/>
         <source>Made on</source>
         <translation>制卡日期</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/card_centre_dispatch.py" line="53"/>
+        <location filename="../../counter_app/qt/card_centre_dispatch.py" line="55"/>
         <source>{count} cards wait to be sent</source>
         <translation>{count} 张卡待下发</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/card_centre_dispatch.py" line="64"/>
+        <location filename="../../counter_app/qt/card_centre_dispatch.py" line="66"/>
         <source>{sent} cards sent to their handling points; {notices} notices queued.</source>
         <translation>{sent} 张卡已下发经办网点，已生成 {notices} 条通知。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/card_centre_dispatch.py" line="68"/>
+        <location filename="../../counter_app/qt/card_centre_dispatch.py" line="70"/>
         <source>{count} were not sent: they have no production record (made in a production batch, with a card number) or were moved meanwhile.</source>
         <translation>另有 {count} 张未发出：没有制卡记录（须在制卡批次中制作并有卡号），或已被他人处理。</translation>
     </message>
@@ -958,12 +1029,17 @@
 <context>
     <name>DocumentActions</name>
     <message>
-        <location filename="../../counter_app/qt/document_actions.py" line="57"/>
+        <location filename="../../counter_app/qt/document_actions.py" line="65"/>
+        <source>The pick-up voucher was printed.</source>
+        <translation>取件凭证已打印。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/document_actions.py" line="74"/>
         <source>Select an application in the queue first.</source>
         <translation>请先在队列中选择一项申请。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/document_actions.py" line="77"/>
+        <location filename="../../counter_app/qt/document_actions.py" line="94"/>
         <source>Printed.</source>
         <translation>已打印。</translation>
     </message>
@@ -1030,8 +1106,8 @@
     </message>
     <message>
         <location filename="../../ui/wizard_examination.ui" line="53"/>
-        <source>Details for the applicant (one per line):</source>
-        <translation>向申请人说明的具体情况（每行一条）：</translation>
+        <source>&amp;Details for the applicant (one per line):</source>
+        <translation>向申请人说明的具体情况(&amp;D)（每行一条）：</translation>
     </message>
     <message>
         <location filename="../../counter_app/qt/page_examination.py" line="30"/>
@@ -1165,73 +1241,98 @@
         <translation>将选中的申请作为一个批次交付制卡厂制卡</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/card_centre_incoming.py" line="44"/>
+        <location filename="../../counter_app/qt/card_centre_incoming.py" line="49"/>
         <source>Application no.</source>
         <translation>申请编号</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/card_centre_incoming.py" line="44"/>
-        <location filename="../../counter_app/qt/card_centre_incoming.py" line="62"/>
+        <location filename="../../counter_app/qt/card_centre_incoming.py" line="49"/>
+        <location filename="../../counter_app/qt/card_centre_incoming.py" line="67"/>
         <source>Handling point</source>
         <translation>经办网点</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/card_centre_incoming.py" line="44"/>
+        <location filename="../../counter_app/qt/card_centre_incoming.py" line="49"/>
         <source>Business</source>
         <translation>业务类型</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/card_centre_incoming.py" line="45"/>
+        <location filename="../../counter_app/qt/card_centre_incoming.py" line="50"/>
         <source>Applicant</source>
         <translation>申请人</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/card_centre_incoming.py" line="45"/>
+        <location filename="../../counter_app/qt/card_centre_incoming.py" line="50"/>
         <source>Received</source>
         <translation>接收时间</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/card_centre_incoming.py" line="45"/>
+        <location filename="../../counter_app/qt/card_centre_incoming.py" line="50"/>
         <source>Days</source>
         <translation>天数</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/card_centre_incoming.py" line="45"/>
+        <location filename="../../counter_app/qt/card_centre_incoming.py" line="50"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/card_centre_incoming.py" line="59"/>
+        <location filename="../../counter_app/qt/card_centre_incoming.py" line="64"/>
         <source>{low}-{high} days</source>
         <translation>{low}—{high} 天</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/card_centre_incoming.py" line="60"/>
+        <location filename="../../counter_app/qt/card_centre_incoming.py" line="65"/>
         <source>{low}+ days</source>
         <translation>{low} 天及以上</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/card_centre_incoming.py" line="62"/>
+        <location filename="../../counter_app/qt/card_centre_incoming.py" line="67"/>
         <source>Failed</source>
         <translation>制卡失败</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/card_centre_incoming.py" line="62"/>
+        <location filename="../../counter_app/qt/card_centre_incoming.py" line="67"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/card_centre_incoming.py" line="84"/>
+        <location filename="../../counter_app/qt/card_centre_incoming.py" line="93"/>
         <source>{shown} shown of {total} waiting</source>
         <translation>共 {total} 件待制卡，显示 {shown} 件</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/card_centre_incoming.py" line="94"/>
+        <location filename="../../counter_app/qt/card_centre_incoming.py" line="108"/>
+        <source>Make a production batch of {count} applications from {site}?</source>
+        <translation>将“{site}”的 {count} 件申请生成一个制卡批次？</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/card_centre_incoming.py" line="111"/>
+        <source>Make a production batch of {count} applications from {sites} handling points?</source>
+        <translation>将 {sites} 个经办网点的 {count} 件申请生成一个制卡批次？</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/card_centre_incoming.py" line="117"/>
+        <source>{site}: {count}</source>
+        <translation>{site}：{count} 件</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/card_centre_incoming.py" line="120"/>
+        <source>and {count} more handling points</source>
+        <translation>另有 {count} 个经办网点</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/card_centre_incoming.py" line="128"/>
+        <source>The applications go to the card factory; a batch cannot be taken back.</source>
+        <translation>这些申请将交付制卡厂制卡；批次生成后无法撤回。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/card_centre_incoming.py" line="132"/>
         <source>Production batch {name}: {count} applications are now in production.</source>
         <translation>制卡批次 {name}：{count} 件申请已进入制卡。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/card_centre_incoming.py" line="97"/>
+        <location filename="../../counter_app/qt/card_centre_incoming.py" line="135"/>
         <source>{count} chosen applications had been moved meanwhile and were left out.</source>
         <translation>选中的申请中有 {count} 件已被他人处理，未列入本批次。</translation>
     </message>
@@ -1393,12 +1494,12 @@
 <context>
     <name>IntakeWizard</name>
     <message>
-        <location filename="../../counter_app/qt/wizard.py" line="65"/>
+        <location filename="../../counter_app/qt/wizard.py" line="77"/>
         <source>Application {number}</source>
         <translation>申请 {number}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/wizard.py" line="67"/>
+        <location filename="../../counter_app/qt/wizard.py" line="79"/>
         <source>New application</source>
         <translation>新建申请</translation>
     </message>
@@ -1432,8 +1533,8 @@
     </message>
     <message>
         <location filename="../../ui/lock_dialog.ui" line="113"/>
-        <source>&amp;Unlock</source>
-        <translation>解锁(&amp;U)</translation>
+        <source>Un&amp;lock</source>
+        <translation>解锁(&amp;L)</translation>
     </message>
     <message>
         <location filename="../../counter_app/qt/idle_lock.py" line="158"/>
@@ -1497,257 +1598,267 @@
         <translation>业务(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="103"/>
+        <location filename="../../ui/main_window.ui" line="104"/>
         <source>&amp;Documents</source>
         <translation>文书(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="111"/>
+        <location filename="../../ui/main_window.ui" line="112"/>
         <source>Applicant &amp;guide</source>
         <translation>申领须知(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="118"/>
+        <location filename="../../ui/main_window.ui" line="119"/>
         <source>&amp;Photo</source>
         <translation>照片(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="124"/>
+        <location filename="../../ui/main_window.ui" line="125"/>
         <source>&amp;Reports</source>
         <translation>报表(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="130"/>
+        <location filename="../../ui/main_window.ui" line="131"/>
         <source>&amp;Cards</source>
         <translation>社保卡(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="140"/>
+        <location filename="../../ui/main_window.ui" line="141"/>
         <source>&amp;Sync</source>
         <translation>同步(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="147"/>
+        <location filename="../../ui/main_window.ui" line="148"/>
         <source>&amp;Operator</source>
         <translation>操作员(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="156"/>
+        <location filename="../../ui/main_window.ui" line="157"/>
         <source>Lan&amp;guage</source>
         <translation>语言(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="172"/>
+        <location filename="../../ui/main_window.ui" line="173"/>
         <source>Toolbar</source>
         <translation>工具栏</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="196"/>
+        <location filename="../../ui/main_window.ui" line="197"/>
         <source>&amp;New application</source>
         <translation>新建申请(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="199"/>
+        <location filename="../../ui/main_window.ui" line="200"/>
         <source>Take in a new application (Ctrl+N)</source>
         <translation>受理一笔新申请（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="207"/>
+        <location filename="../../ui/main_window.ui" line="208"/>
         <source>&amp;Batch intake…</source>
         <translation>批量受理…(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="210"/>
+        <location filename="../../ui/main_window.ui" line="211"/>
         <source>Take in a committee&apos;s spreadsheet of applicants (Ctrl+B)</source>
         <translation>受理村委会/社区报送的申请人表格（Ctrl+B）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="218"/>
+        <location filename="../../ui/main_window.ui" line="219"/>
         <source>&amp;Inquiry…</source>
         <translation>查询…(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="221"/>
+        <location filename="../../ui/main_window.ui" line="222"/>
         <source>A cardholder&apos;s applications, card and invalid-list status by ID number or card number (Ctrl+I)</source>
         <translation>按身份证号码或卡号查询持卡人的申领、卡片及失效名单状态（Ctrl+I）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="229"/>
+        <location filename="../../ui/main_window.ui" line="230"/>
         <source>&amp;End-of-day report…</source>
         <translation>日终报表…(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="232"/>
+        <location filename="../../ui/main_window.ui" line="233"/>
         <source>The day&apos;s applications by business type and status, cards collected and overdue cards, to preview and print (supervisors)</source>
         <translation>当日按业务类型和状态统计的申请、已领卡及超期卡片，可预览和打印（主管）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="237"/>
+        <location filename="../../ui/main_window.ui" line="238"/>
         <source>&amp;Collect card…</source>
         <translation>领卡(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="240"/>
+        <location filename="../../ui/main_window.ui" line="241"/>
         <source>Hand a finished card over: scan the pick-up voucher, check the ID of who collects, print the collection receipt (Ctrl+L)</source>
         <translation>发放已制成的社会保障卡：扫描取卡凭证，核验领卡人证件，打印领取回执（Ctrl+L）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="248"/>
+        <location filename="../../ui/main_window.ui" line="249"/>
         <source>&amp;Activate card…</source>
         <translation>激活(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="251"/>
+        <location filename="../../ui/main_window.ui" line="252"/>
         <source>Record the activation of a collected card (Ctrl+J)</source>
         <translation>登记已领取卡片的激活（Ctrl+J）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="259"/>
+        <location filename="../../ui/main_window.ui" line="260"/>
         <source>&amp;Report lost, damaged or cancelled card…</source>
         <translation>挂失、损坏、注销登记(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="262"/>
+        <location filename="../../ui/main_window.ui" line="263"/>
         <source>Put a card on the invalid list: temporary or formal loss, damage, cancellation (Ctrl+Shift+L)</source>
         <translation>将卡片列入无效卡名单：临时挂失、正式挂失、损坏、注销（Ctrl+Shift+L）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="270"/>
+        <location filename="../../ui/main_window.ui" line="271"/>
         <source>&amp;Undo a temporary loss report…</source>
         <translation>解除临时挂失(&amp;U)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="273"/>
+        <location filename="../../ui/main_window.ui" line="274"/>
         <source>The card was found: undo its temporary loss report (Ctrl+Shift+U)</source>
         <translation>卡片已找回：解除临时挂失（Ctrl+Shift+U）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="281"/>
+        <location filename="../../ui/main_window.ui" line="282"/>
         <source>Attach &amp;signed form…</source>
         <translation>附加签字表…(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="284"/>
+        <location filename="../../ui/main_window.ui" line="285"/>
         <source>Attach the scan of a signed registration form: its QR code finds the application (Ctrl+G)</source>
         <translation>附加已签字登记表的扫描件：系统根据二维码找到对应申请（Ctrl+G）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="292"/>
+        <location filename="../../ui/main_window.ui" line="293"/>
         <source>Print pick-up &amp;voucher</source>
         <translation>打印取卡凭证(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="300"/>
+        <location filename="../../ui/main_window.ui" line="301"/>
         <source>&amp;Issue photo receipt…</source>
         <translation>出具照片回执(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="303"/>
+        <location filename="../../ui/main_window.ui" line="304"/>
         <source>Photo station: take the applicant&apos;s photo and print the receipt they bring to the window (Ctrl+R)</source>
         <translation>照相点：拍摄申请人照片并打印照片回执，申请人凭回执到窗口办理（Ctrl+R）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="311"/>
+        <location filename="../../ui/main_window.ui" line="312"/>
         <source>Print rejection &amp;notice</source>
         <translation>打印不予受理告知书(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="316"/>
+        <location filename="../../ui/main_window.ui" line="317"/>
         <source>&amp;Continue application</source>
         <translation>继续办理(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="319"/>
+        <location filename="../../ui/main_window.ui" line="320"/>
         <source>Continue the selected application where it stopped (Enter)</source>
         <translation>从中断处继续办理所选申请（回车）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="324"/>
+        <location filename="../../ui/main_window.ui" line="325"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="327"/>
+        <location filename="../../ui/main_window.ui" line="328"/>
         <source>Reload today&apos;s applications (F5)</source>
         <translation>重新加载今日受理列表（F5）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="335"/>
+        <location filename="../../ui/main_window.ui" line="336"/>
+        <source>&amp;Self-check…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.ui" line="339"/>
+        <source>What this counter found about itself: disk space, clock, sync, printer, cameras, ID-card reader, version (F12)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.ui" line="347"/>
         <source>&amp;Sync now</source>
         <translation>立即同步(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="338"/>
+        <location filename="../../ui/main_window.ui" line="350"/>
         <source>Send submitted applications to the central database now (F9)</source>
         <translation>立即将已提交的申请上传至中心数据库（F9）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="346"/>
+        <location filename="../../ui/main_window.ui" line="358"/>
         <source>Sync &amp;problems…</source>
         <translation>同步问题(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="349"/>
+        <location filename="../../ui/main_window.ui" line="361"/>
         <source>Operations the central database refused, with its reasons (Shift+F9)</source>
         <translation>中心数据库拒收的操作及原因（Shift+F9）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="373"/>
+        <location filename="../../ui/main_window.ui" line="385"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="381"/>
+        <location filename="../../ui/main_window.ui" line="393"/>
         <source>Change &amp;password…</source>
         <translation>修改密码(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="384"/>
+        <location filename="../../ui/main_window.ui" line="396"/>
         <source>Choose a new password for your operator account</source>
         <translation>为您的操作员账号设置新密码</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="389"/>
+        <location filename="../../ui/main_window.ui" line="401"/>
         <source>&amp;Lock window</source>
         <translation>锁定窗口(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="392"/>
+        <location filename="../../ui/main_window.ui" line="404"/>
         <source>Cover the window until you (or a supervisor) type the password again; the work in progress is kept (Ctrl+Alt+L)</source>
         <translation>遮盖窗口，直到您（或主管）再次输入密码；正在办理的业务保留（Ctrl+Alt+L）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="400"/>
+        <location filename="../../ui/main_window.ui" line="412"/>
         <source>&amp;Operators…</source>
         <translation>操作员管理(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="403"/>
+        <location filename="../../ui/main_window.ui" line="415"/>
         <source>Create operators, assign roles, disable them, reset passwords (administrators)</source>
         <translation>新建操作员、分配角色、停用、重置密码（管理员）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/main_window.py" line="146"/>
+        <location filename="../../counter_app/qt/main_window.py" line="149"/>
         <source>Operator: {name} ({user})  ·  Site: {site} ({code})</source>
         <translation>操作员：{name}（{user}）  ·  网点：{site}（{code}）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/main_window.py" line="179"/>
+        <location filename="../../counter_app/qt/main_window.py" line="182"/>
         <source>{total} today  ·  {open} at the counter</source>
         <translation>今日共 {total} 笔  ·  办理中 {open} 笔</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/main_window.py" line="222"/>
+        <location filename="../../counter_app/qt/main_window.py" line="230"/>
         <source>This application is “{status}”: there is nothing more to do at the counter.</source>
         <translation>该申请当前状态为“{status}”，窗口无需再办理。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/main_window.py" line="236"/>
+        <location filename="../../counter_app/qt/main_window.py" line="244"/>
         <source>The new language takes effect the next time Counter is started.</source>
         <translation>新的界面语言将在下次启动程序后生效。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/main_window.py" line="283"/>
+        <location filename="../../counter_app/qt/main_window.py" line="292"/>
         <source>{count} refused by the central database</source>
         <translation>中心数据库拒收 {count} 笔</translation>
     </message>
@@ -1785,7 +1896,7 @@
         <translation>先选中材料再扫描：扫描件将自动校正并随申请保存。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/page_materials.py" line="56"/>
+        <location filename="../../counter_app/qt/page_materials.py" line="60"/>
         <source>  (scanned)</source>
         <translation>  （已扫描）</translation>
     </message>
@@ -1823,72 +1934,72 @@
         <translation>立即发送到期通知(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/card_centre_notices.py" line="43"/>
+        <location filename="../../counter_app/qt/card_centre_notices.py" line="45"/>
         <source>Application no.</source>
         <translation>申请编号</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/card_centre_notices.py" line="43"/>
+        <location filename="../../counter_app/qt/card_centre_notices.py" line="45"/>
         <source>Handling point</source>
         <translation>经办网点</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/card_centre_notices.py" line="43"/>
+        <location filename="../../counter_app/qt/card_centre_notices.py" line="45"/>
         <source>Channel</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/card_centre_notices.py" line="44"/>
+        <location filename="../../counter_app/qt/card_centre_notices.py" line="46"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/card_centre_notices.py" line="44"/>
+        <location filename="../../counter_app/qt/card_centre_notices.py" line="46"/>
         <source>Attempts</source>
         <translation>发送次数</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/card_centre_notices.py" line="44"/>
+        <location filename="../../counter_app/qt/card_centre_notices.py" line="46"/>
         <source>Next attempt</source>
         <translation>下次发送</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/card_centre_notices.py" line="45"/>
+        <location filename="../../counter_app/qt/card_centre_notices.py" line="47"/>
         <source>Last error</source>
         <translation>最近一次错误</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/card_centre_notices.py" line="71"/>
+        <location filename="../../counter_app/qt/card_centre_notices.py" line="74"/>
         <source>{waiting} waiting, {failed} given up</source>
         <translation>{waiting} 条待发送，{failed} 条已停止重发</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/card_centre_notices.py" line="92"/>
+        <location filename="../../counter_app/qt/card_centre_notices.py" line="95"/>
         <source>Notices: {sent} sent, {failed} to be tried again, {gave_up} given up.</source>
         <translation>通知：已发送 {sent} 条，待重发 {failed} 条，已停止重发 {gave_up} 条。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/card_centre_notices.py" line="119"/>
+        <location filename="../../counter_app/qt/card_centre_notices.py" line="122"/>
         <source>SMS</source>
         <translation>短信</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/card_centre_notices.py" line="119"/>
+        <location filename="../../counter_app/qt/card_centre_notices.py" line="122"/>
         <source>Letter</source>
         <translation>通知书</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/card_centre_notices.py" line="122"/>
+        <location filename="../../counter_app/qt/card_centre_notices.py" line="125"/>
         <source>Waiting</source>
         <translation>待发送</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/card_centre_notices.py" line="122"/>
+        <location filename="../../counter_app/qt/card_centre_notices.py" line="125"/>
         <source>Given up</source>
         <translation>已停止重发</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/card_centre_notices.py" line="123"/>
+        <location filename="../../counter_app/qt/card_centre_notices.py" line="126"/>
         <source>Sent</source>
         <translation>已发送</translation>
     </message>
@@ -1942,8 +2053,8 @@
     </message>
     <message>
         <location filename="../../ui/operator_form_dialog.ui" line="154"/>
-        <source>&amp;Supervisor (exceptions, reports, unlocking)</source>
-        <translation>主管(&amp;S)（例外审批、报表、解锁）</translation>
+        <source>Supe&amp;rvisor (exceptions, reports, unlocking)</source>
+        <translation>主管(&amp;R)（例外审批、报表、解锁）</translation>
     </message>
     <message>
         <location filename="../../ui/operator_form_dialog.ui" line="161"/>
@@ -2115,13 +2226,13 @@
     </message>
     <message>
         <location filename="../../ui/password_dialog.ui" line="140"/>
-        <source>&amp;Cancel</source>
-        <translation>取消(&amp;C)</translation>
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
     <message>
         <location filename="../../ui/password_dialog.ui" line="150"/>
-        <source>&amp;Change password</source>
-        <translation>修改密码(&amp;C)</translation>
+        <source>Change pass&amp;word</source>
+        <translation>修改密码(&amp;W)</translation>
     </message>
 </context>
 <context>
@@ -2173,8 +2284,8 @@
     </message>
     <message>
         <location filename="../../ui/photo_capture.ui" line="185"/>
-        <source>&amp;Reason for accepting the photo although it fails a check:</source>
-        <translation>照片未通过检查仍予采用的理由(&amp;R)：</translation>
+        <source>Reas&amp;on for accepting the photo although it fails a check:</source>
+        <translation>照片未通过检查仍予采用的理由(&amp;O)：</translation>
     </message>
     <message>
         <location filename="../../ui/photo_capture.ui" line="207"/>
@@ -2295,12 +2406,12 @@
         <translation>已调取回执 {number}（{issuer}）的照片。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/page_photo.py" line="196"/>
+        <location filename="../../counter_app/qt/page_photo.py" line="201"/>
         <source>Photo imported.</source>
         <translation>照片已导入。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/page_photo.py" line="218"/>
+        <location filename="../../counter_app/qt/page_photo.py" line="223"/>
         <source>Photo receipt {number}
 (the card centre will resolve it)</source>
         <translation>照片回执 {number}
@@ -2325,7 +2436,7 @@
         <translation>回执 {number} 已登记，但暂无照片，将由制卡中心处理。如果照片是刚拍的，请几分钟后再扫描一次回执。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/page_photo.py" line="230"/>
+        <location filename="../../counter_app/qt/page_photo.py" line="235"/>
         <source>The photo cannot be shown.</source>
         <translation>无法显示该照片。</translation>
     </message>
@@ -2348,22 +2459,22 @@
         <translation>打印(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/page_print.py" line="40"/>
+        <location filename="../../counter_app/qt/page_print.py" line="42"/>
         <source>Preparing the registration form…</source>
         <translation>正在生成申请登记表…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/page_print.py" line="64"/>
+        <location filename="../../counter_app/qt/page_print.py" line="69"/>
         <source>Printed. Ask the applicant to check the form and sign it.</source>
         <translation>已打印。请申请人核对登记表并签字。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/page_print.py" line="75"/>
+        <location filename="../../counter_app/qt/page_print.py" line="80"/>
         <source>The form was printed before; you may print it again.</source>
         <translation>登记表此前已打印，如有需要可重新打印。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/page_print.py" line="76"/>
+        <location filename="../../counter_app/qt/page_print.py" line="81"/>
         <source>Check the form, then print it.</source>
         <translation>请核对登记表内容后打印。</translation>
     </message>
@@ -2377,8 +2488,8 @@
     </message>
     <message>
         <location filename="../../ui/card_centre_promise.ui" line="14"/>
-        <source>&amp;Overdue</source>
-        <translation>已超期(&amp;O)</translation>
+        <source>O&amp;verdue</source>
+        <translation>已超期(&amp;V)</translation>
     </message>
     <message>
         <location filename="../../ui/card_centre_promise.ui" line="24"/>
@@ -2391,53 +2502,53 @@
         <translation>全部经办网点(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/card_centre_promise.py" line="36"/>
-        <location filename="../../counter_app/qt/card_centre_promise.py" line="39"/>
+        <location filename="../../counter_app/qt/card_centre_promise.py" line="37"/>
+        <location filename="../../counter_app/qt/card_centre_promise.py" line="40"/>
         <source>Handling point</source>
         <translation>经办网点</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/card_centre_promise.py" line="36"/>
+        <location filename="../../counter_app/qt/card_centre_promise.py" line="37"/>
         <source>Count</source>
         <translation>件数</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/card_centre_promise.py" line="39"/>
+        <location filename="../../counter_app/qt/card_centre_promise.py" line="40"/>
         <source>Application no.</source>
         <translation>申请编号</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/card_centre_promise.py" line="39"/>
+        <location filename="../../counter_app/qt/card_centre_promise.py" line="40"/>
         <source>Applicant</source>
         <translation>申请人</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/card_centre_promise.py" line="40"/>
+        <location filename="../../counter_app/qt/card_centre_promise.py" line="41"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/card_centre_promise.py" line="40"/>
+        <location filename="../../counter_app/qt/card_centre_promise.py" line="41"/>
         <source>Received</source>
         <translation>接收时间</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/card_centre_promise.py" line="40"/>
+        <location filename="../../counter_app/qt/card_centre_promise.py" line="41"/>
         <source>Due</source>
         <translation>到期日</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/card_centre_promise.py" line="40"/>
+        <location filename="../../counter_app/qt/card_centre_promise.py" line="41"/>
         <source>Days</source>
         <translation>天数</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/card_centre_promise.py" line="69"/>
+        <location filename="../../counter_app/qt/card_centre_promise.py" line="72"/>
         <source>{total} overdue on {date}</source>
         <translation>截至 {date} 已超期 {total} 件</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/card_centre_promise.py" line="70"/>
+        <location filename="../../counter_app/qt/card_centre_promise.py" line="73"/>
         <source>{total} due within {days} days of {date}</source>
         <translation>自 {date} 起 {days} 天内到期 {total} 件</translation>
     </message>
@@ -2535,13 +2646,18 @@
     </message>
     <message>
         <location filename="../../ui/card_centre_results.ui" line="83"/>
-        <source>Application n&amp;o.:</source>
-        <translation>申请编号(&amp;O)：</translation>
+        <source>App&amp;lication no.:</source>
+        <translation>申请编号(&amp;L)：</translation>
     </message>
     <message>
         <location filename="../../ui/card_centre_results.ui" line="100"/>
-        <source>&amp;Card no.:</source>
-        <translation>社会保障卡号(&amp;C)：</translation>
+        <source>C&amp;ard no.:</source>
+        <translation>社会保障卡号(&amp;A)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/card_centre_results.ui" line="149"/>
+        <source>&amp;Mark failed</source>
+        <translation>登记制卡失败(&amp;M)</translation>
     </message>
     <message>
         <location filename="../../ui/card_centre_results.ui" line="113"/>
@@ -2557,11 +2673,6 @@
         <location filename="../../ui/card_centre_results.ui" line="136"/>
         <source>R&amp;eason:</source>
         <translation>失败原因(&amp;E)：</translation>
-    </message>
-    <message>
-        <location filename="../../ui/card_centre_results.ui" line="149"/>
-        <source>Mark f&amp;ailed</source>
-        <translation>登记制卡失败(&amp;A)</translation>
     </message>
     <message>
         <location filename="../../counter_app/qt/card_centre_results.py" line="35"/>
@@ -2615,6 +2726,153 @@
         <location filename="../../counter_app/qt/scan_preview.py" line="33"/>
         <source>The scan is sharp and readable.</source>
         <translation>扫描清晰，可以使用。</translation>
+    </message>
+</context>
+<context>
+    <name>SelfCheckDialog</name>
+    <message>
+        <location filename="../../ui/self_check.ui" line="14"/>
+        <source>Self-check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/self_check.ui" line="20"/>
+        <source>What this counter found about itself. A red item stops new applications until it is put right or a supervisor allows them for today; applications already begun can always be finished.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/self_check.ui" line="58"/>
+        <source>Check</source>
+        <translation type="unfinished">检查项</translation>
+    </message>
+    <message>
+        <location filename="../../ui/self_check.ui" line="63"/>
+        <source>State</source>
+        <translation type="unfinished">状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/self_check.ui" line="68"/>
+        <source>Reason</source>
+        <translation type="unfinished">原因</translation>
+    </message>
+    <message>
+        <location filename="../../ui/self_check.ui" line="83"/>
+        <source>Allow new applications for today (a supervisor)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/self_check.ui" line="89"/>
+        <source>Only when the queue cannot wait: the supervisor&apos;s name and reason are recorded. The allowance ends at the end of the day, or as soon as a check finds the condition gone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/self_check.ui" line="101"/>
+        <source>Supervisor&apos;s &amp;user name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/self_check.ui" line="118"/>
+        <source>&amp;Password:</source>
+        <translation type="unfinished">密码(&amp;P)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/self_check.ui" line="135"/>
+        <source>R&amp;eason:</source>
+        <translation type="unfinished">失败原因(&amp;E)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/self_check.ui" line="170"/>
+        <source>&amp;Allow for today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/self_check.ui" line="194"/>
+        <source>Check a&amp;gain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/self_check.ui" line="197"/>
+        <source>Run every check again now (F5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/self_check.ui" line="207"/>
+        <source>&amp;Close</source>
+        <translation type="unfinished">关闭(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/self_check.py" line="199"/>
+        <source>A supervisor ({name}) allowed new applications for today.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/self_check.py" line="217"/>
+        <source>OK</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/self_check.py" line="219"/>
+        <source>Needs attention</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/self_check.py" line="221"/>
+        <source>Allowed for today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/self_check.py" line="222"/>
+        <source>Stops new applications</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/self_check.py" line="226"/>
+        <location filename="../../counter_app/qt/self_check.py" line="267"/>
+        <source>Checking…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/self_check.py" line="229"/>
+        <source>Checked at {time}: new applications are stopped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/self_check.py" line="232"/>
+        <source>Checked at {time}: {count} need attention.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/self_check.py" line="234"/>
+        <source>Checked at {time}: all fine.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SelfCheckStrip</name>
+    <message>
+        <location filename="../../counter_app/qt/self_check.py" line="134"/>
+        <source>Open the self-check: disk, clock, sync, devices, version (F12)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/self_check.py" line="140"/>
+        <source>Self-check…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/self_check.py" line="145"/>
+        <source>Self-check: new applications stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/self_check.py" line="148"/>
+        <source>Self-check: {count} need attention</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/self_check.py" line="150"/>
+        <source>Self-check: all fine</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2820,19 +3078,27 @@
 <context>
     <name>audit_flags</name>
     <message>
-        <location filename="../../counter_app/qt/card_centre_audit.py" line="26"/>
+        <location filename="../../counter_app/qt/card_centre_audit.py" line="28"/>
         <source>Records missing</source>
         <translation>记录缺失</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/card_centre_audit.py" line="27"/>
+        <location filename="../../counter_app/qt/card_centre_audit.py" line="29"/>
         <source>Records changed</source>
         <translation>记录被改动</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/card_centre_audit.py" line="28"/>
+        <location filename="../../counter_app/qt/card_centre_audit.py" line="30"/>
         <source>Chain rewritten</source>
         <translation>记录链被改写</translation>
+    </message>
+</context>
+<context>
+    <name>card_centre</name>
+    <message>
+        <location filename="../../counter_app/qt/card_centre_tab.py" line="262"/>
+        <source>Handling point code: {code}</source>
+        <translation>经办网点编码：{code}</translation>
     </message>
 </context>
 <context>
@@ -2909,12 +3175,1058 @@
     </message>
 </context>
 <context>
+    <name>cli</name>
+    <message>
+        <location filename="../../counter_app/cli/audit.py" line="16"/>
+        <source>counters whose audit log did not hold centrally (exit 1 when any)</source>
+        <translation>列出审计日志在中心未通过核验的柜台（有则退出码为 1）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/audit.py" line="34"/>
+        <source>devices flagged: {count}</source>
+        <translation>审计异常设备：{count} 台</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/audit.py" line="36"/>
+        <source>no device flagged</source>
+        <translation>没有审计异常的设备</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/forms.py" line="22"/>
+        <source>render a document from built-in sample data (rare characters included) to check printers and fonts</source>
+        <translation>用内置样例数据（含生僻字）生成文书，用于检查打印机和字体</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/forms.py" line="27"/>
+        <source>which document (default: the registration form)</source>
+        <translation>生成哪种文书（默认：申请登记表）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/forms.py" line="29"/>
+        <source>read the application number from a scanned or photographed form</source>
+        <translation>从扫描或拍摄的登记表中读取申请编号</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/forms.py" line="32"/>
+        <source>list the fonts forms are printed in</source>
+        <translation>列出打印文书所用的字体</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/forms.py" line="51"/>
+        <source>Sample {document} written to {file} (fonts: {fonts})</source>
+        <translation>样例 {document} 已写入 {file}（字体：{fonts}）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/forms.py" line="99"/>
+        <source>primary</source>
+        <translation>主字体</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/forms.py" line="100"/>
+        <source>fallback</source>
+        <translation>备用字体</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/lookups.py" line="13"/>
+        <source>the counters&apos; cross-site look-ups (numbers as keyed hashes)</source>
+        <translation>各柜台的跨网点查询记录（号码以密钥散列值显示）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/lookups.py" line="16"/>
+        <source>only this handling point&apos;s</source>
+        <translation>只看这一个经办网点的</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/lookups.py" line="18"/>
+        <source>how far back (default 24)</source>
+        <translation>查看最近多少小时（默认 24）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/lookups.py" line="19"/>
+        <source>how many look-ups an hour each device of a site may make</source>
+        <translation>设置某网点每台设备每小时可查询的次数</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/lookups.py" line="31"/>
+        <source>site {site}: {count} look-ups an hour per device</source>
+        <translation>网点 {site}：每台设备每小时可查询 {count} 次</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/lookups.py" line="42"/>
+        <source>{count} look-ups, {refused} refused</source>
+        <translation>共 {count} 次查询，{refused} 次被拒绝</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/lookups.py" line="54"/>
+        <source>must be 0 or more</source>
+        <translation>须为 0 或更大的数</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/signin.py" line="25"/>
+        <source>Runs as an operator: {operator} and {password} for scripts, else asked on the terminal; exit {sign_in} when no operator can be signed in, {forbidden} when the operator&apos;s role does not allow it.</source>
+        <translation>须以操作员身份运行：脚本使用 {operator} 和 {password}，否则在终端中询问；无法登录时退出码为 {sign_in}，操作员角色无权操作时为 {forbidden}。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/signin.py" line="63"/>
+        <source>Operator: </source>
+        <translation>操作员：</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/signin.py" line="67"/>
+        <source>Password: </source>
+        <translation>密码：</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/signin.py" line="101"/>
+        <source>New password: </source>
+        <translation>新密码：</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/signin.py" line="102"/>
+        <source>Again: </source>
+        <translation>再次输入：</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/words.py" line="25"/>
+        <source>error: {message}</source>
+        <translation>错误：{message}</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/words.py" line="26"/>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/card_centre.py" line="37"/>
+        <source>the card centre: production, dispatch, notices, the 30-day promise</source>
+        <translation>卡管中心：制卡、下发、通知、30 天办结承诺</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/card_centre.py" line="39"/>
+        <source>The card centre&apos;s work, as an operator with the card centre role. {sign_in}</source>
+        <translation>卡管中心业务，须以具有卡管中心角色的操作员身份运行。{sign_in}</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/card_centre.py" line="44"/>
+        <source>apply the card factory&apos;s result file (exit 0 applied, 1 refused with a report per line, 2 unreadable file)</source>
+        <translation>导入制卡厂回盘文件（退出码 0 已导入，1 被拒绝并逐行报告问题，2 文件无法读取）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/card_centre.py" line="48"/>
+        <source>CSV or xlsx</source>
+        <translation>CSV 或 xlsx 文件</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/card_centre.py" line="49"/>
+        <source>waiting applications by handling point and age</source>
+        <translation>按经办网点和等待天数统计待制卡的申请</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/card_centre.py" line="51"/>
+        <source>put waiting applications into a production batch</source>
+        <translation>将待制卡的申请编入制卡批次</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/card_centre.py" line="54"/>
+        <source>only those received at least DAYS days ago</source>
+        <translation>只选收件已满 DAYS 天的申请</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/card_centre.py" line="57"/>
+        <source>write the factory&apos;s result file to fill in (CSV)</source>
+        <translation>生成供制卡厂填写的回盘文件（CSV）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/card_centre.py" line="59"/>
+        <source>mark one card produced or failed by hand</source>
+        <translation>手工将一张卡标记为制卡成功或失败</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/card_centre.py" line="62"/>
+        <source>the application number</source>
+        <translation>申请编号</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/card_centre.py" line="64"/>
+        <source>produced, with this card number</source>
+        <translation>制卡成功，社会保障卡号为此号码</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/card_centre.py" line="66"/>
+        <source>could not be made, for this reason</source>
+        <translation>制卡失败，原因为此说明</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/card_centre.py" line="68"/>
+        <source>the issuing bank (with --card)</source>
+        <translation>发卡银行（与 --card 一起使用）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/card_centre.py" line="70"/>
+        <source>send produced cards to their handling points and queue the notices</source>
+        <translation>将已制成的卡下发至所属经办网点，并生成领卡通知</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/card_centre.py" line="72"/>
+        <source>send the notices that are due, once</source>
+        <translation>发送一次已到发送时间的通知</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/card_centre.py" line="74"/>
+        <source>SMS gateway URL (default: the settings&apos; notice_gateway_url, else a file in the data folder)</source>
+        <translation>短信网关 URL（默认：设置中的 notice_gateway_url，未设置时写入数据文件夹中的文件）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/card_centre.py" line="77"/>
+        <source>the 30-day promise: overdue applications (or due soon) with counts per site</source>
+        <translation>30 天办结承诺：已超期（或即将到期）的申请及各网点件数</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/card_centre.py" line="79"/>
+        <source>due within the next days instead of overdue</source>
+        <translation>列出近日即将到期的申请，而非已超期的</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/card_centre.py" line="83"/>
+        <source>central database URL (default: this computer&apos;s enrolment)</source>
+        <translation>中心数据库 URL（默认：本机注册时的设置）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/card_centre.py" line="87"/>
+        <source>one handling point only</source>
+        <translation>只看这一个经办网点</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/card_centre.py" line="131"/>
+        <source>applied: {lines} lines, {produced} cards produced, {failed} failed</source>
+        <translation>已导入：共 {lines} 行，制卡成功 {produced} 张，失败 {failed} 张</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/card_centre.py" line="136"/>
+        <source>line {line}: {problem}</source>
+        <translation>第 {line} 行：{problem}</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/card_centre.py" line="139"/>
+        <source>refused: {bad} of {lines} lines have problems; nothing was applied</source>
+        <translation>已拒绝：{lines} 行中有 {bad} 行有问题，未导入任何数据</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/card_centre.py" line="155"/>
+        <source>site</source>
+        <translation>网点</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/card_centre.py" line="156"/>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/card_centre.py" line="157"/>
+        <source>{days} d</source>
+        <translation>{days} 天</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/card_centre.py" line="170"/>
+        <source>nothing waits to be made</source>
+        <translation>没有待制卡的申请</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/card_centre.py" line="173"/>
+        <source>batch {name}: {count} applications</source>
+        <translation>批次 {name}：{count} 份申请</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/card_centre.py" line="176"/>
+        <source>left out: {application} ({status})</source>
+        <translation>未编入：{application}（{status}）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/card_centre.py" line="181"/>
+        <source>result file to fill in: {file}</source>
+        <translation>待填写的回盘文件：{file}</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/card_centre.py" line="191"/>
+        <source>not in the central database</source>
+        <translation>中心数据库中没有该申请</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/card_centre.py" line="197"/>
+        <source>{number}: produced, card {card}</source>
+        <translation>{number}：制卡成功，卡号 {card}</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/card_centre.py" line="201"/>
+        <source>{number}: production failed</source>
+        <translation>{number}：制卡失败</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/card_centre.py" line="208"/>
+        <source>no produced cards wait to be sent</source>
+        <translation>没有待下发的已制成卡</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/card_centre.py" line="211"/>
+        <source>{sent} cards sent to their handling points, {notices} notices queued</source>
+        <translation>{sent} 张卡已下发经办网点，已生成 {notices} 条通知</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/card_centre.py" line="215"/>
+        <source>not sent: {application} ({status})</source>
+        <translation>未下发：{application}（{status}）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/card_centre.py" line="228"/>
+        <source>sent {sent}, to retry {failed}, given up {gave_up}, applicants notified {notified}</source>
+        <translation>已发送 {sent} 条，待重试 {failed} 条，已放弃 {gave_up} 条，已通知申请人 {notified} 人</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/card_centre.py" line="242"/>
+        <source>{total} applications overdue on {date}</source>
+        <translation>截至 {date} 已超期 {total} 份申请</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/card_centre.py" line="243"/>
+        <source>{days} days over</source>
+        <translation>超期 {days} 天</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/card_centre.py" line="245"/>
+        <source>{total} applications due soon on {date}</source>
+        <translation>截至 {date} 即将到期 {total} 份申请</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/card_centre.py" line="246"/>
+        <source>{days} days left</source>
+        <translation>剩余 {days} 天</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/card_centre.py" line="251"/>
+        <source>due {date}</source>
+        <translation>应于 {date} 办结</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/inquiry.py" line="24"/>
+        <source>due soon</source>
+        <translation>即将到期</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/inquiry.py" line="25"/>
+        <source>overdue</source>
+        <translation>已超期</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/inquiry.py" line="33"/>
+        <source>what is known about an ID number or card number: applications, card, invalid list (exit 0 found, 1 nothing found, 2 invalid number, 3 not signed in, 4 not allowed)</source>
+        <translation>查询身份证号码或社会保障卡号的相关信息：申请、卡片、无效卡名单（退出码 0 查到，1 未查到，2 号码无效，3 未登录，4 无权操作）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/inquiry.py" line="38"/>
+        <source>resident ID number or card number</source>
+        <translation>居民身份证号码或社会保障卡号</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/inquiry.py" line="41"/>
+        <location filename="../../counter_app/cli/main.py" line="65"/>
+        <location filename="../../counter_app/cli/photo.py" line="36"/>
+        <source>machine-readable output</source>
+        <translation>输出机器可读格式（JSON）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/inquiry.py" line="43"/>
+        <source>answer from this counter&apos;s own data only</source>
+        <translation>只查询本柜台自己的数据</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/inquiry.py" line="45"/>
+        <source>also write the printable result to FILE.pdf</source>
+        <translation>同时将可打印的查询结果写入 FILE.pdf</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/inquiry.py" line="48"/>
+        <source>reports of this handling point (supervisors)</source>
+        <translation>本经办网点的报表（主管）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/inquiry.py" line="51"/>
+        <source>the day&apos;s applications, collections and overdue cards, as a PDF with a chart</source>
+        <translation>当日申请、领卡及超期卡片统计，生成带图表的 PDF</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/inquiry.py" line="55"/>
+        <source>the day (default: today)</source>
+        <translation>统计日期（默认：今天）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/inquiry.py" line="57"/>
+        <source>handling point (default: the operator&apos;s)</source>
+        <translation>经办网点（默认：操作员所属网点）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/inquiry.py" line="75"/>
+        <location filename="../../counter_app/cli/main.py" line="226"/>
+        <source>invalid: {reason}</source>
+        <translation>无效：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/inquiry.py" line="96"/>
+        <source>end-of-day report of {site} for {day}: {applications} applications, {collected} cards collected, {overdue} overdue; written to {file}</source>
+        <translation>{site} {day} 日终报表：申请 {applications} 份，已领卡 {collected} 张，超期 {overdue} 张；已写入 {file}</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/inquiry.py" line="139"/>
+        <source>note: {note}</source>
+        <translation>注意：{note}</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/inquiry.py" line="141"/>
+        <source>nothing found</source>
+        <translation>未查到任何记录</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/inquiry.py" line="145"/>
+        <source>card {card} ({bank}): {status}</source>
+        <translation>卡号 {card}（{bank}）：{status}</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/inquiry.py" line="154"/>
+        <source>ID number</source>
+        <translation>身份证号码</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/inquiry.py" line="156"/>
+        <source>card number</source>
+        <translation>社会保障卡号</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/inquiry.py" line="158"/>
+        <source>central database</source>
+        <translation>中心数据库</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/inquiry.py" line="160"/>
+        <source>this counter only</source>
+        <translation>仅本柜台数据</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/inquiry.py" line="161"/>
+        <source>{kind} {number} ({source})</source>
+        <translation>{kind} {number}（{source}）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/inquiry.py" line="168"/>
+        <source>, due {date}</source>
+        <translation>，应于 {date} 办结</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/inquiry.py" line="170"/>
+        <source>({promise})</source>
+        <translation>（{promise}）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/inquiry.py" line="172"/>
+        <source>[not yet at the central database]</source>
+        <translation>[尚未上传中心数据库]</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/inquiry.py" line="174"/>
+        <source>application {number}: {business}, {status} at {site}, received {received}</source>
+        <translation>申请 {number}：{business}，{site}，{status}，受理日期 {received}</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/inquiry.py" line="193"/>
+        <source>invalid list: card {card} {kind} ({level} level): {state}, listed {listed} UTC</source>
+        <translation>无效卡名单：卡号 {card}，{kind}（{level}级）：{state}，列入时间 {listed}（UTC）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/inquiry.py" line="200"/>
+        <source>, until {until} UTC</source>
+        <translation>，截至 {until}（UTC）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/inquiry.py" line="209"/>
+        <source>not a date (YYYY-MM-DD): {text}</source>
+        <translation>不是有效日期（应为 YYYY-MM-DD）：{text}</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/main.py" line="31"/>
+        <source>Counter: social-security-card intake at the window.</source>
+        <translation>社保卡受理：窗口受理社会保障卡业务。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/main.py" line="36"/>
+        <source>start the window (the default)</source>
+        <translation>打开程序窗口（默认）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/main.py" line="38"/>
+        <source>quit once the first window is shown (start-up checks)</source>
+        <translation>第一个窗口显示后即退出（用于启动检查）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/main.py" line="40"/>
+        <source>save the first window as PNG and quit</source>
+        <translation>将第一个窗口保存为 PNG 图片后退出</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/main.py" line="43"/>
+        <source>seed a demo site and operator</source>
+        <translation>建立演示网点和演示操作员</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/main.py" line="46"/>
+        <source>also take N applications through to submitted</source>
+        <translation>同时办理 N 份演示申请直至提交</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/main.py" line="48"/>
+        <source>seed today&apos;s queue with N applications stopped at the counter&apos;s steps in turn (draft, examined, photo_ok, form_printed, signed, submitted), unless today&apos;s queue holds some already</source>
+        <translation>在今天的队列中放入 N 份演示申请，依次停在柜台的各个步骤（draft、examined、photo_ok、form_printed、signed、submitted）；今天的队列已有申请时不再添加</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/main.py" line="53"/>
+        <source>local database</source>
+        <translation>本机数据库</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/main.py" line="55"/>
+        <source>apply the schema migrations</source>
+        <translation>执行数据库结构升级</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/main.py" line="58"/>
+        <source>resident ID numbers</source>
+        <translation>居民身份证号码</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/main.py" line="61"/>
+        <source>check an ID number and show what it tells</source>
+        <translation>校验身份证号码并显示其中的信息</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/main.py" line="67"/>
+        <source>printed forms</source>
+        <translation>打印文书</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/main.py" line="72"/>
+        <source>spreadsheets of applicants from committees</source>
+        <translation>村委会/社区报送的申请人表格</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/main.py" line="75"/>
+        <source>check every row and print a report (exit 0 all good, 1 some rows bad, 2 unreadable file)</source>
+        <translation>逐行核验并输出报告（退出码 0 全部无误，1 有行需更正，2 文件无法读取）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/main.py" line="79"/>
+        <source>write the spreadsheet template for committees (xlsx with notes; CSV when FILE ends in .csv)</source>
+        <translation>生成供村委会/社区填写的表格模板（带填写说明的 xlsx；FILE 以 .csv 结尾时生成 CSV）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/main.py" line="166"/>
+        <source>Demo online pre-application number: {number}, found with the guardian&apos;s ID number {id_number} (F3)</source>
+        <translation>演示用网上预申请编号：{number}，可凭监护人身份证号码 {id_number} 查到（F3）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/main.py" line="171"/>
+        <source>Demo login: user {user}  password {password}</source>
+        <translation>演示账号：用户名 {user}  密码 {password}</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/main.py" line="177"/>
+        <source>Operators exist already; the demo login is user {user}  password {password} (unless it was changed).</source>
+        <translation>操作员已存在；演示账号为用户名 {user}  密码 {password}（如未修改）。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/main.py" line="185"/>
+        <source>{count} demo applications submitted.</source>
+        <translation>已提交 {count} 份演示申请。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/main.py" line="187"/>
+        <source>Data directory: {folder}</source>
+        <translation>数据文件夹：{folder}</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/main.py" line="196"/>
+        <source>No demo queue: {reason}</source>
+        <translation>未建立演示队列：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/main.py" line="199"/>
+        <source>{count} {status}</source>
+        <translation>{status} {count} 份</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/main.py" line="201"/>
+        <source>Today&apos;s queue: {total} demo applications ({steps}).</source>
+        <translation>今天的队列：{total} 份演示申请（{steps}）。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/main.py" line="204"/>
+        <source>Today&apos;s queue holds applications already: no demo applications added.</source>
+        <translation>今天的队列中已有申请，未添加演示申请。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/main.py" line="212"/>
+        <source>Local database at revision {revision}: {file}</source>
+        <translation>本机数据库已是版本 {revision}：{file}</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/main.py" line="234"/>
+        <source>female</source>
+        <translation>女</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/main.py" line="235"/>
+        <source>male</source>
+        <translation>男</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/main.py" line="236"/>
+        <source>valid: born {birth_date}, sex {sex}, region {region}</source>
+        <translation>有效：出生日期 {birth_date}，性别 {sex}，地区 {region}</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/main.py" line="250"/>
+        <source>template written: {file}</source>
+        <translation>模板已写入：{file}</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/main.py" line="264"/>
+        <source>{good} rows good, {bad} rows with {problems} problems</source>
+        <translation>{good} 行无误，{bad} 行共有 {problems} 处问题</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/main.py" line="271"/>
+        <source>row {row} ({applicant}): {column}: {problem}</source>
+        <translation>第 {row} 行（{applicant}）：{column}：{problem}</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/main.py" line="274"/>
+        <source>row {row}: {column}: {problem}</source>
+        <translation>第 {row} 行：{column}：{problem}</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/operators.py" line="34"/>
+        <source>operators: list, add, disable, enable, reset-password, roles, passwd</source>
+        <translation>操作员管理：list（列出）、add（新建）、disable（停用）、enable（启用）、reset-password（重置密码）、roles（角色）、passwd（修改本人密码）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/operators.py" line="36"/>
+        <source>Operator administration (administrators; passwd: anyone). {sign_in} New passwords: {new_password}, else typed twice on the terminal, else the first line of standard input; never an argument.</source>
+        <translation>操作员管理（须为管理员；passwd 人人可用）。{sign_in} 新密码来自 {new_password}，未设置时在终端中输入两次，否则读取标准输入的第一行；绝不作为命令参数。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/operators.py" line="42"/>
+        <source>every operator with roles and state</source>
+        <translation>列出所有操作员及其角色和状态</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/operators.py" line="44"/>
+        <source>a new operator, who changes the password at the first login (the first administrator when there is no operator yet)</source>
+        <translation>新建操作员，首次登录时须修改密码（尚无操作员时新建第一位管理员）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/operators.py" line="48"/>
+        <source>the name shown on forms and screens</source>
+        <translation>在文书和界面上显示的姓名</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/operators.py" line="50"/>
+        <source>comma-separated: {roles}</source>
+        <translation>以逗号分隔：{roles}</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/operators.py" line="52"/>
+        <source>the handling point (default: the administrator&apos;s)</source>
+        <translation>所属经办网点（默认：管理员所属网点）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/operators.py" line="54"/>
+        <source>first administrator only: the name of a new handling point</source>
+        <translation>仅用于第一位管理员：新经办网点的名称</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/operators.py" line="57"/>
+        <source>no login any more (not yourself, not the last administrator)</source>
+        <translation>停用账号，不能再登录（不能停用自己，也不能停用最后一位管理员）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/operators.py" line="59"/>
+        <source>log in again (ends a lockout)</source>
+        <translation>恢复登录（同时解除锁定）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/operators.py" line="60"/>
+        <source>a new password, to be changed at the next login (ends a lockout)</source>
+        <translation>设置新密码，下次登录时须修改（同时解除锁定）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/operators.py" line="63"/>
+        <source>assign an operator&apos;s roles</source>
+        <translation>设置操作员的角色</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/operators.py" line="67"/>
+        <source>change your own password (also when it must change)</source>
+        <translation>修改本人密码（包括须修改密码时）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/operators.py" line="75"/>
+        <source>roles are: {roles}</source>
+        <translation>角色只能是：{roles}</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/operators.py" line="78"/>
+        <source>at least one of: {roles}</source>
+        <translation>至少须有以下角色之一：{roles}</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/operators.py" line="120"/>
+        <source>operator {user} added ({roles}); the password must be changed at the first login</source>
+        <translation>已新建操作员 {user}（{roles}）；首次登录时须修改密码</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/operators.py" line="130"/>
+        <source>the first operator must have the administrator role</source>
+        <translation>第一位操作员必须具有管理员角色</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/operators.py" line="136"/>
+        <source>no handling point yet: give --site CODE and --site-name NAME</source>
+        <translation>尚无经办网点：请提供 --site 网点编码 和 --site-name 网点名称</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/operators.py" line="144"/>
+        <source>first administrator {user} added; the password must be changed at the first login (counter-app operator passwd)</source>
+        <translation>已新建第一位管理员 {user}；首次登录时须修改密码（counter-app operator passwd）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/operators.py" line="151"/>
+        <source>Password for {user}: </source>
+        <translation>{user} 的密码：</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/operators.py" line="172"/>
+        <source>operator {user} enabled</source>
+        <translation>操作员 {user} 已启用</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/operators.py" line="173"/>
+        <source>operator {user} disabled</source>
+        <translation>操作员 {user} 已停用</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/operators.py" line="184"/>
+        <source>New password for {user}: </source>
+        <translation>{user} 的新密码：</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/operators.py" line="185"/>
+        <source>password of {user} reset; it must be changed at the next login</source>
+        <translation>已重置 {user} 的密码；下次登录时须修改</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/operators.py" line="195"/>
+        <source>operator {user}: {roles}</source>
+        <translation>操作员 {user}：{roles}</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/operators.py" line="203"/>
+        <source>Current password: </source>
+        <translation>当前密码：</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/operators.py" line="209"/>
+        <source>password of {user} changed</source>
+        <translation>{user} 的密码已修改</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/photo.py" line="29"/>
+        <source>check and prepare card photos</source>
+        <translation>检查并制作社会保障卡照片</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/photo.py" line="32"/>
+        <source>check an image against the photo standard</source>
+        <translation>按照片标准检查图片</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/photo.py" line="37"/>
+        <source>crop, scale and encode an image as the card photo</source>
+        <translation>将图片裁剪、缩放并编码为社会保障卡照片</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/photo.py" line="41"/>
+        <source>spec profile: {profiles} (default: the configured one, else {default})</source>
+        <translation>照片规格：{profiles}（默认：设置中的规格，未设置时为 {default}）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/photo.py" line="66"/>
+        <source>photo written to {file}</source>
+        <translation>照片已写入 {file}</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/photo.py" line="68"/>
+        <source>no photo written: the capture fails the checks above</source>
+        <translation>未写入照片：该照片未通过以上检查</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/photo.py" line="76"/>
+        <source>profile {name}</source>
+        <translation>规格 {name}</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/photo.py" line="77"/>
+        <source>not measured</source>
+        <translation>未检测</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/photo.py" line="83"/>
+        <source>passed</source>
+        <translation>通过</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/photo.py" line="86"/>
+        <source>see above</source>
+        <translation>见上文</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/photo.py" line="87"/>
+        <source>failed: {hint}</source>
+        <translation>未通过：{hint}</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/sync.py" line="19"/>
+        <source>card records</source>
+        <translation>卡片记录</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/sync.py" line="20"/>
+        <source>invalid list</source>
+        <translation>无效卡名单</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/sync.py" line="24"/>
+        <source>set up and administer the central database</source>
+        <translation>建立和管理中心数据库</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/sync.py" line="27"/>
+        <source>create or upgrade the schema, roles and policies</source>
+        <translation>创建或升级数据库结构、角色和访问策略</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/sync.py" line="29"/>
+        <source>register a handling point</source>
+        <translation>登记经办网点</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/sync.py" line="34"/>
+        <source>the kind of handling point (default: service_centre)</source>
+        <translation>经办网点类型（默认：service_centre）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/sync.py" line="35"/>
+        <source>register a counter; prints its enrolment code once</source>
+        <translation>登记柜台设备；其注册码只显示一次</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/sync.py" line="39"/>
+        <source>a new enrolment code for a device that has not enrolled yet</source>
+        <translation>为尚未注册的设备生成新的注册码</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/sync.py" line="43"/>
+        <source>write the enrolment code to FILE (mode 0600) instead of printing</source>
+        <translation>将注册码写入 FILE（权限 0600），而不显示在屏幕上</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/sync.py" line="46"/>
+        <source>the code expires after HOURS (default 24); single use</source>
+        <translation>注册码 HOURS 小时后失效（默认 24），只能使用一次</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/sync.py" line="48"/>
+        <source>withdraw a counter&apos;s access at once</source>
+        <translation>立即撤销柜台设备的访问权限</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/sync.py" line="51"/>
+        <source>drop the central database named in --url and the roles made for it</source>
+        <translation>删除 --url 所指的中心数据库及为其创建的数据库角色</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/sync.py" line="53"/>
+        <source>do not ask (asked on a terminal; refused elsewhere without it)</source>
+        <translation>不再询问确认（在终端中会询问；不在终端中运行且未加此项时拒绝执行）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/sync.py" line="55"/>
+        <source>administrator&apos;s URL of the central PostgreSQL</source>
+        <translation>中心 PostgreSQL 数据库的管理员 URL</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/sync.py" line="60"/>
+        <source>connect this counter with its enrolment code</source>
+        <translation>用注册码将本柜台接入中心数据库</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/sync.py" line="62"/>
+        <source>the enrolment code, or @FILE to read it from a file</source>
+        <translation>注册码，或用 @FILE 从文件中读取</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/sync.py" line="65"/>
+        <source>exchange data with the central database</source>
+        <translation>与中心数据库交换数据</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/sync.py" line="68"/>
+        <source>send everything queued and pull, once</source>
+        <translation>发送队列中的全部数据并接收更新，执行一次</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/sync.py" line="71"/>
+        <source>what waits to be sent, and the last sync</source>
+        <translation>显示待发送的数据和最近一次同步</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/sync.py" line="81"/>
+        <source>one of: {kinds}</source>
+        <translation>只能是以下之一：{kinds}</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/sync.py" line="88"/>
+        <source>central database URL (default: this counter&apos;s enrolment, else the configured one)</source>
+        <translation>中心数据库 URL（默认：本柜台注册时的设置，否则为设置文件中的地址）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/sync.py" line="103"/>
+        <source>central database at revision {revision}</source>
+        <translation>中心数据库已是版本 {revision}</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/sync.py" line="107"/>
+        <source>site {site} ({kind}): {id}</source>
+        <translation>网点 {site}（{kind}）：{id}</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/sync.py" line="113"/>
+        <source>device {device} for site {site}</source>
+        <translation>设备 {device}（网点 {site}）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/sync.py" line="121"/>
+        <source>device {device} revoked</source>
+        <translation>设备 {device} 的访问权限已撤销</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/sync.py" line="131"/>
+        <source>central database {database}: {count} roles named {prefix}_*</source>
+        <translation>中心数据库 {database}：{count} 个名为 {prefix}_* 的数据库角色</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/sync.py" line="136"/>
+        <source>not dropped: confirm with --yes (no terminal to ask on)</source>
+        <translation>未删除：请加 --yes 确认（没有可询问的终端）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/sync.py" line="141"/>
+        <source>Drop {database} and its roles for good? Type its name to confirm: </source>
+        <translation>确定永久删除 {database} 及其数据库角色吗？请输入数据库名称确认：</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/sync.py" line="147"/>
+        <source>not dropped</source>
+        <translation>未删除</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/sync.py" line="150"/>
+        <source>database {database} dropped, and {count} roles</source>
+        <translation>已删除数据库 {database} 及 {count} 个数据库角色</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/sync.py" line="153"/>
+        <source>kept {count} roles another database still uses: {roles}</source>
+        <translation>保留了其他数据库仍在使用的 {count} 个角色：{roles}</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/sync.py" line="161"/>
+        <source>the code enrols once, until {time} UTC</source>
+        <translation>该注册码只能注册一次，有效期至 {time}（UTC）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/sync.py" line="165"/>
+        <source>enrolment code written to {file}; on the counter run: counter-app enrol @{file}</source>
+        <translation>注册码已写入 {file}；请在柜台上运行：counter-app enrol @{file}</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/sync.py" line="168"/>
+        <source>enrolment code (shown once; on the counter run: counter-app enrol CODE):</source>
+        <translation>注册码（只显示一次；请在柜台上运行：counter-app enrol 注册码）：</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/sync.py" line="181"/>
+        <source>enrolled as device {device} of site {site}</source>
+        <translation>已注册为网点 {site} 的设备 {device}</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/sync.py" line="200"/>
+        <source>not an enrolment code file</source>
+        <translation>不是注册码文件</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/sync.py" line="212"/>
+        <source>sent {sent}, files {files}, already there {duplicates}, rejected {rejected}, pending {pending}</source>
+        <translation>已发送 {sent} 条，文件 {files} 个，中心已有 {duplicates} 条，被拒绝 {rejected} 条，待发送 {pending} 条</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/sync.py" line="216"/>
+        <source>pulled: {feeds}</source>
+        <translation>已接收：{feeds}</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/sync.py" line="217"/>
+        <source>{feed} {count}</source>
+        <translation>{feed} {count} 条</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/sync.py" line="222"/>
+        <source>rejected #{seq} {kind}: {reason}</source>
+        <translation>被拒绝 #{seq} {kind}：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/sync.py" line="230"/>
+        <source>pending {pending}, rejected {rejected}, last success {when} (UTC)</source>
+        <translation>待发送 {pending} 条，被拒绝 {rejected} 条，最近一次成功同步 {when}（UTC）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/sync.py" line="234"/>
+        <source>pending {pending}, rejected {rejected}, never synced</source>
+        <translation>待发送 {pending} 条，被拒绝 {rejected} 条，从未同步</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/sync.py" line="238"/>
+        <source>last error: {error}</source>
+        <translation>最近一次错误：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/sync.py" line="241"/>
+        <source>audit log flagged by the central database ({count}): tell the supervisor</source>
+        <translation>中心数据库发现本柜台审计日志异常（{count} 次）：请报告主管</translation>
+    </message>
+</context>
+<context>
     <name>dialogs</name>
     <message>
         <location filename="../../counter_app/qt/dialogs.py" line="13"/>
         <location filename="../../counter_app/qt/dialogs.py" line="17"/>
         <location filename="../../counter_app/qt/dialogs.py" line="24"/>
-        <location filename="../../counter_app/qt/i18n.py" line="65"/>
+        <location filename="../../counter_app/qt/i18n.py" line="102"/>
         <source>Counter</source>
         <translation>社保卡受理</translation>
     </message>
@@ -2949,43 +4261,54 @@
         <translation>表格文件 (*.xlsx *.csv);;所有文件 (*)</translation>
     </message>
     <message>
+        <location filename="../../counter_app/qt/dialogs.py" line="64"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
         <location filename="../../counter_app/qt/dialogs.py" line="66"/>
+        <source>Save the spreadsheet template</source>
+        <translation>保存表格模板</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/dialogs.py" line="79"/>
         <source>Hand over to the bank</source>
         <translation>移交银行</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/dialogs.py" line="67"/>
+        <location filename="../../counter_app/qt/dialogs.py" line="80"/>
         <source>Bank outlet:</source>
         <translation>银行网点：</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/dialogs.py" line="71"/>
+        <location filename="../../counter_app/qt/dialogs.py" line="84"/>
         <source>Save the handover file</source>
         <translation>保存移交文件</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/dialogs.py" line="73"/>
-        <location filename="../../counter_app/qt/dialogs.py" line="103"/>
+        <location filename="../../counter_app/qt/dialogs.py" line="68"/>
+        <location filename="../../counter_app/qt/dialogs.py" line="86"/>
+        <location filename="../../counter_app/qt/dialogs.py" line="116"/>
         <source>CSV (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/dialogs.py" line="83"/>
+        <location filename="../../counter_app/qt/dialogs.py" line="96"/>
         <source>Print</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/dialogs.py" line="90"/>
+        <location filename="../../counter_app/qt/dialogs.py" line="103"/>
         <source>Import the card factory&apos;s result file</source>
         <translation>导入制卡厂回盘文件</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/dialogs.py" line="92"/>
+        <location filename="../../counter_app/qt/dialogs.py" line="105"/>
         <source>Result files (*.csv *.xlsx);;All files (*)</source>
         <translation>回盘文件 (*.csv *.xlsx);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/dialogs.py" line="100"/>
+        <location filename="../../counter_app/qt/dialogs.py" line="113"/>
         <source>Save the batch&apos;s result file for the card factory</source>
         <translation>保存本批次的制卡回盘模板（交制卡厂填写）</translation>
     </message>
@@ -3066,7 +4389,7 @@
 <context>
     <name>messages</name>
     <message>
-        <location filename="../../counter_app/qt/i18n.py" line="32"/>
+        <location filename="../../counter_app/qt/i18n.py" line="34"/>
         <source>Something went wrong; the details were written to the log.</source>
         <translation>操作未能完成，详细信息已记录到日志。</translation>
     </message>
@@ -3198,27 +4521,38 @@
     </message>
     <message>
         <location filename="../../counter_app/services/collection.py" line="85"/>
-        <location filename="../../counter_app/services/intake.py" line="30"/>
+        <location filename="../../counter_app/services/intake.py" line="31"/>
         <source>The application cannot be found.</source>
         <translation>未找到该申请。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/intake.py" line="31"/>
+        <location filename="../../counter_app/services/intake.py" line="32"/>
         <source>Required materials are missing: {materials}.</source>
         <translation>缺少必交材料：{materials}。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/intake.py" line="33"/>
+        <location filename="../../counter_app/services/intake.py" line="34"/>
         <source>Please give the reason for the rejection.</source>
         <translation>请填写不予受理的理由。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/intake.py" line="34"/>
+        <location filename="../../counter_app/services/intake.py" line="35"/>
         <source>The application is past this step and can no longer be changed here.</source>
         <translation>该申请已过此环节，不能在此修改。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/intake.py" line="36"/>
+        <location filename="../../counter_app/batches/business_column.py" line="19"/>
+        <source>The business type is not one of this city&apos;s: write one of {labels}, or leave it empty (the type then follows from the applicant&apos;s age).</source>
+        <translation>业务类型不是本市规定的类型：请填写{labels}之一，或留空（留空时按申请人年龄确定业务类型）。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/batches/business_column.py" line="22"/>
+        <source>{business} makes no new card, so it cannot come in a spreadsheet: the applicant comes to the window. A spreadsheet takes {labels}.</source>
+        <translation>「{business}」不制新卡，不能通过表格批量办理，请申请人到窗口办理。表格可办理：{labels}。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/batches/business_column.py" line="26"/>
+        <location filename="../../counter_app/services/intake.py" line="37"/>
         <source>Please enter the number of the card being renewed (it is printed on the card).</source>
         <translation>请输入需换领的原卡卡号（印在卡面上）。</translation>
     </message>
@@ -3324,61 +4658,76 @@
     </message>
     <message>
         <location filename="../../counter_app/domain/people.py" line="16"/>
+        <source>Please enter the guardian&apos;s name.</source>
+        <translation>请输入监护人姓名。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/domain/people.py" line="17"/>
+        <source>Please enter the agent&apos;s name.</source>
+        <translation>请输入代办人姓名。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/domain/people.py" line="18"/>
+        <source>Please enter a phone number: the child&apos;s own, or the guardian&apos;s below (then the child&apos;s may stay empty).</source>
+        <translation>请输入联系电话：填写儿童本人的，或在下方填写监护人的（此时儿童本人的可不填）。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/domain/people.py" line="21"/>
         <source>A name holds Chinese characters (rare ones too), letters, spaces and the middle dot only.</source>
         <translation>姓名只能包含汉字（含生僻字）、字母、空格和间隔号“·”。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/people.py" line="19"/>
+        <location filename="../../counter_app/domain/people.py" line="24"/>
         <source>This entry is too long (at most {limit} characters).</source>
         <translation>输入内容过长（最多 {limit} 个字符）。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/people.py" line="20"/>
+        <location filename="../../counter_app/domain/people.py" line="25"/>
         <source>The address contains characters that cannot be printed.</source>
         <translation>地址中含有无法打印的字符。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/people.py" line="21"/>
+        <location filename="../../counter_app/domain/people.py" line="26"/>
         <source>An address cannot begin with =, +, - or @ (a spreadsheet would take it for a formula).</source>
         <translation>地址不能以 =、+、- 或 @ 开头（电子表格会把它当作公式）。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/people.py" line="24"/>
+        <location filename="../../counter_app/domain/people.py" line="29"/>
         <source>The phone number should be an 11-digit mobile number or a landline.</source>
         <translation>联系电话应为11位手机号码或固定电话号码。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/people.py" line="26"/>
+        <location filename="../../counter_app/domain/people.py" line="31"/>
         <source>The applicant is a minor: please enter a guardian.</source>
         <translation>申请人为未成年人，请填写监护人信息。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/people.py" line="28"/>
+        <location filename="../../counter_app/domain/people.py" line="33"/>
         <source>The guardian must be an adult.</source>
         <translation>监护人须为成年人。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/people.py" line="29"/>
+        <location filename="../../counter_app/domain/people.py" line="34"/>
         <source>The agent must be an adult.</source>
         <translation>代办人须为成年人。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/people.py" line="30"/>
+        <location filename="../../counter_app/domain/people.py" line="35"/>
         <source>Please enter the relation to the applicant.</source>
         <translation>请填写与申请人的关系。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/people.py" line="31"/>
+        <location filename="../../counter_app/domain/people.py" line="36"/>
         <source>Please enter the agent who applies on the applicant&apos;s behalf.</source>
         <translation>请填写代为申请的代办人信息。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/people.py" line="32"/>
+        <location filename="../../counter_app/domain/people.py" line="37"/>
         <source>A minor&apos;s application is presented by a guardian or an agent.</source>
         <translation>未成年人的申请须由监护人或代办人办理。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/people.py" line="34"/>
+        <location filename="../../counter_app/domain/people.py" line="39"/>
         <source>The applicant is an adult: a guardian cannot present the application.</source>
         <translation>申请人已成年，不能由监护人代为办理。</translation>
     </message>
@@ -3454,18 +4803,23 @@
     </message>
     <message>
         <location filename="../../counter_app/batches/spreadsheet.py" line="28"/>
-        <source>The spreadsheet lacks the columns: {columns}. The first row must name the columns (see the template).</source>
-        <translation>表格缺少以下列：{columns}。第一行须为列名（请参照模板）。</translation>
+        <source>The spreadsheet lacks the columns: {columns}. The first row must name the columns as the template does: get the template with “Save template…” in the batch intake window (or: counter-app batch template --out FILE).</source>
+        <translation>表格缺少以下列：{columns}。第一行须与模板一样写明列名：请在批量受理窗口点“保存模板…”获取模板（或运行：counter-app batch template --out 文件名）。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/batches/spreadsheet.py" line="31"/>
+        <location filename="../../counter_app/batches/spreadsheet.py" line="32"/>
         <source>The spreadsheet has more than {limit} rows; please split it.</source>
         <translation>表格超过 {limit} 行，请拆分后再导入。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/batches/validate.py" line="12"/>
+        <location filename="../../counter_app/batches/validate.py" line="21"/>
         <source>The same ID number is already in row {row}.</source>
         <translation>该身份证号码已在第 {row} 行出现。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/batches/validate.py" line="23"/>
+        <source>This row is the example (its ID number is the example number): delete the row, or write the applicant&apos;s own details over it.</source>
+        <translation>此行是示例（身份证号码为示例号码）：请删除此行，或改填申请人本人的信息。</translation>
     </message>
     <message>
         <location filename="../../counter_app/documents/matching.py" line="7"/>
@@ -3791,18 +5145,18 @@
         <translation>照片为 {measured} 像素；要求 {low} 像素。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/batches.py" line="29"/>
+        <location filename="../../counter_app/services/batches.py" line="30"/>
         <source>No row of the spreadsheet can be accepted; see the report.</source>
         <translation>表格中没有可受理的行，请查看核验报告。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/batches.py" line="31"/>
-        <location filename="../../counter_app/services/documents.py" line="51"/>
+        <location filename="../../counter_app/services/batches.py" line="32"/>
+        <location filename="../../counter_app/services/documents.py" line="52"/>
         <source>The batch cannot be found.</source>
         <translation>找不到该批次。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/batches.py" line="32"/>
+        <location filename="../../counter_app/services/batches.py" line="33"/>
         <source>Please name the committee or community.</source>
         <translation>请填写村委会或社区名称。</translation>
     </message>
@@ -3822,27 +5176,27 @@
         <translation>未找到材料边缘，请将材料完整平放在深色台面上。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/documents.py" line="45"/>
+        <location filename="../../counter_app/services/documents.py" line="46"/>
         <source>A pick-up voucher is issued once the application has been accepted (signed), until the card is collected.</source>
         <translation>申请受理（签字）后方可出具取卡凭证，领卡后不再出具。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/documents.py" line="48"/>
+        <location filename="../../counter_app/services/documents.py" line="49"/>
         <source>A rejection notice is printed only for a rejected application.</source>
         <translation>只有不予受理的申请才能打印不予受理告知书。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/documents.py" line="50"/>
+        <location filename="../../counter_app/services/documents.py" line="51"/>
         <source>Choose at least one application to print.</source>
         <translation>请至少选择一份要打印的申请。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/documents.py" line="52"/>
+        <location filename="../../counter_app/services/documents.py" line="53"/>
         <source>Every application of the batch was rejected or withdrawn: there is nothing to print.</source>
         <translation>本批次的申请均已不予受理或已撤回，没有可打印的内容。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/documents.py" line="55"/>
+        <location filename="../../counter_app/services/documents.py" line="56"/>
         <source>The form of application {number} cannot be printed: it has not passed the examination yet, or it was rejected or withdrawn.</source>
         <translation>申请 {number} 的登记表不能打印：尚未通过初审，或已不予受理或已撤回。</translation>
     </message>
@@ -4364,17 +5718,17 @@
         <translation>无法打开 {name}。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli/signin.py" line="28"/>
+        <location filename="../../counter_app/cli/signin.py" line="30"/>
         <source>This command runs as an operator: set COUNTER_OPERATOR and COUNTER_PASSWORD, or run it on a terminal to be asked.</source>
         <translation>此命令须以操作员身份运行：请设置 COUNTER_OPERATOR 和 COUNTER_PASSWORD，或在终端中运行以输入。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli/signin.py" line="31"/>
+        <location filename="../../counter_app/cli/signin.py" line="33"/>
         <source>No new password was given: type it on the terminal, pipe it on standard input or set COUNTER_NEW_PASSWORD.</source>
         <translation>未提供新密码：请在终端中输入、从标准输入传入，或设置 COUNTER_NEW_PASSWORD。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli/signin.py" line="34"/>
+        <location filename="../../counter_app/cli/signin.py" line="36"/>
         <source>Your password must be changed first: run `counter-app operator passwd`.</source>
         <translation>须先修改密码：请运行 `counter-app operator passwd`。</translation>
     </message>
@@ -4428,11 +5782,371 @@
         <source>The new password must be different from the current one.</source>
         <translation>新密码须与当前密码不同。</translation>
     </message>
+    <message>
+        <location filename="../../counter_app/batches/template.py" line="20"/>
+        <source>The template could not be saved ({problem}): choose another folder or file name.</source>
+        <translation>模板未能保存（{problem}）：请换一个文件夹或文件名。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/selfcheck/backlog.py" line="13"/>
+        <source>The last successful sync was at {time}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/selfcheck/backlog.py" line="14"/>
+        <source>No successful sync since {time}: check the network and the sync status in the status bar.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/selfcheck/backlog.py" line="17"/>
+        <source>No sync yet, and nothing is waiting to be sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/selfcheck/backlog.py" line="19"/>
+        <source>No successful sync yet while {count} wait to be sent: check the network and the sync status in the status bar.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/selfcheck/backlog.py" line="22"/>
+        <source>Every application has been sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/selfcheck/backlog.py" line="23"/>
+        <source>{count} applications wait to be sent, the oldest since {time}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/selfcheck/backlog.py" line="25"/>
+        <source>{count} applications wait to be sent, the oldest since {time}: check the network and the sync status in the status bar.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/selfcheck/clock.py" line="30"/>
+        <source>Within {seconds} s of the central server&apos;s clock.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/selfcheck/clock.py" line="32"/>
+        <source>{seconds} s ahead of the central server&apos;s clock: ask the administrator to set it right (new applications stop beyond {limit} minutes).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/selfcheck/clock.py" line="36"/>
+        <source>{seconds} s behind the central server&apos;s clock: ask the administrator to set it right (new applications stop beyond {limit} minutes).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/selfcheck/clock.py" line="39"/>
+        <source>This computer&apos;s clock is about {minutes} minutes ahead of the central server&apos;s, so the dates on forms would be wrong: new applications are stopped. Set the clock right or ask the administrator.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/selfcheck/clock.py" line="43"/>
+        <source>This computer&apos;s clock is about {minutes} minutes behind the central server&apos;s, so the dates on forms would be wrong: new applications are stopped. Set the clock right or ask the administrator.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/selfcheck/clock.py" line="47"/>
+        <source>The central database runs on this computer, so it keeps this computer&apos;s time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/selfcheck/clock.py" line="50"/>
+        <source>Not compared: the central database cannot be reached just now. This alone stops nothing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/selfcheck/clock.py" line="53"/>
+        <source>Not compared: this counter is not enrolled with a central database yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/selfcheck/devices.py" line="21"/>
+        <source>Not checked here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/selfcheck/devices.py" line="22"/>
+        <source>No printer is installed on this computer: forms and vouchers cannot be printed. Ask the administrator.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/selfcheck/devices.py" line="25"/>
+        <source>Printers installed: {count}; the default is {name}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/selfcheck/devices.py" line="27"/>
+        <source>Printers installed: {count}; none is the default, so staff choose one when printing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/selfcheck/devices.py" line="31"/>
+        <source>The photo camera ({photo}) is connected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/selfcheck/devices.py" line="32"/>
+        <source>The photo camera ({photo}) and the document camera ({document}) are connected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/selfcheck/devices.py" line="35"/>
+        <source>The photo camera ({photo}) is not found: check its cable. Meanwhile photos can be imported from files or come with a studio&apos;s receipt.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/selfcheck/devices.py" line="38"/>
+        <source>The document camera ({document}) is not found: check its cable. Meanwhile materials can be scanned from files.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/selfcheck/devices.py" line="41"/>
+        <source>Neither the photo camera ({photo}) nor the document camera ({document}) is found: check their cables.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/selfcheck/devices.py" line="45"/>
+        <source>No ID-card reader is configured: staff type the ID details.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/selfcheck/devices.py" line="47"/>
+        <source>A simulated ID-card reader is configured (demonstration and training).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/selfcheck/devices.py" line="49"/>
+        <source>The ID-card reader&apos;s driver {file} is not found: staff type the ID details until the administrator installs it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/selfcheck/devices.py" line="52"/>
+        <source>The ID-card reader&apos;s driver cannot be loaded: staff type the ID details until the administrator fixes it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/selfcheck/devices.py" line="55"/>
+        <source>The ID-card reader does not answer: check its cable. Meanwhile staff type the ID details.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/selfcheck/devices.py" line="58"/>
+        <source>The ID-card reader is connected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/selfcheck/disk.py" line="14"/>
+        <source>{free} MB free on the disk of the data folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/selfcheck/disk.py" line="16"/>
+        <source>Only {free} MB free on the disk of the data folder: free some space soon (new applications stop below {minimum} MB).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/selfcheck/disk.py" line="19"/>
+        <source>Only {free} MB free on the disk of the data folder, under the {minimum} MB needed to keep applications safely: new applications are stopped. Free some space or ask the administrator.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/selfcheck/disk.py" line="23"/>
+        <source>The free space of the data folder&apos;s disk cannot be measured; ask the administrator to check it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/selfcheck/items.py" line="33"/>
+        <source>Disk space</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/selfcheck/items.py" line="34"/>
+        <source>Clock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/selfcheck/items.py" line="35"/>
+        <source>Last sync</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/selfcheck/items.py" line="36"/>
+        <source>Applications not yet sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/selfcheck/items.py" line="37"/>
+        <source>Printer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/selfcheck/items.py" line="38"/>
+        <source>Camera</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/selfcheck/items.py" line="39"/>
+        <source>ID-card reader</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/selfcheck/items.py" line="40"/>
+        <source>Version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/selfcheck/version.py" line="11"/>
+        <source>Version {running}; the published version is not known yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/selfcheck/version.py" line="13"/>
+        <source>Version {running}, the published one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/selfcheck/version.py" line="15"/>
+        <source>Version {running}, newer than the published {published}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/selfcheck/version.py" line="17"/>
+        <source>Version {running} runs here, but {published} is published: it is installed at a start once downloaded; ask the administrator if it does not come.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/services/selfcheck.py" line="52"/>
+        <source>New applications are stopped: only {free} MB are free on the disk of the data folder, under the {minimum} MB needed to keep them safely. Free some space, or a supervisor can allow new applications for today in the self-check.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/services/selfcheck.py" line="57"/>
+        <source>New applications are stopped: this computer&apos;s clock is about {minutes} minutes off the central server&apos;s, so the dates on forms would be wrong. Set the clock right, or a supervisor can allow new applications for today in the self-check.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/services/selfcheck.py" line="62"/>
+        <source>Nothing stops new applications at the moment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/services/selfcheck.py" line="64"/>
+        <source>Please give the reason for allowing new applications.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/services/selfcheck.py" line="66"/>
+        <source>Only a supervisor of this handling point can allow new applications.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/updates/errors.py" line="12"/>
+        <source>This is not an update package of Counter: {problem}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/updates/errors.py" line="14"/>
+        <source>The update&apos;s manifest is not valid: {problem}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/updates/errors.py" line="16"/>
+        <source>This program holds no trusted update key, so it accepts no update.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/updates/errors.py" line="18"/>
+        <source>The update is signed with key {key}, which this program does not trust.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/updates/errors.py" line="20"/>
+        <source>The update&apos;s signature does not match its manifest: the manifest was changed or signed with another key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/updates/errors.py" line="23"/>
+        <source>The update package is not signed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/updates/errors.py" line="24"/>
+        <source>The update package is damaged: {file} differs from its manifest.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/updates/errors.py" line="26"/>
+        <source>The update package lacks {file}, which its manifest lists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/updates/errors.py" line="28"/>
+        <source>The update package holds {file}, which its manifest does not list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/updates/errors.py" line="30"/>
+        <source>The update package holds an unsafe entry ({entry}): {problem}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/updates/errors.py" line="32"/>
+        <source>Version {version} is not newer than the installed version {installed}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/updates/errors.py" line="34"/>
+        <source>Version {version} can only update version {minimum} or later; this is version {installed}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/updates/errors.py" line="37"/>
+        <source>The update is for {platform}; this computer is {here}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/updates/errors.py" line="39"/>
+        <source>{version} is not a version number (digits and dots, e.g. 1.2.0).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/updates/errors.py" line="41"/>
+        <source>The downloaded package is not the one the central database published (its manifest differs).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/updates/errors.py" line="44"/>
+        <source>The downloaded update differs from the published one (size or SHA-256); it is fetched again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/updates/errors.py" line="47"/>
+        <source>Version {version} failed its start-up self-check ({problem}); version {previous} was put back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/updates/errors.py" line="50"/>
+        <source>This Counter does not run from an installed program folder, so an update cannot be installed here (setting program_dir).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/updates/errors.py" line="53"/>
+        <source>The update could not be put beside the program folder: {problem}. Check that the program&apos;s user may write there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/updates/errors.py" line="56"/>
+        <source>The key file {file} is not usable: {problem}</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>printing</name>
     <message>
-        <location filename="../../counter_app/qt/batch_intake.py" line="105"/>
+        <location filename="../../counter_app/qt/batch_intake.py" line="158"/>
         <location filename="../../counter_app/qt/pdf_print.py" line="63"/>
         <source>Print the batch</source>
         <translation>打印批量申请</translation>

@@ -20,7 +20,8 @@ pytestmark = pytest.mark.postgres
 
 def counter_app(root, *args) -> str:
     env = {**os.environ, "COUNTER_DATA_DIR": str(root / "data"),
-           "COUNTER_CONFIG_DIR": str(root / "config"), "QT_QPA_PLATFORM": "offscreen"}
+           "COUNTER_CONFIG_DIR": str(root / "config"), "QT_QPA_PLATFORM": "offscreen",
+           "COUNTER_LANGUAGE": "en"}  # the English output the test reads
     env.pop("COUNTER_CENTRAL_URL", None)
     command = "import sys; from counter_app.cli import main; sys.exit(main(sys.argv[1:]))"
     done = subprocess.run([sys.executable, "-c", command, *args], env=env,

@@ -29,7 +29,8 @@ def card_centre(data_dir, *args, **extra_env) -> subprocess.CompletedProcess:
     operator "maker" (issue 13: the card centre's commands run as an operator)."""
     env = {**os.environ, "COUNTER_DATA_DIR": str(data_dir / "data"),
            "COUNTER_CONFIG_DIR": str(data_dir / "config"), "QT_QPA_PLATFORM": "offscreen",
-           "COUNTER_OPERATOR": "maker", "COUNTER_PASSWORD": PASSWORD, **extra_env}
+           "COUNTER_OPERATOR": "maker", "COUNTER_PASSWORD": PASSWORD,
+           "COUNTER_LANGUAGE": "en", **extra_env}  # English: the output read below
     command = "import sys; from counter_app.cli import main; sys.exit(main(sys.argv[1:]))"
     done = subprocess.run([sys.executable, "-c", command, *args], env=env,
                           capture_output=True, text=True, timeout=120)

@@ -34,6 +34,7 @@ def test_sync_from_the_command_line_with_a_url(settings, ctx, admin, tmp_path, c
     monkeypatch.setenv("COUNTER_DATA_DIR", str(settings.data_dir))
     monkeypatch.setenv("COUNTER_CONFIG_DIR", str(settings.config_dir))
     monkeypatch.setenv("COUNTER_KEY_FILE", settings.key_file)
+    monkeypatch.setenv("COUNTER_LANGUAGE", "en")  # the English messages read below
     assert main(["sync", "once", "--central", central]) == 1  # the administrator's login
     assert "administrator's login" in capsys.readouterr().err
     device_url = credentials.load(ctx.files).url

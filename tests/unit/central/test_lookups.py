@@ -213,7 +213,8 @@ def test_concurrent_snapshots_cannot_share_out_the_budget(fresh_central, device)
             _ticket(conn)
 
 
-def test_the_cli_lists_look_ups(fresh_central, device, capsys):
+def test_the_cli_lists_look_ups(fresh_central, device, capsys, monkeypatch):
+    monkeypatch.setenv("COUNTER_LANGUAGE", "en")  # the summary's English words below
     engine, _ = device
     _ask(engine, lambda c: lookup.where_to_collect(c, CHILD, "clerk1"))
     assert cli(["central", "lookups", "--url", fresh_central, "--site", "SL01"]) == 0

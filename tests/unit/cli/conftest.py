@@ -3,6 +3,13 @@
 import pytest
 
 
+@pytest.fixture(autouse=True)
+def english(monkeypatch):
+    """The command line in English, the source language its tests read; Chinese, the
+    default, is test_language.py's."""
+    monkeypatch.setenv("COUNTER_LANGUAGE", "en")
+
+
 @pytest.fixture
 def counter_env(settings, monkeypatch):
     """The test's counter (its data, configuration and key) as the environment names it."""

@@ -69,7 +69,7 @@ def test_the_text_answer_and_the_printed_result(capsys, demo_number, tmp_path):
     pdf = tmp_path / "result.pdf"
     assert main(["inquiry", demo_number, "--offline", "--pdf", str(pdf)]) == 0
     out = capsys.readouterr().out
-    assert "application SC001-" in out and "newborn, submitted" in out
+    assert "application SC001-" in out and "新生儿参保申领, Submitted" in out  # the city's label
     text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True,
                           check=True).stdout
     assert "社会保障卡信息查询结果" in text and "已提交" in text

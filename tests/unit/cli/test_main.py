@@ -41,8 +41,8 @@ def test_demo_queue_has_applications_at_every_step_once_a_day(capsys):
     from counter_app.services.demo import DEMO_PASSWORD, DEMO_USER
 
     assert main(["demo", "--queue", "8"]) == 0
-    assert ("Today's queue: 8 demo applications (2 draft, 2 examined, 1 photo_ok, "
-            "1 form_printed, 1 signed, 1 submitted)") in capsys.readouterr().out
+    assert ("Today's queue: 8 demo applications (2 Being entered, 2 Examined, 1 Photo taken, "
+            "1 Form printed, 1 Signed, 1 Submitted)") in capsys.readouterr().out
     ctx = open_context(load_settings())
     rows = queue.todays_queue(ctx, auth.login(ctx, DEMO_USER, DEMO_PASSWORD))
     assert sorted(r.status for r in rows) == sorted(

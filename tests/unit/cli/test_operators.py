@@ -24,7 +24,8 @@ def counter(tmp_path, monkeypatch, capsys):
     """Runs `counter-app ARGS` on a counter of its own; returns (exit code, out, err)."""
     base = {"COUNTER_DATA_DIR": str(tmp_path / "data"),
             "COUNTER_CONFIG_DIR": str(tmp_path / "config"),
-            "COUNTER_CENTRAL_URL": "postgresql://not-configured@127.0.0.1:1/none"}
+            "COUNTER_CENTRAL_URL": "postgresql://not-configured@127.0.0.1:1/none",
+            "COUNTER_LANGUAGE": "en"}  # the English these tests read
     monkeypatch.chdir(tmp_path)
 
     def run(*args: str, stdin: str = "", **env: str) -> tuple[int, str, str]:

@@ -42,7 +42,8 @@ _RUN = ("import re, sys\n"
 def _cli(tmp_path, *args: str) -> tuple[int, str, float]:
     """Exit code, stderr and the child's own peak memory (MB) of `counter-app ARGS`."""
     env = {**os.environ, "COUNTER_DATA_DIR": str(tmp_path / "data"),
-           "COUNTER_CONFIG_DIR": str(tmp_path / "config"), "QT_QPA_PLATFORM": "offscreen"}
+           "COUNTER_CONFIG_DIR": str(tmp_path / "config"), "QT_QPA_PLATFORM": "offscreen",
+           "COUNTER_LANGUAGE": "en"}  # the English messages the tests read
     done = subprocess.run([sys.executable, "-c", _RUN, *args], env=env,
                           capture_output=True, text=True, timeout=60)
     said, _, peak = done.stderr.rpartition("\nPEAK ")

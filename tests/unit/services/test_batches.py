@@ -64,6 +64,7 @@ def test_a_file_without_any_good_row_creates_nothing(ctx, admin, tmp_path):
 def test_batch_check_on_the_command_line(tmp_path, monkeypatch, capsys):
     monkeypatch.setenv("COUNTER_DATA_DIR", str(tmp_path / "data"))
     monkeypatch.setenv("COUNTER_CONFIG_DIR", str(tmp_path / "config"))
+    monkeypatch.setenv("COUNTER_LANGUAGE", "en")  # the report's English words below
     good, mixed, garbage = tmp_path / "good.csv", tmp_path / "mixed.xlsx", tmp_path / "x.xlsx"
     write_csv(good, [child_row()])
     rows, bad = applicant_rows(10, bad_every=5)
@@ -105,6 +106,7 @@ def test_each_row_is_taken_in_with_its_own_business_type(ctx, admin, tmp_path):
 
 def test_the_template_is_saved_by_the_service_and_the_command_line(ctx, tmp_path, monkeypatch,
                                                                    capsys):
+    monkeypatch.setenv("COUNTER_LANGUAGE", "en")  # the command line's English words below
     saved = batches.save_template(ctx, tmp_path / "for-the-village.xlsx")
     assert [p.field for p in batches.check_file(ctx, saved).problems] == ["id_number"]
     monkeypatch.setenv("COUNTER_DATA_DIR", str(tmp_path / "data"))
@@ -117,6 +119,7 @@ def test_the_template_is_saved_by_the_service_and_the_command_line(ctx, tmp_path
 
 
 def test_the_command_lines_report_never_prints_a_full_id_number(tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv("COUNTER_LANGUAGE", "en")
     monkeypatch.setenv("COUNTER_DATA_DIR", str(tmp_path / "data"))
     monkeypatch.setenv("COUNTER_CONFIG_DIR", str(tmp_path / "config"))
     rows, bad = applicant_rows(10, bad_every=3)
