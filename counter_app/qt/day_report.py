@@ -1,23 +1,28 @@
 """The end-of-day report for supervisors (Reports ▸ End-of-day report…): pick the day,
 look at the PDF (chart and tables) in the preview, print it. Rendering runs on the task
 runner; printing goes through the printer dialog with the remembered printer. QtPdf's
-widgets load when the dialog first opens, not with the main window."""
+widgets load when the dialog first opens, not with the main window. The dialog takes as
+much of the screen's height as it may (the page scrolls in the preview): its buttons stay
+on a 1366×768 screen with a taskbar."""
 
 from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import QDate, QSize, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog, QWidget
 
 from counter_app.qt import dialogs
 from counter_app.qt.i18n import message_for
 from counter_app.qt.pdf_print import load_pdf, print_with_dialog
+from counter_app.qt.screen_fit import fit_to_screen
 from counter_app.qt.uiload import load_ui, pdf_preview
 from counter_app.security.roles import Permission
 from counter_app.services import documents, reports
+
+PREFERRED = QSize(760, 960)  # an A4 page at this width is taller: the preview scrolls
 
 
 def render_report(ctx, operator, day: dt.date) -> Path:
@@ -39,6 +44,7 @@ class DayReportDialog(QDialog):
         self.shown_day: dt.date | None = None  # the day the preview shows
         self.rendering = False
         self.document, self.view = pdf_preview(self, self.ui.pdf_placeholder)
+        fit_to_screen(self, PREFERRED)
         day = day or dt.date.today()
         self.ui.date_edit.setDate(QDate(day.year, day.month, day.day))
         self.ui.date_edit.setMaximumDate(QDate.currentDate())

@@ -53,6 +53,7 @@ class OperatorsDialog(QDialog):
         self.errors = InlineErrors(ui.error_label, {})
         table = ui.operators_table
         header = table.horizontalHeader()
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
         table.itemSelectionChanged.connect(self._update_buttons)

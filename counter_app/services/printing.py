@@ -27,6 +27,8 @@ from counter_app.store.models import Application, Operator, Site
 
 SEX_LABELS = {"M": "男", "F": "女"}
 ID_TYPE_LABELS = {"resident_id": "居民身份证"}
+# Nationality as the form prints it: the name with the ISO 3166 code the system stores.
+NATIONALITY_LABELS = {"CHN": "中国（CHN）"}
 
 
 def render_form(ctx: AppContext, operator: CurrentOperator, application_id: uuid.UUID) -> Path:
@@ -75,7 +77,8 @@ def form_data(ctx: AppContext, app: Application, site: Site | None,
         application_number=app.number,
         business_type=ctx.rules.labels[BusinessType(app.business_type)],
         name=app.name, pinyin=app.pinyin, sex=SEX_LABELS.get(app.sex, app.sex),
-        ethnicity=app.ethnicity, nationality=app.nationality,
+        ethnicity=app.ethnicity,
+        nationality=NATIONALITY_LABELS.get(app.nationality, app.nationality),
         id_type=ID_TYPE_LABELS.get(app.id_type, app.id_type), id_number=app.id_number,
         id_valid_until=app.id_valid_until, birth_date=app.birth_date.isoformat(),
         occupation=app.occupation, phone=app.phone,

@@ -49,3 +49,10 @@ def test_form_data_names_the_presenter_and_only_an_agent_gets_a_block(ctx, admin
     assert (by_agent.agent.name, by_agent.agent.id_number) == (AGENT.name, GUARDIAN_ID)
     assert by_agent.agent.id_type == "居民身份证" and by_agent.agent.relation == "邻居"
     assert in_person.presenter_label == "申请人本人" and in_person.agent is None
+
+
+def test_the_form_names_the_nationality_in_chinese(ctx, admin):
+    step = save_applicant(ctx, admin, BusinessType.LATER, adult(name="孙本人"))
+    with ctx.sessions() as session:
+        data = printing.form_data(ctx, load_application(session, step.id), None, None)
+    assert data.nationality == "中国（CHN）"  # stored as CHN, printed as staff read it
