@@ -42,6 +42,9 @@ class Settings:
     id_card_reader: str = ""        # "", "simulated[:cards.json]" or the SDK library's path
     key_file: str = ""              # the data key's file; "" the OS credential store (keys.py)
     idle_lock_minutes: int = 10     # the window locks after this many idle minutes (1-240)
+    # The installed program's folder, which updates replace (e.g. /opt/counter-app); ""
+    # the frozen bundle's own folder, and no updates installed from a source checkout
+    program_dir: str = ""
     extra: dict = field(default_factory=dict, compare=False)
 
     @property
@@ -85,6 +88,7 @@ def load_settings(env: dict[str, str] | None = None, *, read_file: bool = True) 
         sync_interval_s=value("sync_interval_s", int, 60),
         id_card_reader=env.get("COUNTER_ID_CARD_READER", value("id_card_reader", str, "")),
         key_file=env.get("COUNTER_KEY_FILE", value("key_file", str, "")),
+        program_dir=env.get("COUNTER_PROGRAM_DIR", value("program_dir", str, "")),
         idle_lock_minutes=_within(value("idle_lock_minutes", int, 10), IDLE_LOCK_RANGE, path,
                                   "idle_lock_minutes"),
         extra={k: file_values[k] for k in PHOTO_STATION_KEYS + DOCUMENT_CAMERA_KEYS

@@ -28,7 +28,8 @@ from sqlalchemy import select, text
 from sqlalchemy.engine import Connection
 
 from counter_app.central import (device_audit, device_cards, device_feeds, device_files,
-                                 device_push, enrolment, lookup, schema, scram)
+                                 device_push, enrolment, lookup, schema, scram,
+                                 update_releases)
 from counter_app.central.schema import settings
 
 # The privilege matrix (docs/SECURITY.md; tests/unit/central/test_privileges.py compares
@@ -168,7 +169,7 @@ def device_functions() -> tuple[str, ...]:
     """What a device may EXECUTE."""
     return (IDENTITY_SIGNATURES + lookup.SIGNATURES + device_push.SIGNATURES
             + device_files.SIGNATURES + device_feeds.SIGNATURES + device_audit.SIGNATURES
-            + enrolment.SIGNATURES)
+            + enrolment.SIGNATURES + update_releases.SIGNATURES)
 
 
 def internal_functions() -> tuple[str, ...]:
@@ -337,6 +338,7 @@ def _create_functions(connection: Connection, group: str, engine: str) -> None:
     connection.execute(text(device_audit.functions()))  # after device_push's helpers
     enrolment.ensure_key(connection)
     connection.execute(text(enrolment.FUNCTIONS))
+    connection.execute(text(update_releases.FUNCTIONS))
     for signature in device_functions() + internal_functions() + TRIGGER_FUNCTIONS:
         connection.execute(text(f"ALTER FUNCTION {signature} OWNER TO {quote(engine)}"))
         connection.execute(text(f"REVOKE ALL ON FUNCTION {signature} FROM PUBLIC"))
@@ -372,6 +374,9 @@ def _policies(table: str) -> list[str]:
     if table in ("central_production_batches", "central_preapplications",
                  "central_photo_receipts"):
         return ["card_centre ON %T USING ((SELECT central_is_card_centre()))"]
-    if table in ("central_devices", "central_settings", "central_enrolment_codes"):
-        return []  # no policy: nobody but administrators reads these directly
+    if table in ("central_devices", "central_settings", "central_enrolment_codes",
+                 "central_update_releases", "central_update_chunks"):
+        # no policy: nobody but administrators reads these directly (devices read the
+        # update releases through update_releases' functions)
+        return []
     return [f"own_site ON %T USING {OWN_SITE} WITH CHECK {OWN_SITE}"]

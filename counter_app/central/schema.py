@@ -351,6 +351,37 @@ device_flags = Table(
     Column("detail", Text, nullable=False, server_default=""),
 )
 
+# Program updates published for the counters (counter_app.central.update_releases): the
+# signed manifest exactly as signed (text, not JSONB: JSONB would reorder it), its
+# signature, and the package in chunks, which a counter fetches by offset through a
+# function. Administrators write them; nothing here is personal, nothing is a site's.
+update_releases = Table(
+    "central_update_releases", metadata,
+    Column("id", Uuid, primary_key=True),
+    Column("version", String(40), nullable=False),
+    Column("min_version", String(40), nullable=False),
+    Column("platform", String(40), nullable=False),
+    Column("manifest", Text, nullable=False),
+    Column("signature", Text, nullable=False),
+    Column("package_name", String(200), nullable=False),
+    Column("package_size", BigInteger, nullable=False),
+    Column("package_sha256", String(64), nullable=False),
+    Column("chunk_size", Integer, nullable=False),
+    Column("published_at", DateTime, nullable=False),
+    Column("published_by", String(100), nullable=False),
+    Column("withdrawn_at", DateTime),
+    # one release of a version per platform in force; a withdrawn one may be replaced
+    Index("ix_central_update_releases_in_force", "version", "platform", unique=True,
+          postgresql_where=text("withdrawn_at IS NULL")),
+)
+
+update_chunks = Table(
+    "central_update_chunks", metadata,
+    Column("release_id", Uuid, ForeignKey("central_update_releases.id"), primary_key=True),
+    Column("chunk_no", Integer, primary_key=True, autoincrement=False),
+    Column("data", LargeBinary, nullable=False),
+)
+
 # Feeds the counters pull (counter_app.sync.pull names the columns they need).
 PULLED = {"card_records": card_records, "invalid_list": invalid_list}
 # Tables holding one site's rows: row-level security fences them by site_id.
@@ -360,3 +391,5 @@ SITE_OWNED = (applications, blobs, blob_chunks, application_files, card_records,
 # City-wide data: sites and the invalid list shared (the latter's personal columns not),
 # pre-applications and photo receipts looked up one at a time.
 SHARED = (sites, invalid_list, photo_receipts, preapplications)
+# The administrators' own: devices read them only through functions, unfenced by site.
+ADMINISTERED = (update_releases, update_chunks)

@@ -95,6 +95,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     from counter_app.cli.operators import add_operator_commands
     add_operator_commands(commands)
+
+    from counter_app.cli.doctor import add_doctor_command
+    add_doctor_command(commands)
+
+    from counter_app.cli.updates import add_update_commands
+    add_update_commands(commands)
     return parser
 
 
@@ -118,6 +124,8 @@ def main(argv: list[str] | None = None) -> int:
         from counter_app.qt.app import show_start_error
         show_start_error(settings, broken)
         return EXIT_CONFIG
+    from counter_app.cli.updates import apply_update_at_start
+    apply_update_at_start(settings)  # a staged update: installed (and restarted into) first
     return _gui(settings, args)
 
 
@@ -325,4 +333,15 @@ def _operator(settings: Settings, args: argparse.Namespace) -> int:
     return run_operator(settings, args)
 
 
-COMMANDS.update({"inquiry": _inquiry, "report": _report, "operator": _operator})
+def _doctor(settings: Settings, args: argparse.Namespace) -> int:
+    from counter_app.cli.doctor import run_doctor
+    return run_doctor(settings, args)
+
+
+def _update(settings: Settings, args: argparse.Namespace) -> int:
+    from counter_app.cli.updates import run_update
+    return run_update(settings, args)
+
+
+COMMANDS.update({"inquiry": _inquiry, "report": _report, "operator": _operator,
+                 "doctor": _doctor, "update": _update})

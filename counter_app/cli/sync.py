@@ -56,6 +56,8 @@ def add_sync_commands(commands) -> None:
     for parser in (init, site, device, code, revoke, drop, *add_lookup_commands(actions),
                    add_audit_command(actions)):
         parser.add_argument("--url", required=True, help=url_help)
+    from counter_app.cli.updates import add_central_update_commands
+    add_central_update_commands(actions)  # publish-update, withdraw-update, updates
 
     enrol = commands.add_parser("enrol", help=say(QT_TRANSLATE_NOOP(
         "cli", "connect this counter with its enrolment code")))
@@ -92,6 +94,10 @@ def central_url_help() -> str:
 
 def run_central(settings: Settings, args: argparse.Namespace) -> int:
     from counter_app.central import admin
+    from counter_app.cli.updates import CENTRAL_UPDATE_COMMANDS, run_central_update
+
+    if args.central_command in CENTRAL_UPDATE_COMMANDS:
+        return run_central_update(args)
 
     if args.central_command in ("lookups", "lookup-budget"):
         return run_lookups(args)

@@ -143,6 +143,26 @@ LOCKOUT_MINUTES_RANGE = (1, 24 * 60)
 
 
 @dataclass(frozen=True)
+class SelfCheckRules:
+    """The `[self_check]` section: where the counter's self-check warns, and where it stops
+    new applications (a clock that would put wrong dates on forms; a disk too full for
+    durable writes) until the condition clears or a supervisor allows them for the day."""
+
+    max_clock_offset_minutes: int = 5   # beyond: new applications stop
+    clock_warning_seconds: int = 60     # beyond: a warning
+    min_free_mb: int = 500              # below: new applications stop
+    free_warning_mb: int = 2048         # below: a warning
+    sync_warning_hours: int = 24        # no successful sync for longer: a warning
+    unsent_warning_hours: int = 24      # an application unsent for longer: a warning
+
+
+CLOCK_OFFSET_MINUTES_RANGE = (1, 24 * 60)
+CLOCK_WARNING_SECONDS_RANGE = (1, 24 * 3600)
+FREE_MB_RANGE = (1, 1024 * 1024)
+WARNING_HOURS_RANGE = (1, 24 * 365)
+
+
+@dataclass(frozen=True)
 class BusinessRules:
     city: str
     minor_age: int
@@ -152,6 +172,7 @@ class BusinessRules:
     rejection_reasons: dict[str, str]  # reason code -> text printed on the notice
     cards: CardRules = field(default_factory=CardRules)  # promise, invalid list
     operators: OperatorRules = field(default_factory=OperatorRules)  # login lockout
+    self_check: SelfCheckRules = field(default_factory=SelfCheckRules)  # warnings, gates
 
     @property
     def labels(self) -> dict[BusinessType, str]:
@@ -284,7 +305,8 @@ def _parse_rules(data: dict) -> BusinessRules:
         rejection_reasons={code: _text(data["rejection_reasons"], code, code)
                            for code in _section(data, "rejection_reasons")},
         cards=_card_rules(data.get("cards", {})),
-        operators=_operator_rules(data.get("operators", {})))
+        operators=_operator_rules(data.get("operators", {})),
+        self_check=_self_check_rules(data.get("self_check", {})))
 
 
 def _number(data: dict, key: str, default: int, bounds: tuple[int, int]) -> int:
@@ -326,6 +348,22 @@ def _operator_rules(section: dict) -> OperatorRules:
                                     defaults.failed_logins_limit, FAILED_LOGINS_RANGE),
         lockout_minutes=_number(section, "lockout_minutes", defaults.lockout_minutes,
                                 LOCKOUT_MINUTES_RANGE))
+
+
+def _self_check_rules(section: dict) -> SelfCheckRules:
+    if not isinstance(section, dict):
+        raise _RuleProblem("[self_check] must be a section", "self_check")
+    defaults = SelfCheckRules()
+    ranges = {"max_clock_offset_minutes": CLOCK_OFFSET_MINUTES_RANGE,
+              "clock_warning_seconds": CLOCK_WARNING_SECONDS_RANGE,
+              "min_free_mb": FREE_MB_RANGE, "free_warning_mb": FREE_MB_RANGE,
+              "sync_warning_hours": WARNING_HOURS_RANGE,
+              "unsent_warning_hours": WARNING_HOURS_RANGE}
+    unknown = sorted(set(section) - set(ranges))
+    if unknown:
+        raise _RuleProblem(f"[self_check]: unknown key {unknown[0]!r}", unknown[0])
+    return SelfCheckRules(**{key: _number(section, key, getattr(defaults, key), bounds)
+                             for key, bounds in ranges.items()})
 
 
 def _card_rules(section: dict) -> CardRules:

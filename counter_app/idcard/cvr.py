@@ -50,6 +50,16 @@ class CvrSdkReader:
             values[key] = _iso_date(values[key])
         return IdCardData(**values)
 
+    def connected(self) -> bool:
+        """True when the reader answers on one of its ports (no card needed): the
+        self-check's question. The port stays open for the next read, as after a read."""
+        with self._lock:
+            try:
+                self._connect()
+            except ReaderError:
+                return False
+            return True
+
     def close(self) -> None:
         with self._lock:
             if self._open:

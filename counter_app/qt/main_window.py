@@ -69,9 +69,12 @@ class MainWindow(QMainWindow):
         self._setup_table()
         self._setup_actions()
         self._setup_status_bar()
+        from counter_app.qt.self_check import SelfCheckActions
+        self.self_check = SelfCheckActions(self)  # its strip after the sync status
         self.refresh()  # the queue and the sync status
         if operator.can(Permission.SYNC):
             self.sync.start_timer()
+        self.self_check.start()  # in the background, shortly after, then every few minutes
         self.ui.queue_view.setFocus()
 
     # --- set-up -------------------------------------------------------------------
@@ -208,6 +211,11 @@ class MainWindow(QMainWindow):
         if self.wizard is not None:
             self.wizard.raise_()
             return
+        if application_id is None and (refusal := self.self_check.stopped()) is not None:
+            # said before anything is typed (intake.save_applicant refuses it anyway)
+            dialogs.show_error(self, message_for(refusal))
+            self.self_check.open()
+            return
         self.wizard = IntakeWizard(self.ctx, self.operator, self.runner, application_id, self,
                                    card_reader=self.card_reader)
         self.wizard.finished.connect(self._wizard_closed)
@@ -250,6 +258,7 @@ class MainWindow(QMainWindow):
 
     def shutdown(self) -> None:
         self.sync.stop_timer()
+        self.self_check.stop(wait_ms=6000)  # a clock question gives up after 5 s
         self.account.stop()
         self.runner.wait_for_done(15000)
         if self.card_reader is not None:
@@ -314,6 +323,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         self.sync.stop_timer()
+        self.self_check.stop()
         self.account.stop()
         super().closeEvent(event)
         self.sig_closed.emit()

@@ -22,6 +22,7 @@ from counter_app.domain.people import (AgentDetails, ApplicantDetails, CheckedAp
                                        GuardianDetails, check_applicant)
 from counter_app.security import audit
 from counter_app.security.roles import Permission
+from counter_app.services import selfcheck
 from counter_app.services.auth import CurrentOperator
 from counter_app.services.context import AppContext
 from counter_app.store.models import (Application, Attachment, CardRecord, Guardian,
@@ -60,8 +61,12 @@ def save_applicant(ctx: AppContext, operator: CurrentOperator, business: Busines
     """Create the application (status draft) or update its applicant while still a draft.
     A business type whose ages (rules file) the applicant is outside is refused, naming the
     type to choose instead; checked when the type or the birth date is first saved (a draft
-    begun within the newborn window may be finished after it)."""
+    begun within the newborn window may be finished after it). A new application is refused
+    while the self-check finds it harmful (services/selfcheck.py: the clock, the disk) and
+    no supervisor has allowed new applications today."""
     operator.require(Permission.INTAKE)
+    if application_id is None:  # before any transaction: it may read the allowances
+        selfcheck.check_new_application(ctx)
     checked = check_applicant(details, ctx.rules.minor_age, today)
     old_card = check_old_card(business, details.old_card_number)
     with ctx.sessions.begin() as session:

@@ -14,7 +14,7 @@ from sqlalchemy.exc import DBAPIError, OperationalError
 from counter_app.central import database
 from counter_app.central.operations import REJECTED
 from counter_app.domain.errors import CounterError
-from counter_app.services import central_access
+from counter_app.services import central_access, updates
 from counter_app.services.context import AppContext
 from counter_app.store.models import Meta, OutboxEntry, utcnow
 from counter_app.sync import anchors
@@ -84,6 +84,8 @@ def sync_now(ctx: AppContext, override_url: str | None = None) -> SyncResult:
         _store_error(ctx, error)
         raise
     set_meta(ctx.sessions, {"last_sync_ok": _iso(utcnow()), "last_sync_error": ""})
+    # a published program update: listed, checked, a share of it fetched (never fails)
+    updates.after_sync(ctx.settings, engine)
     return SyncResult(pushed.sent, pushed.duplicates, pushed.pending, pushed.rejected,
                       pushed.files, pulled)
 

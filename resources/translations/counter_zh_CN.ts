@@ -1775,12 +1775,12 @@
     <message>
         <location filename="../../ui/main_window.ui" line="336"/>
         <source>&amp;Self-check…</source>
-        <translation type="unfinished"></translation>
+        <translation>自检…(&amp;S)</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.ui" line="339"/>
         <source>What this counter found about itself: disk space, clock, sync, printer, cameras, ID-card reader, version (F12)</source>
-        <translation type="unfinished"></translation>
+        <translation>本窗口的自检结果：磁盘空间、时钟、同步、打印机、摄像头、身份证读卡器、版本（F12）</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.ui" line="347"/>
@@ -2082,7 +2082,7 @@
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/operators_dialog.py" line="192"/>
+        <location filename="../../counter_app/qt/operators_dialog.py" line="193"/>
         <source>Roles of {name}</source>
         <translation>{name}的角色</translation>
     </message>
@@ -2090,99 +2090,99 @@
 <context>
     <name>OperatorsDialog</name>
     <message>
-        <location filename="../../ui/operators_dialog.ui" line="6"/>
-        <location filename="../../ui/operators_dialog.ui" line="33"/>
+        <location filename="../../ui/operators_dialog.ui" line="14"/>
+        <location filename="../../ui/operators_dialog.ui" line="41"/>
         <source>Operators</source>
         <translation>操作员管理</translation>
     </message>
     <message>
-        <location filename="../../ui/operators_dialog.ui" line="40"/>
+        <location filename="../../ui/operators_dialog.ui" line="48"/>
         <source>Administrators create operators, assign their roles, disable them and reset their passwords. Each change is recorded in the audit log.</source>
         <translation>管理员可新建操作员、分配角色、停用账号和重置密码。每项变更都记入审计日志。</translation>
     </message>
     <message>
-        <location filename="../../ui/operators_dialog.ui" line="71"/>
+        <location filename="../../ui/operators_dialog.ui" line="79"/>
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../ui/operators_dialog.ui" line="76"/>
+        <location filename="../../ui/operators_dialog.ui" line="84"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/operators_dialog.ui" line="81"/>
+        <location filename="../../ui/operators_dialog.ui" line="89"/>
         <source>Site</source>
         <translation>网点</translation>
     </message>
     <message>
-        <location filename="../../ui/operators_dialog.ui" line="86"/>
+        <location filename="../../ui/operators_dialog.ui" line="94"/>
         <source>Roles</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../ui/operators_dialog.ui" line="91"/>
+        <location filename="../../ui/operators_dialog.ui" line="99"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/operators_dialog.ui" line="116"/>
+        <location filename="../../ui/operators_dialog.ui" line="124"/>
         <source>&amp;New operator…</source>
         <translation>新建操作员(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../ui/operators_dialog.ui" line="126"/>
+        <location filename="../../ui/operators_dialog.ui" line="134"/>
         <source>&amp;Roles…</source>
         <translation>角色(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../ui/operators_dialog.ui" line="136"/>
+        <location filename="../../ui/operators_dialog.ui" line="144"/>
         <source>Reset &amp;password…</source>
         <translation>重置密码(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../ui/operators_dialog.ui" line="146"/>
-        <location filename="../../counter_app/qt/operators_dialog.py" line="112"/>
+        <location filename="../../ui/operators_dialog.ui" line="154"/>
+        <location filename="../../counter_app/qt/operators_dialog.py" line="113"/>
         <source>&amp;Disable</source>
         <translation>停用(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/operators_dialog.ui" line="163"/>
+        <location filename="../../ui/operators_dialog.ui" line="171"/>
         <source>C&amp;lose</source>
         <translation>关闭(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/operators_dialog.py" line="99"/>
+        <location filename="../../counter_app/qt/operators_dialog.py" line="100"/>
         <source>Disabled</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/operators_dialog.py" line="101"/>
+        <location filename="../../counter_app/qt/operators_dialog.py" line="102"/>
         <source>Locked until {time}</source>
         <translation>锁定至 {time}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/operators_dialog.py" line="103"/>
+        <location filename="../../counter_app/qt/operators_dialog.py" line="104"/>
         <source>Must change password</source>
         <translation>须修改密码</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/operators_dialog.py" line="104"/>
+        <location filename="../../counter_app/qt/operators_dialog.py" line="105"/>
         <source>Active</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/operators_dialog.py" line="111"/>
+        <location filename="../../counter_app/qt/operators_dialog.py" line="112"/>
         <source>&amp;Enable</source>
         <translation>启用(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/operators_dialog.py" line="129"/>
+        <location filename="../../counter_app/qt/operators_dialog.py" line="130"/>
         <source>Reset the password of {name} ({user})? They must change the new one at the next login.</source>
         <translation>重置{name}（{user}）的密码吗？其下次登录时必须修改新密码。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/operators_dialog.py" line="142"/>
+        <location filename="../../counter_app/qt/operators_dialog.py" line="143"/>
         <source>Disable {name} ({user})? They can no longer log in; their work stays.</source>
         <translation>停用{name}（{user}）吗？停用后不能再登录，其已办业务保留。</translation>
     </message>
@@ -2733,146 +2733,146 @@
     <message>
         <location filename="../../ui/self_check.ui" line="14"/>
         <source>Self-check</source>
-        <translation type="unfinished"></translation>
+        <translation>自检</translation>
     </message>
     <message>
         <location filename="../../ui/self_check.ui" line="20"/>
         <source>What this counter found about itself. A red item stops new applications until it is put right or a supervisor allows them for today; applications already begun can always be finished.</source>
-        <translation type="unfinished"></translation>
+        <translation>本窗口的自检结果。红色项目会暂停新申请，直到问题解决或主管准许今天继续受理；已开始的申请始终可以办完。</translation>
     </message>
     <message>
         <location filename="../../ui/self_check.ui" line="58"/>
         <source>Check</source>
-        <translation type="unfinished">检查项</translation>
+        <translation>检查项</translation>
     </message>
     <message>
         <location filename="../../ui/self_check.ui" line="63"/>
         <source>State</source>
-        <translation type="unfinished">状态</translation>
+        <translation>状态</translation>
     </message>
     <message>
         <location filename="../../ui/self_check.ui" line="68"/>
         <source>Reason</source>
-        <translation type="unfinished">原因</translation>
+        <translation>原因</translation>
     </message>
     <message>
         <location filename="../../ui/self_check.ui" line="83"/>
         <source>Allow new applications for today (a supervisor)</source>
-        <translation type="unfinished"></translation>
+        <translation>准许今天继续受理新申请（主管）</translation>
     </message>
     <message>
         <location filename="../../ui/self_check.ui" line="89"/>
         <source>Only when the queue cannot wait: the supervisor&apos;s name and reason are recorded. The allowance ends at the end of the day, or as soon as a check finds the condition gone.</source>
-        <translation type="unfinished"></translation>
+        <translation>仅在排队群众无法等待时使用：将记录主管姓名和原因。准许在当天结束时失效，或在检查发现问题已解除时立即失效。</translation>
     </message>
     <message>
         <location filename="../../ui/self_check.ui" line="101"/>
         <source>Supervisor&apos;s &amp;user name:</source>
-        <translation type="unfinished"></translation>
+        <translation>主管用户名(&amp;U)：</translation>
     </message>
     <message>
         <location filename="../../ui/self_check.ui" line="118"/>
         <source>&amp;Password:</source>
-        <translation type="unfinished">密码(&amp;P)：</translation>
+        <translation>密码(&amp;P)：</translation>
     </message>
     <message>
         <location filename="../../ui/self_check.ui" line="135"/>
         <source>R&amp;eason:</source>
-        <translation type="unfinished">失败原因(&amp;E)：</translation>
+        <translation>原因(&amp;E)：</translation>
     </message>
     <message>
         <location filename="../../ui/self_check.ui" line="170"/>
         <source>&amp;Allow for today</source>
-        <translation type="unfinished"></translation>
+        <translation>今日准许(&amp;A)</translation>
     </message>
     <message>
         <location filename="../../ui/self_check.ui" line="194"/>
         <source>Check a&amp;gain</source>
-        <translation type="unfinished"></translation>
+        <translation>重新检查(&amp;G)</translation>
     </message>
     <message>
         <location filename="../../ui/self_check.ui" line="197"/>
         <source>Run every check again now (F5)</source>
-        <translation type="unfinished"></translation>
+        <translation>立即重新运行所有检查（F5）</translation>
     </message>
     <message>
         <location filename="../../ui/self_check.ui" line="207"/>
         <source>&amp;Close</source>
-        <translation type="unfinished">关闭(&amp;C)</translation>
+        <translation>关闭(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/self_check.py" line="199"/>
+        <location filename="../../counter_app/qt/self_check.py" line="203"/>
         <source>A supervisor ({name}) allowed new applications for today.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/qt/self_check.py" line="217"/>
-        <source>OK</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/qt/self_check.py" line="219"/>
-        <source>Needs attention</source>
-        <translation type="unfinished"></translation>
+        <translation>主管（{name}）已准许今天继续受理新申请。</translation>
     </message>
     <message>
         <location filename="../../counter_app/qt/self_check.py" line="221"/>
-        <source>Allowed for today</source>
-        <translation type="unfinished"></translation>
+        <source>OK</source>
+        <translation>正常</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/self_check.py" line="222"/>
-        <source>Stops new applications</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../counter_app/qt/self_check.py" line="223"/>
+        <source>Needs attention</source>
+        <translation>需注意</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/self_check.py" line="225"/>
+        <source>Allowed for today</source>
+        <translation>今日已准许</translation>
     </message>
     <message>
         <location filename="../../counter_app/qt/self_check.py" line="226"/>
-        <location filename="../../counter_app/qt/self_check.py" line="267"/>
+        <source>Stops new applications</source>
+        <translation>暂停新申请</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/self_check.py" line="230"/>
+        <location filename="../../counter_app/qt/self_check.py" line="271"/>
         <source>Checking…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在检查…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/self_check.py" line="229"/>
+        <location filename="../../counter_app/qt/self_check.py" line="233"/>
         <source>Checked at {time}: new applications are stopped.</source>
-        <translation type="unfinished"></translation>
+        <translation>{time} 检查：已暂停新申请。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/self_check.py" line="232"/>
+        <location filename="../../counter_app/qt/self_check.py" line="236"/>
         <source>Checked at {time}: {count} need attention.</source>
-        <translation type="unfinished"></translation>
+        <translation>{time} 检查：{count} 项需注意。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/self_check.py" line="234"/>
+        <location filename="../../counter_app/qt/self_check.py" line="238"/>
         <source>Checked at {time}: all fine.</source>
-        <translation type="unfinished"></translation>
+        <translation>{time} 检查：一切正常。</translation>
     </message>
 </context>
 <context>
     <name>SelfCheckStrip</name>
     <message>
-        <location filename="../../counter_app/qt/self_check.py" line="134"/>
+        <location filename="../../counter_app/qt/self_check.py" line="138"/>
         <source>Open the self-check: disk, clock, sync, devices, version (F12)</source>
-        <translation type="unfinished"></translation>
+        <translation>打开自检：磁盘、时钟、同步、设备、版本（F12）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/self_check.py" line="140"/>
+        <location filename="../../counter_app/qt/self_check.py" line="144"/>
         <source>Self-check…</source>
-        <translation type="unfinished"></translation>
+        <translation>自检…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/self_check.py" line="145"/>
+        <location filename="../../counter_app/qt/self_check.py" line="149"/>
         <source>Self-check: new applications stopped</source>
-        <translation type="unfinished"></translation>
+        <translation>自检：已暂停新申请</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/self_check.py" line="148"/>
+        <location filename="../../counter_app/qt/self_check.py" line="152"/>
         <source>Self-check: {count} need attention</source>
-        <translation type="unfinished"></translation>
+        <translation>自检：{count} 项需注意</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/self_check.py" line="150"/>
+        <location filename="../../counter_app/qt/self_check.py" line="154"/>
         <source>Self-check: all fine</source>
-        <translation type="unfinished"></translation>
+        <translation>自检：正常</translation>
     </message>
 </context>
 <context>
@@ -3527,6 +3527,62 @@
         <translation>居民身份证号码或社会保障卡号</translation>
     </message>
     <message>
+        <location filename="../../counter_app/cli/doctor.py" line="21"/>
+        <source>ok</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/doctor.py" line="22"/>
+        <source>warning</source>
+        <translation>注意</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/doctor.py" line="23"/>
+        <source>BLOCKING</source>
+        <translation>阻断</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/doctor.py" line="24"/>
+        <source>[{state}] {check}: {reason}</source>
+        <translation>[{state}] {check}：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/doctor.py" line="25"/>
+        <source>    allowed for today by the supervisor {name}</source>
+        <translation>    主管 {name} 已准许今天继续受理</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/doctor.py" line="26"/>
+        <source>New applications are stopped: {count} blocking; {attention} need attention in all.</source>
+        <translation>已暂停新申请：{count} 项阻断；共 {attention} 项需注意。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/doctor.py" line="28"/>
+        <source>{count} blocking, allowed for today by a supervisor; {attention} need attention in all.</source>
+        <translation>{count} 项阻断，主管已准许今天继续受理；共 {attention} 项需注意。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/doctor.py" line="31"/>
+        <source>{attention} need attention; nothing blocks.</source>
+        <translation>{attention} 项需注意；无阻断项。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/doctor.py" line="32"/>
+        <source>All fine.</source>
+        <translation>一切正常。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/doctor.py" line="36"/>
+        <source>check this counter: disk space, clock, sync, printer, cameras, ID-card reader, version (exit 0 nothing blocks, 1 something blocks new applications)</source>
+        <translation>检查本窗口：磁盘空间、时钟、同步、打印机、摄像头、身份证读卡器、版本（退出码 0 无阻断项，1 有阻断新申请的项）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/doctor.py" line="40"/>
+        <source>the published version to compare with (default: not known, not compared)</source>
+        <translation>用于比较的已发布版本（默认：未知，不比较）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/doctor.py" line="43"/>
         <location filename="../../counter_app/cli/inquiry.py" line="41"/>
         <location filename="../../counter_app/cli/main.py" line="65"/>
         <location filename="../../counter_app/cli/photo.py" line="36"/>
@@ -3565,7 +3621,7 @@
     </message>
     <message>
         <location filename="../../counter_app/cli/inquiry.py" line="75"/>
-        <location filename="../../counter_app/cli/main.py" line="226"/>
+        <location filename="../../counter_app/cli/main.py" line="234"/>
         <source>invalid: {reason}</source>
         <translation>无效：{reason}</translation>
     </message>
@@ -3725,87 +3781,87 @@
         <translation>生成供村委会/社区填写的表格模板（带填写说明的 xlsx；FILE 以 .csv 结尾时生成 CSV）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli/main.py" line="166"/>
+        <location filename="../../counter_app/cli/main.py" line="174"/>
         <source>Demo online pre-application number: {number}, found with the guardian&apos;s ID number {id_number} (F3)</source>
         <translation>演示用网上预申请编号：{number}，可凭监护人身份证号码 {id_number} 查到（F3）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli/main.py" line="171"/>
+        <location filename="../../counter_app/cli/main.py" line="179"/>
         <source>Demo login: user {user}  password {password}</source>
         <translation>演示账号：用户名 {user}  密码 {password}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli/main.py" line="177"/>
+        <location filename="../../counter_app/cli/main.py" line="185"/>
         <source>Operators exist already; the demo login is user {user}  password {password} (unless it was changed).</source>
         <translation>操作员已存在；演示账号为用户名 {user}  密码 {password}（如未修改）。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli/main.py" line="185"/>
+        <location filename="../../counter_app/cli/main.py" line="193"/>
         <source>{count} demo applications submitted.</source>
         <translation>已提交 {count} 份演示申请。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli/main.py" line="187"/>
+        <location filename="../../counter_app/cli/main.py" line="195"/>
         <source>Data directory: {folder}</source>
         <translation>数据文件夹：{folder}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli/main.py" line="196"/>
+        <location filename="../../counter_app/cli/main.py" line="204"/>
         <source>No demo queue: {reason}</source>
         <translation>未建立演示队列：{reason}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli/main.py" line="199"/>
+        <location filename="../../counter_app/cli/main.py" line="207"/>
         <source>{count} {status}</source>
         <translation>{status} {count} 份</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli/main.py" line="201"/>
+        <location filename="../../counter_app/cli/main.py" line="209"/>
         <source>Today&apos;s queue: {total} demo applications ({steps}).</source>
         <translation>今天的队列：{total} 份演示申请（{steps}）。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli/main.py" line="204"/>
+        <location filename="../../counter_app/cli/main.py" line="212"/>
         <source>Today&apos;s queue holds applications already: no demo applications added.</source>
         <translation>今天的队列中已有申请，未添加演示申请。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli/main.py" line="212"/>
+        <location filename="../../counter_app/cli/main.py" line="220"/>
         <source>Local database at revision {revision}: {file}</source>
         <translation>本机数据库已是版本 {revision}：{file}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli/main.py" line="234"/>
+        <location filename="../../counter_app/cli/main.py" line="242"/>
         <source>female</source>
         <translation>女</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli/main.py" line="235"/>
+        <location filename="../../counter_app/cli/main.py" line="243"/>
         <source>male</source>
         <translation>男</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli/main.py" line="236"/>
+        <location filename="../../counter_app/cli/main.py" line="244"/>
         <source>valid: born {birth_date}, sex {sex}, region {region}</source>
         <translation>有效：出生日期 {birth_date}，性别 {sex}，地区 {region}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli/main.py" line="250"/>
+        <location filename="../../counter_app/cli/main.py" line="258"/>
         <source>template written: {file}</source>
         <translation>模板已写入：{file}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli/main.py" line="264"/>
+        <location filename="../../counter_app/cli/main.py" line="272"/>
         <source>{good} rows good, {bad} rows with {problems} problems</source>
         <translation>{good} 行无误，{bad} 行共有 {problems} 处问题</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli/main.py" line="271"/>
+        <location filename="../../counter_app/cli/main.py" line="279"/>
         <source>row {row} ({applicant}): {column}: {problem}</source>
         <translation>第 {row} 行（{applicant}）：{column}：{problem}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli/main.py" line="274"/>
+        <location filename="../../counter_app/cli/main.py" line="282"/>
         <source>row {row}: {column}: {problem}</source>
         <translation>第 {row} 行：{column}：{problem}</translation>
     </message>
@@ -4066,158 +4122,329 @@
     </message>
     <message>
         <location filename="../../counter_app/cli/sync.py" line="55"/>
+        <location filename="../../counter_app/cli/updates.py" line="216"/>
         <source>administrator&apos;s URL of the central PostgreSQL</source>
         <translation>中心 PostgreSQL 数据库的管理员 URL</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli/sync.py" line="60"/>
+        <location filename="../../counter_app/cli/sync.py" line="62"/>
         <source>connect this counter with its enrolment code</source>
         <translation>用注册码将本柜台接入中心数据库</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli/sync.py" line="62"/>
+        <location filename="../../counter_app/cli/sync.py" line="64"/>
         <source>the enrolment code, or @FILE to read it from a file</source>
         <translation>注册码，或用 @FILE 从文件中读取</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli/sync.py" line="65"/>
+        <location filename="../../counter_app/cli/sync.py" line="67"/>
         <source>exchange data with the central database</source>
         <translation>与中心数据库交换数据</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli/sync.py" line="68"/>
+        <location filename="../../counter_app/cli/sync.py" line="70"/>
         <source>send everything queued and pull, once</source>
         <translation>发送队列中的全部数据并接收更新，执行一次</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli/sync.py" line="71"/>
+        <location filename="../../counter_app/cli/sync.py" line="73"/>
         <source>what waits to be sent, and the last sync</source>
         <translation>显示待发送的数据和最近一次同步</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli/sync.py" line="81"/>
+        <location filename="../../counter_app/cli/sync.py" line="83"/>
         <source>one of: {kinds}</source>
         <translation>只能是以下之一：{kinds}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli/sync.py" line="88"/>
+        <location filename="../../counter_app/cli/sync.py" line="90"/>
         <source>central database URL (default: this counter&apos;s enrolment, else the configured one)</source>
         <translation>中心数据库 URL（默认：本柜台注册时的设置，否则为设置文件中的地址）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli/sync.py" line="103"/>
+        <location filename="../../counter_app/cli/sync.py" line="109"/>
         <source>central database at revision {revision}</source>
         <translation>中心数据库已是版本 {revision}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli/sync.py" line="107"/>
+        <location filename="../../counter_app/cli/sync.py" line="113"/>
         <source>site {site} ({kind}): {id}</source>
         <translation>网点 {site}（{kind}）：{id}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli/sync.py" line="113"/>
+        <location filename="../../counter_app/cli/sync.py" line="119"/>
         <source>device {device} for site {site}</source>
         <translation>设备 {device}（网点 {site}）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli/sync.py" line="121"/>
+        <location filename="../../counter_app/cli/sync.py" line="127"/>
         <source>device {device} revoked</source>
         <translation>设备 {device} 的访问权限已撤销</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli/sync.py" line="131"/>
+        <location filename="../../counter_app/cli/sync.py" line="137"/>
         <source>central database {database}: {count} roles named {prefix}_*</source>
         <translation>中心数据库 {database}：{count} 个名为 {prefix}_* 的数据库角色</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli/sync.py" line="136"/>
+        <location filename="../../counter_app/cli/sync.py" line="142"/>
         <source>not dropped: confirm with --yes (no terminal to ask on)</source>
         <translation>未删除：请加 --yes 确认（没有可询问的终端）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli/sync.py" line="141"/>
+        <location filename="../../counter_app/cli/sync.py" line="147"/>
         <source>Drop {database} and its roles for good? Type its name to confirm: </source>
         <translation>确定永久删除 {database} 及其数据库角色吗？请输入数据库名称确认：</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli/sync.py" line="147"/>
+        <location filename="../../counter_app/cli/sync.py" line="153"/>
         <source>not dropped</source>
         <translation>未删除</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli/sync.py" line="150"/>
+        <location filename="../../counter_app/cli/sync.py" line="156"/>
         <source>database {database} dropped, and {count} roles</source>
         <translation>已删除数据库 {database} 及 {count} 个数据库角色</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli/sync.py" line="153"/>
+        <location filename="../../counter_app/cli/sync.py" line="159"/>
         <source>kept {count} roles another database still uses: {roles}</source>
         <translation>保留了其他数据库仍在使用的 {count} 个角色：{roles}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli/sync.py" line="161"/>
+        <location filename="../../counter_app/cli/sync.py" line="167"/>
         <source>the code enrols once, until {time} UTC</source>
         <translation>该注册码只能注册一次，有效期至 {time}（UTC）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli/sync.py" line="165"/>
+        <location filename="../../counter_app/cli/sync.py" line="171"/>
         <source>enrolment code written to {file}; on the counter run: counter-app enrol @{file}</source>
         <translation>注册码已写入 {file}；请在柜台上运行：counter-app enrol @{file}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli/sync.py" line="168"/>
+        <location filename="../../counter_app/cli/sync.py" line="174"/>
         <source>enrolment code (shown once; on the counter run: counter-app enrol CODE):</source>
         <translation>注册码（只显示一次；请在柜台上运行：counter-app enrol 注册码）：</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli/sync.py" line="181"/>
+        <location filename="../../counter_app/cli/sync.py" line="187"/>
         <source>enrolled as device {device} of site {site}</source>
         <translation>已注册为网点 {site} 的设备 {device}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli/sync.py" line="200"/>
+        <location filename="../../counter_app/cli/sync.py" line="206"/>
         <source>not an enrolment code file</source>
         <translation>不是注册码文件</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli/sync.py" line="212"/>
+        <location filename="../../counter_app/cli/sync.py" line="218"/>
         <source>sent {sent}, files {files}, already there {duplicates}, rejected {rejected}, pending {pending}</source>
         <translation>已发送 {sent} 条，文件 {files} 个，中心已有 {duplicates} 条，被拒绝 {rejected} 条，待发送 {pending} 条</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli/sync.py" line="216"/>
+        <location filename="../../counter_app/cli/sync.py" line="222"/>
         <source>pulled: {feeds}</source>
         <translation>已接收：{feeds}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli/sync.py" line="217"/>
+        <location filename="../../counter_app/cli/sync.py" line="223"/>
         <source>{feed} {count}</source>
         <translation>{feed} {count} 条</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli/sync.py" line="222"/>
+        <location filename="../../counter_app/cli/sync.py" line="228"/>
         <source>rejected #{seq} {kind}: {reason}</source>
         <translation>被拒绝 #{seq} {kind}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli/sync.py" line="230"/>
+        <location filename="../../counter_app/cli/sync.py" line="236"/>
         <source>pending {pending}, rejected {rejected}, last success {when} (UTC)</source>
         <translation>待发送 {pending} 条，被拒绝 {rejected} 条，最近一次成功同步 {when}（UTC）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli/sync.py" line="234"/>
+        <location filename="../../counter_app/cli/sync.py" line="240"/>
         <source>pending {pending}, rejected {rejected}, never synced</source>
         <translation>待发送 {pending} 条，被拒绝 {rejected} 条，从未同步</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli/sync.py" line="238"/>
+        <location filename="../../counter_app/cli/sync.py" line="244"/>
         <source>last error: {error}</source>
         <translation>最近一次错误：{error}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli/sync.py" line="241"/>
+        <location filename="../../counter_app/cli/sync.py" line="247"/>
         <source>audit log flagged by the central database ({count}): tell the supervisor</source>
         <translation>中心数据库发现本柜台审计日志异常（{count} 次）：请报告主管</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/updates.py" line="48"/>
+        <source>Last update: version {version} installed at {time} UTC.</source>
+        <translation>最近一次更新：版本 {version} 已于 {time}（UTC）安装。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/updates.py" line="50"/>
+        <source>Last update: version {version} rolled back at {time} UTC: {reason}</source>
+        <translation>最近一次更新：版本 {version} 已于 {time}（UTC）回退：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/updates.py" line="52"/>
+        <source>Last update: version {version} refused at {time} UTC: {reason}</source>
+        <translation>最近一次更新：版本 {version} 已于 {time}（UTC）被拒绝：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/updates.py" line="54"/>
+        <source>Last update: version {version} staged at {time} UTC.</source>
+        <translation>最近一次更新：版本 {version} 已于 {time}（UTC）准备就绪。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/updates.py" line="55"/>
+        <source>Last update: version {version} withdrawn centrally at {time} UTC.</source>
+        <translation>最近一次更新：版本 {version} 已于 {time}（UTC）被中心撤回。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/updates.py" line="61"/>
+        <source>program updates: check, apply</source>
+        <translation>程序更新：检查、应用</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/updates.py" line="64"/>
+        <source>the installed version, the published one, and what waits for the next start</source>
+        <translation>已安装版本、已发布版本，以及等待下次启动安装的更新</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/updates.py" line="66"/>
+        <source>do not ask the central database; say what the last sync saw</source>
+        <translation>不询问中心数据库；显示上次同步时看到的情况</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/updates.py" line="70"/>
+        <source>verify an update package and install it at the next start (exit 2 when it does not verify)</source>
+        <translation>校验更新包并在下次启动时安装（校验不通过时退出码为 2）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/updates.py" line="73"/>
+        <source>the update package (.zip)</source>
+        <translation>更新包（.zip）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/updates.py" line="75"/>
+        <source>check that this version starts (run by the previous version while it installs this one)</source>
+        <translation>检查本版本能否启动（由上一版本在安装本版本时运行）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/updates.py" line="97"/>
+        <source>Version {version} verified ({files} files) and staged: it is installed at the next start.</source>
+        <translation>版本 {version} 已通过校验（{files} 个文件）并准备就绪：将在下次启动时安装。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/updates.py" line="101"/>
+        <source>This Counter does not run from an installed program folder (setting program_dir): the update stays staged until it does.</source>
+        <translation>本程序并非从已安装的程序文件夹运行（设置项 program_dir）：更新将保持就绪，直到从程序文件夹运行为止。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/updates.py" line="116"/>
+        <source>The central database was not asked: {reason}</source>
+        <translation>未能询问中心数据库：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/updates.py" line="119"/>
+        <source>Installed version: {version}</source>
+        <translation>已安装版本：{version}</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/updates.py" line="121"/>
+        <source>Published version: not known yet (no sync has asked)</source>
+        <translation>已发布版本：尚不清楚（尚未通过同步查询）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/updates.py" line="124"/>
+        <source>Published version: {version} (as of {time} UTC)</source>
+        <translation>已发布版本：{version}（截至 {time}，UTC）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/updates.py" line="127"/>
+        <source>Published version: none for this computer (as of {time} UTC)</source>
+        <translation>已发布版本：没有适用于本机的版本（截至 {time}，UTC）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/updates.py" line="130"/>
+        <source>Staged: version {version}, installed at the next start</source>
+        <translation>已就绪：版本 {version}，将在下次启动时安装</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/updates.py" line="133"/>
+        <source>Staged: nothing</source>
+        <translation>已就绪：无</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/updates.py" line="135"/>
+        <source>Downloading version {version}: {done} of {total} MB</source>
+        <translation>正在下载版本 {version}：{done} / {total} MB</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/updates.py" line="164"/>
+        <source>{module} does not load ({error})</source>
+        <translation>{module} 无法加载（{error}）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/updates.py" line="170"/>
+        <source>{file} is missing</source>
+        <translation>缺少 {file}</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/updates.py" line="172"/>
+        <source>self-test: {problem}</source>
+        <translation>自检：{problem}</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/updates.py" line="175"/>
+        <source>self-test passed</source>
+        <translation>自检通过</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/updates.py" line="202"/>
+        <source>publish a signed update package for the counters</source>
+        <translation>为各柜台发布已签名的更新包</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/updates.py" line="206"/>
+        <source>sign with this Ed25519 private key (passphrase from {env} or asked); without it, the package&apos;s own signature</source>
+        <translation>用此 Ed25519 私钥签名（口令取自 {env}，否则询问）；不指定时使用更新包自带的签名</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/updates.py" line="209"/>
+        <source>withdraw a published update (counters that have not installed it drop it)</source>
+        <translation>撤回已发布的更新（尚未安装的柜台将放弃它）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/updates.py" line="212"/>
+        <source>only this platform&apos;s package (e.g. linux-x86_64)</source>
+        <translation>仅此平台的更新包（如 linux-x86_64）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/updates.py" line="214"/>
+        <source>the published updates, withdrawn ones too</source>
+        <translation>已发布的更新，包括已撤回的</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/updates.py" line="232"/>
+        <source>version {version} for {platform} published ({files} files, {megabytes} MB, key {key}): release {id}</source>
+        <translation>{platform} 的版本 {version} 已发布（{files} 个文件，{megabytes} MB，密钥 {key}）：发布编号 {id}</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/updates.py" line="240"/>
+        <source>version {version} withdrawn ({count} packages)</source>
+        <translation>版本 {version} 已撤回（{count} 个更新包）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/updates.py" line="251"/>
+        <source>{count} releases, {in_force} in force</source>
+        <translation>共 {count} 个发布，{in_force} 个生效中</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/updates.py" line="268"/>
+        <source>Passphrase of {file}: </source>
+        <translation>{file} 的口令：</translation>
     </message>
 </context>
 <context>
@@ -5790,357 +6017,367 @@
     <message>
         <location filename="../../counter_app/selfcheck/backlog.py" line="13"/>
         <source>The last successful sync was at {time}.</source>
-        <translation type="unfinished"></translation>
+        <translation>上次成功同步于 {time}。</translation>
     </message>
     <message>
         <location filename="../../counter_app/selfcheck/backlog.py" line="14"/>
         <source>No successful sync since {time}: check the network and the sync status in the status bar.</source>
-        <translation type="unfinished"></translation>
+        <translation>自 {time} 起未成功同步：请检查网络及状态栏中的同步状态。</translation>
     </message>
     <message>
         <location filename="../../counter_app/selfcheck/backlog.py" line="17"/>
         <source>No sync yet, and nothing is waiting to be sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>尚未同步过，也没有待上传的内容。</translation>
     </message>
     <message>
         <location filename="../../counter_app/selfcheck/backlog.py" line="19"/>
         <source>No successful sync yet while {count} wait to be sent: check the network and the sync status in the status bar.</source>
-        <translation type="unfinished"></translation>
+        <translation>尚未成功同步过，已有 {count} 笔待上传：请检查网络及状态栏中的同步状态。</translation>
     </message>
     <message>
         <location filename="../../counter_app/selfcheck/backlog.py" line="22"/>
         <source>Every application has been sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>所有申请均已上传。</translation>
     </message>
     <message>
         <location filename="../../counter_app/selfcheck/backlog.py" line="23"/>
         <source>{count} applications wait to be sent, the oldest since {time}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{count} 笔申请待上传，最早一笔自 {time} 起等待。</translation>
     </message>
     <message>
         <location filename="../../counter_app/selfcheck/backlog.py" line="25"/>
         <source>{count} applications wait to be sent, the oldest since {time}: check the network and the sync status in the status bar.</source>
-        <translation type="unfinished"></translation>
+        <translation>{count} 笔申请待上传，最早一笔自 {time} 起等待：请检查网络及状态栏中的同步状态。</translation>
     </message>
     <message>
         <location filename="../../counter_app/selfcheck/clock.py" line="30"/>
         <source>Within {seconds} s of the central server&apos;s clock.</source>
-        <translation type="unfinished"></translation>
+        <translation>与中心服务器时钟相差不超过 {seconds} 秒。</translation>
     </message>
     <message>
         <location filename="../../counter_app/selfcheck/clock.py" line="32"/>
         <source>{seconds} s ahead of the central server&apos;s clock: ask the administrator to set it right (new applications stop beyond {limit} minutes).</source>
-        <translation type="unfinished"></translation>
+        <translation>比中心服务器时钟快 {seconds} 秒：请联系管理员校准（相差超过 {limit} 分钟将暂停新申请）。</translation>
     </message>
     <message>
         <location filename="../../counter_app/selfcheck/clock.py" line="36"/>
         <source>{seconds} s behind the central server&apos;s clock: ask the administrator to set it right (new applications stop beyond {limit} minutes).</source>
-        <translation type="unfinished"></translation>
+        <translation>比中心服务器时钟慢 {seconds} 秒：请联系管理员校准（相差超过 {limit} 分钟将暂停新申请）。</translation>
     </message>
     <message>
         <location filename="../../counter_app/selfcheck/clock.py" line="39"/>
         <source>This computer&apos;s clock is about {minutes} minutes ahead of the central server&apos;s, so the dates on forms would be wrong: new applications are stopped. Set the clock right or ask the administrator.</source>
-        <translation type="unfinished"></translation>
+        <translation>本机时钟比中心服务器快约 {minutes} 分钟，表单上的日期会出错：已暂停新申请。请校准时钟或联系管理员。</translation>
     </message>
     <message>
         <location filename="../../counter_app/selfcheck/clock.py" line="43"/>
         <source>This computer&apos;s clock is about {minutes} minutes behind the central server&apos;s, so the dates on forms would be wrong: new applications are stopped. Set the clock right or ask the administrator.</source>
-        <translation type="unfinished"></translation>
+        <translation>本机时钟比中心服务器慢约 {minutes} 分钟，表单上的日期会出错：已暂停新申请。请校准时钟或联系管理员。</translation>
     </message>
     <message>
         <location filename="../../counter_app/selfcheck/clock.py" line="47"/>
         <source>The central database runs on this computer, so it keeps this computer&apos;s time.</source>
-        <translation type="unfinished"></translation>
+        <translation>中心数据库运行在本机上，与本机时间一致。</translation>
     </message>
     <message>
         <location filename="../../counter_app/selfcheck/clock.py" line="50"/>
         <source>Not compared: the central database cannot be reached just now. This alone stops nothing.</source>
-        <translation type="unfinished"></translation>
+        <translation>未比对：目前无法连接中心数据库。仅此一项不会暂停任何业务。</translation>
     </message>
     <message>
         <location filename="../../counter_app/selfcheck/clock.py" line="53"/>
         <source>Not compared: this counter is not enrolled with a central database yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>未比对：本窗口尚未在中心数据库登记。</translation>
     </message>
     <message>
         <location filename="../../counter_app/selfcheck/devices.py" line="21"/>
         <source>Not checked here.</source>
-        <translation type="unfinished"></translation>
+        <translation>此处未检查。</translation>
     </message>
     <message>
         <location filename="../../counter_app/selfcheck/devices.py" line="22"/>
         <source>No printer is installed on this computer: forms and vouchers cannot be printed. Ask the administrator.</source>
-        <translation type="unfinished"></translation>
+        <translation>本机未安装打印机：无法打印登记表和凭证。请联系管理员。</translation>
     </message>
     <message>
         <location filename="../../counter_app/selfcheck/devices.py" line="25"/>
         <source>Printers installed: {count}; the default is {name}.</source>
-        <translation type="unfinished"></translation>
+        <translation>已安装打印机 {count} 台，默认打印机为 {name}。</translation>
     </message>
     <message>
         <location filename="../../counter_app/selfcheck/devices.py" line="27"/>
         <source>Printers installed: {count}; none is the default, so staff choose one when printing.</source>
-        <translation type="unfinished"></translation>
+        <translation>已安装打印机 {count} 台，未设默认打印机，打印时需选择。</translation>
     </message>
     <message>
         <location filename="../../counter_app/selfcheck/devices.py" line="31"/>
         <source>The photo camera ({photo}) is connected.</source>
-        <translation type="unfinished"></translation>
+        <translation>拍照摄像头（{photo}）已连接。</translation>
     </message>
     <message>
         <location filename="../../counter_app/selfcheck/devices.py" line="32"/>
         <source>The photo camera ({photo}) and the document camera ({document}) are connected.</source>
-        <translation type="unfinished"></translation>
+        <translation>拍照摄像头（{photo}）和高拍仪（{document}）均已连接。</translation>
     </message>
     <message>
         <location filename="../../counter_app/selfcheck/devices.py" line="35"/>
         <source>The photo camera ({photo}) is not found: check its cable. Meanwhile photos can be imported from files or come with a studio&apos;s receipt.</source>
-        <translation type="unfinished"></translation>
+        <translation>未找到拍照摄像头（{photo}）：请检查连接线。在此期间可从文件导入照片，或使用照相馆回执。</translation>
     </message>
     <message>
         <location filename="../../counter_app/selfcheck/devices.py" line="38"/>
         <source>The document camera ({document}) is not found: check its cable. Meanwhile materials can be scanned from files.</source>
-        <translation type="unfinished"></translation>
+        <translation>未找到高拍仪（{document}）：请检查连接线。在此期间可从文件导入材料扫描件。</translation>
     </message>
     <message>
         <location filename="../../counter_app/selfcheck/devices.py" line="41"/>
         <source>Neither the photo camera ({photo}) nor the document camera ({document}) is found: check their cables.</source>
-        <translation type="unfinished"></translation>
+        <translation>拍照摄像头（{photo}）和高拍仪（{document}）均未找到：请检查连接线。</translation>
     </message>
     <message>
         <location filename="../../counter_app/selfcheck/devices.py" line="45"/>
         <source>No ID-card reader is configured: staff type the ID details.</source>
-        <translation type="unfinished"></translation>
+        <translation>未配置身份证读卡器：由工作人员手工录入证件信息。</translation>
     </message>
     <message>
         <location filename="../../counter_app/selfcheck/devices.py" line="47"/>
         <source>A simulated ID-card reader is configured (demonstration and training).</source>
-        <translation type="unfinished"></translation>
+        <translation>已配置模拟身份证读卡器（用于演示和培训）。</translation>
     </message>
     <message>
         <location filename="../../counter_app/selfcheck/devices.py" line="49"/>
         <source>The ID-card reader&apos;s driver {file} is not found: staff type the ID details until the administrator installs it.</source>
-        <translation type="unfinished"></translation>
+        <translation>未找到身份证读卡器驱动 {file}：在管理员安装之前，由工作人员手工录入证件信息。</translation>
     </message>
     <message>
         <location filename="../../counter_app/selfcheck/devices.py" line="52"/>
         <source>The ID-card reader&apos;s driver cannot be loaded: staff type the ID details until the administrator fixes it.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法加载身份证读卡器驱动：在管理员修复之前，由工作人员手工录入证件信息。</translation>
     </message>
     <message>
         <location filename="../../counter_app/selfcheck/devices.py" line="55"/>
         <source>The ID-card reader does not answer: check its cable. Meanwhile staff type the ID details.</source>
-        <translation type="unfinished"></translation>
+        <translation>身份证读卡器无响应：请检查连接线。在此期间由工作人员手工录入证件信息。</translation>
     </message>
     <message>
         <location filename="../../counter_app/selfcheck/devices.py" line="58"/>
         <source>The ID-card reader is connected.</source>
-        <translation type="unfinished"></translation>
+        <translation>身份证读卡器已连接。</translation>
     </message>
     <message>
         <location filename="../../counter_app/selfcheck/disk.py" line="14"/>
         <source>{free} MB free on the disk of the data folder.</source>
-        <translation type="unfinished"></translation>
+        <translation>数据文件夹所在磁盘剩余 {free} MB。</translation>
     </message>
     <message>
         <location filename="../../counter_app/selfcheck/disk.py" line="16"/>
         <source>Only {free} MB free on the disk of the data folder: free some space soon (new applications stop below {minimum} MB).</source>
-        <translation type="unfinished"></translation>
+        <translation>数据文件夹所在磁盘仅剩 {free} MB：请尽快清理空间（低于 {minimum} MB 时将暂停新申请）。</translation>
     </message>
     <message>
         <location filename="../../counter_app/selfcheck/disk.py" line="19"/>
         <source>Only {free} MB free on the disk of the data folder, under the {minimum} MB needed to keep applications safely: new applications are stopped. Free some space or ask the administrator.</source>
-        <translation type="unfinished"></translation>
+        <translation>数据文件夹所在磁盘仅剩 {free} MB，低于安全保存申请所需的 {minimum} MB：已暂停新申请。请清理空间或联系管理员。</translation>
     </message>
     <message>
         <location filename="../../counter_app/selfcheck/disk.py" line="23"/>
         <source>The free space of the data folder&apos;s disk cannot be measured; ask the administrator to check it.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法测量数据文件夹所在磁盘的剩余空间，请联系管理员检查。</translation>
     </message>
     <message>
         <location filename="../../counter_app/selfcheck/items.py" line="33"/>
         <source>Disk space</source>
-        <translation type="unfinished"></translation>
+        <translation>磁盘空间</translation>
     </message>
     <message>
         <location filename="../../counter_app/selfcheck/items.py" line="34"/>
         <source>Clock</source>
-        <translation type="unfinished"></translation>
+        <translation>时钟</translation>
     </message>
     <message>
         <location filename="../../counter_app/selfcheck/items.py" line="35"/>
         <source>Last sync</source>
-        <translation type="unfinished"></translation>
+        <translation>上次同步</translation>
     </message>
     <message>
         <location filename="../../counter_app/selfcheck/items.py" line="36"/>
         <source>Applications not yet sent</source>
-        <translation type="unfinished"></translation>
+        <translation>尚未上传的申请</translation>
     </message>
     <message>
         <location filename="../../counter_app/selfcheck/items.py" line="37"/>
         <source>Printer</source>
-        <translation type="unfinished"></translation>
+        <translation>打印机</translation>
     </message>
     <message>
         <location filename="../../counter_app/selfcheck/items.py" line="38"/>
         <source>Camera</source>
-        <translation type="unfinished"></translation>
+        <translation>摄像头</translation>
     </message>
     <message>
         <location filename="../../counter_app/selfcheck/items.py" line="39"/>
         <source>ID-card reader</source>
-        <translation type="unfinished"></translation>
+        <translation>身份证读卡器</translation>
     </message>
     <message>
         <location filename="../../counter_app/selfcheck/items.py" line="40"/>
         <source>Version</source>
-        <translation type="unfinished"></translation>
+        <translation>版本</translation>
     </message>
     <message>
         <location filename="../../counter_app/selfcheck/version.py" line="11"/>
         <source>Version {running}; the published version is not known yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>版本 {running}；尚不知道已发布的版本。</translation>
     </message>
     <message>
         <location filename="../../counter_app/selfcheck/version.py" line="13"/>
         <source>Version {running}, the published one.</source>
-        <translation type="unfinished"></translation>
+        <translation>版本 {running}，即已发布的版本。</translation>
     </message>
     <message>
         <location filename="../../counter_app/selfcheck/version.py" line="15"/>
         <source>Version {running}, newer than the published {published}.</source>
-        <translation type="unfinished"></translation>
+        <translation>版本 {running}，比已发布的 {published} 更新。</translation>
     </message>
     <message>
         <location filename="../../counter_app/selfcheck/version.py" line="17"/>
         <source>Version {running} runs here, but {published} is published: it is installed at a start once downloaded; ask the administrator if it does not come.</source>
-        <translation type="unfinished"></translation>
+        <translation>本机运行版本 {running}，已发布版本为 {published}：下载完成后将在下次启动时安装；如迟迟未更新，请联系管理员。</translation>
     </message>
     <message>
         <location filename="../../counter_app/services/selfcheck.py" line="52"/>
         <source>New applications are stopped: only {free} MB are free on the disk of the data folder, under the {minimum} MB needed to keep them safely. Free some space, or a supervisor can allow new applications for today in the self-check.</source>
-        <translation type="unfinished"></translation>
+        <translation>已暂停新申请：数据文件夹所在磁盘仅剩 {free} MB，低于安全保存所需的 {minimum} MB。请清理空间，或由主管在自检中准许今天继续受理新申请。</translation>
     </message>
     <message>
         <location filename="../../counter_app/services/selfcheck.py" line="57"/>
         <source>New applications are stopped: this computer&apos;s clock is about {minutes} minutes off the central server&apos;s, so the dates on forms would be wrong. Set the clock right, or a supervisor can allow new applications for today in the self-check.</source>
-        <translation type="unfinished"></translation>
+        <translation>已暂停新申请：本机时钟与中心服务器相差约 {minutes} 分钟，表单上的日期会出错。请校准时钟，或由主管在自检中准许今天继续受理新申请。</translation>
     </message>
     <message>
         <location filename="../../counter_app/services/selfcheck.py" line="62"/>
         <source>Nothing stops new applications at the moment.</source>
-        <translation type="unfinished"></translation>
+        <translation>目前没有暂停新申请的情况。</translation>
     </message>
     <message>
         <location filename="../../counter_app/services/selfcheck.py" line="64"/>
         <source>Please give the reason for allowing new applications.</source>
-        <translation type="unfinished"></translation>
+        <translation>请填写准许受理新申请的原因。</translation>
     </message>
     <message>
         <location filename="../../counter_app/services/selfcheck.py" line="66"/>
         <source>Only a supervisor of this handling point can allow new applications.</source>
-        <translation type="unfinished"></translation>
+        <translation>只有本网点的主管才能准许受理新申请。</translation>
     </message>
     <message>
         <location filename="../../counter_app/updates/errors.py" line="12"/>
         <source>This is not an update package of Counter: {problem}</source>
-        <translation type="unfinished"></translation>
+        <translation>这不是本程序的更新包：{problem}</translation>
     </message>
     <message>
         <location filename="../../counter_app/updates/errors.py" line="14"/>
         <source>The update&apos;s manifest is not valid: {problem}</source>
-        <translation type="unfinished"></translation>
+        <translation>更新清单无效：{problem}</translation>
     </message>
     <message>
         <location filename="../../counter_app/updates/errors.py" line="16"/>
         <source>This program holds no trusted update key, so it accepts no update.</source>
-        <translation type="unfinished"></translation>
+        <translation>本程序未内置可信的更新密钥，因此不接受任何更新。</translation>
     </message>
     <message>
         <location filename="../../counter_app/updates/errors.py" line="18"/>
         <source>The update is signed with key {key}, which this program does not trust.</source>
-        <translation type="unfinished"></translation>
+        <translation>该更新由密钥 {key} 签名，本程序不信任此密钥。</translation>
     </message>
     <message>
         <location filename="../../counter_app/updates/errors.py" line="20"/>
         <source>The update&apos;s signature does not match its manifest: the manifest was changed or signed with another key.</source>
-        <translation type="unfinished"></translation>
+        <translation>更新签名与清单不符：清单已被改动，或由其他密钥签名。</translation>
     </message>
     <message>
         <location filename="../../counter_app/updates/errors.py" line="23"/>
         <source>The update package is not signed.</source>
-        <translation type="unfinished"></translation>
+        <translation>更新包未签名。</translation>
     </message>
     <message>
         <location filename="../../counter_app/updates/errors.py" line="24"/>
         <source>The update package is damaged: {file} differs from its manifest.</source>
-        <translation type="unfinished"></translation>
+        <translation>更新包已损坏：{file} 与清单不符。</translation>
     </message>
     <message>
         <location filename="../../counter_app/updates/errors.py" line="26"/>
         <source>The update package lacks {file}, which its manifest lists.</source>
-        <translation type="unfinished"></translation>
+        <translation>更新包缺少清单中列出的 {file}。</translation>
     </message>
     <message>
         <location filename="../../counter_app/updates/errors.py" line="28"/>
         <source>The update package holds {file}, which its manifest does not list.</source>
-        <translation type="unfinished"></translation>
+        <translation>更新包含有清单中未列出的 {file}。</translation>
     </message>
     <message>
         <location filename="../../counter_app/updates/errors.py" line="30"/>
         <source>The update package holds an unsafe entry ({entry}): {problem}.</source>
-        <translation type="unfinished"></translation>
+        <translation>更新包含有不安全的条目（{entry}）：{problem}。</translation>
     </message>
     <message>
         <location filename="../../counter_app/updates/errors.py" line="32"/>
         <source>Version {version} is not newer than the installed version {installed}.</source>
-        <translation type="unfinished"></translation>
+        <translation>版本 {version} 并不比已安装的版本 {installed} 新。</translation>
     </message>
     <message>
         <location filename="../../counter_app/updates/errors.py" line="34"/>
         <source>Version {version} can only update version {minimum} or later; this is version {installed}.</source>
-        <translation type="unfinished"></translation>
+        <translation>版本 {version} 只能从 {minimum} 或更高版本升级；本机为版本 {installed}。</translation>
     </message>
     <message>
         <location filename="../../counter_app/updates/errors.py" line="37"/>
         <source>The update is for {platform}; this computer is {here}.</source>
-        <translation type="unfinished"></translation>
+        <translation>该更新适用于 {platform}；本机为 {here}。</translation>
     </message>
     <message>
         <location filename="../../counter_app/updates/errors.py" line="39"/>
         <source>{version} is not a version number (digits and dots, e.g. 1.2.0).</source>
-        <translation type="unfinished"></translation>
+        <translation>{version} 不是版本号（应为数字和点，如 1.2.0）。</translation>
     </message>
     <message>
         <location filename="../../counter_app/updates/errors.py" line="41"/>
         <source>The downloaded package is not the one the central database published (its manifest differs).</source>
-        <translation type="unfinished"></translation>
+        <translation>下载的更新包不是中心数据库发布的那个（清单不一致）。</translation>
     </message>
     <message>
         <location filename="../../counter_app/updates/errors.py" line="44"/>
         <source>The downloaded update differs from the published one (size or SHA-256); it is fetched again.</source>
-        <translation type="unfinished"></translation>
+        <translation>下载的更新与发布的不一致（大小或 SHA-256）；将重新下载。</translation>
     </message>
     <message>
         <location filename="../../counter_app/updates/errors.py" line="47"/>
         <source>Version {version} failed its start-up self-check ({problem}); version {previous} was put back.</source>
-        <translation type="unfinished"></translation>
+        <translation>版本 {version} 未通过启动自检（{problem}）；已恢复版本 {previous}。</translation>
     </message>
     <message>
         <location filename="../../counter_app/updates/errors.py" line="50"/>
-        <source>This Counter does not run from an installed program folder, so an update cannot be installed here (setting program_dir).</source>
-        <translation type="unfinished"></translation>
+        <source>The update could not be put beside the program folder: {problem}. Check that the program&apos;s user may write there.</source>
+        <translation>无法将更新放到程序文件夹旁：{problem}。请检查运行本程序的用户是否有权写入该位置。</translation>
     </message>
     <message>
         <location filename="../../counter_app/updates/errors.py" line="53"/>
-        <source>The update could not be put beside the program folder: {problem}. Check that the program&apos;s user may write there.</source>
-        <translation type="unfinished"></translation>
+        <source>The key file {file} is not usable: {problem}</source>
+        <translation>密钥文件 {file} 无法使用：{problem}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/updates/errors.py" line="56"/>
-        <source>The key file {file} is not usable: {problem}</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../counter_app/central/update_releases.py" line="33"/>
+        <source>Version {version} for {platform} is published already; withdraw it first to publish another package under that version.</source>
+        <translation>{platform} 的版本 {version} 已发布；如需以该版本号发布另一个更新包，请先撤回。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/central/update_releases.py" line="36"/>
+        <source>No release of version {version} is in force.</source>
+        <translation>没有生效中的版本 {version}。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/central/update_releases.py" line="38"/>
+        <source>This login may not publish or withdraw updates: only the central database&apos;s administrator may.</source>
+        <translation>此登录无权发布或撤回更新：仅中心数据库管理员可以。</translation>
     </message>
 </context>
 <context>
