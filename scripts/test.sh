@@ -30,4 +30,11 @@ run() {  # pytest's 5 (nothing collected, e.g. -k matched no benchmark) is no fa
 }
 run -n 2 --ignore=tests/benchmarks "$@"
 run tests/benchmarks "$@"
+# The window's tests again on the oldest Qt the installed program ships with (the glibc
+# 2.31 floor: installer/requirements-bundle.lock), in CI or when COUNTER_QT_FLOOR=1.
+if [ "${CI:-}" = true ] || [ "${COUNTER_QT_FLOOR:-}" = 1 ]; then
+  bash scripts/setup-floor.sh
+  PYTEST=(env PYTHONPATH="$ROOT" .venv-floor/bin/python -m pytest)
+  run -n 2 -p no:cacheprovider tests/qt "$@"
+fi
 exit "$status"
