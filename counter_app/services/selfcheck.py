@@ -111,18 +111,29 @@ def forget(ctx: AppContext | None = None) -> None:
 
 # --- the checks -------------------------------------------------------------------------
 
+def _published_version(ctx: AppContext) -> str | None:
+    """The version the last sync found published (services.updates keeps it), if any."""
+    from counter_app.services import updates
+    try:
+        return updates.update_status(ctx.settings).published or None
+    except (OSError, ValueError):  # no update folder yet, or its state unreadable
+        return None
+
+
 def run_checks(ctx: AppContext, *,
                printers: devices.PrinterProbe | Callable[[], devices.PrinterProbe] | None = None,
                id_reader: object | None = None, published_version: str | None = None,
                camera_present: Callable[[int], bool] = devices.device_present) -> Report:
     """Every check, in the order staff read them. *printers*: the window's probe (or its
     answer); *id_reader*: the reader the window has open (else the configured one is
-    opened, asked and closed); *published_version*: the update manifest's, when known.
+    opened, asked and closed); *published_version*: the update manifest's (by default the
+    one the last sync saw published).
     Takes as long as the central server takes to answer (5 s at most when it does not):
     not for the GUI thread."""
     kept = _of(ctx)
     now = _utc_now()
     timed = _Timer()
+    published_version = published_version or _published_version(ctx)
     items = [
         timed(lambda: _disk(ctx, kept)),
         timed(lambda: _clock(ctx, kept)),

@@ -259,3 +259,15 @@ def test_the_gate_costs_next_to_nothing_and_the_checks_little(ctx, admin):
     assert per_call_ms < 0.5, per_call_ms
     report = selfcheck.run_checks(ctx, printers=devices.PrinterProbe(()))
     assert report.took_ms < 1000, {i.check: i.took_ms for i in report.items}
+
+
+def test_the_version_is_compared_with_the_one_the_last_sync_saw_published(ctx):
+    import json
+
+    from counter_app.services import updates
+    folder = updates.update_folder(ctx.settings)
+    folder.state_file.parent.mkdir(parents=True, exist_ok=True)
+    folder.state_file.write_text(json.dumps({"published": {"version": "99.0.0"}}))
+    report = selfcheck.run_checks(ctx, printers=devices.PrinterProbe(("Office",), "Office"))
+    item = next(i for i in report.items if i.check is Check.VERSION)
+    assert item.state is State.WARNING and item.params["published"] == "99.0.0"
