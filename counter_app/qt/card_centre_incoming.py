@@ -50,7 +50,7 @@ class IncomingTab(ConsoleTab):
              self.tr("Applicant"), self.tr("Received"), self.tr("Days"), self.tr("Status")],
             right_aligned={5}, parent=self)
         set_up_view(ui.incoming_sites_table, self.sites, (220,))
-        set_up_view(ui.incoming_table, self.waiting, (190, 200, 130, 110, 145, 60))
+        set_up_view(ui.incoming_table, self.waiting, (190, 200, 230, 110, 145, 60))
         ui.incoming_splitter.setSizes([180, 400])
         note(ui.incoming_intro_label)
         on_selection(ui.incoming_sites_table, self._site_chosen)
