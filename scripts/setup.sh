@@ -7,11 +7,12 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 
 # Qt's xcb platform libraries, Chinese fonts (TrueType: WenQuanYi for BMP + Ext A,
-# HanaMin for Ext B), poppler/zbar/xvfb for the tests and the headless demo.
+# HanaMin for Ext B), poppler/zbar/xvfb for the tests and the headless demo, nsis for the
+# test that compiles the Windows installer script (installer/windows/check-nsis.sh).
 APT_PACKAGES=(fonts-wqy-zenhei fonts-hanazono poppler-utils zbar-tools xvfb xauth
   libegl1 libgl1 libfontconfig1 libdbus-1-3 libxkbcommon-x11-0 libxcb-cursor0
   libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0 libxcb-render-util0
-  libxcb-shape0 libxcb-xinerama0 libxcb-xkb1)
+  libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 nsis)
 
 missing_packages() {
   local pkg

@@ -15,6 +15,7 @@ import logging
 import os
 import sys
 import threading
+from collections.abc import Mapping
 from pathlib import Path
 from weakref import WeakKeyDictionary
 
@@ -45,7 +46,12 @@ _LINUX_FONTS = (
     "/usr/share/fonts/truetype/hanazono/HanaMinB.ttf",
     "/usr/share/fonts/truetype/hanazono/HanaMinA.ttf",
 )
-_WINDOWS_FONTS = ("simsun.ttc", "simhei.ttf", "msyh.ttc", "simsunb.ttf", "SimsunExtG.ttf")
+# Windows's own Chinese fonts, all TrueType outlines (which ReportLab embeds), in search
+# order. SimSun is the Song face forms are printed in; SimSun-ExtB comes right after it so
+# that Ext B characters (𠮷) are drawn in the same Song style, not in a Hei face that
+# happens to hold a few of them; Microsoft YaHei and SimHei for what SimSun lacks; SimSun-
+# ExtG (Windows 11) for the newest extensions.
+WINDOWS_FONT_FILES = ("simsun.ttc", "simsunb.ttf", "msyh.ttc", "simhei.ttf", "SimsunExtG.ttf")
 
 
 MSG_FONTS_MISSING = QT_TRANSLATE_NOOP(
@@ -177,15 +183,33 @@ def _candidate_paths(configured: list[str], bundled: bool, system: bool) -> list
         paths += sorted(assets.real_path(entry) for entry in BUNDLED_FONT_DIR.iterdir()
                         if entry.name.lower().endswith((".ttf", ".ttc")))
     if system:
-        paths += _system_font_paths()
+        paths += system_font_paths()
     return paths
 
 
-def _system_font_paths() -> list[Path]:
-    if sys.platform.startswith("win"):
-        font_dir = Path(os.environ.get("WINDIR", r"C:\Windows")) / "Fonts"
-        return [font_dir / name for name in _WINDOWS_FONTS]
+def system_font_paths(platform: str = sys.platform,
+                      environ: Mapping[str, str] = os.environ) -> list[Path]:
+    """The operating system's Chinese fonts to try, in search order (they may not exist)."""
+    if platform == "win32":
+        return windows_font_paths(environ)
     return [Path(p) for p in _LINUX_FONTS]
+
+
+def windows_font_paths(environ: Mapping[str, str]) -> list[Path]:
+    """WINDOWS_FONT_FILES in the system's font folder, then in the user's own: Windows 10
+    (1809) and later install a font "for this user only" under %LOCALAPPDATA%, which is
+    what a clerk without administrator rights can do."""
+    return [folder / name for folder in windows_font_folders(environ)
+            for name in WINDOWS_FONT_FILES]
+
+
+def windows_font_folders(environ: Mapping[str, str]) -> list[Path]:
+    # %WINDIR% rather than C:\Windows: Windows may be installed on another drive or folder.
+    windows = environ.get("WINDIR") or environ.get("SYSTEMROOT") or r"C:\Windows"
+    folders = [Path(windows, "Fonts")]
+    if environ.get("LOCALAPPDATA"):
+        folders.append(Path(environ["LOCALAPPDATA"], "Microsoft", "Windows", "Fonts"))
+    return folders
 
 
 def _build_fontset(candidates: list[Path], cache_dir: Path | None) -> FontSet:

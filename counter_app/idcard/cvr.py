@@ -1,7 +1,12 @@
 """Driver for readers that ship the widespread "termb" SDK (CVR_* functions), via ctypes.
 
-The SDK is the vendor's shared library (termb.dll on Windows, libtermb.so on Linux); its
-path is configured. Strings come back GBK-encoded; dates as YYYYMMDD.
+The SDK is the vendor's shared library (termb.dll on Windows, libtermb.so on Linux); the
+setting names it, or the vendor's folder that holds it. Strings come back GBK-encoded;
+dates as YYYYMMDD.
+
+On Windows the library must be a 64-bit build (the program is): a 32-bit termb.dll, which
+some vendors still ship alone, does not load into a 64-bit process. Given its full path,
+Windows looks for the DLLs it needs in its own folder first (Python's ctypes loads it so).
 """
 
 from __future__ import annotations
@@ -23,10 +28,34 @@ FIELDS = {"name": "GetPeopleName", "id_number": "GetPeopleIDCode", "sex": "GetPe
 PORTS = (1001, 1002, 1, 2)  # USB ports first, then serial COM1/COM2
 
 
+SDK_FILE_NAMES = {"win32": "termb.dll"}
+LINUX_SDK_FILE_NAME = "libtermb.so"
+
+
+def sdk_file_name(platform: str = sys.platform) -> str:
+    """The SDK library's file name on *platform*, as the vendors ship it."""
+    return SDK_FILE_NAMES.get(platform, LINUX_SDK_FILE_NAME)
+
+
+def sdk_library_path(setting: str, platform: str = sys.platform) -> Path:
+    """The library the setting names: the file itself, or in the vendor's folder the
+    file of sdk_file_name() (the folder the vendor's installer made, written once in the
+    settings of every counter of a city, whatever their system)."""
+    path = Path(setting)
+    return path / sdk_file_name(platform) if path.is_dir() else path
+
+
+def sdk_loader_name(platform: str = sys.platform) -> str:
+    """The ctypes loader for the SDK: WinDLL on Windows, whose vendor headers declare the
+    CVR_* functions __stdcall (on 32-bit Windows CDLL would unbalance the stack; on
+    64-bit there is one convention and the two are alike), CDLL elsewhere."""
+    return "WinDLL" if platform == "win32" else "CDLL"
+
+
 class CvrSdkReader:
-    def __init__(self, library: Path) -> None:
+    def __init__(self, library: Path, *, platform: str = sys.platform) -> None:
         try:
-            loader = ctypes.WinDLL if sys.platform == "win32" else ctypes.CDLL
+            loader = getattr(ctypes, sdk_loader_name(platform))
             self._sdk = loader(str(library))
             for name in ("CVR_InitComm", "CVR_Authenticate", "CVR_Read_Content",
                          "CVR_CloseComm", *FIELDS.values()):

@@ -72,15 +72,16 @@ def save_cards(path: Path, cards: list[IdCardData]) -> None:
 
 
 def open_reader(setting: str) -> IdCardReader | None:
-    """The configured reader: "" none, "simulated[:cards.json]", or the SDK library path."""
+    """The configured reader: "" none, "simulated[:cards.json]", or the SDK library's path
+    (or its folder's)."""
     if not setting:
         return None
     if setting.startswith("simulated"):
         _, _, cards_file = setting.partition(":")
         return SimulatedReader.from_file(Path(cards_file)) if cards_file else SimulatedReader(
             list(DEMO_CARDS))
-    from counter_app.idcard.cvr import CvrSdkReader
-    return CvrSdkReader(Path(setting))
+    from counter_app.idcard.cvr import CvrSdkReader, sdk_library_path
+    return CvrSdkReader(sdk_library_path(setting))
 
 
 DEMO_CARDS = (

@@ -71,14 +71,63 @@ def open_source(spec: SourceSpec) -> FrameSource:
 
 
 def camera(device: int, width: int, height: int) -> VideoSource:
-    # DirectShow opens USB cameras on Windows quickly and honours the resolution asked for.
-    backend = cv2.CAP_DSHOW if sys.platform == "win32" else cv2.CAP_ANY
-    params = [cv2.CAP_PROP_OPEN_TIMEOUT_MSEC, OPEN_TIMEOUT_MS,
-              cv2.CAP_PROP_READ_TIMEOUT_MSEC, READ_TIMEOUT_MS,
-              cv2.CAP_PROP_FRAME_WIDTH, width, cv2.CAP_PROP_FRAME_HEIGHT, height]
-    return VideoSource(lambda: cv2.VideoCapture(device, backend, params), paced=False,
+    return VideoSource(lambda: open_camera(device, (width, height)), paced=False,
                        failure=SourceError(MSG_NO_CAMERA, device=device),
                        lost=SourceError(MSG_CAMERA_LOST))
+
+
+def camera_backends(platform: str = sys.platform) -> tuple[int, ...]:
+    """OpenCV's capture APIs to try, in order. On Windows DirectShow first: it opens a USB
+    camera in well under a second and honours the resolution asked for, where Media
+    Foundation (OpenCV's default there) takes seconds; Media Foundation second, for the
+    cameras that have only its driver. Elsewhere OpenCV's own choice (V4L2 on Linux)."""
+    if platform == "win32":
+        return (cv2.CAP_DSHOW, cv2.CAP_MSMF)
+    return (cv2.CAP_ANY,)
+
+
+def takes_open_parameters(backend: int) -> bool:
+    """Whether *backend* may be given time limits and the size when the capture is made.
+    DirectShow and Media Foundation have no open or read time limits, and OpenCV opens
+    no camera at all when a backend refuses a property given there ("Failed to apply
+    invalid or unsupported parameter"). Their open fails fast on an absent camera."""
+    return backend not in (cv2.CAP_DSHOW, cv2.CAP_MSMF)
+
+
+def open_parameters(backend: int, size: tuple[int, int] | None = None,
+                    open_timeout_ms: int = OPEN_TIMEOUT_MS) -> list[int]:
+    """The properties given to VideoCapture's constructor for *backend*."""
+    if not takes_open_parameters(backend):
+        return []
+    params = [cv2.CAP_PROP_OPEN_TIMEOUT_MSEC, open_timeout_ms,
+              cv2.CAP_PROP_READ_TIMEOUT_MSEC, READ_TIMEOUT_MS]
+    if size is not None:
+        params += [cv2.CAP_PROP_FRAME_WIDTH, size[0], cv2.CAP_PROP_FRAME_HEIGHT, size[1]]
+    return params
+
+
+def open_camera(device: int, size: tuple[int, int] | None = None, *,
+                platform: str = sys.platform, open_timeout_ms: int = OPEN_TIMEOUT_MS,
+                capture_type=None):
+    """Camera *device* (a cv2.VideoCapture) opened through the first of camera_backends()
+    that opens it, at *size* (width, height) if it can; None when none opens it.
+    *capture_type*: cv2.VideoCapture, or a stand-in in tests."""
+    capture_type = capture_type or cv2.VideoCapture
+    for backend in camera_backends(platform):
+        capture = capture_type(device, backend, open_parameters(backend, size, open_timeout_ms))
+        if capture.isOpened():
+            if size is not None and not takes_open_parameters(backend):
+                ask_size(capture, size)
+            return capture
+        capture.release()
+    return None
+
+
+def ask_size(capture, size: tuple[int, int]) -> None:
+    """Ask an open camera for *size*; one that cannot do it keeps its own (the photo checks
+    work at any size), where a refusal in the constructor would have left it closed."""
+    capture.set(cv2.CAP_PROP_FRAME_WIDTH, size[0])
+    capture.set(cv2.CAP_PROP_FRAME_HEIGHT, size[1])
 
 
 def video_file(path: Path) -> VideoSource:

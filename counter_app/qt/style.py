@@ -6,13 +6,19 @@ Chinese as empty boxes; rare characters (CJK extension A, e.g. 䶮) need it too.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtCore import QDate, QLocale
 from PySide6.QtWidgets import QApplication, QLabel
 
+# The first of these the system has draws the window's text: Windows' own UI face first
+# (YaHei UI, then YaHei on older Windows), then macOS's, then Linux's.
 CJK_FAMILIES = ("Microsoft YaHei UI", "Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC",
                 "Source Han Sans SC", "WenQuanYi Micro Hei", "WenQuanYi Zen Hei")
-EXTENSION_FAMILIES = ("SimSun-ExtB", "HanaMinA", "HanaMinB")  # rare characters
+# Rare characters, after it, each family the system has: on Windows SimSun-ExtB (CJK
+# Extension B, e.g. 𠮷) and, on Windows 11, SimSun-ExtG; on Linux the HanaMin faces.
+EXTENSION_FAMILIES = ("SimSun-ExtB", "SimSun-ExtG", "HanaMinA", "HanaMinB")
 POINT_SIZE = 10.5
 
 STYLE_SHEET = """
@@ -43,12 +49,20 @@ def apply_style(app: QApplication) -> None:
 
 def ui_font(base: QFont) -> QFont:
     font = QFont(base)
-    available = [f for f in CJK_FAMILIES if QFontDatabase.hasFamily(f)]
-    if available:
-        extras = [f for f in EXTENSION_FAMILIES if QFontDatabase.hasFamily(f)]
-        font.setFamilies([available[0], *extras])
+    families = ui_families(QFontDatabase.hasFamily)
+    if families:
+        font.setFamilies(families)
     font.setPointSizeF(POINT_SIZE)
     return font
+
+
+def ui_families(has_family: Callable[[str], bool]) -> list[str]:
+    """The window's font families in fallback order: the first CJK family the system has,
+    then every extension family it has; [] (Qt's default) when it has no CJK family."""
+    main = next((family for family in CJK_FAMILIES if has_family(family)), None)
+    if main is None:
+        return []
+    return [main, *(family for family in EXTENSION_FAMILIES if has_family(family))]
 
 
 def window_header(title: QLabel, date: QLabel) -> None:

@@ -1,16 +1,18 @@
 """The counter's files closed to other users of the computer: directories 0700, files
 0600 — set at creation (the process's umask) and repaired once for installs made before.
 
-On Windows the mode bits mean little: the data, log and config directories live in the
-user's profile (platformdirs), whose ACL already admits only that user, SYSTEM and
-administrators (docs/SECURITY.md).
+On Windows mode bits mean nothing: each directory's access-control list is made to admit
+the current user alone, once (security/folder_acl.py; docs/SECURITY.md).
 """
 
 from __future__ import annotations
 
 import os
 import stat
+import sys
 from pathlib import Path
+
+from counter_app.security import folder_acl
 
 PRIVATE_UMASK = 0o077
 REPAIRED_MARK = ".private"  # in a directory once everything under it has been closed
@@ -20,11 +22,13 @@ REPAIRED_MARK = ".private"  # in a directory once everything under it has been c
 OWN_MODES = ("central-pg",)
 
 
-def close_to_others(*directories: Path) -> None:
+def close_to_others(*directories: Path, platform: str = sys.platform) -> None:
     """From now on this process creates files 0600 and directories 0700; each of
     *directories* (made if missing) and, the first time, everything under it is closed."""
     os.umask(PRIVATE_UMASK)
-    if os.name == "nt":
+    if platform == "win32":
+        for directory in directories:
+            _restrict_once(directory)
         return
     for directory in directories:
         directory.mkdir(parents=True, exist_ok=True, mode=0o700)
@@ -33,6 +37,16 @@ def close_to_others(*directories: Path) -> None:
         if not mark.exists():
             _close_tree(directory)
             mark.touch(mode=0o600)
+
+
+def _restrict_once(directory: Path) -> None:
+    """Windows: the directory's ACL set once (the mark says so; a directory where it could
+    not be set is tried again at the next start). On Windows and macOS platformdirs gives
+    the data and the settings one folder: the second call finds the mark."""
+    directory.mkdir(parents=True, exist_ok=True)
+    mark = directory / REPAIRED_MARK
+    if not mark.exists() and folder_acl.restrict_to_current_user(directory):
+        mark.touch()
 
 
 def _search_bit_kept(directory: Path) -> int:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from counter_app.domain.errors import QT_TRANSLATE_NOOP
@@ -123,19 +124,19 @@ def device_present(device: int, *, platform: str = sys.platform, devices: Path =
     elsewhere it is opened for at most CAMERA_OPEN_TIMEOUT_MS and let go at once."""
     if platform.startswith("linux"):
         return (devices / f"video{device}").exists()
-    return (opener or _opens_briefly)(device)
+    return (opener or partial(_opens_briefly, platform=platform))(device)
 
 
-def _opens_briefly(device: int) -> bool:
-    import cv2  # only where the system has no list of cameras to look at
+def _opens_briefly(device: int, *, platform: str = sys.platform) -> bool:
+    # OpenCV only where the system has no list of cameras to look at; the photo station's
+    # own way of opening (on Windows DirectShow, then Media Foundation)
+    from counter_app.photo.sources import open_camera
 
-    backend = cv2.CAP_DSHOW if sys.platform == "win32" else cv2.CAP_ANY
-    capture = cv2.VideoCapture(device, backend,
-                               [cv2.CAP_PROP_OPEN_TIMEOUT_MSEC, CAMERA_OPEN_TIMEOUT_MS])
-    try:
-        return bool(capture.isOpened())
-    finally:
-        capture.release()
+    capture = open_camera(device, platform=platform, open_timeout_ms=CAMERA_OPEN_TIMEOUT_MS)
+    if capture is None:
+        return False
+    capture.release()
+    return True
 
 
 def source_present(source: CameraSource, present: Callable[[int], bool]) -> bool:
@@ -164,20 +165,22 @@ def camera_item(photo: CameraSource, document: CameraSource | None,
 
 def id_reader_item(setting: str, reader: object | None = None) -> Item:
     """The configured reader (settings.id_card_reader: "", "simulated[:file]" or the SDK
-    library's path). *reader*: the one the window has open already (asked, not reopened);
-    without it the reader is opened, asked and closed."""
+    library's path, or its folder's). *reader*: the one the window has open already
+    (asked, not reopened); without it the reader is opened, asked and closed."""
     if not setting:
         return Item(Check.ID_READER, State.OK, MSG_NO_READER_CONFIGURED)
     if setting.startswith("simulated"):
         return Item(Check.ID_READER, State.OK, MSG_SIMULATED_READER)
     if reader is None:
-        return _opened_and_asked(Path(setting))
+        return _opened_and_asked(setting)
     return _asked(reader)
 
 
-def _opened_and_asked(library: Path) -> Item:
+def _opened_and_asked(setting: str) -> Item:
+    from counter_app.idcard.cvr import sdk_library_path
     from counter_app.idcard.reader import ReaderError, open_reader
 
+    library = sdk_library_path(setting)
     if not library.is_file():
         return Item(Check.ID_READER, State.WARNING, MSG_READER_DRIVER_MISSING,
                     {"file": library.name})

@@ -93,3 +93,14 @@ def test_a_damaged_key_file_is_named_not_quoted(tmp_path):
                       data_exists=False)
     assert str(key_file) in str(caught.value) and "base64" not in str(caught.value)
 
+
+
+def test_on_windows_the_key_is_in_the_credential_manager_alone(tmp_path, store):
+    """platformdirs gives data and settings one folder on Windows (%LOCALAPPDATA%\\
+    counter-app\\counter-app): the key goes to the credential store (keyring's Windows
+    backend: the Credential Manager, DPAPI under the user's logon), never to a file."""
+    folder = tmp_path / "counter-app"
+    made = open_data_key(folder, folder, data_exists=False)
+    assert list(store.entries.values()) and not list(tmp_path.rglob("*.key"))
+    assert made.place.startswith("MemoryKeyring")
+    assert open_data_key(folder, folder, data_exists=True).secret == made.secret
