@@ -33,6 +33,7 @@ log = logging.getLogger(__name__)
 
 START_DELAY_MS = 1000          # the first check, once the window is up
 REFRESH_MS = 5 * 60 * 1000     # then every five minutes
+STOP_WAIT_MS = 6000           # a clock question gives up after 5 s
 COLOURS = {State.OK: "#2e7d32", State.WARNING: "#b35900", State.BLOCKING: "#c0392b"}
 ICONS = {State.OK: QStyle.StandardPixmap.SP_DialogApplyButton,
          State.WARNING: QStyle.StandardPixmap.SP_MessageBoxWarning,
@@ -74,24 +75,29 @@ class SelfCheckController(QObject):
         # The update manifest's version once sync knows it (counter_app/updates sets it).
         self.published_version: str | None = None
         self.running = False
+        self.stopped = False  # closed: the first check's delayed start must not run
         self.report: Report | None = None
         self._timer = QTimer(self)
         self._timer.setInterval(interval_ms)
         self._timer.timeout.connect(self.refresh)
 
     def start(self, delay_ms: int = START_DELAY_MS) -> None:
+        self.stopped = False
         QTimer.singleShot(delay_ms, self, self.refresh)
         self._timer.start()
 
-    def stop(self, wait_ms: int = 0) -> None:
-        """No more checks; with *wait_ms*, wait that long for one under way (shutdown)."""
+    def stop(self, wait_ms: int = STOP_WAIT_MS) -> None:
+        """No more checks, and wait (at most *wait_ms*) for one under way: the window is
+        about to go, and a thread pool destroyed with a check still starting would wait
+        for it holding the interpreter's lock, which the check needs (a deadlock)."""
+        self.stopped = True
         self._timer.stop()
-        if wait_ms:
+        if self.runner.busy:
             self.runner.wait_for_done(wait_ms)
 
     def refresh(self) -> bool:
-        """Run every check unless they are running; True when started."""
-        if self.running:
+        """Run every check unless they are running (or stopped); True when started."""
+        if self.running or self.stopped:
             return False
         self.running = True
         self.sig_running.emit(True)
@@ -289,7 +295,7 @@ class SelfCheckActions:
     def start(self) -> None:
         self.controller.start()
 
-    def stop(self, wait_ms: int = 0) -> None:
+    def stop(self, wait_ms: int = STOP_WAIT_MS) -> None:
         self.controller.stop(wait_ms)
 
     def stopped(self):
