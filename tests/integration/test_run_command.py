@@ -22,8 +22,8 @@ def test_run_command_starts_the_window_under_xvfb(tmp_path):
     result = subprocess.run(["bash", "scripts/run.sh", "--screenshot", str(shot)], cwd=ROOT,
                             env=env, capture_output=True, text=True, timeout=600)
     assert result.returncode == 0, result.stdout + result.stderr
-    assert "Demo login: user demo  password demo1234" in result.stdout
-    assert "Today's queue: 8 demo applications (2 draft, 2 examined, 1 photo_ok, " \
-           "1 form_printed, 1 signed, 1 submitted)" in result.stdout  # every step reachable
+    assert "演示账号：用户名 demo  密码 demo1234" in result.stdout  # the CLI speaks Chinese
+    assert ("今天的队列：8 份演示申请（录入中 2 份、已初审 2 份、已采集照片 1 份、已打印登记表 1 份、"
+            "已签字 1 份、已提交 1 份）") in result.stdout  # every step reachable
     assert "virtual screen" in result.stdout  # no display: it chose Xvfb by itself
     assert shot.stat().st_size > 5_000  # a real window was painted and grabbed
