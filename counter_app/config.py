@@ -45,6 +45,9 @@ class Settings:
     # The installed program's folder, which updates replace (e.g. /opt/counter-app); ""
     # the frozen bundle's own folder, and no updates installed from a source checkout
     program_dir: str = ""
+    # Where a counter whose program folder belongs to root hands updates to the system's
+    # update service; "" its standard place (counter_app.updates.system.SPOOL)
+    update_spool: str = ""
     extra: dict = field(default_factory=dict, compare=False)
 
     @property
@@ -89,6 +92,7 @@ def load_settings(env: dict[str, str] | None = None, *, read_file: bool = True) 
         id_card_reader=env.get("COUNTER_ID_CARD_READER", value("id_card_reader", str, "")),
         key_file=env.get("COUNTER_KEY_FILE", value("key_file", str, "")),
         program_dir=env.get("COUNTER_PROGRAM_DIR", value("program_dir", str, "")),
+        update_spool=env.get("COUNTER_UPDATE_SPOOL", value("update_spool", str, "")),
         idle_lock_minutes=_within(value("idle_lock_minutes", int, 10), IDLE_LOCK_RANGE, path,
                                   "idle_lock_minutes"),
         extra={k: file_values[k] for k in PHOTO_STATION_KEYS + DOCUMENT_CAMERA_KEYS

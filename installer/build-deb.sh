@@ -5,10 +5,13 @@
 #
 #   sudo bash installer/build-deb.sh
 #
-# Installs into /opt/counter-app with /usr/bin/counter-app, a desktop entry and its icon.
-# Depends on the Chinese fonts and the X libraries Qt 6 needs. No maintainer scripts: an
-# upgrade or a removal (purge included) never touches a user's data and settings, which
-# live in their home (platformdirs). The build system is cached (build-env.sh).
+# Installs into /opt/counter-app with /usr/bin/counter-app, a desktop entry and its icon,
+# and the system's update service (systemd units, the hand-over folder; installer/
+# README.md, "Updates"). Depends on the Chinese fonts and the X libraries Qt 6 needs. The
+# maintainer scripts (linux/debian/) only enable, stop and disable that service and clean
+# up after updates: an upgrade or a removal (purge included) never touches a user's data
+# and settings, which live in their home (platformdirs). The build system is cached
+# (build-env.sh).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 REPO="$PWD"
@@ -49,11 +52,20 @@ echo "build-deb: package"
 pkg="$(mktemp -d)"
 trap 'rm -rf "$pkg"' EXIT
 mkdir -p "$pkg/DEBIAN" "$pkg/opt" "$pkg/usr/bin" "$pkg/usr/share/applications" \
-  "$pkg/usr/share/icons/hicolor/scalable/apps"
+  "$pkg/usr/share/icons/hicolor/scalable/apps" "$pkg/lib/systemd/system"
 cp -a "$root/build/dist/counter-app" "$pkg/opt/counter-app"
 ln -s /opt/counter-app/counter-app "$pkg/usr/bin/counter-app"
 install -m 0644 installer/linux/share/counter-app.desktop "$pkg/usr/share/applications/"
 install -m 0644 installer/linux/share/counter-app.svg "$pkg/usr/share/icons/hicolor/scalable/apps/"
+# The system's update service: a root oneshot started by a path unit when a counter hands
+# an update over, into a folder anyone may drop into and nobody may read from (like /tmp)
+install -m 0644 installer/linux/share/counter-app-update.path \
+  installer/linux/share/counter-app-update.service "$pkg/lib/systemd/system/"
+install -d -m 0755 "$pkg/var" "$pkg/var/lib" "$pkg/var/lib/counter-app" \
+  "$pkg/var/lib/counter-app/updates"
+install -d -m 1733 "$pkg/var/lib/counter-app/updates/incoming"
+install -m 0755 installer/linux/debian/postinst installer/linux/debian/prerm \
+  installer/linux/debian/postrm "$pkg/DEBIAN/"
 size_kb=$(du -sk "$pkg" | cut -f1)
 cat > "$pkg/DEBIAN/control" <<CONTROL
 Package: counter-app

@@ -23,6 +23,8 @@ run apt-get update -q >/dev/null
 step "install $(basename "$DEB") with its dependencies from Debian 11"
 run apt-get install -y -q --no-install-recommends /tmp/counter-app.deb | tail -1
 run mkdir -p /home/clerk
+step "the system's update service: nothing handed over"
+run counter-app update install-system
 step "counter-app --version"
 run counter-app --version
 step "counter-app --help (first lines)"

@@ -8,6 +8,10 @@
                               does not verify
     update self-test          this version starts (run by the previous version while it
                               installs this one: its exit code decides the rollback)
+    update install-system [--spool DIR] [--program-dir DIR]
+                              as root (the service counter-app-update): install what the
+                              counters handed to the system, verified again here; exit 2
+                              when something was refused or rolled back
 
     central publish-update --url URL [--key PRIVATE_KEY_FILE] PACKAGE
     central withdraw-update --url URL VERSION [--platform PLATFORM]
@@ -34,6 +38,8 @@ log = logging.getLogger(__name__)
 
 # A package that does not verify, or is refused: its reason on stderr and this exit code.
 EXIT_REFUSED = 2
+# `update install-system` not run as root, or with no program folder to replace.
+EXIT_CANNOT_RUN = 1
 CENTRAL_UPDATE_COMMANDS = ("publish-update", "withdraw-update", "updates")
 PASSPHRASE_ENV = "COUNTER_UPDATE_KEY_PASSPHRASE"
 
@@ -54,6 +60,18 @@ EVENT_LINES = {
     "staged": QT_TRANSLATE_NOOP("cli", "Last update: version {version} staged at {time} UTC."),
     "withdrawn": QT_TRANSLATE_NOOP("cli", "Last update: version {version} withdrawn centrally "
                                           "at {time} UTC."),
+    "handed_over": QT_TRANSLATE_NOOP("cli", "Last update: version {version} handed to the "
+                                            "system's update service at {time} UTC."),
+}
+
+# What the system's update service (root) did last, from its status file.
+SYSTEM_LINES = {
+    "installed": QT_TRANSLATE_NOOP("cli", "System's update service: version {version} installed "
+                                          "at {time} UTC."),
+    "rolled_back": QT_TRANSLATE_NOOP("cli", "System's update service: version {version} rolled "
+                                            "back at {time} UTC: {reason}"),
+    "refused": QT_TRANSLATE_NOOP("cli", "System's update service: version {version} refused at "
+                                        "{time} UTC: {reason}"),
 }
 
 
@@ -75,6 +93,14 @@ def add_update_commands(commands) -> None:
     actions.add_parser("self-test", help=say(QT_TRANSLATE_NOOP(
         "cli", "check that this version starts (run by the previous version while it "
                "installs this one)")))
+    install = actions.add_parser("install-system", help=say(QT_TRANSLATE_NOOP(
+        "cli", "as root: install the update a counter handed to the system, verified again "
+               "(run by the service counter-app-update)")))
+    install.add_argument("--spool", type=Path, metavar="DIR", help=say(QT_TRANSLATE_NOOP(
+        "cli", "the folder counters hand updates to (default {folder})"),
+        folder="/var/lib/counter-app/updates/incoming"))
+    install.add_argument("--program-dir", type=Path, metavar="DIR", help=say(QT_TRANSLATE_NOOP(
+        "cli", "the program folder to replace (default: this program's own)")))
 
 
 def run_update(settings: Settings, args: argparse.Namespace) -> int:
@@ -82,6 +108,8 @@ def run_update(settings: Settings, args: argparse.Namespace) -> int:
         return _self_test()
     if args.update_command == "apply":
         return _apply(settings, args.file)
+    if args.update_command == "install-system":
+        return _install_system(settings, args.spool, args.program_dir)
     return _check(settings, args)
 
 
@@ -137,11 +165,18 @@ def _check(settings: Settings, args: argparse.Namespace) -> int:
                   version=status.downloading, done=round(status.downloaded / 2**20, 1),
                   total=round(status.download_size / 2**20, 1)))
     _print_last_event(status.last_event)
+    from counter_app.services.system_updates import last_system_install
+    system = last_system_install(settings)
+    if system is not None:
+        _print_event(SYSTEM_LINES.get(system.get("outcome", "")), system)
     return 0
 
 
 def _print_last_event(event: dict) -> None:
-    template = EVENT_LINES.get(event.get("event", ""))
+    _print_event(EVENT_LINES.get(event.get("event", "")), event)
+
+
+def _print_event(template: str | None, event: dict) -> None:
     if template is None:
         return
     reason = ""
@@ -150,6 +185,33 @@ def _print_last_event(event: dict) -> None:
         reason = error_text(CounterError(words, **params)) if params else words
     print(say(template, version=event.get("version", ""), time=event.get("at", ""),
               reason=reason))
+
+
+def _install_system(settings: Settings, spool: Path | None, program: Path | None) -> int:
+    """0 when something was installed or nothing was there; EXIT_REFUSED when a file
+    was refused or a new version rolled back (each reason on stderr)."""
+    from counter_app.services import system_updates, updates
+
+    if not system_updates.runs_as_root():
+        print(say(QT_TRANSLATE_NOOP("cli", "update install-system replaces the program folder: "
+                                           "it runs as root (the service counter-app-update "
+                                           "runs it).")), file=sys.stderr)
+        return EXIT_CANNOT_RUN
+    program = program or updates.program_dir(settings)
+    if program is None:
+        print(say(QT_TRANSLATE_NOOP("cli", "No installed program folder to update: give "
+                                           "--program-dir.")), file=sys.stderr)
+        return EXIT_CANNOT_RUN
+    outcomes = system_updates.install_system(settings, spool, program)
+    for outcome in outcomes:
+        if outcome.error is not None:
+            print(error_line(outcome.error), file=sys.stderr)
+        elif outcome.event == "installed":
+            print(say(QT_TRANSLATE_NOOP("cli", "Version {version} installed."),
+                      version=outcome.version))
+    if not outcomes:
+        print(say(QT_TRANSLATE_NOOP("cli", "Nothing to install.")))
+    return EXIT_REFUSED if any(outcome.error is not None for outcome in outcomes) else 0
 
 
 def _self_test() -> int:

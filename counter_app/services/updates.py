@@ -10,7 +10,9 @@
 - apply_at_start(), called before the window loads anything, installs what is staged:
   the new version is tried by starting it (`counter-app update self-test`, a child
   process of the new program) and rolled back if that fails. The caller restarts the
-  program when it was installed (restart_program).
+  program when it was installed (restart_program). Where the program folder belongs to
+  root (a .deb), the system's update service does the install while the start waits
+  (services/system_updates.py).
 """
 
 from __future__ import annotations
@@ -295,6 +297,10 @@ def apply_at_start(settings: Settings, self_check: SelfCheck | None = None) -> O
         log.info("an update is staged, but this Counter is not an installed program: "
                  "it stays staged")
         return NOTHING
+    from counter_app.services import system_updates
+
+    if system_updates.must_hand_over(settings, program):  # a root-owned install (.deb)
+        return system_updates.install_through_the_system(settings)
     from counter_app.updates.install import apply_staged
 
     return apply_staged(folder, program, installed_version=installed_version(),

@@ -52,6 +52,11 @@ MSG_CANNOT_INSTALL = QT_TRANSLATE_NOOP(
                 "that the program's user may write there.")
 MSG_BAD_KEY_FILE = QT_TRANSLATE_NOOP(
     "messages", "The key file {file} is not usable: {problem}")
+MSG_UNSAFE_SYSTEM_FOLDER = QT_TRANSLATE_NOOP(
+    "messages", "The system's update folder {folder} is not safe to install from: {problem}.")
+MSG_SYSTEM_SILENT = QT_TRANSLATE_NOOP(
+    "messages", "The system's update service did not take version {version} ({count} "
+                "starts): check that counter-app-update.path is enabled.")
 
 
 class UpdateError(CounterError):

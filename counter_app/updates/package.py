@@ -77,9 +77,15 @@ def sign_package(path: Path, private_key: Ed25519PrivateKey) -> Signature:
     if signed.signature is not None:
         raise UpdateError(MSG_NOT_A_PACKAGE, problem="it is signed already")
     signature = sign_manifest(signed.data, private_key)
-    with zipfile.ZipFile(path, "a") as archive:
-        _write_entry(archive, SIGNATURE_ENTRY, signature.to_json().encode())
+    attach_signature(path, signature)
     return signature
+
+
+def attach_signature(package, signature: Signature) -> None:
+    """Add *signature* to the package *package* (a path, or a file open for reading and
+    writing) that carries none: appended, not rewritten, so the files stay as verified."""
+    with zipfile.ZipFile(package, "a") as archive:
+        _write_entry(archive, SIGNATURE_ENTRY, signature.to_json().encode())
 
 
 def read_signed_manifest(path: Path) -> SignedManifest:

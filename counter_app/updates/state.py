@@ -70,12 +70,14 @@ def read_json(path: Path) -> dict:
     return value if isinstance(value, dict) else {}
 
 
-def write_json(path: Path, value: dict) -> None:
+def write_json(path: Path, value: dict, mode: int = 0o600) -> None:
     """Replace *path* by *value* as JSON, durably: flushed before the rename, the folder
-    after it."""
+    after it. *mode* 0o644 for a file every user reads (the system's update status)."""
     path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
     descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
     try:
+        if mode != 0o600 and hasattr(os, "fchmod"):  # mkstemp makes 0600 whatever the umask
+            os.fchmod(descriptor, mode)
         with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
             json.dump(value, handle, ensure_ascii=False, indent=1, sort_keys=True)
             handle.flush()

@@ -2801,48 +2801,48 @@
         <translation>关闭(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/self_check.py" line="203"/>
+        <location filename="../../counter_app/qt/self_check.py" line="209"/>
         <source>A supervisor ({name}) allowed new applications for today.</source>
         <translation>主管（{name}）已准许今天继续受理新申请。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/self_check.py" line="221"/>
+        <location filename="../../counter_app/qt/self_check.py" line="227"/>
         <source>OK</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/self_check.py" line="223"/>
+        <location filename="../../counter_app/qt/self_check.py" line="229"/>
         <source>Needs attention</source>
         <translation>需注意</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/self_check.py" line="225"/>
+        <location filename="../../counter_app/qt/self_check.py" line="231"/>
         <source>Allowed for today</source>
         <translation>今日已准许</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/self_check.py" line="226"/>
+        <location filename="../../counter_app/qt/self_check.py" line="232"/>
         <source>Stops new applications</source>
         <translation>暂停新申请</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/self_check.py" line="230"/>
-        <location filename="../../counter_app/qt/self_check.py" line="271"/>
+        <location filename="../../counter_app/qt/self_check.py" line="236"/>
+        <location filename="../../counter_app/qt/self_check.py" line="277"/>
         <source>Checking…</source>
         <translation>正在检查…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/self_check.py" line="233"/>
+        <location filename="../../counter_app/qt/self_check.py" line="239"/>
         <source>Checked at {time}: new applications are stopped.</source>
         <translation>{time} 检查：已暂停新申请。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/self_check.py" line="236"/>
+        <location filename="../../counter_app/qt/self_check.py" line="242"/>
         <source>Checked at {time}: {count} need attention.</source>
         <translation>{time} 检查：{count} 项需注意。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/self_check.py" line="238"/>
+        <location filename="../../counter_app/qt/self_check.py" line="244"/>
         <source>Checked at {time}: all fine.</source>
         <translation>{time} 检查：一切正常。</translation>
     </message>
@@ -2850,27 +2850,27 @@
 <context>
     <name>SelfCheckStrip</name>
     <message>
-        <location filename="../../counter_app/qt/self_check.py" line="138"/>
+        <location filename="../../counter_app/qt/self_check.py" line="144"/>
         <source>Open the self-check: disk, clock, sync, devices, version (F12)</source>
         <translation>打开自检：磁盘、时钟、同步、设备、版本（F12）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/self_check.py" line="144"/>
+        <location filename="../../counter_app/qt/self_check.py" line="150"/>
         <source>Self-check…</source>
         <translation>自检…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/self_check.py" line="149"/>
+        <location filename="../../counter_app/qt/self_check.py" line="155"/>
         <source>Self-check: new applications stopped</source>
         <translation>自检：已暂停新申请</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/self_check.py" line="152"/>
+        <location filename="../../counter_app/qt/self_check.py" line="158"/>
         <source>Self-check: {count} need attention</source>
         <translation>自检：{count} 项需注意</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/self_check.py" line="154"/>
+        <location filename="../../counter_app/qt/self_check.py" line="160"/>
         <source>Self-check: all fine</source>
         <translation>自检：正常</translation>
     </message>
@@ -4122,7 +4122,7 @@
     </message>
     <message>
         <location filename="../../counter_app/cli/sync.py" line="55"/>
-        <location filename="../../counter_app/cli/updates.py" line="216"/>
+        <location filename="../../counter_app/cli/updates.py" line="278"/>
         <source>administrator&apos;s URL of the central PostgreSQL</source>
         <translation>中心 PostgreSQL 数据库的管理员 URL</translation>
     </message>
@@ -4277,172 +4277,227 @@
         <translation>中心数据库发现本柜台审计日志异常（{count} 次）：请报告主管</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli/updates.py" line="48"/>
+        <location filename="../../counter_app/cli/updates.py" line="54"/>
         <source>Last update: version {version} installed at {time} UTC.</source>
         <translation>最近一次更新：版本 {version} 已于 {time}（UTC）安装。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli/updates.py" line="50"/>
+        <location filename="../../counter_app/cli/updates.py" line="56"/>
         <source>Last update: version {version} rolled back at {time} UTC: {reason}</source>
         <translation>最近一次更新：版本 {version} 已于 {time}（UTC）回退：{reason}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli/updates.py" line="52"/>
+        <location filename="../../counter_app/cli/updates.py" line="58"/>
         <source>Last update: version {version} refused at {time} UTC: {reason}</source>
         <translation>最近一次更新：版本 {version} 已于 {time}（UTC）被拒绝：{reason}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli/updates.py" line="54"/>
+        <location filename="../../counter_app/cli/updates.py" line="60"/>
         <source>Last update: version {version} staged at {time} UTC.</source>
         <translation>最近一次更新：版本 {version} 已于 {time}（UTC）准备就绪。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli/updates.py" line="55"/>
+        <location filename="../../counter_app/cli/updates.py" line="61"/>
         <source>Last update: version {version} withdrawn centrally at {time} UTC.</source>
         <translation>最近一次更新：版本 {version} 已于 {time}（UTC）被中心撤回。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli/updates.py" line="61"/>
+        <location filename="../../counter_app/cli/updates.py" line="63"/>
+        <source>Last update: version {version} handed to the system&apos;s update service at {time} UTC.</source>
+        <translation>最近一次更新：版本 {version} 已于 {time}（UTC）交给系统更新服务。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/updates.py" line="69"/>
+        <source>System&apos;s update service: version {version} installed at {time} UTC.</source>
+        <translation>系统更新服务：版本 {version} 已于 {time}（UTC）安装。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/updates.py" line="71"/>
+        <source>System&apos;s update service: version {version} rolled back at {time} UTC: {reason}</source>
+        <translation>系统更新服务：版本 {version} 已于 {time}（UTC）回退：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/updates.py" line="73"/>
+        <source>System&apos;s update service: version {version} refused at {time} UTC: {reason}</source>
+        <translation>系统更新服务：版本 {version} 已于 {time}（UTC）被拒绝：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/updates.py" line="79"/>
         <source>program updates: check, apply</source>
         <translation>程序更新：检查、应用</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli/updates.py" line="64"/>
+        <location filename="../../counter_app/cli/updates.py" line="82"/>
         <source>the installed version, the published one, and what waits for the next start</source>
         <translation>已安装版本、已发布版本，以及等待下次启动安装的更新</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli/updates.py" line="66"/>
+        <location filename="../../counter_app/cli/updates.py" line="84"/>
         <source>do not ask the central database; say what the last sync saw</source>
         <translation>不询问中心数据库；显示上次同步时看到的情况</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli/updates.py" line="70"/>
+        <location filename="../../counter_app/cli/updates.py" line="88"/>
         <source>verify an update package and install it at the next start (exit 2 when it does not verify)</source>
         <translation>校验更新包并在下次启动时安装（校验不通过时退出码为 2）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli/updates.py" line="73"/>
+        <location filename="../../counter_app/cli/updates.py" line="91"/>
         <source>the update package (.zip)</source>
         <translation>更新包（.zip）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli/updates.py" line="75"/>
+        <location filename="../../counter_app/cli/updates.py" line="93"/>
         <source>check that this version starts (run by the previous version while it installs this one)</source>
         <translation>检查本版本能否启动（由上一版本在安装本版本时运行）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli/updates.py" line="97"/>
+        <location filename="../../counter_app/cli/updates.py" line="96"/>
+        <source>as root: install the update a counter handed to the system, verified again (run by the service counter-app-update)</source>
+        <translation>以 root 身份：安装柜台交给系统的更新，并重新校验（由服务 counter-app-update 运行）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/updates.py" line="99"/>
+        <source>the folder counters hand updates to (default {folder})</source>
+        <translation>柜台交付更新的文件夹（默认 {folder}）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/updates.py" line="102"/>
+        <source>the program folder to replace (default: this program&apos;s own)</source>
+        <translation>要替换的程序文件夹（默认：本程序自身所在的文件夹）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/updates.py" line="125"/>
         <source>Version {version} verified ({files} files) and staged: it is installed at the next start.</source>
         <translation>版本 {version} 已通过校验（{files} 个文件）并准备就绪：将在下次启动时安装。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli/updates.py" line="101"/>
+        <location filename="../../counter_app/cli/updates.py" line="129"/>
         <source>This Counter does not run from an installed program folder (setting program_dir): the update stays staged until it does.</source>
         <translation>本程序并非从已安装的程序文件夹运行（设置项 program_dir）：更新将保持就绪，直到从程序文件夹运行为止。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli/updates.py" line="116"/>
+        <location filename="../../counter_app/cli/updates.py" line="144"/>
         <source>The central database was not asked: {reason}</source>
         <translation>未能询问中心数据库：{reason}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli/updates.py" line="119"/>
+        <location filename="../../counter_app/cli/updates.py" line="147"/>
         <source>Installed version: {version}</source>
         <translation>已安装版本：{version}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli/updates.py" line="121"/>
+        <location filename="../../counter_app/cli/updates.py" line="149"/>
         <source>Published version: not known yet (no sync has asked)</source>
         <translation>已发布版本：尚不清楚（尚未通过同步查询）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli/updates.py" line="124"/>
+        <location filename="../../counter_app/cli/updates.py" line="152"/>
         <source>Published version: {version} (as of {time} UTC)</source>
         <translation>已发布版本：{version}（截至 {time}，UTC）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli/updates.py" line="127"/>
+        <location filename="../../counter_app/cli/updates.py" line="155"/>
         <source>Published version: none for this computer (as of {time} UTC)</source>
         <translation>已发布版本：没有适用于本机的版本（截至 {time}，UTC）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli/updates.py" line="130"/>
+        <location filename="../../counter_app/cli/updates.py" line="158"/>
         <source>Staged: version {version}, installed at the next start</source>
         <translation>已就绪：版本 {version}，将在下次启动时安装</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli/updates.py" line="133"/>
+        <location filename="../../counter_app/cli/updates.py" line="161"/>
         <source>Staged: nothing</source>
         <translation>已就绪：无</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli/updates.py" line="135"/>
+        <location filename="../../counter_app/cli/updates.py" line="163"/>
         <source>Downloading version {version}: {done} of {total} MB</source>
         <translation>正在下载版本 {version}：{done} / {total} MB</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli/updates.py" line="164"/>
+        <location filename="../../counter_app/cli/updates.py" line="196"/>
+        <source>update install-system replaces the program folder: it runs as root (the service counter-app-update runs it).</source>
+        <translation>update install-system 会替换程序文件夹：须以 root 身份运行（由服务 counter-app-update 运行）。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/updates.py" line="202"/>
+        <source>No installed program folder to update: give --program-dir.</source>
+        <translation>没有可更新的已安装程序文件夹：请用 --program-dir 指定。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/updates.py" line="210"/>
+        <source>Version {version} installed.</source>
+        <translation>版本 {version} 已安装。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/updates.py" line="213"/>
+        <source>Nothing to install.</source>
+        <translation>没有需要安装的内容。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/updates.py" line="226"/>
         <source>{module} does not load ({error})</source>
         <translation>{module} 无法加载（{error}）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli/updates.py" line="170"/>
+        <location filename="../../counter_app/cli/updates.py" line="232"/>
         <source>{file} is missing</source>
         <translation>缺少 {file}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli/updates.py" line="172"/>
+        <location filename="../../counter_app/cli/updates.py" line="234"/>
         <source>self-test: {problem}</source>
         <translation>自检：{problem}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli/updates.py" line="175"/>
+        <location filename="../../counter_app/cli/updates.py" line="237"/>
         <source>self-test passed</source>
         <translation>自检通过</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli/updates.py" line="202"/>
+        <location filename="../../counter_app/cli/updates.py" line="264"/>
         <source>publish a signed update package for the counters</source>
         <translation>为各柜台发布已签名的更新包</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli/updates.py" line="206"/>
+        <location filename="../../counter_app/cli/updates.py" line="268"/>
         <source>sign with this Ed25519 private key (passphrase from {env} or asked); without it, the package&apos;s own signature</source>
         <translation>用此 Ed25519 私钥签名（口令取自 {env}，否则询问）；不指定时使用更新包自带的签名</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli/updates.py" line="209"/>
+        <location filename="../../counter_app/cli/updates.py" line="271"/>
         <source>withdraw a published update (counters that have not installed it drop it)</source>
         <translation>撤回已发布的更新（尚未安装的柜台将放弃它）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli/updates.py" line="212"/>
+        <location filename="../../counter_app/cli/updates.py" line="274"/>
         <source>only this platform&apos;s package (e.g. linux-x86_64)</source>
         <translation>仅此平台的更新包（如 linux-x86_64）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli/updates.py" line="214"/>
+        <location filename="../../counter_app/cli/updates.py" line="276"/>
         <source>the published updates, withdrawn ones too</source>
         <translation>已发布的更新，包括已撤回的</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli/updates.py" line="232"/>
+        <location filename="../../counter_app/cli/updates.py" line="294"/>
         <source>version {version} for {platform} published ({files} files, {megabytes} MB, key {key}): release {id}</source>
         <translation>{platform} 的版本 {version} 已发布（{files} 个文件，{megabytes} MB，密钥 {key}）：发布编号 {id}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli/updates.py" line="240"/>
+        <location filename="../../counter_app/cli/updates.py" line="302"/>
         <source>version {version} withdrawn ({count} packages)</source>
         <translation>版本 {version} 已撤回（{count} 个更新包）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli/updates.py" line="251"/>
+        <location filename="../../counter_app/cli/updates.py" line="313"/>
         <source>{count} releases, {in_force} in force</source>
         <translation>共 {count} 个发布，{in_force} 个生效中</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli/updates.py" line="268"/>
+        <location filename="../../counter_app/cli/updates.py" line="330"/>
         <source>Passphrase of {file}: </source>
         <translation>{file} 的口令：</translation>
     </message>
@@ -4979,12 +5034,12 @@
         <translation>{business}只适用于年满 {age} 周岁的申请人：此申请人应办理「{instead}」。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/forms/fonts.py" line="51"/>
+        <location filename="../../counter_app/forms/fonts.py" line="57"/>
         <source>No Chinese TrueType font (.ttf/.ttc) was found, so forms cannot be printed. Searched: {searched}. Fix: install fonts-wqy-zenhei (Linux) or configure the path of a Chinese TrueType font such as simsun.ttc.</source>
         <translation>未找到中文 TrueType 字体（.ttf/.ttc），无法打印表单。已查找：{searched}。解决办法：安装 fonts-wqy-zenhei（Linux），或在设置中指定中文 TrueType 字体（如 simsun.ttc）的路径。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/forms/fonts.py" line="55"/>
+        <location filename="../../counter_app/forms/fonts.py" line="61"/>
         <source>No usable Chinese font: {broken} cannot be read (the file is damaged or is not a TrueType font), so forms cannot be printed. Searched: {searched}. Fix: replace the damaged file, or install fonts-wqy-zenhei (Linux) or configure another Chinese TrueType font such as simsun.ttc.</source>
         <translation>没有可用的中文字体：{broken} 无法读取（文件已损坏或不是 TrueType 字体），因此无法打印表格。已查找：{searched}。解决方法：更换损坏的文件，或安装 fonts-wqy-zenhei（Linux），或配置其他中文 TrueType 字体（如 simsun.ttc）。</translation>
     </message>
@@ -6090,77 +6145,77 @@
         <translation>未比对：本窗口尚未在中心数据库登记。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/selfcheck/devices.py" line="21"/>
+        <location filename="../../counter_app/selfcheck/devices.py" line="22"/>
         <source>Not checked here.</source>
         <translation>此处未检查。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/selfcheck/devices.py" line="22"/>
+        <location filename="../../counter_app/selfcheck/devices.py" line="23"/>
         <source>No printer is installed on this computer: forms and vouchers cannot be printed. Ask the administrator.</source>
         <translation>本机未安装打印机：无法打印登记表和凭证。请联系管理员。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/selfcheck/devices.py" line="25"/>
+        <location filename="../../counter_app/selfcheck/devices.py" line="26"/>
         <source>Printers installed: {count}; the default is {name}.</source>
         <translation>已安装打印机 {count} 台，默认打印机为 {name}。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/selfcheck/devices.py" line="27"/>
+        <location filename="../../counter_app/selfcheck/devices.py" line="28"/>
         <source>Printers installed: {count}; none is the default, so staff choose one when printing.</source>
         <translation>已安装打印机 {count} 台，未设默认打印机，打印时需选择。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/selfcheck/devices.py" line="31"/>
+        <location filename="../../counter_app/selfcheck/devices.py" line="32"/>
         <source>The photo camera ({photo}) is connected.</source>
         <translation>拍照摄像头（{photo}）已连接。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/selfcheck/devices.py" line="32"/>
+        <location filename="../../counter_app/selfcheck/devices.py" line="33"/>
         <source>The photo camera ({photo}) and the document camera ({document}) are connected.</source>
         <translation>拍照摄像头（{photo}）和高拍仪（{document}）均已连接。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/selfcheck/devices.py" line="35"/>
+        <location filename="../../counter_app/selfcheck/devices.py" line="36"/>
         <source>The photo camera ({photo}) is not found: check its cable. Meanwhile photos can be imported from files or come with a studio&apos;s receipt.</source>
         <translation>未找到拍照摄像头（{photo}）：请检查连接线。在此期间可从文件导入照片，或使用照相馆回执。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/selfcheck/devices.py" line="38"/>
+        <location filename="../../counter_app/selfcheck/devices.py" line="39"/>
         <source>The document camera ({document}) is not found: check its cable. Meanwhile materials can be scanned from files.</source>
         <translation>未找到高拍仪（{document}）：请检查连接线。在此期间可从文件导入材料扫描件。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/selfcheck/devices.py" line="41"/>
+        <location filename="../../counter_app/selfcheck/devices.py" line="42"/>
         <source>Neither the photo camera ({photo}) nor the document camera ({document}) is found: check their cables.</source>
         <translation>拍照摄像头（{photo}）和高拍仪（{document}）均未找到：请检查连接线。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/selfcheck/devices.py" line="45"/>
+        <location filename="../../counter_app/selfcheck/devices.py" line="46"/>
         <source>No ID-card reader is configured: staff type the ID details.</source>
         <translation>未配置身份证读卡器：由工作人员手工录入证件信息。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/selfcheck/devices.py" line="47"/>
+        <location filename="../../counter_app/selfcheck/devices.py" line="48"/>
         <source>A simulated ID-card reader is configured (demonstration and training).</source>
         <translation>已配置模拟身份证读卡器（用于演示和培训）。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/selfcheck/devices.py" line="49"/>
+        <location filename="../../counter_app/selfcheck/devices.py" line="50"/>
         <source>The ID-card reader&apos;s driver {file} is not found: staff type the ID details until the administrator installs it.</source>
         <translation>未找到身份证读卡器驱动 {file}：在管理员安装之前，由工作人员手工录入证件信息。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/selfcheck/devices.py" line="52"/>
+        <location filename="../../counter_app/selfcheck/devices.py" line="53"/>
         <source>The ID-card reader&apos;s driver cannot be loaded: staff type the ID details until the administrator fixes it.</source>
         <translation>无法加载身份证读卡器驱动：在管理员修复之前，由工作人员手工录入证件信息。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/selfcheck/devices.py" line="55"/>
+        <location filename="../../counter_app/selfcheck/devices.py" line="56"/>
         <source>The ID-card reader does not answer: check its cable. Meanwhile staff type the ID details.</source>
         <translation>身份证读卡器无响应：请检查连接线。在此期间由工作人员手工录入证件信息。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/selfcheck/devices.py" line="58"/>
+        <location filename="../../counter_app/selfcheck/devices.py" line="59"/>
         <source>The ID-card reader is connected.</source>
         <translation>身份证读卡器已连接。</translation>
     </message>
@@ -6363,6 +6418,16 @@
         <location filename="../../counter_app/updates/errors.py" line="53"/>
         <source>The key file {file} is not usable: {problem}</source>
         <translation>密钥文件 {file} 无法使用：{problem}</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/updates/errors.py" line="55"/>
+        <source>The system&apos;s update folder {folder} is not safe to install from: {problem}.</source>
+        <translation>系统更新文件夹 {folder} 不安全，不能从中安装：{problem}。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/updates/errors.py" line="57"/>
+        <source>The system&apos;s update service did not take version {version} ({count} starts): check that counter-app-update.path is enabled.</source>
+        <translation>系统更新服务未接收版本 {version}（已启动 {count} 次）：请检查 counter-app-update.path 是否已启用。</translation>
     </message>
     <message>
         <location filename="../../counter_app/central/update_releases.py" line="33"/>
