@@ -28,6 +28,9 @@ DOCUMENT_CAMERA_KEYS = ("document_camera_device", "document_camera_width",
 # The card centre's notice sender (services/card_centre.py): the SMS gateway's URL; empty
 # writes the SMS texts to a file in the protected data folder.
 CARD_CENTRE_KEYS = ("notice_gateway_url",)
+# Instant issuance (qt/instant_actions.py): the card printer's name ("" asks once and
+# remembers) and the chip encoder ("simulated", "pcsc" or "pcsc:READER"; counter_app/encoders).
+INSTANT_ISSUANCE_KEYS = ("card_printer", "card_encoder")
 
 
 @dataclass(frozen=True)
@@ -96,7 +99,7 @@ def load_settings(env: dict[str, str] | None = None, *, read_file: bool = True) 
         idle_lock_minutes=_within(value("idle_lock_minutes", int, 10), IDLE_LOCK_RANGE, path,
                                   "idle_lock_minutes"),
         extra={k: file_values[k] for k in PHOTO_STATION_KEYS + DOCUMENT_CAMERA_KEYS
-               + CARD_CENTRE_KEYS
+               + CARD_CENTRE_KEYS + INSTANT_ISSUANCE_KEYS
                if k in file_values},
     )
 

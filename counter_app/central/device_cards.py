@@ -155,7 +155,10 @@ BEGIN
   IF current IS NULL THEN
     RETURN %APPLICATION_UNKNOWN%;
   END IF;
-  IF NOT central_counter_may(current, target) THEN
+  -- at an instant-issuance site, a card made at its counter is handed over as produced
+  IF NOT (central_counter_may(current, target)
+          OR (central_instant_may(current, target) AND central_instant_card(my_site, app)))
+  THEN
     RETURN central_reason(%CARD_NOT_READY%,
                           jsonb_build_object('target', target, 'current', current));
   END IF;

@@ -43,7 +43,9 @@ BATCH_MAX = 5000
 # limit): a device cannot store anything it likes centrally.
 PAYLOAD_MAX_BYTES = 64 * 1024
 KINDS = ("application_submitted", "blob", "photo_receipt_issued", "card_collected",
-         "card_activated", "card_reported", "card_unreported")
+         "card_activated", "card_reported", "card_unreported",
+         # instant issuance (counter_app.central.device_instant)
+         "card_instant_started", "card_instant_produced", "card_instant_failed")
 
 
 def receipt_site_part(site_code: str) -> str:
@@ -264,6 +266,10 @@ BEGIN
     BEGIN
       IF item.kind = 'photo_receipt_issued' THEN
         refusal := central_push_receipt(my_site, my_code, item.payload, at_now);
+      ELSIF item.kind IN ('card_instant_started', 'card_instant_produced',
+                          'card_instant_failed') THEN
+        refusal := central_instant_operation(me, my_site, my_code, item.kind, item.payload,
+                                             at_now);
       ELSE
         refusal := central_card_operation(me, my_site, my_code, item.kind, item.payload,
                                           at_now);
@@ -352,6 +358,8 @@ BEGIN
     END IF;
   ELSIF kind IN ('card_collected', 'card_activated', 'card_reported', 'card_unreported') THEN
     problem := central_card_check(kind, payload);
+  ELSIF kind IN ('card_instant_started', 'card_instant_produced', 'card_instant_failed') THEN
+    problem := central_instant_check(kind, payload);
   ELSE
     RETURN central_reason(%UNKNOWN_KIND%, jsonb_build_object('kind', kind));
   END IF;

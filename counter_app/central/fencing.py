@@ -28,8 +28,8 @@ from sqlalchemy import select, text
 from sqlalchemy.engine import Connection
 
 from counter_app.central import (device_audit, device_cards, device_feeds, device_files,
-                                 device_push, enrolment, lookup, schema, scram,
-                                 update_releases)
+                                 device_instant, device_push, enrolment, lookup, schema,
+                                 scram, update_releases)
 from counter_app.central.schema import settings
 
 # The privilege matrix (docs/SECURITY.md; tests/unit/central/test_privileges.py compares
@@ -69,6 +69,12 @@ CARD_CENTRE_PRIVILEGES = {
     "central_preapplications": "SELECT, INSERT, UPDATE",
     "central_photo_receipts": "SELECT",
     "central_lookups": "SELECT",
+    # instant issuance: every site's stock and used numbers; it gives blocks and blanks
+    # through central_card_allocate (device_instant), which checks them
+    "central_card_blocks": "SELECT",
+    "central_blank_deliveries": "SELECT",
+    "central_card_reservations": "SELECT",
+    "central_card_numbers": "SELECT",
 }
 # What the functions themselves may do (the engine role owns them and cannot log in).
 ENGINE_WRITES = {
@@ -87,6 +93,10 @@ ENGINE_WRITES = {
     "central_lookups": "INSERT",
     "central_enrolment_codes": "UPDATE",
     "central_devices": "UPDATE",
+    "central_card_blocks": "INSERT",
+    "central_blank_deliveries": "INSERT",
+    "central_card_reservations": "INSERT",
+    "central_card_numbers": "INSERT, UPDATE",
 }
 # Device sessions: no statement runs, waits for a lock or sits idle in a transaction for
 # long (a pull waits for the oldest writing transaction on the server).
@@ -169,14 +179,19 @@ def device_functions() -> tuple[str, ...]:
     """What a device may EXECUTE."""
     return (IDENTITY_SIGNATURES + lookup.SIGNATURES + device_push.SIGNATURES
             + device_files.SIGNATURES + device_feeds.SIGNATURES + device_audit.SIGNATURES
-            + enrolment.SIGNATURES + update_releases.SIGNATURES)
+            + enrolment.SIGNATURES + update_releases.SIGNATURES + device_instant.SIGNATURES)
+
+
+def card_centre_functions() -> tuple[str, ...]:
+    """What only the card centre's devices (and administrators) may EXECUTE."""
+    return device_instant.CARD_CENTRE_SIGNATURES
 
 
 def internal_functions() -> tuple[str, ...]:
     """Functions only the engine's own functions call (no EXECUTE for anyone else)."""
     return (device_push.HELPER_SIGNATURES + device_push.INTERNAL_SIGNATURES
             + device_cards.INTERNAL_SIGNATURES + lookup.INTERNAL_SIGNATURES
-            + device_audit.INTERNAL_SIGNATURES)
+            + device_audit.INTERNAL_SIGNATURES + device_instant.INTERNAL_SIGNATURES)
 
 def role_prefix(connection: Connection) -> str:
     """The stored prefix; chosen from the database's name and stored on first use."""
@@ -339,12 +354,16 @@ def _create_functions(connection: Connection, group: str, engine: str) -> None:
     enrolment.ensure_key(connection)
     connection.execute(text(enrolment.FUNCTIONS))
     connection.execute(text(update_releases.FUNCTIONS))
-    for signature in device_functions() + internal_functions() + TRIGGER_FUNCTIONS:
+    connection.execute(text(device_instant.functions()))
+    for signature in (device_functions() + card_centre_functions() + internal_functions()
+                      + TRIGGER_FUNCTIONS):
         connection.execute(text(f"ALTER FUNCTION {signature} OWNER TO {quote(engine)}"))
         connection.execute(text(f"REVOKE ALL ON FUNCTION {signature} FROM PUBLIC"))
     for signature in device_functions():
         connection.execute(text(f"GRANT EXECUTE ON FUNCTION {signature} TO {quote(group)}"))
     centre = card_centre_role(connection)
+    for signature in card_centre_functions():
+        connection.execute(text(f"GRANT EXECUTE ON FUNCTION {signature} TO {quote(centre)}"))
     for signature in TRIGGER_FUNCTIONS:
         connection.execute(text(f"REVOKE ALL ON FUNCTION {signature} FROM PUBLIC"))
         connection.execute(text(f"GRANT EXECUTE ON FUNCTION {signature} "

@@ -54,6 +54,15 @@ PROOF_NOT_ASKED = QT_TRANSLATE_NOOP(
 ENTRY_TAKEN = QT_TRANSLATE_NOOP(
     "sync_reasons", "an invalid-list entry with this id already exists")
 
+# Instant issuance (counter_app.central.device_instant).
+NOT_INSTANT = QT_TRANSLATE_NOOP(
+    "sync_reasons", "this site does not make cards at the window (instant issuance is off)")
+NUMBER_NOT_RESERVED = QT_TRANSLATE_NOOP(
+    "sync_reasons", "the card number is not one of the numbers reserved for this counter")
+NUMBER_USED = QT_TRANSLATE_NOOP("sync_reasons", "the card number has been used already")
+NUMBER_NOT_IN_PRODUCTION = QT_TRANSLATE_NOOP(
+    "sync_reasons", "the card number is not the one being made for this application")
+
 FILE_MISSING = QT_TRANSLATE_NOOP("sync_reasons", "the file is missing on this counter")
 FILE_DAMAGED = QT_TRANSLATE_NOOP(
     "sync_reasons", "the file on this counter is damaged (checksum differs)")
@@ -83,7 +92,8 @@ TEMPLATES = frozenset((
     APPLICATION_UNKNOWN, CARD_NOT_READY, ALREADY_LISTED, NOT_HOLDER, CARD_UNKNOWN,
     FORMAL_IS_FINAL, NOTHING_TO_UNREPORT, ENTRY_TAKEN, PROOF_NOT_ASKED, FILE_MISSING, FILE_DAMAGED,
     UPLOAD_DAMAGED, AUDIT_MISSING, AUDIT_REMOVED, AUDIT_LATE, AUDIT_EDITED, AUDIT_UNREADABLE,
-    AUDIT_HEAD, AUDIT_ANCHOR))
+    AUDIT_HEAD, AUDIT_ANCHOR, NOT_INSTANT, NUMBER_NOT_RESERVED, NUMBER_USED,
+    NUMBER_NOT_IN_PRODUCTION))
 
 
 def sql_literal(value: str) -> str:

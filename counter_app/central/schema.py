@@ -71,6 +71,9 @@ sites = Table(
     Column("created_at", DateTime, nullable=False),
     # cross-site look-ups each of the site's devices may make in an hour (central_lookups)
     Column("lookup_budget", Integer, nullable=False, server_default="100"),
+    # the site makes cards at the window (即时制卡): set by an administrator only
+    # (`central set-instant`), read by every device like the rest of the row
+    Column("instant_issuance", Boolean, nullable=False, server_default=text("false")),
 )
 
 devices = Table(
@@ -382,12 +385,69 @@ update_chunks = Table(
     Column("data", LargeBinary, nullable=False),
 )
 
+# Instant issuance (counter_app.central.device_instant, card_blocks). The card centre gives a
+# site blocks of card numbers (prefix + a zero-padded running number; blocks of all sites
+# never overlap) and blank cards; each counter of the site reserves a run of a block while
+# online (reservations never overlap) and uses the numbers of its own runs only, each
+# once: two counters of one site, both offline, never take the same number.
+card_blocks = Table(
+    "central_card_blocks", metadata,
+    Column("site_id", Uuid, ForeignKey("central_sites.id"), primary_key=True),
+    Column("id", Uuid, primary_key=True),
+    Column("prefix", String(12), nullable=False),
+    Column("first_no", BigInteger, nullable=False),
+    Column("last_no", BigInteger, nullable=False),
+    Column("width", Integer, nullable=False),
+    Column("bank", String(50), nullable=False, server_default=""),
+    Column("allocated_at", DateTime, nullable=False),
+    Column("allocated_by", String(100), nullable=False),
+)
+
+blank_deliveries = Table(
+    "central_blank_deliveries", metadata,
+    Column("site_id", Uuid, ForeignKey("central_sites.id"), primary_key=True),
+    Column("id", Uuid, primary_key=True),
+    Column("blanks", Integer, nullable=False),
+    Column("delivered_at", DateTime, nullable=False),
+    Column("delivered_by", String(100), nullable=False),
+)
+
+card_reservations = Table(
+    "central_card_reservations", metadata,
+    Column("site_id", Uuid, ForeignKey("central_sites.id"), primary_key=True),
+    Column("id", Uuid, primary_key=True),
+    Column("block_id", Uuid, nullable=False),
+    Column("device_id", Uuid, nullable=False),
+    Column("first_no", BigInteger, nullable=False),
+    Column("last_no", BigInteger, nullable=False),
+    Column("reserved_at", DateTime, nullable=False),
+    Index("ix_central_card_reservations_block", "site_id", "block_id", "last_no"),
+    Index("ix_central_card_reservations_device", "site_id", "device_id"),
+)
+
+# Every card number a counter used, once: in production (a blank in the printer), issued
+# (handed over) or spoiled (a failed print or chip; the number is on the invalid list).
+card_numbers = Table(
+    "central_card_numbers", metadata,
+    Column("site_id", Uuid, ForeignKey("central_sites.id"), primary_key=True),
+    Column("card_number", String(30), primary_key=True),
+    Column("reservation_id", Uuid, nullable=False),
+    Column("device_id", Uuid, nullable=False),
+    Column("application_id", Uuid, nullable=False),
+    Column("outcome", String(20), nullable=False),
+    Column("reason", Text, nullable=False, server_default=""),
+    Column("used_at", DateTime, nullable=False),
+    Column("settled_at", DateTime),
+    Index("ix_central_card_numbers_reservation", "site_id", "reservation_id"),
+)
+
 # Feeds the counters pull (counter_app.sync.pull names the columns they need).
 PULLED = {"card_records": card_records, "invalid_list": invalid_list}
 # Tables holding one site's rows: row-level security fences them by site_id.
 SITE_OWNED = (applications, blobs, blob_chunks, application_files, card_records,
               applied_operations, audit_anchors, operators, status_history, notices,
-              notice_attempts, lookups, audit_records, device_flags)
+              notice_attempts, lookups, audit_records, device_flags, card_blocks,
+              blank_deliveries, card_reservations, card_numbers)
 # City-wide data: sites and the invalid list shared (the latter's personal columns not),
 # pre-applications and photo receipts looked up one at a time.
 SHARED = (sites, invalid_list, photo_receipts, preapplications)

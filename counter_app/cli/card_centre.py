@@ -8,6 +8,8 @@
     dispatch        send the produced cards to their handling points (notices queued)
     notify          send the notices that are due, once
     overdue         the 30-day promise: overdue (or --due-soon) with counts per site
+    stock           instant issuance: every site's blank cards, blocks and used numbers
+    top-up SITE     give a site blank cards (--blanks) and card numbers (--numbers A-B)
 
 Every command works on the central database given by --url, else this computer's
 enrolment (on the built-in central server: as its administrator), as an operator with the
@@ -80,12 +82,14 @@ def add_card_centre_commands(commands) -> None:
         "cli", "due within the next days instead of overdue")))
     overdue.add_argument("--today", type=dt.date.fromisoformat, metavar="YYYY-MM-DD")
     overdue.add_argument("--limit", type=int, default=50, metavar="N")
+    from counter_app.cli.cards import add_card_centre_stock_commands
+    stock, top_up = add_card_centre_stock_commands(actions)  # instant issuance
     url_help = say(QT_TRANSLATE_NOOP(
         "cli", "central database URL (default: this computer's enrolment)"))
-    for action in (result, incoming, batch, mark, dispatch, notify, overdue):
+    for action in (result, incoming, batch, mark, dispatch, notify, overdue, stock, top_up):
         action.add_argument("--url", help=url_help)
     site_help = say(QT_TRANSLATE_NOOP("cli", "one handling point only"))
-    for action in (incoming, batch, dispatch, overdue):
+    for action in (incoming, batch, dispatch, overdue, stock):
         action.add_argument("--site", metavar="CODE", help=site_help)
 
 
@@ -254,5 +258,16 @@ def _overdue(centre, ctx, args) -> int:
     return OK
 
 
+def _stock(centre, ctx, args) -> int:
+    from counter_app.cli.cards import print_card_centre_stock
+    return print_card_centre_stock(centre, _site_id(centre, args.site), args.used)
+
+
+def _top_up(centre, ctx, args) -> int:
+    from counter_app.cli.cards import top_up
+    return top_up(centre, args)
+
+
 _COMMANDS = {"import": _import, "incoming": _incoming, "batch": _batch, "mark": _mark,
-             "dispatch": _dispatch, "notify": _notify, "overdue": _overdue}
+             "dispatch": _dispatch, "notify": _notify, "overdue": _overdue, "stock": _stock,
+             "top-up": _top_up}

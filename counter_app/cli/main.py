@@ -101,6 +101,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     from counter_app.cli.updates import add_update_commands
     add_update_commands(commands)
+
+    from counter_app.cli.cards import add_card_commands
+    add_card_commands(commands)
     return parser
 
 
@@ -338,10 +341,15 @@ def _doctor(settings: Settings, args: argparse.Namespace) -> int:
     return run_doctor(settings, args)
 
 
+def _card(settings: Settings, args: argparse.Namespace) -> int:
+    from counter_app.cli.cards import run_card
+    return run_card(settings, args)
+
+
 def _update(settings: Settings, args: argparse.Namespace) -> int:
     from counter_app.cli.updates import run_update
     return run_update(settings, args)
 
 
 COMMANDS.update({"inquiry": _inquiry, "report": _report, "operator": _operator,
-                 "doctor": _doctor, "update": _update})
+                 "doctor": _doctor, "update": _update, "card": _card})

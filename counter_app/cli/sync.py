@@ -52,9 +52,13 @@ def add_sync_commands(commands) -> None:
         "cli", "drop the central database named in --url and the roles made for it")))
     drop.add_argument("--yes", action="store_true", help=say(QT_TRANSLATE_NOOP(
         "cli", "do not ask (asked on a terminal; refused elsewhere without it)")))
+    instant = actions.add_parser("set-instant", help=say(QT_TRANSLATE_NOOP(
+        "cli", "let a handling point make cards at the window (instant issuance), or stop it")))
+    instant.add_argument("site_code", metavar="SITE")
+    instant.add_argument("state", choices=("on", "off"))
     url_help = say(QT_TRANSLATE_NOOP("cli", "administrator's URL of the central PostgreSQL"))
-    for parser in (init, site, device, code, revoke, drop, *add_lookup_commands(actions),
-                   add_audit_command(actions)):
+    for parser in (init, site, device, code, revoke, drop, instant,
+                   *add_lookup_commands(actions), add_audit_command(actions)):
         parser.add_argument("--url", required=True, help=url_help)
     from counter_app.cli.updates import add_central_update_commands
     add_central_update_commands(actions)  # publish-update, withdraw-update, updates
@@ -105,6 +109,14 @@ def run_central(settings: Settings, args: argparse.Namespace) -> int:
         return run_audit(args)
     if args.central_command == "drop":
         return _drop(args)
+    if args.central_command == "set-instant":
+        from counter_app.central.card_blocks import set_instant
+        set_instant(args.url, args.site_code, args.state == "on")
+        print(say(QT_TRANSLATE_NOOP("cli", "site {site}: instant issuance on") if
+                  args.state == "on" else
+                  QT_TRANSLATE_NOOP("cli", "site {site}: instant issuance off"),
+                  site=args.site_code))
+        return 0
     if args.central_command == "init":
         print(say(QT_TRANSLATE_NOOP("cli", "central database at revision {revision}"),
                   revision=admin.init_central(args.url)))

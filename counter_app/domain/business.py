@@ -21,6 +21,7 @@ from pathlib import Path
 from counter_app import assets
 from counter_app.domain.cards import CardRules, RuleValueError, parse_card_rules, whole_number
 from counter_app.domain.errors import QT_TRANSLATE_NOOP, ConfigFileError
+from counter_app.domain.fees import FeeRules, parse_fee_rules
 
 RULES_DIR = assets.resources() / "rules"
 
@@ -173,6 +174,7 @@ class BusinessRules:
     cards: CardRules = field(default_factory=CardRules)  # promise, invalid list
     operators: OperatorRules = field(default_factory=OperatorRules)  # login lockout
     self_check: SelfCheckRules = field(default_factory=SelfCheckRules)  # warnings, gates
+    fees: FeeRules = field(default_factory=FeeRules)  # per business type, in fen
 
     @property
     def labels(self) -> dict[BusinessType, str]:
@@ -306,7 +308,8 @@ def _parse_rules(data: dict) -> BusinessRules:
                            for code in _section(data, "rejection_reasons")},
         cards=_card_rules(data.get("cards", {})),
         operators=_operator_rules(data.get("operators", {})),
-        self_check=_self_check_rules(data.get("self_check", {})))
+        self_check=_self_check_rules(data.get("self_check", {})),
+        fees=_fee_rules(data.get("fees", {})))
 
 
 def _number(data: dict, key: str, default: int, bounds: tuple[int, int]) -> int:
@@ -364,6 +367,13 @@ def _self_check_rules(section: dict) -> SelfCheckRules:
         raise _RuleProblem(f"[self_check]: unknown key {unknown[0]!r}", unknown[0])
     return SelfCheckRules(**{key: _number(section, key, getattr(defaults, key), bounds)
                              for key, bounds in ranges.items()})
+
+
+def _fee_rules(section: dict) -> FeeRules:
+    try:
+        return parse_fee_rules(section, BusinessType)
+    except RuleValueError as exc:
+        raise _RuleProblem(str(exc), exc.key) from exc
 
 
 def _card_rules(section: dict) -> CardRules:

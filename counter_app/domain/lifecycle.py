@@ -81,6 +81,21 @@ OPEN = frozenset({Status.SUBMITTED, Status.IN_PRODUCTION, Status.PRODUCTION_FAIL
 # The card waits at the handling point.
 READY = frozenset({Status.AT_SITE, Status.NOTIFIED})
 
+# Instant issuance (即时制卡): at a site the card centre lets issue cards itself, the
+# counter makes the moves the card centre makes for a batch card, and hands the card over
+# at once. The issue's status chain: 数据录入 (draft … signed) → 已缴费 (submitted) →
+# 制卡中 (in_production) → 签收 (produced) → 领卡未激活 (collected), and 制卡失败
+# (production_failed), after which a retry takes the next card number. Only the counter of
+# such a site makes these (the central side checks the site: counter_app.central
+# .device_instant); everywhere else they stay the card centre's.
+INSTANT_MOVES = frozenset({
+    (Status.SUBMITTED, Status.IN_PRODUCTION),
+    (Status.PRODUCTION_FAILED, Status.IN_PRODUCTION),   # a retry with the next number
+    (Status.IN_PRODUCTION, Status.PRODUCED),
+    (Status.IN_PRODUCTION, Status.PRODUCTION_FAILED),
+    (Status.PRODUCED, Status.COLLECTED),                # handed over at the window
+})
+
 
 class IllegalTransition(CounterError):
     code = "illegal_transition"
@@ -96,6 +111,15 @@ def check_transition(current: Status, target: Status, actor: Actor | None = None
         raise IllegalTransition(MSG_NOT_YOURS, current=current.value, target=target.value,
                                 actor=owner.value)
     return target
+
+
+def check_instant_move(current: Status, target: Status) -> Status:
+    """*target* if the counter of an instant-issuance site may make the move: one of
+    INSTANT_MOVES, or a move that is the counter's anyway (activation)."""
+    current, target = Status(current), Status(target)
+    if (current, target) in INSTANT_MOVES or _MOVES.get((current, target)) is COUNTER:
+        return target
+    raise IllegalTransition(MSG_ILLEGAL, current=current.value, target=target.value)
 
 
 def actor_of(current: Status, target: Status) -> Actor | None:

@@ -71,6 +71,8 @@ class ApplicationSlip:
     ready_by: str = ""  # voucher: the card should be made by this date
     reasons: tuple[str, ...] = ()  # rejection notice: why it was refused
     guardian_name: str = ""
+    fee: str = ""  # voucher: the fee recorded with the application, e.g. "¥20.00", "免费"
+    fee_status: str = ""  # voucher: whether it was paid, e.g. "已缴费（现金）", "未缴费"
 
 
 @dataclass(frozen=True)

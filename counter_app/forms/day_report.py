@@ -17,6 +17,7 @@ from reportlab.graphics.shapes import Drawing
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
+from counter_app.domain.fees import format_amount
 from counter_app.forms import report_layouts as L
 from counter_app.forms.draw import centered_line, signature_line
 from counter_app.forms.fonts import FontSet, find_fonts
@@ -53,6 +54,14 @@ class OverdueLine:
 
 
 @dataclass(frozen=True)
+class FeeLine:
+    operator: str
+    method: str                    # the method's printed word (现金...)
+    payments: int
+    amount_fen: int
+
+
+@dataclass(frozen=True)
 class DayReportPrint:
     site_code: str
     site_name: str
@@ -63,10 +72,19 @@ class DayReportPrint:
     overdue: Sequence[OverdueLine] = ()
     due_soon: int = 0
     ready: int = 0
+    fees: Sequence[FeeLine] = ()   # by operator, then method
+    fee_methods: Sequence[str] = ()  # the fee table's method columns, in order
+    currency: str = "CNY"
+    unpaid: int = 0                # the day's applications with a fee due, not paid
+    unpaid_fen: int = 0
 
     @property
     def applications(self) -> int:
         return sum(b.total for b in self.businesses)
+
+    @property
+    def fees_fen(self) -> int:
+        return sum(f.amount_fen for f in self.fees)
 
     def by_status(self) -> dict[str, int]:
         counts: dict[str, int] = {}
@@ -97,7 +115,7 @@ def draw_day_report(canvas: Canvas, fonts: FontSet, report: DayReportPrint) -> N
                   L.PAGE_WIDTH / 2, L.DAY_INFO_BASELINE, L.SMALL_SIZE)
     figures = {"applications": report.applications, "collected": len(report.collected),
                "overdue": len(report.overdue), "due_soon": report.due_soon,
-               "ready": report.ready}
+               "ready": report.ready, "fees": format_amount(report.fees_fen, report.currency)}
     width = L.CONTENT_WIDTH / len(L.DAY_SUMMARY)
     y = draw_table(canvas, fonts, [(title, width) for title, _ in L.DAY_SUMMARY],
                    [[f"{figures[key]} {L.DAY_SUMMARY_UNIT[key]}" for _, key in L.DAY_SUMMARY]],
@@ -138,6 +156,8 @@ def draw_day_report(canvas: Canvas, fonts: FontSet, report: DayReportPrint) -> N
                    rows or [_nothing(L.DAY_OVERDUE_COLUMNS)], y, new_page=new_page,
                    center_from=3)
 
+    y = _fees(canvas, fonts, report, y, new_page)
+
     if y - 30 * mm < L.BOTTOM_MARGIN:
         canvas.showPage()
         y = new_page(canvas)
@@ -145,6 +165,38 @@ def draw_day_report(canvas: Canvas, fonts: FontSet, report: DayReportPrint) -> N
     for index, label in enumerate(L.DAY_SIGNATURES):
         signature_line(canvas, fonts, L.MARGIN + index * 95 * mm, y - 20 * mm, label, 50 * mm)
     canvas.showPage()
+
+
+def _fees(canvas: Canvas, fonts: FontSet, report: DayReportPrint, top: float,
+          new_page) -> float:
+    """The fees taken: a row per operator with a column per method, the count and the sum;
+    the total row per method and for the day; then what the day's applications still owe."""
+    methods = list(dict.fromkeys([*report.fee_methods, *(f.method for f in report.fees)]))
+    width = L.DAY_FEES_METHODS_WIDTH / max(len(methods), 1)
+    columns = [L.DAY_FEES_OPERATOR_COLUMN, *((m, width) for m in methods),
+               L.DAY_FEES_COUNT_COLUMN, L.DAY_FEES_TOTAL_COLUMN]
+    money = lambda fen: format_amount(fen, report.currency)  # noqa: E731
+    operators: dict[str, list[FeeLine]] = {}
+    for line in report.fees:
+        operators.setdefault(line.operator, []).append(line)
+    rows = [_fee_row(name, lines, methods, money) for name, lines in operators.items()]
+    rows.append(_fee_row(L.DAY_TOTAL_LABEL, list(report.fees), methods, money))
+    y = section_heading(canvas, fonts, L.DAY_FEES_HEADING, top, new_page=new_page)
+    y = draw_table(canvas, fonts, columns, rows, y, new_page=new_page)
+    if y - 8 * mm < L.BOTTOM_MARGIN:
+        canvas.showPage()
+        y = new_page(canvas)
+    draw_line(canvas, fonts, L.MARGIN, y - 5 * mm,
+              L.DAY_FEES_UNPAID.format(count=report.unpaid, amount=money(report.unpaid_fen)),
+              L.SMALL_SIZE)
+    return y - 6 * mm
+
+
+def _fee_row(label: str, lines: Sequence[FeeLine], methods: list[str], money
+             ) -> tuple[str, ...]:
+    by_method = {m: sum(f.amount_fen for f in lines if f.method == m) for m in methods}
+    return (label, *(money(by_method[m]) for m in methods),
+            str(sum(f.payments for f in lines)), money(sum(f.amount_fen for f in lines)))
 
 
 def _business_row(label: str, by_status: dict[str, int]) -> tuple[str, ...]:

@@ -32,7 +32,14 @@ VOUCHER_ROWS: tuple[Row, ...] = (
     pair(("申请人", "name"), ("证件号码", "id_number")),
     pair(("受理网点", "site_name"), ("经办人", "operator_name")),
     pair(("受理日期", "date"), ("预计制卡完成", "ready_by")),
+    pair(("费用", "fee"), ("缴费情况", "fee_status")),
 )
+# The fee and whether it was paid (services/fees.py, fee_text).
+VOUCHER_FEE_FREE = "免费"
+VOUCHER_FEE_WAIVED = "{amount}（未满{age}周岁免收，原{standard}）"
+VOUCHER_FEE_PAID = "已缴费（{method}）"
+VOUCHER_FEE_UNPAID = "未缴费"
+VOUCHER_FEE_NONE_DUE = "无需缴费"
 VOUCHER_NOTES_LABEL = "温馨提示："
 VOUCHER_CUT_TEXT = "（沿此线裁开）"
 
@@ -122,3 +129,16 @@ BATCH_FOOTER_BASELINE = 10 * mm
 # texts come from the card centre's notice template (resources/notices/*.toml).
 LETTER_TEXT_TOP = PAGE_HEIGHT - 50 * mm
 LETTER_FIRST_LINE_INDENT = 2.0  # the first line of a paragraph, in characters (em)
+
+# --- E-card guide (电子社会保障卡申领指南, issue 16): one A4 page of flowing text (texts
+# from resources/ecard/*.toml), and a fixed block at the foot: the QR code of the city's
+# page at the right, its caption, the address, the closing and the handling point at left.
+ECARD_TITLE_BASELINE = PAGE_HEIGHT - 22 * mm
+ECARD_TEXT_TOP = PAGE_HEIGHT - 30 * mm
+ECARD_QR = Box(PAGE_WIDTH - MARGIN - 38 * mm, 14 * mm, 38 * mm, 38 * mm)  # quiet zone in
+ECARD_FOOT_RULE = ECARD_QR.y + ECARD_QR.height + 3 * mm
+ECARD_TEXT_BOTTOM = ECARD_FOOT_RULE + 3 * mm
+ECARD_FOOT_WIDTH = CONTENT_WIDTH - ECARD_QR.width - 6 * mm
+ECARD_FOOT_TOP = ECARD_FOOT_RULE - 6 * mm
+ECARD_BANKS_LABEL = "合作银行："
+ECARD_FOOTER = "{site}　{date}"

@@ -92,9 +92,10 @@ DAY_INFO_BASELINE = PAGE_HEIGHT - 31 * mm
 DAY_INFO = "网点：{site}（{code}）　报表日期：{day}　生成时间：{generated}"
 DAY_SUMMARY_TOP = PAGE_HEIGHT - 36 * mm
 DAY_SUMMARY = (("当日受理申请", "applications"), ("当日领卡", "collected"),
-               ("超期未制卡", "overdue"), ("5日内到期", "due_soon"), ("待领取", "ready"))
+               ("超期未制卡", "overdue"), ("5日内到期", "due_soon"), ("待领取", "ready"),
+               ("当日收费", "fees"))
 DAY_SUMMARY_UNIT = {"applications": "件", "collected": "张", "overdue": "件", "due_soon": "件",
-                    "ready": "张"}
+                    "ready": "张", "fees": ""}
 DAY_BY_BUSINESS_HEADING = "一、当日受理申请（按业务类型和状态）"
 DAY_BUSINESS_COLUMN = ("业务类型", 52 * mm)
 DAY_TOTAL_LABEL = "合计"
@@ -120,6 +121,12 @@ DAY_COLLECTED_COLUMNS = (("序号", 14 * mm), ("申请编号", 50 * mm), ("业�
 DAY_OVERDUE_HEADING = "四、超期未制卡（承诺制卡期限已过）"
 DAY_OVERDUE_COLUMNS = (("序号", 14 * mm), ("申请编号", 48 * mm), ("业务类型", 46 * mm),
                        ("状态", 26 * mm), ("承诺日期", 26 * mm), ("超期天数", 20 * mm))
+DAY_FEES_HEADING = "五、当日收费（按经办人和收费方式）"
+DAY_FEES_OPERATOR_COLUMN = ("经办人", 40 * mm)
+DAY_FEES_COUNT_COLUMN = ("笔数", 18 * mm)
+DAY_FEES_TOTAL_COLUMN = ("金额合计", 30 * mm)
+DAY_FEES_METHODS_WIDTH = 92 * mm  # shared by the methods' columns: 180 mm in all
+DAY_FEES_UNPAID = "当日受理申请中应缴未缴：{count} 件，{amount}"
 DAY_NOTHING = "无"
 DAY_STATUS_NOTE = "注：申请状态为生成报表时的状态；超期以报表日期计算。"
 DAY_SIGNATURES = ("制表人：", "审核（主管）：")

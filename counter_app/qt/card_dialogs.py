@@ -4,10 +4,16 @@ hand over, print the receipt), activation, and the invalid list's reports.
 Finding, recording and rendering run on the task runner (finding may ask the central
 database where a card waits); the results come back on the GUI thread. Printing goes
 through the printer dialog (counter_app.qt.dialogs.setup_printer, patched in tests).
+
+Collection and activation also say whether the electronic social security card can be
+claimed on the card shown (or just handed over, or just activated) and why not, and print
+the city's e-card guide; a report to the invalid list says what becomes of the e-card
+(suspended with the card, cancelled with it, working again after an undo). Issue 16.
 """
 
 from __future__ import annotations
 
+import logging
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,19 +25,23 @@ from PySide6.QtWidgets import QDialog, QHeaderView, QTableWidgetItem, QWidget
 from counter_app.domain.cards import EntryState, InvalidKind
 from counter_app.domain.clock import DAY, local_text
 from counter_app.domain.collection import Collector
+from counter_app.domain.ecard import EcardEligibility, report_note
 from counter_app.domain.errors import QT_TRANSLATE_NOOP, CounterError
 from counter_app.qt import dialogs
 from counter_app.qt.card_names import (card_message, collector_name, entry_state_name,
                                        invalid_kind_name, level_name)
+from counter_app.qt.ecard_view import GuidePrinter, printed_text, show_eligibility
 from counter_app.qt.pdf_print import print_with_dialog
 from counter_app.qt.status_names import status_name
 from counter_app.qt.tasks import TaskRunner
 from counter_app.qt.uiload import load_ui
-from counter_app.services import card_reports, collection
+from counter_app.services import card_reports, collection, ecard
 from counter_app.services.auth import CurrentOperator
 from counter_app.services.card_reports import CardView
 from counter_app.services.collection import CardAtCounter, Collected
 from counter_app.services.context import AppContext
+
+log = logging.getLogger(__name__)
 
 ERROR_COLOUR = "#c0392b"
 DONE_COLOUR = "#1e7e34"
@@ -83,16 +93,44 @@ class Handover:
     collected: Collected
     receipt: Path | None
     receipt_error: Exception | None = None
+    ecard: EcardEligibility | None = None  # the e-card on the card handed over
 
 
 def collect_and_render(ctx: AppContext, operator: CurrentOperator, application_id: uuid.UUID,
                        collector_id: str, expected: Collector | None) -> Handover:
     """On the worker: record the collection, then render its receipt."""
     done = collection.collect(ctx, operator, application_id, collector_id, expected=expected)
+    said = ecard_of(ctx, operator, application_id)
     try:
-        return Handover(done, collection.collection_receipt(ctx, operator, application_id))
+        return Handover(done, collection.collection_receipt(ctx, operator, application_id),
+                        ecard=said)
     except CounterError as error:  # recorded all the same; the receipt can be reprinted
-        return Handover(done, None, error)
+        return Handover(done, None, error, ecard=said)
+
+
+def activate_and_check(ctx: AppContext, operator: CurrentOperator,
+                       application_id: uuid.UUID) -> EcardEligibility | None:
+    """On the worker: record the activation; what it means for the e-card."""
+    collection.activate(ctx, operator, application_id)
+    return ecard_of(ctx, operator, application_id)
+
+
+def ecard_of(ctx: AppContext, operator: CurrentOperator, application_id: uuid.UUID
+             ) -> EcardEligibility | None:
+    """The e-card line after a hand-over or an activation; None (no line) rather than a
+    failure of what was just recorded."""
+    try:
+        return ecard.for_application(ctx, operator, application_id)
+    except Exception:  # noqa: BLE001 - recorded all the same; the line is a courtesy
+        log.exception("e-card eligibility not found after recording")
+        return None
+
+
+def find_with_ecard(lookup, ctx: AppContext, operator: CurrentOperator, text: str
+                    ) -> tuple[list[CardAtCounter], dict]:
+    """On the worker: the cards for *text*, and the e-card of each by application id."""
+    cards = lookup(ctx, operator, text)
+    return cards, ecard.for_cards(ctx, operator, cards)
 
 
 class _CardLookup(QDialog):
@@ -107,11 +145,14 @@ class _CardLookup(QDialog):
         self.ctx, self.operator, self.runner = ctx, operator, runner
         self.ui = load_ui(self, self.FORM)
         self.cards: list[CardAtCounter] = []
+        self.ecards: dict[uuid.UUID, EcardEligibility] = {}
         ui = self.ui
         ui.search_edit.returnPressed.connect(self.find)
         ui.find_button.clicked.connect(self.find)
         ui.candidates_combo.currentIndexChanged.connect(lambda _i: self._show_card())
         ui.close_button.clicked.connect(self.reject)
+        self.guide = GuidePrinter(self, ctx, operator, runner, ui.ecard_button,
+                                  printed=self._guide_printed)
         self._clear()
         ui.search_edit.setFocus()
 
@@ -127,7 +168,7 @@ class _CardLookup(QDialog):
             return
         self.say(_t(T_LOOKING))
         self.ui.find_button.setEnabled(False)
-        self.runner.run(self.lookup, self.ctx, self.operator, text,
+        self.runner.run(find_with_ecard, self.lookup, self.ctx, self.operator, text,
                         on_done=self._found, on_error=self._not_found)
 
     def lookup(self, ctx, operator, text) -> list[CardAtCounter]:
@@ -138,7 +179,14 @@ class _CardLookup(QDialog):
         self.ui.message_label.setStyleSheet(f"color: {colour};" if colour else "")
         self.ui.message_label.setText(text)
 
-    def _found(self, cards: list[CardAtCounter]) -> None:
+    def show_ecard(self, eligibility: EcardEligibility | None) -> None:
+        show_eligibility(self.ui.ecard_label, eligibility)
+
+    def _guide_printed(self, _pages: int) -> None:
+        self.say(printed_text(), done=True)
+
+    def _found(self, found: tuple[list[CardAtCounter], dict]) -> None:
+        cards, self.ecards = found
         self.ui.find_button.setEnabled(True)
         self.cards = cards
         combo = self.ui.candidates_combo
@@ -163,13 +211,18 @@ class _CardLookup(QDialog):
         self.ui.search_edit.selectAll()
 
     def _clear(self) -> None:
-        self.cards = []
+        self.cards, self.ecards = [], {}
         self.ui.candidates_combo.clear()
         self.ui.candidates_combo.hide()
         self._show_card()
+        self.show_ecard(None)
 
     def _show_card(self) -> None:
         raise NotImplementedError
+
+    def _show_card_ecard(self) -> None:
+        card = self.card
+        self.show_ecard(self.ecards.get(card.application_id) if card is not None else None)
 
 
 class CollectionDialog(_CardLookup):
@@ -193,8 +246,8 @@ class CollectionDialog(_CardLookup):
     def lookup(self, ctx, operator, text) -> list[CardAtCounter]:
         return collection.find_for_collection(ctx, operator, text)
 
-    def _found(self, cards: list[CardAtCounter]) -> None:
-        super()._found(cards)
+    def _found(self, found: tuple[list[CardAtCounter], dict]) -> None:
+        super()._found(found)
         self.ui.collector_id_edit.clear()
         self.ui.collector_id_edit.setFocus()
 
@@ -220,6 +273,7 @@ class CollectionDialog(_CardLookup):
         if card is not None:
             (ui.guardian_radio if card.is_minor and has_guardian
              else ui.applicant_radio).setChecked(True)
+        self._show_card_ecard()
 
     def collect(self) -> None:
         card = self.card
@@ -246,6 +300,7 @@ class CollectionDialog(_CardLookup):
                                           collector=collector_name(done.collector)), done=True)
         self.sig_collected.emit(done.application_id)
         self._clear()
+        self.show_ecard(handover.ecard)  # the card just handed over: activate it first
         self.ui.search_edit.clear()
         self.ui.collector_id_edit.clear()
         if handover.receipt_error is not None:
@@ -284,12 +339,13 @@ class ActivationDialog(_CardLookup):
                  parent: QWidget | None = None) -> None:
         super().__init__(ctx, operator, runner, parent)
         self.ui.activate_button.clicked.connect(self.activate)
+        self.activating: CardAtCounter | None = None  # the card whose activation runs
 
     def lookup(self, ctx, operator, text) -> list[CardAtCounter]:
         return collection.find_for_activation(ctx, operator, text)
 
-    def _found(self, cards: list[CardAtCounter]) -> None:
-        super()._found(cards)
+    def _found(self, found: tuple[list[CardAtCounter], dict]) -> None:
+        super()._found(found)
         self.ui.activate_button.setFocus()
 
     def _show_card(self) -> None:
@@ -303,20 +359,23 @@ class ActivationDialog(_CardLookup):
             label.setText(value)
         ui.card_group.setEnabled(card is not None)
         ui.activate_button.setEnabled(card is not None)
+        self._show_card_ecard()
 
     def activate(self) -> None:
         card = self.card
         if card is None:
             return
         self.ui.activate_button.setEnabled(False)
-        self.runner.run(collection.activate, self.ctx, self.operator, card.application_id,
-                        on_done=lambda _status, c=card: self._activated(c),
-                        on_error=self._refused)
+        self.activating = card
+        self.runner.run(activate_and_check, self.ctx, self.operator, card.application_id,
+                        on_done=self._activated, on_error=self._refused)
 
-    def _activated(self, card: CardAtCounter) -> None:
+    def _activated(self, eligibility: EcardEligibility | None) -> None:
+        card = self.activating
         self.say(_t(T_ACTIVATED).format(number=card.number), done=True)
         self.sig_activated.emit(card.application_id)
         self._clear()
+        self.show_ecard(eligibility)  # the card just activated: the e-card can be claimed
         self.ui.search_edit.clear()
         self.ui.search_edit.setFocus()
 
@@ -448,8 +507,9 @@ class CardReportDialog(QDialog):
                 kind=invalid_kind_name(entry.kind), level=level_name(entry.level))
             if entry.expires_at:
                 text += " " + _t(T_HOLDS_UNTIL).format(date=local_text(entry.expires_at))
+            text += " " + card_message(report_note(entry.kind))  # the e-card goes with it
         else:
-            text = _t(T_UNDONE)
+            text = _t(T_UNDONE) + " " + card_message(report_note(None))
         self.say(text, done=True)
         self.sig_recorded.emit()
         self.ui.search_edit.setText(self.ui.card_number_edit.text())

@@ -4,7 +4,9 @@ invalid-list entries by ID number or card number, and a printed result for them.
 The number field has the focus; Enter searches (a scanner's Enter too). The number is
 checked at once; the lookup (the central database when it answers, else this counter's
 own data, with a note) runs on the task runner. The dialog shows statuses, dates, levels
-and site names, masked numbers, never the applicant's name.
+and site names, masked numbers, never the applicant's name; and whether the electronic
+social security card can be claimed on the holder's card, and why not, with "Print e-card
+guide" (issue 16).
 """
 
 from __future__ import annotations
@@ -21,12 +23,13 @@ from counter_app.domain.clock import local_text
 from counter_app.domain.errors import QT_TRANSLATE_NOOP, CounterError
 from counter_app.domain.inquiry import parse_inquiry_number
 from counter_app.qt import dialogs
+from counter_app.qt.ecard_view import GuidePrinter, printed_text, show_eligibility
 from counter_app.qt.i18n import message_for
 from counter_app.qt.pdf_print import print_with_dialog
 from counter_app.qt.status_names import status_name
 from counter_app.qt.uiload import load_ui
 from counter_app.security.roles import Permission
-from counter_app.services import inquiry
+from counter_app.services import ecard, inquiry
 from counter_app.services.inquiry import InquiryResult
 
 CONTEXT = "inquiry"
@@ -64,6 +67,7 @@ def name_of(table: dict[str, str], code: str) -> str:
 class InquiryDialog(QDialog):
     sig_answered = Signal(object)   # InquiryResult, shown
     sig_printed = Signal(int)       # pages
+    sig_guide_printed = Signal(int)  # pages of the e-card guide
 
     def __init__(self, ctx, operator, runner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -80,8 +84,11 @@ class InquiryDialog(QDialog):
             table.verticalHeader().setDefaultSectionSize(30)
         ui.error_label.setStyleSheet(ERROR_STYLE)
         ui.note_label.setStyleSheet(NOTE_STYLE)
-        for label in (ui.error_label, ui.note_label):
+        for label in (ui.error_label, ui.note_label, ui.ecard_label):
             label.hide()
+        self.ecard = None  # EcardEligibility of the answer shown
+        self.guide = GuidePrinter(self, ctx, operator, runner, ui.ecard_button,
+                                  printed=self._guide_printed)
         ui.number_edit.returnPressed.connect(self.search)
         ui.number_edit.textEdited.connect(lambda _text: self._clear_error())
         ui.search_button.clicked.connect(self.search)
@@ -132,6 +139,8 @@ class InquiryDialog(QDialog):
         self.ui.summary_label.setText(self._summary(result))
         self.ui.note_label.setVisible(result.note is not None)
         self.ui.note_label.setText(message_for(result.note) if result.note else "")
+        self.ecard = ecard.for_inquiry(self.ctx, result)
+        show_eligibility(self.ui.ecard_label, self.ecard)
         self.ui.number_edit.selectAll()  # the next number replaces this one
         self.ui.number_edit.setFocus()
         self.sig_answered.emit(result)
@@ -153,6 +162,10 @@ class InquiryDialog(QDialog):
         if pages:
             self.ui.summary_label.setText(self.tr("The result was printed."))
             self.sig_printed.emit(pages)
+
+    def _guide_printed(self, pages: int) -> None:
+        self.ui.summary_label.setText(printed_text())
+        self.sig_guide_printed.emit(pages)
 
     def _summary(self, result: InquiryResult) -> str:
         if not result.found:
@@ -198,6 +211,8 @@ class InquiryDialog(QDialog):
         _fill(self.ui.invalid_table, [])
         self.ui.summary_label.clear()
         self.ui.note_label.hide()
+        self.ecard = None
+        show_eligibility(self.ui.ecard_label, None)
 
     def _show_error(self, text: str) -> None:
         self.ui.error_label.setText(text)

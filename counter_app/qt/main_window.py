@@ -6,7 +6,7 @@ import uuid
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QActionGroup, QCloseEvent, QKeySequence, QPainter
-from PySide6.QtWidgets import (QHeaderView, QLabel, QMainWindow, QStyle, QToolButton,
+from PySide6.QtWidgets import (QDialog, QHeaderView, QLabel, QMainWindow, QStyle, QToolButton,
                                QWidget)
 
 from counter_app.config import save_setting
@@ -119,6 +119,8 @@ class MainWindow(QMainWindow):
         self._setup_language_actions()
         from counter_app.qt.document_actions import DocumentActions
         self.documents = DocumentActions(self)
+        from counter_app.qt.instant_actions import InstantActions
+        self.instant = InstantActions(self)  # cards made at the window, where the site does
         from counter_app.qt.receipt_station import ReceiptStation
         self.receipt_station = ReceiptStation(self)
         from counter_app.qt.card_actions import CardActions
@@ -219,7 +221,7 @@ class MainWindow(QMainWindow):
         self.wizard = IntakeWizard(self.ctx, self.operator, self.runner, application_id, self,
                                    card_reader=self.card_reader)
         self.wizard.finished.connect(self._wizard_closed)
-        self.wizard.sig_voucher_wanted.connect(self.documents.print_voucher)
+        self.wizard.sig_voucher_wanted.connect(self._voucher_wanted)
         self.wizard.open()
 
     def continue_selected(self) -> None:
@@ -300,12 +302,20 @@ class MainWindow(QMainWindow):
         self.sync_problems.deleteLater()
         self.sync_problems = None
 
-    def _wizard_closed(self, _result: int) -> None:
-        application_id = self.wizard.application_id
+    def _voucher_wanted(self, application_id: uuid.UUID, printer) -> None:
+        """A pick-up voucher, except where the card is made now (nothing to pick up)."""
+        if not self.instant.here():
+            self.documents.print_voucher(application_id, printer)
+
+    def _wizard_closed(self, result: int) -> None:
+        application_id, number = self.wizard.application_id, self.wizard.state.number
+        finished = result == QDialog.DialogCode.Accepted and application_id is not None
         self.wizard.deleteLater()
         self.wizard = None
         self.refresh()
         self._select(application_id)
+        if finished and self.instant.here():
+            self.instant.make_card(application_id, number)
 
     def _select(self, application_id: uuid.UUID | None) -> None:
         """That application's row; else, when none is, the first (Enter then opens it)."""

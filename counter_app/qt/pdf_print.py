@@ -66,6 +66,7 @@ _TITLES = {
     "receipt_slips": QT_TRANSLATE_NOOP("printing", "Print the photo receipt"),
     "reports": QT_TRANSLATE_NOOP("printing", "Print the end-of-day report"),
     "documents": QT_TRANSLATE_NOOP("printing", "Print the applicant guide"),
+    "ecard": QT_TRANSLATE_NOOP("printing", "Print the e-card guide"),
 }
 
 

@@ -21,6 +21,9 @@ _KINDS = {
     "card_activated": QT_TRANSLATE_NOOP("sync_kinds", "Card activated"),
     "card_reported": QT_TRANSLATE_NOOP("sync_kinds", "Card reported to the invalid list"),
     "card_unreported": QT_TRANSLATE_NOOP("sync_kinds", "Temporary loss report undone"),
+    "card_instant_started": QT_TRANSLATE_NOOP("sync_kinds", "Card being made at the window"),
+    "card_instant_produced": QT_TRANSLATE_NOOP("sync_kinds", "Card made at the window"),
+    "card_instant_failed": QT_TRANSLATE_NOOP("sync_kinds", "Card blank spoiled at the window"),
 }
 
 

@@ -24,8 +24,9 @@ from counter_app.services.context import AppContext
 from counter_app.domain.lifecycle import Status
 from counter_app.services.intake import (applicant_columns, guardian_columns, known_old_card,
                                          material_columns, next_numbers)
-from counter_app.store.models import (Application, AuditRecord, Batch, Guardian, MaterialRecord,
-                                      utcnow)
+from counter_app.services import fees
+from counter_app.store.models import (Application, ApplicationFee, AuditRecord, Batch, Guardian,
+                                      MaterialRecord, utcnow)
 
 MSG_NOTHING_GOOD = QT_TRANSLATE_NOOP(
     "messages", "No row of the spreadsheet can be accepted; see the report.")
@@ -76,7 +77,8 @@ def accept_batch(ctx: AppContext, operator: CurrentOperator, path: Path, committ
         session.add(batch)
         session.flush()
         numbers = next_numbers(session, operator, len(report.good))
-        _insert_applications(session, ctx, operator, batch.id, zip(numbers, report.good))
+        _insert_applications(session, ctx, operator, batch.id, zip(numbers, report.good),
+                             today)
         audit.record(session, action="batch_accepted", entity="batch", entity_id=batch.id,
                      operator_id=operator.id, site_id=operator.site_id,
                      detail=f"accepted={len(report.good)} refused={len(report.problems)}")
@@ -84,10 +86,12 @@ def accept_batch(ctx: AppContext, operator: CurrentOperator, path: Path, committ
 
 
 def _insert_applications(session, ctx: AppContext, operator: CurrentOperator,
-                         batch_id: uuid.UUID, numbered: Iterable[tuple[str, GoodRow]]) -> None:
-    """Bulk INSERTs: building thousands of ORM objects costs more than the SQL itself."""
-    now = utcnow()
-    apps, guardians, materials, audits = [], [], [], []
+                         batch_id: uuid.UUID, numbered: Iterable[tuple[str, GoodRow]],
+                         today: dt.date | None = None) -> None:
+    """Bulk INSERTs: building thousands of ORM objects costs more than the SQL itself. Each
+    application's fee is recorded for the applicant's age on *today*."""
+    now, today = utcnow(), today or dt.date.today()
+    apps, guardians, materials, fee_rows, audits = [], [], [], [], []
     for number, good in numbered:
         app_id, checked, business = uuid.uuid4(), good.checked, good.business
         apps.append({**applicant_columns(checked), "id": app_id, "number": number,
@@ -101,12 +105,15 @@ def _insert_applications(session, ctx: AppContext, operator: CurrentOperator,
                               "id": uuid.uuid4(), "application_id": app_id})
         materials.extend({**columns, "id": uuid.uuid4(), "application_id": app_id}
                          for columns in material_columns(ctx, business, checked))
+        fee = ctx.rules.fees.fee_for(business, checked.resident_id.age_on(today))
+        fee_rows.append({**fees.fee_columns(fee, business.value, now),
+                         "application_id": app_id})
         audits.append({"action": "application_created", "entity": "application",
                        "entity_id": str(app_id), "operator_id": operator.id,
                        "site_id": operator.site_id, "to_status": Status.DRAFT.value,
                        "detail": f"batch {batch_id}", "at": now})
     for model, rows in ((Application, apps), (Guardian, guardians), (MaterialRecord, materials),
-                        (AuditRecord, audits)):
+                        (ApplicationFee, fee_rows), (AuditRecord, audits)):
         if rows:
             session.execute(insert(model), rows)
 

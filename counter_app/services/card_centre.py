@@ -21,7 +21,7 @@ from sqlalchemy import Engine, text
 
 from counter_app.cardcentre import dispatch as dispatching
 from counter_app.cardcentre import factory, incoming, notices, production, promise, sending
-from counter_app.central import credentials, database, device_audit
+from counter_app.central import card_blocks, credentials, database, device_audit
 from counter_app.central.transitions import Who
 from counter_app.config import Settings
 from counter_app.domain.cards import CardRules
@@ -180,6 +180,32 @@ class CardCentre:
     def site_names(self) -> dict[str, str]:
         """Every site's name by its code, for lists that carry only the code."""
         return {site.code: site.name for site in self.sites()}
+
+    # --- instant issuance: blank cards and card numbers -----------------------------------
+
+    def card_stocks(self, site_id: uuid.UUID | None = None) -> list[card_blocks.SiteStock]:
+        """Every instant-issuance site's stock of blanks and its blocks (or *site_id*'s)."""
+        with self.engine.connect() as connection:
+            return card_blocks.site_stocks(connection, site_id)
+
+    def used_numbers(self, site_id: uuid.UUID | None = None, limit: int = 200
+                     ) -> list[card_blocks.UsedNumber]:
+        with self.engine.connect() as connection:
+            return card_blocks.used_numbers(connection, site_id, limit)
+
+    def top_up(self, site_code: str, blanks: int, numbers: str = "", bank: str = ""
+               ) -> card_blocks.Allocated:
+        """Give a site blank cards and (optionally) a block of card numbers typed as
+        FIRST-LAST (ValidationError when it is none; BlockError when refused)."""
+        from counter_app.issuance.numbers import parse_range
+
+        block = parse_range(numbers) if numbers.strip() else None
+        with self.engine.begin() as connection:
+            done = card_blocks.allocate(connection, site_code, blanks, block, bank.strip(),
+                                        self.who.name)
+        log.info("site %s given %d blank cards%s", site_code, blanks,
+                 f" and {len(block)} card numbers" if block else "")
+        return done
 
     # --- counters whose audit log did not hold ---------------------------------------------
 

@@ -4,6 +4,7 @@ in the protected directory, in files named by UUID."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import functools
 import uuid
@@ -28,6 +29,7 @@ from counter_app.security import audit
 from counter_app.security.input_files import read_input_file
 from counter_app.security.protected_files import MAX_PROTECTED_BYTES
 from counter_app.security.roles import Permission
+from counter_app.services import fees
 from counter_app.services.auth import CurrentOperator
 from counter_app.services.context import AppContext
 from counter_app.services.intake import load_application
@@ -88,6 +90,8 @@ def voucher(ctx: AppContext, operator: CurrentOperator, application_id: uuid.UUI
         ready = accepted + dt.timedelta(days=int(config.voucher["days_to_produce"]))
         slip = slip_data(ctx, app, *_site_and_clerk(session, app), accepted.isoformat(),
                          masked=True, ready_by=ready.isoformat())
+        fee, fee_status = fees.fee_text(fees.due_of(session, ctx.rules, app), ctx.rules)
+        slip = dataclasses.replace(slip, fee=fee, fee_status=fee_status)
     fonts = form_fonts(ctx)
     out = ctx.files.write_with(_target("vouchers", application_id),
                                lambda stream: render_voucher(slip, config, stream, fonts))

@@ -22,7 +22,7 @@ from counter_app.domain.people import (AgentDetails, ApplicantDetails, CheckedAp
                                        GuardianDetails, check_applicant)
 from counter_app.security import audit
 from counter_app.security.roles import Permission
-from counter_app.services import selfcheck
+from counter_app.services import fees, selfcheck
 from counter_app.services.auth import CurrentOperator
 from counter_app.services.context import AppContext
 from counter_app.store.models import (Application, Attachment, CardRecord, Guardian,
@@ -84,6 +84,7 @@ def save_applicant(ctx: AppContext, operator: CurrentOperator, business: Busines
             action = "applicant_updated"
         fill_applicant(ctx, app, business, checked)
         app.replaces_card = old_card or known_old_card(session, business, app.id_number)
+        fees.record_due(ctx.rules, app, checked.resident_id.age_on(today or dt.date.today()))
         session.flush()
         audit.record(session, action=action, entity="application", entity_id=app.id,
                      operator_id=operator.id, site_id=operator.site_id, to_status=app.status)
@@ -261,6 +262,7 @@ def application_payload(app: Application, site_code: str) -> dict:
         "replaces_card": app.replaces_card or None,
         "photo_sha256": (app.photos[-1].sha256 or None) if app.photos else None,
         "photo": photo_summary(app.photos[-1]) if app.photos else None,
+        "fee": fees.fee_payload(app),  # the central side keeps it in the payload for now
     }
 
 

@@ -15,18 +15,19 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import and_, or_, select
+from sqlalchemy import and_, func, or_, select
 
 from counter_app.domain.business import BusinessType
 from counter_app.domain.cards import Promise, promise_state
 from counter_app.domain.clock import local_date, local_text, utc_range_of_local_day
 from counter_app.domain.errors import QT_TRANSLATE_NOOP, CounterError
-from counter_app.domain.lifecycle import OPEN, READY
+from counter_app.domain.lifecycle import OPEN, READY, Status
 from counter_app.security import audit
 from counter_app.security.roles import Permission
 from counter_app.services.auth import CurrentOperator
 from counter_app.services.context import AppContext
-from counter_app.store.models import Application, CardRecord, Site, utcnow
+from counter_app.store.models import (Application, ApplicationFee, CardRecord, Operator, Site,
+                                      utcnow)
 
 MSG_NO_SITE = QT_TRANSLATE_NOOP(
     "messages", "There is no handling point {code} on this counter.")
@@ -65,6 +66,17 @@ class OverdueCard:
 
 
 @dataclass(frozen=True)
+class FeeTotal:
+    """The fees one operator took on the day by one method (payments recorded that day for
+    the site's applications, whichever day those were taken in)."""
+
+    operator: str                      # display name
+    method: str                        # a method code of the rules' [fees.methods]
+    payments: int
+    amount_fen: int
+
+
+@dataclass(frozen=True)
 class DayReport:
     site_code: str
     site_name: str
@@ -75,10 +87,25 @@ class DayReport:
     overdue: tuple[OverdueCard, ...]
     due_soon: int
     ready: int
+    fees: tuple[FeeTotal, ...] = ()    # by operator, then method
+    currency: str = "CNY"
+    unpaid: int = 0                    # the day's applications with a fee due, not paid
+    unpaid_fen: int = 0
 
     @property
     def applications(self) -> int:
         return sum(b.total for b in self.businesses)
+
+    @property
+    def fees_fen(self) -> int:
+        """The day's total of fees taken."""
+        return sum(f.amount_fen for f in self.fees)
+
+    def fees_by_method(self) -> dict[str, int]:
+        return _totals((f.method, f.amount_fen) for f in self.fees)
+
+    def fees_by_operator(self) -> dict[str, int]:
+        return _totals((f.operator, f.amount_fen) for f in self.fees)
 
     def by_status(self) -> dict[str, int]:
         counts: dict[str, int] = {}
@@ -139,11 +166,46 @@ def end_of_day(ctx: AppContext, operator: CurrentOperator, *,
                                                (day - row.due_date).days))
                 elif promise is Promise.DUE_SOON:
                     due_soon += 1
+        fees = _fees_taken(session, site, start, end, list(rules.fees.methods))
+        unpaid, unpaid_fen = session.execute(
+            select(func.count(), func.coalesce(func.sum(ApplicationFee.amount_fen), 0))
+            .join(Application, Application.id == ApplicationFee.application_id)
+            .where(Application.site_id == site.id, Application.created_at >= start,
+                   Application.created_at < end, ApplicationFee.amount_fen > 0,
+                   ApplicationFee.paid_at.is_(None),
+                   Application.status.not_in([Status.REJECTED.value, Status.WITHDRAWN.value]))).one()
         site_code_, site_name = site.code, site.name
     businesses = tuple(BusinessFigures(code, _label(rules.labels, code), by_status)
                        for code, by_status in counts.items())
     return DayReport(site_code_, site_name, day, now, businesses, tuple(collected),
-                     tuple(overdue), due_soon, ready)
+                     tuple(overdue), due_soon, ready, fees, rules.fees.currency, unpaid,
+                     unpaid_fen)
+
+
+def _fees_taken(session, site: Site, start: dt.datetime, end: dt.datetime,
+                methods: list[str]) -> tuple[FeeTotal, ...]:
+    """The fees paid from *start* to *end* for the site's applications, per operator (by
+    name, then id) and method (in the rules' order, then any other)."""
+    rows = session.execute(
+        select(ApplicationFee.paid_by, Operator.display_name, ApplicationFee.method,
+               func.count(), func.sum(ApplicationFee.amount_fen))
+        .join(Application, Application.id == ApplicationFee.application_id)
+        .outerjoin(Operator, Operator.id == ApplicationFee.paid_by)
+        .where(Application.site_id == site.id, ApplicationFee.paid_at >= start,
+               ApplicationFee.paid_at < end)
+        .group_by(ApplicationFee.paid_by, Operator.display_name, ApplicationFee.method)).all()
+    order = {method: index for index, method in enumerate(methods)}
+    rows.sort(key=lambda r: (r.display_name or "", str(r.paid_by),
+                             order.get(r.method, len(order)), r.method))
+    return tuple(FeeTotal(row.display_name or "—", row.method, row[3], int(row[4] or 0))
+                 for row in rows)
+
+
+def _totals(pairs) -> dict[str, int]:
+    totals: dict[str, int] = {}
+    for key, amount in pairs:
+        totals[key] = totals.get(key, 0) + amount
+    return totals
 
 
 def render_end_of_day(ctx: AppContext, report: DayReport, out: Path | None = None, *,
@@ -173,7 +235,7 @@ def render_end_of_day(ctx: AppContext, report: DayReport, out: Path | None = Non
 
 def print_data(ctx: AppContext, report: DayReport):
     from counter_app.forms.day_report import (BusinessCount, CollectedLine, DayReportPrint,
-                                              OverdueLine)
+                                              FeeLine, OverdueLine)
 
     labels = ctx.rules.labels
     return DayReportPrint(
@@ -186,7 +248,19 @@ def print_data(ctx: AppContext, report: DayReport):
         tuple(OverdueLine(o.application_number or "—", _label(labels, o.business_type),
                           o.status, o.due_date.isoformat(), o.days_late)
               for o in report.overdue),
-        report.due_soon, report.ready)
+        report.due_soon, report.ready,
+        fees=tuple(FeeLine(f.operator, ctx.rules.fees.method_label(f.method), f.payments,
+                           f.amount_fen) for f in report.fees),
+        fee_methods=_method_labels(ctx, report), currency=report.currency,
+        unpaid=report.unpaid, unpaid_fen=report.unpaid_fen)
+
+
+def _method_labels(ctx: AppContext, report: DayReport) -> tuple[str, ...]:
+    """The columns of the fee table: the rules' methods, then any other taken that day
+    (the rules changed since), by code."""
+    methods = list(ctx.rules.fees.methods)
+    methods += sorted({f.method for f in report.fees} - set(methods))
+    return tuple(dict.fromkeys(ctx.rules.fees.method_label(m) for m in methods))
 
 
 def _status(status: str | None, updated_at, card_status: str | None, card_updated_at) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 
-from sqlalchemy import JSON, ForeignKey, MetaData, String, Text, UniqueConstraint
+from sqlalchemy import JSON, BigInteger, ForeignKey, MetaData, String, Text, UniqueConstraint
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 NAMING = {
@@ -120,6 +120,8 @@ class Application(Base):
         order_by="MaterialRecord.position")
     photos: Mapped[list[Photo]] = relationship(
         back_populates="application", cascade="all, delete-orphan", order_by="Photo.created_at")
+    fee: Mapped[ApplicationFee | None] = relationship(
+        back_populates="application", cascade="all, delete-orphan", uselist=False)
 
 
 class Guardian(Base):
@@ -148,6 +150,26 @@ class MaterialRecord(Base):
     group: Mapped[str] = mapped_column(String(20), default="")  # one of a group is required
     position: Mapped[int] = mapped_column(default=0)
     application: Mapped[Application] = relationship(back_populates="materials")
+
+
+class ApplicationFee(Base):
+    """The fee of an application as worked out when it was saved (the rules' `[fees]`: its
+    business type, the applicant's age), kept as recorded when the rules change later;
+    and its payment: when, how (a method code of the rules) and by whom. Amounts in fen."""
+
+    __tablename__ = "application_fees"
+    application_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("applications.id", ondelete="CASCADE"), primary_key=True)
+    business_type: Mapped[str] = mapped_column(String(30))  # the type the fee is for
+    currency: Mapped[str] = mapped_column(String(3), default="CNY")
+    standard_fen: Mapped[int] = mapped_column(default=0)  # the business type's amount
+    amount_fen: Mapped[int] = mapped_column(default=0)    # due, after a waiver
+    waiver: Mapped[str] = mapped_column(String(40), default="")  # e.g. "under_age:16"
+    recorded_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    paid_at: Mapped[dt.datetime | None] = mapped_column(index=True)
+    method: Mapped[str] = mapped_column(String(20), default="")
+    paid_by: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("operators.id"))
+    application: Mapped[Application] = relationship(back_populates="fee")
 
 
 class Photo(Base):
@@ -263,6 +285,36 @@ class PhotoReceipt(Base):
     photo_sha256: Mapped[str | None] = mapped_column(String(64))
     photo_path: Mapped[str | None] = mapped_column(Text)  # relative to the protected dir
     created_at: Mapped[dt.datetime]
+
+
+class CardNumberRange(Base):
+    """A run of card numbers the central side reserved for this counter (instant issuance:
+    counter_app.services.issuance): its numbers are this counter's alone, so it issues
+    from them while the network is down. Kept as the central side lists them (sync)."""
+
+    __tablename__ = "card_number_ranges"
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True)   # the central reservation's
+    prefix: Mapped[str] = mapped_column(String(12))
+    first_no: Mapped[int] = mapped_column(BigInteger)
+    last_no: Mapped[int] = mapped_column(BigInteger)
+    width: Mapped[int]
+    bank: Mapped[str] = mapped_column(String(50), default="")
+    next_no: Mapped[int] = mapped_column(BigInteger)          # the next number to take
+    reserved_at: Mapped[dt.datetime]
+
+
+class IssuedCardNumber(Base):
+    """A card number this counter took for a card made at the window: in production (a
+    blank in the printer), issued, or spoiled (its number on the invalid list)."""
+
+    __tablename__ = "issued_card_numbers"
+    card_number: Mapped[str] = mapped_column(String(30), primary_key=True)
+    application_id: Mapped[uuid.UUID] = mapped_column(index=True)
+    range_id: Mapped[uuid.UUID]
+    outcome: Mapped[str] = mapped_column(String(20))
+    used_at: Mapped[dt.datetime]
+    settled_at: Mapped[dt.datetime | None]
+    reason: Mapped[str] = mapped_column(Text, default="")
 
 
 class Meta(Base):

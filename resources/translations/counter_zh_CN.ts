@@ -54,12 +54,27 @@
         <translation>领取：</translation>
     </message>
     <message>
-        <location filename="../../ui/activation_dialog.ui" line="154"/>
+        <location filename="../../ui/activation_dialog.ui" line="138"/>
+        <source>Whether the electronic social security card can be claimed on this card, and why not</source>
+        <translation>能否以此卡申领电子社保卡，以及不能申领的原因</translation>
+    </message>
+    <message>
+        <location filename="../../ui/activation_dialog.ui" line="167"/>
+        <source>Print &amp;e-card guide…</source>
+        <translation>打印电子社保卡指南…(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/activation_dialog.ui" line="170"/>
+        <source>Print the city&apos;s guide to claiming the electronic social security card: apps, steps, claiming for a child, a lost card</source>
+        <translation>打印本市电子社保卡申领指南：申领渠道、申领步骤、为孩子申领、实体卡丢失时的处理</translation>
+    </message>
+    <message>
+        <location filename="../../ui/activation_dialog.ui" line="180"/>
         <source>Record &amp;activation</source>
         <translation>登记激活(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/activation_dialog.ui" line="164"/>
+        <location filename="../../ui/activation_dialog.ui" line="190"/>
         <source>&amp;Close</source>
         <translation>关闭(&amp;C)</translation>
     </message>
@@ -611,102 +626,102 @@
 <context>
     <name>CardDialogs</name>
     <message>
-        <location filename="../../counter_app/qt/card_dialogs.py" line="40"/>
+        <location filename="../../counter_app/qt/card_dialogs.py" line="50"/>
         <source>Scan the pick-up voucher, or type the application number or an ID number.</source>
         <translation>请扫描取卡凭证，或输入申请编号或身份证号码。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/card_dialogs.py" line="42"/>
+        <location filename="../../counter_app/qt/card_dialogs.py" line="52"/>
         <source>Looking for the card…</source>
         <translation>正在查找卡片…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/card_dialogs.py" line="43"/>
+        <location filename="../../counter_app/qt/card_dialogs.py" line="53"/>
         <source>{count} cards were found for this number: choose the one to hand over.</source>
         <translation>该号码共找到 {count} 张卡片：请选择要发放的一张。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/card_dialogs.py" line="45"/>
+        <location filename="../../counter_app/qt/card_dialogs.py" line="55"/>
         <source>A &amp;guardian on record: {name} ({relation})</source>
         <translation>登记的监护人：{name}（{relation}）(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/card_dialogs.py" line="47"/>
+        <location filename="../../counter_app/qt/card_dialogs.py" line="57"/>
         <source>A &amp;guardian on record</source>
         <translation>登记的监护人(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/card_dialogs.py" line="48"/>
+        <location filename="../../counter_app/qt/card_dialogs.py" line="58"/>
         <source>A child&apos;s card is handed to a guardian on record</source>
         <translation>未成年人的社会保障卡由登记的监护人领取</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/card_dialogs.py" line="50"/>
+        <location filename="../../counter_app/qt/card_dialogs.py" line="60"/>
         <source>Recording the hand-over…</source>
         <translation>正在登记发卡…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/card_dialogs.py" line="51"/>
+        <location filename="../../counter_app/qt/card_dialogs.py" line="61"/>
         <source>The card of application {number} was handed over to {collector}.</source>
         <translation>申请 {number} 的社会保障卡已发放给{collector}。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/card_dialogs.py" line="53"/>
+        <location filename="../../counter_app/qt/card_dialogs.py" line="63"/>
         <source>The activation of the card of application {number} is recorded.</source>
         <translation>申请 {number} 的社会保障卡已登记激活。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/card_dialogs.py" line="55"/>
+        <location filename="../../counter_app/qt/card_dialogs.py" line="65"/>
         <source>The card was found: undo the temporary loss report</source>
         <translation>卡片已找回：解除临时挂失</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/card_dialogs.py" line="57"/>
+        <location filename="../../counter_app/qt/card_dialogs.py" line="67"/>
         <source>Please enter a card number or an ID number.</source>
         <translation>请输入社会保障卡号或身份证号码。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/card_dialogs.py" line="58"/>
+        <location filename="../../counter_app/qt/card_dialogs.py" line="68"/>
         <source>No card of this handling point and nothing on the invalid list was found for this number. A card taken in elsewhere can still be reported with its number and the holder&apos;s ID number.</source>
         <translation>未找到本网点与该号码对应的卡片，无效卡名单中也没有记录。其他网点受理的卡片，可凭卡号和持卡人身份证号码办理。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/card_dialogs.py" line="62"/>
+        <location filename="../../counter_app/qt/card_dialogs.py" line="72"/>
         <source>not listed</source>
         <translation>未列入</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/card_dialogs.py" line="63"/>
+        <location filename="../../counter_app/qt/card_dialogs.py" line="73"/>
         <source>{kind} ({level}), {state}, since {date}</source>
         <translation>{kind}（{level}），{state}，{date}起</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/card_dialogs.py" line="64"/>
+        <location filename="../../counter_app/qt/card_dialogs.py" line="74"/>
         <source>, until {date}</source>
         <translation>，至{date}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/card_dialogs.py" line="65"/>
+        <location filename="../../counter_app/qt/card_dialogs.py" line="75"/>
         <source>&amp;Undo the report</source>
         <translation>解除挂失(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/card_dialogs.py" line="66"/>
+        <location filename="../../counter_app/qt/card_dialogs.py" line="76"/>
         <source>&amp;Record</source>
         <translation>登记(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/card_dialogs.py" line="67"/>
+        <location filename="../../counter_app/qt/card_dialogs.py" line="77"/>
         <source>Recorded: {kind} ({level}).</source>
         <translation>已登记：{kind}（{level}）。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/card_dialogs.py" line="68"/>
+        <location filename="../../counter_app/qt/card_dialogs.py" line="78"/>
         <source>It holds until {date}, unless made formal or undone before.</source>
         <translation>有效期至{date}，期间可转为正式挂失或解挂。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/card_dialogs.py" line="70"/>
+        <location filename="../../counter_app/qt/card_dialogs.py" line="80"/>
         <source>The temporary loss report is undone; the card is valid again.</source>
         <translation>临时挂失已解除，卡片恢复有效。</translation>
     </message>
@@ -900,12 +915,27 @@
         <translation>读身份证(F2)</translation>
     </message>
     <message>
-        <location filename="../../ui/collection_dialog.ui" line="234"/>
+        <location filename="../../ui/collection_dialog.ui" line="218"/>
+        <source>Whether the electronic social security card can be claimed on this card, and why not</source>
+        <translation>能否以此卡申领电子社保卡，以及不能申领的原因</translation>
+    </message>
+    <message>
+        <location filename="../../ui/collection_dialog.ui" line="247"/>
+        <source>Print &amp;e-card guide…</source>
+        <translation>打印电子社保卡指南…(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/collection_dialog.ui" line="250"/>
+        <source>Print the city&apos;s guide to claiming the electronic social security card: apps, steps, claiming for a child, a lost card</source>
+        <translation>打印本市电子社保卡申领指南：申领渠道、申领步骤、为孩子申领、实体卡丢失时的处理</translation>
+    </message>
+    <message>
+        <location filename="../../ui/collection_dialog.ui" line="260"/>
         <source>&amp;Hand over and print receipt</source>
         <translation>发卡并打印回执(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/collection_dialog.ui" line="244"/>
+        <location filename="../../ui/collection_dialog.ui" line="270"/>
         <source>&amp;Close</source>
         <translation>关闭(&amp;C)</translation>
     </message>
@@ -1075,6 +1105,14 @@
         <location filename="../../ui/document_camera.ui" line="115"/>
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>EcardGuide</name>
+    <message>
+        <location filename="../../counter_app/qt/ecard_view.py" line="76"/>
+        <source>The e-card guide was printed.</source>
+        <translation>电子社保卡申领指南已打印。</translation>
     </message>
 </context>
 <context>
@@ -1360,135 +1398,193 @@
         <translation>查询(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/inquiry.ui" line="87"/>
+        <location filename="../../ui/inquiry.ui" line="93"/>
+        <source>Whether the electronic social security card can be claimed on this card, and why not</source>
+        <translation>能否以此卡申领电子社保卡，以及不能申领的原因</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inquiry.ui" line="100"/>
         <source>Applications and cards</source>
         <translation>申领记录及社会保障卡</translation>
     </message>
     <message>
-        <location filename="../../ui/inquiry.ui" line="122"/>
+        <location filename="../../ui/inquiry.ui" line="135"/>
         <source>Application no.</source>
         <translation>申请编号</translation>
     </message>
     <message>
-        <location filename="../../ui/inquiry.ui" line="127"/>
+        <location filename="../../ui/inquiry.ui" line="140"/>
         <source>Handling point</source>
         <translation>经办网点</translation>
     </message>
     <message>
-        <location filename="../../ui/inquiry.ui" line="132"/>
+        <location filename="../../ui/inquiry.ui" line="145"/>
         <source>Business</source>
         <translation>业务类型</translation>
     </message>
     <message>
-        <location filename="../../ui/inquiry.ui" line="137"/>
+        <location filename="../../ui/inquiry.ui" line="150"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/inquiry.ui" line="142"/>
+        <location filename="../../ui/inquiry.ui" line="155"/>
         <source>Received</source>
         <translation>接收时间</translation>
     </message>
     <message>
-        <location filename="../../ui/inquiry.ui" line="147"/>
+        <location filename="../../ui/inquiry.ui" line="160"/>
         <source>Card due</source>
         <translation>承诺制卡日期</translation>
     </message>
     <message>
-        <location filename="../../ui/inquiry.ui" line="152"/>
-        <location filename="../../ui/inquiry.ui" line="200"/>
+        <location filename="../../ui/inquiry.ui" line="165"/>
+        <location filename="../../ui/inquiry.ui" line="213"/>
         <source>Card</source>
         <translation>卡号</translation>
     </message>
     <message>
-        <location filename="../../ui/inquiry.ui" line="157"/>
+        <location filename="../../ui/inquiry.ui" line="170"/>
         <source>Card status</source>
         <translation>卡片状态</translation>
     </message>
     <message>
-        <location filename="../../ui/inquiry.ui" line="165"/>
+        <location filename="../../ui/inquiry.ui" line="178"/>
         <source>Invalid list (lost, damaged, expired, cancelled cards)</source>
         <translation>挂失及失效名单（挂失、损坏、到期、注销的卡）</translation>
     </message>
     <message>
-        <location filename="../../ui/inquiry.ui" line="205"/>
+        <location filename="../../ui/inquiry.ui" line="218"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/inquiry.ui" line="210"/>
+        <location filename="../../ui/inquiry.ui" line="223"/>
         <source>Level</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../../ui/inquiry.ui" line="215"/>
+        <location filename="../../ui/inquiry.ui" line="228"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/inquiry.ui" line="220"/>
+        <location filename="../../ui/inquiry.ui" line="233"/>
         <source>Listed</source>
         <translation>列入时间</translation>
     </message>
     <message>
-        <location filename="../../ui/inquiry.ui" line="225"/>
+        <location filename="../../ui/inquiry.ui" line="238"/>
         <source>Until</source>
         <translation>到期/解除时间</translation>
     </message>
     <message>
-        <location filename="../../ui/inquiry.ui" line="230"/>
+        <location filename="../../ui/inquiry.ui" line="243"/>
         <source>Reported at</source>
         <translation>登记网点</translation>
     </message>
     <message>
-        <location filename="../../ui/inquiry.ui" line="247"/>
+        <location filename="../../ui/inquiry.ui" line="260"/>
+        <source>Print &amp;e-card guide…</source>
+        <translation>打印电子社保卡指南…(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inquiry.ui" line="263"/>
+        <source>Print the city&apos;s guide to claiming the electronic social security card: apps, steps, claiming for a child, a lost card</source>
+        <translation>打印本市电子社保卡申领指南：申领渠道、申领步骤、为孩子申领、实体卡丢失时的处理</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inquiry.ui" line="273"/>
         <source>&amp;Print result…</source>
         <translation>打印查询结果…(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/inquiry.ui" line="250"/>
+        <location filename="../../ui/inquiry.ui" line="276"/>
         <source>Print the result for the cardholder: statuses only, numbers masked (Ctrl+P)</source>
         <translation>为持卡人打印查询结果：仅含办理状态，号码已遮蔽（Ctrl+P）</translation>
     </message>
     <message>
-        <location filename="../../ui/inquiry.ui" line="260"/>
+        <location filename="../../ui/inquiry.ui" line="286"/>
         <source>&amp;Close</source>
         <translation>关闭(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/inquiry.py" line="92"/>
+        <location filename="../../counter_app/qt/inquiry.py" line="99"/>
         <source>Type or scan an ID number or card number and press Enter.</source>
         <translation>请输入或扫描身份证号码或社会保障卡卡号，然后按回车。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/inquiry.py" line="112"/>
+        <location filename="../../counter_app/qt/inquiry.py" line="119"/>
         <source>Looking up…</source>
         <translation>正在查询…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/inquiry.py" line="154"/>
+        <location filename="../../counter_app/qt/inquiry.py" line="163"/>
         <source>The result was printed.</source>
         <translation>查询结果已打印。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/inquiry.py" line="159"/>
+        <location filename="../../counter_app/qt/inquiry.py" line="172"/>
         <source>Nothing is known about {number}.</source>
         <translation>未查到 {number} 的任何记录。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/inquiry.py" line="161"/>
+        <location filename="../../counter_app/qt/inquiry.py" line="174"/>
         <source>{number} — applications: {applications}, invalid-list entries: {entries}.</source>
         <translation>{number}：申领记录 {applications} 条，挂失及失效名单记录 {entries} 条。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/inquiry.py" line="166"/>
+        <location filename="../../counter_app/qt/inquiry.py" line="179"/>
         <source>A card of this number is on the invalid list and cannot be used.</source>
         <translation>该号码名下有卡片在失效名单中，不能使用。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/inquiry.py" line="176"/>
+        <location filename="../../counter_app/qt/inquiry.py" line="189"/>
         <source>{status} (not yet sent)</source>
         <translation>{status}（尚未上传）</translation>
+    </message>
+</context>
+<context>
+    <name>InstantIssueDialog</name>
+    <message>
+        <location filename="../../ui/instant_issue.ui" line="6"/>
+        <source>Make the card</source>
+        <translation>制卡</translation>
+    </message>
+    <message>
+        <location filename="../../ui/instant_issue.ui" line="21"/>
+        <source>Application {number}: the card is made here, now.</source>
+        <translation>申请 {number}：现在在本窗口制卡。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/instant_issue.ui" line="70"/>
+        <source>&amp;Retry with the next blank</source>
+        <translation>换下一张空白卡重试(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/instant_issue.ui" line="77"/>
+        <source>Try the &amp;same blank again</source>
+        <translation>用同一张空白卡再试(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/instant_issue.ui" line="84"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/instant_issue.py" line="58"/>
+        <source>Writing the chip and printing the card…</source>
+        <translation>正在写入芯片并打印卡面…</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/instant_issue.py" line="75"/>
+        <source>Card {card} is made and handed over ({status}).</source>
+        <translation>卡号 {card} 已制成并交付（{status}）。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/instant_issue.py" line="80"/>
+        <source>Card {card} could not be made.</source>
+        <translation>卡号 {card} 制卡失败。</translation>
     </message>
 </context>
 <context>
@@ -1838,27 +1934,27 @@
         <translation>新建操作员、分配角色、停用、重置密码（管理员）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/main_window.py" line="149"/>
+        <location filename="../../counter_app/qt/main_window.py" line="151"/>
         <source>Operator: {name} ({user})  ·  Site: {site} ({code})</source>
         <translation>操作员：{name}（{user}）  ·  网点：{site}（{code}）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/main_window.py" line="182"/>
+        <location filename="../../counter_app/qt/main_window.py" line="184"/>
         <source>{total} today  ·  {open} at the counter</source>
         <translation>今日共 {total} 笔  ·  办理中 {open} 笔</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/main_window.py" line="230"/>
+        <location filename="../../counter_app/qt/main_window.py" line="232"/>
         <source>This application is “{status}”: there is nothing more to do at the counter.</source>
         <translation>该申请当前状态为“{status}”，窗口无需再办理。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/main_window.py" line="244"/>
+        <location filename="../../counter_app/qt/main_window.py" line="246"/>
         <source>The new language takes effect the next time Counter is started.</source>
         <translation>新的界面语言将在下次启动程序后生效。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/main_window.py" line="292"/>
+        <location filename="../../counter_app/qt/main_window.py" line="294"/>
         <source>{count} refused by the central database</source>
         <translation>中心数据库拒收 {count} 笔</translation>
     </message>
@@ -3297,212 +3393,212 @@
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli/card_centre.py" line="37"/>
+        <location filename="../../counter_app/cli/card_centre.py" line="39"/>
         <source>the card centre: production, dispatch, notices, the 30-day promise</source>
         <translation>卡管中心：制卡、下发、通知、30 天办结承诺</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli/card_centre.py" line="39"/>
+        <location filename="../../counter_app/cli/card_centre.py" line="41"/>
         <source>The card centre&apos;s work, as an operator with the card centre role. {sign_in}</source>
         <translation>卡管中心业务，须以具有卡管中心角色的操作员身份运行。{sign_in}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli/card_centre.py" line="44"/>
+        <location filename="../../counter_app/cli/card_centre.py" line="46"/>
         <source>apply the card factory&apos;s result file (exit 0 applied, 1 refused with a report per line, 2 unreadable file)</source>
         <translation>导入制卡厂回盘文件（退出码 0 已导入，1 被拒绝并逐行报告问题，2 文件无法读取）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli/card_centre.py" line="48"/>
+        <location filename="../../counter_app/cli/card_centre.py" line="50"/>
         <source>CSV or xlsx</source>
         <translation>CSV 或 xlsx 文件</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli/card_centre.py" line="49"/>
+        <location filename="../../counter_app/cli/card_centre.py" line="51"/>
         <source>waiting applications by handling point and age</source>
         <translation>按经办网点和等待天数统计待制卡的申请</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli/card_centre.py" line="51"/>
+        <location filename="../../counter_app/cli/card_centre.py" line="53"/>
         <source>put waiting applications into a production batch</source>
         <translation>将待制卡的申请编入制卡批次</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli/card_centre.py" line="54"/>
+        <location filename="../../counter_app/cli/card_centre.py" line="56"/>
         <source>only those received at least DAYS days ago</source>
         <translation>只选收件已满 DAYS 天的申请</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli/card_centre.py" line="57"/>
+        <location filename="../../counter_app/cli/card_centre.py" line="59"/>
         <source>write the factory&apos;s result file to fill in (CSV)</source>
         <translation>生成供制卡厂填写的回盘文件（CSV）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli/card_centre.py" line="59"/>
+        <location filename="../../counter_app/cli/card_centre.py" line="61"/>
         <source>mark one card produced or failed by hand</source>
         <translation>手工将一张卡标记为制卡成功或失败</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli/card_centre.py" line="62"/>
+        <location filename="../../counter_app/cli/card_centre.py" line="64"/>
         <source>the application number</source>
         <translation>申请编号</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli/card_centre.py" line="64"/>
+        <location filename="../../counter_app/cli/card_centre.py" line="66"/>
         <source>produced, with this card number</source>
         <translation>制卡成功，社会保障卡号为此号码</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli/card_centre.py" line="66"/>
+        <location filename="../../counter_app/cli/card_centre.py" line="68"/>
         <source>could not be made, for this reason</source>
         <translation>制卡失败，原因为此说明</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli/card_centre.py" line="68"/>
+        <location filename="../../counter_app/cli/card_centre.py" line="70"/>
         <source>the issuing bank (with --card)</source>
         <translation>发卡银行（与 --card 一起使用）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli/card_centre.py" line="70"/>
+        <location filename="../../counter_app/cli/card_centre.py" line="72"/>
         <source>send produced cards to their handling points and queue the notices</source>
         <translation>将已制成的卡下发至所属经办网点，并生成领卡通知</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli/card_centre.py" line="72"/>
+        <location filename="../../counter_app/cli/card_centre.py" line="74"/>
         <source>send the notices that are due, once</source>
         <translation>发送一次已到发送时间的通知</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli/card_centre.py" line="74"/>
+        <location filename="../../counter_app/cli/card_centre.py" line="76"/>
         <source>SMS gateway URL (default: the settings&apos; notice_gateway_url, else a file in the data folder)</source>
         <translation>短信网关 URL（默认：设置中的 notice_gateway_url，未设置时写入数据文件夹中的文件）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli/card_centre.py" line="77"/>
+        <location filename="../../counter_app/cli/card_centre.py" line="79"/>
         <source>the 30-day promise: overdue applications (or due soon) with counts per site</source>
         <translation>30 天办结承诺：已超期（或即将到期）的申请及各网点件数</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli/card_centre.py" line="79"/>
+        <location filename="../../counter_app/cli/card_centre.py" line="81"/>
         <source>due within the next days instead of overdue</source>
         <translation>列出近日即将到期的申请，而非已超期的</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli/card_centre.py" line="83"/>
+        <location filename="../../counter_app/cli/card_centre.py" line="87"/>
         <source>central database URL (default: this computer&apos;s enrolment)</source>
         <translation>中心数据库 URL（默认：本机注册时的设置）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli/card_centre.py" line="87"/>
+        <location filename="../../counter_app/cli/card_centre.py" line="91"/>
         <source>one handling point only</source>
         <translation>只看这一个经办网点</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli/card_centre.py" line="131"/>
+        <location filename="../../counter_app/cli/card_centre.py" line="135"/>
         <source>applied: {lines} lines, {produced} cards produced, {failed} failed</source>
         <translation>已导入：共 {lines} 行，制卡成功 {produced} 张，失败 {failed} 张</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli/card_centre.py" line="136"/>
+        <location filename="../../counter_app/cli/card_centre.py" line="140"/>
         <source>line {line}: {problem}</source>
         <translation>第 {line} 行：{problem}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli/card_centre.py" line="139"/>
+        <location filename="../../counter_app/cli/card_centre.py" line="143"/>
         <source>refused: {bad} of {lines} lines have problems; nothing was applied</source>
         <translation>已拒绝：{lines} 行中有 {bad} 行有问题，未导入任何数据</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli/card_centre.py" line="155"/>
+        <location filename="../../counter_app/cli/card_centre.py" line="159"/>
         <source>site</source>
         <translation>网点</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli/card_centre.py" line="156"/>
+        <location filename="../../counter_app/cli/card_centre.py" line="160"/>
         <source>failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli/card_centre.py" line="157"/>
+        <location filename="../../counter_app/cli/card_centre.py" line="161"/>
         <source>{days} d</source>
         <translation>{days} 天</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli/card_centre.py" line="170"/>
+        <location filename="../../counter_app/cli/card_centre.py" line="174"/>
         <source>nothing waits to be made</source>
         <translation>没有待制卡的申请</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli/card_centre.py" line="173"/>
+        <location filename="../../counter_app/cli/card_centre.py" line="177"/>
         <source>batch {name}: {count} applications</source>
         <translation>批次 {name}：{count} 份申请</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli/card_centre.py" line="176"/>
+        <location filename="../../counter_app/cli/card_centre.py" line="180"/>
         <source>left out: {application} ({status})</source>
         <translation>未编入：{application}（{status}）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli/card_centre.py" line="181"/>
+        <location filename="../../counter_app/cli/card_centre.py" line="185"/>
         <source>result file to fill in: {file}</source>
         <translation>待填写的回盘文件：{file}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli/card_centre.py" line="191"/>
+        <location filename="../../counter_app/cli/card_centre.py" line="195"/>
         <source>not in the central database</source>
         <translation>中心数据库中没有该申请</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli/card_centre.py" line="197"/>
+        <location filename="../../counter_app/cli/card_centre.py" line="201"/>
         <source>{number}: produced, card {card}</source>
         <translation>{number}：制卡成功，卡号 {card}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli/card_centre.py" line="201"/>
+        <location filename="../../counter_app/cli/card_centre.py" line="205"/>
         <source>{number}: production failed</source>
         <translation>{number}：制卡失败</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli/card_centre.py" line="208"/>
+        <location filename="../../counter_app/cli/card_centre.py" line="212"/>
         <source>no produced cards wait to be sent</source>
         <translation>没有待下发的已制成卡</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli/card_centre.py" line="211"/>
+        <location filename="../../counter_app/cli/card_centre.py" line="215"/>
         <source>{sent} cards sent to their handling points, {notices} notices queued</source>
         <translation>{sent} 张卡已下发经办网点，已生成 {notices} 条通知</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli/card_centre.py" line="215"/>
+        <location filename="../../counter_app/cli/card_centre.py" line="219"/>
         <source>not sent: {application} ({status})</source>
         <translation>未下发：{application}（{status}）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli/card_centre.py" line="228"/>
+        <location filename="../../counter_app/cli/card_centre.py" line="232"/>
         <source>sent {sent}, to retry {failed}, given up {gave_up}, applicants notified {notified}</source>
         <translation>已发送 {sent} 条，待重试 {failed} 条，已放弃 {gave_up} 条，已通知申请人 {notified} 人</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli/card_centre.py" line="242"/>
+        <location filename="../../counter_app/cli/card_centre.py" line="246"/>
         <source>{total} applications overdue on {date}</source>
         <translation>截至 {date} 已超期 {total} 份申请</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli/card_centre.py" line="243"/>
+        <location filename="../../counter_app/cli/card_centre.py" line="247"/>
         <source>{days} days over</source>
         <translation>超期 {days} 天</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli/card_centre.py" line="245"/>
+        <location filename="../../counter_app/cli/card_centre.py" line="249"/>
         <source>{total} applications due soon on {date}</source>
         <translation>截至 {date} 即将到期 {total} 份申请</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli/card_centre.py" line="246"/>
+        <location filename="../../counter_app/cli/card_centre.py" line="250"/>
         <source>{days} days left</source>
         <translation>剩余 {days} 天</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli/card_centre.py" line="251"/>
+        <location filename="../../counter_app/cli/card_centre.py" line="255"/>
         <source>due {date}</source>
         <translation>应于 {date} 办结</translation>
     </message>
@@ -3621,7 +3717,7 @@
     </message>
     <message>
         <location filename="../../counter_app/cli/inquiry.py" line="75"/>
-        <location filename="../../counter_app/cli/main.py" line="234"/>
+        <location filename="../../counter_app/cli/main.py" line="237"/>
         <source>invalid: {reason}</source>
         <translation>无效：{reason}</translation>
     </message>
@@ -3781,87 +3877,87 @@
         <translation>生成供村委会/社区填写的表格模板（带填写说明的 xlsx；FILE 以 .csv 结尾时生成 CSV）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli/main.py" line="174"/>
+        <location filename="../../counter_app/cli/main.py" line="177"/>
         <source>Demo online pre-application number: {number}, found with the guardian&apos;s ID number {id_number} (F3)</source>
         <translation>演示用网上预申请编号：{number}，可凭监护人身份证号码 {id_number} 查到（F3）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli/main.py" line="179"/>
+        <location filename="../../counter_app/cli/main.py" line="182"/>
         <source>Demo login: user {user}  password {password}</source>
         <translation>演示账号：用户名 {user}  密码 {password}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli/main.py" line="185"/>
+        <location filename="../../counter_app/cli/main.py" line="188"/>
         <source>Operators exist already; the demo login is user {user}  password {password} (unless it was changed).</source>
         <translation>操作员已存在；演示账号为用户名 {user}  密码 {password}（如未修改）。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli/main.py" line="193"/>
+        <location filename="../../counter_app/cli/main.py" line="196"/>
         <source>{count} demo applications submitted.</source>
         <translation>已提交 {count} 份演示申请。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli/main.py" line="195"/>
+        <location filename="../../counter_app/cli/main.py" line="198"/>
         <source>Data directory: {folder}</source>
         <translation>数据文件夹：{folder}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli/main.py" line="204"/>
+        <location filename="../../counter_app/cli/main.py" line="207"/>
         <source>No demo queue: {reason}</source>
         <translation>未建立演示队列：{reason}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli/main.py" line="207"/>
+        <location filename="../../counter_app/cli/main.py" line="210"/>
         <source>{count} {status}</source>
         <translation>{status} {count} 份</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli/main.py" line="209"/>
+        <location filename="../../counter_app/cli/main.py" line="212"/>
         <source>Today&apos;s queue: {total} demo applications ({steps}).</source>
         <translation>今天的队列：{total} 份演示申请（{steps}）。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli/main.py" line="212"/>
+        <location filename="../../counter_app/cli/main.py" line="215"/>
         <source>Today&apos;s queue holds applications already: no demo applications added.</source>
         <translation>今天的队列中已有申请，未添加演示申请。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli/main.py" line="220"/>
+        <location filename="../../counter_app/cli/main.py" line="223"/>
         <source>Local database at revision {revision}: {file}</source>
         <translation>本机数据库已是版本 {revision}：{file}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli/main.py" line="242"/>
+        <location filename="../../counter_app/cli/main.py" line="245"/>
         <source>female</source>
         <translation>女</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli/main.py" line="243"/>
+        <location filename="../../counter_app/cli/main.py" line="246"/>
         <source>male</source>
         <translation>男</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli/main.py" line="244"/>
+        <location filename="../../counter_app/cli/main.py" line="247"/>
         <source>valid: born {birth_date}, sex {sex}, region {region}</source>
         <translation>有效：出生日期 {birth_date}，性别 {sex}，地区 {region}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli/main.py" line="258"/>
+        <location filename="../../counter_app/cli/main.py" line="261"/>
         <source>template written: {file}</source>
         <translation>模板已写入：{file}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli/main.py" line="272"/>
+        <location filename="../../counter_app/cli/main.py" line="275"/>
         <source>{good} rows good, {bad} rows with {problems} problems</source>
         <translation>{good} 行无误，{bad} 行共有 {problems} 处问题</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli/main.py" line="279"/>
+        <location filename="../../counter_app/cli/main.py" line="282"/>
         <source>row {row} ({applicant}): {column}: {problem}</source>
         <translation>第 {row} 行（{applicant}）：{column}：{problem}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli/main.py" line="282"/>
+        <location filename="../../counter_app/cli/main.py" line="285"/>
         <source>row {row}: {column}: {problem}</source>
         <translation>第 {row} 行：{column}：{problem}</translation>
     </message>
@@ -4122,157 +4218,172 @@
     </message>
     <message>
         <location filename="../../counter_app/cli/sync.py" line="55"/>
+        <source>let a handling point make cards at the window (instant issuance), or stop it</source>
+        <translation>开启或关闭网点的窗口即时制卡</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/sync.py" line="59"/>
         <location filename="../../counter_app/cli/updates.py" line="278"/>
         <source>administrator&apos;s URL of the central PostgreSQL</source>
         <translation>中心 PostgreSQL 数据库的管理员 URL</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli/sync.py" line="62"/>
+        <location filename="../../counter_app/cli/sync.py" line="66"/>
         <source>connect this counter with its enrolment code</source>
         <translation>用注册码将本柜台接入中心数据库</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli/sync.py" line="64"/>
+        <location filename="../../counter_app/cli/sync.py" line="68"/>
         <source>the enrolment code, or @FILE to read it from a file</source>
         <translation>注册码，或用 @FILE 从文件中读取</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli/sync.py" line="67"/>
+        <location filename="../../counter_app/cli/sync.py" line="71"/>
         <source>exchange data with the central database</source>
         <translation>与中心数据库交换数据</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli/sync.py" line="70"/>
+        <location filename="../../counter_app/cli/sync.py" line="74"/>
         <source>send everything queued and pull, once</source>
         <translation>发送队列中的全部数据并接收更新，执行一次</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli/sync.py" line="73"/>
+        <location filename="../../counter_app/cli/sync.py" line="77"/>
         <source>what waits to be sent, and the last sync</source>
         <translation>显示待发送的数据和最近一次同步</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli/sync.py" line="83"/>
+        <location filename="../../counter_app/cli/sync.py" line="87"/>
         <source>one of: {kinds}</source>
         <translation>只能是以下之一：{kinds}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli/sync.py" line="90"/>
+        <location filename="../../counter_app/cli/sync.py" line="94"/>
         <source>central database URL (default: this counter&apos;s enrolment, else the configured one)</source>
         <translation>中心数据库 URL（默认：本柜台注册时的设置，否则为设置文件中的地址）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli/sync.py" line="109"/>
+        <location filename="../../counter_app/cli/sync.py" line="115"/>
+        <source>site {site}: instant issuance on</source>
+        <translation>网点 {site}：即时制卡已开启</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/sync.py" line="117"/>
+        <source>site {site}: instant issuance off</source>
+        <translation>网点 {site}：即时制卡已关闭</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/sync.py" line="121"/>
         <source>central database at revision {revision}</source>
         <translation>中心数据库已是版本 {revision}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli/sync.py" line="113"/>
+        <location filename="../../counter_app/cli/sync.py" line="125"/>
         <source>site {site} ({kind}): {id}</source>
         <translation>网点 {site}（{kind}）：{id}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli/sync.py" line="119"/>
+        <location filename="../../counter_app/cli/sync.py" line="131"/>
         <source>device {device} for site {site}</source>
         <translation>设备 {device}（网点 {site}）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli/sync.py" line="127"/>
+        <location filename="../../counter_app/cli/sync.py" line="139"/>
         <source>device {device} revoked</source>
         <translation>设备 {device} 的访问权限已撤销</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli/sync.py" line="137"/>
+        <location filename="../../counter_app/cli/sync.py" line="149"/>
         <source>central database {database}: {count} roles named {prefix}_*</source>
         <translation>中心数据库 {database}：{count} 个名为 {prefix}_* 的数据库角色</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli/sync.py" line="142"/>
+        <location filename="../../counter_app/cli/sync.py" line="154"/>
         <source>not dropped: confirm with --yes (no terminal to ask on)</source>
         <translation>未删除：请加 --yes 确认（没有可询问的终端）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli/sync.py" line="147"/>
+        <location filename="../../counter_app/cli/sync.py" line="159"/>
         <source>Drop {database} and its roles for good? Type its name to confirm: </source>
         <translation>确定永久删除 {database} 及其数据库角色吗？请输入数据库名称确认：</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli/sync.py" line="153"/>
+        <location filename="../../counter_app/cli/sync.py" line="165"/>
         <source>not dropped</source>
         <translation>未删除</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli/sync.py" line="156"/>
+        <location filename="../../counter_app/cli/sync.py" line="168"/>
         <source>database {database} dropped, and {count} roles</source>
         <translation>已删除数据库 {database} 及 {count} 个数据库角色</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli/sync.py" line="159"/>
+        <location filename="../../counter_app/cli/sync.py" line="171"/>
         <source>kept {count} roles another database still uses: {roles}</source>
         <translation>保留了其他数据库仍在使用的 {count} 个角色：{roles}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli/sync.py" line="167"/>
+        <location filename="../../counter_app/cli/sync.py" line="179"/>
         <source>the code enrols once, until {time} UTC</source>
         <translation>该注册码只能注册一次，有效期至 {time}（UTC）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli/sync.py" line="171"/>
+        <location filename="../../counter_app/cli/sync.py" line="183"/>
         <source>enrolment code written to {file}; on the counter run: counter-app enrol @{file}</source>
         <translation>注册码已写入 {file}；请在柜台上运行：counter-app enrol @{file}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli/sync.py" line="174"/>
+        <location filename="../../counter_app/cli/sync.py" line="186"/>
         <source>enrolment code (shown once; on the counter run: counter-app enrol CODE):</source>
         <translation>注册码（只显示一次；请在柜台上运行：counter-app enrol 注册码）：</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli/sync.py" line="187"/>
+        <location filename="../../counter_app/cli/sync.py" line="199"/>
         <source>enrolled as device {device} of site {site}</source>
         <translation>已注册为网点 {site} 的设备 {device}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli/sync.py" line="206"/>
+        <location filename="../../counter_app/cli/sync.py" line="218"/>
         <source>not an enrolment code file</source>
         <translation>不是注册码文件</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli/sync.py" line="218"/>
+        <location filename="../../counter_app/cli/sync.py" line="230"/>
         <source>sent {sent}, files {files}, already there {duplicates}, rejected {rejected}, pending {pending}</source>
         <translation>已发送 {sent} 条，文件 {files} 个，中心已有 {duplicates} 条，被拒绝 {rejected} 条，待发送 {pending} 条</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli/sync.py" line="222"/>
+        <location filename="../../counter_app/cli/sync.py" line="234"/>
         <source>pulled: {feeds}</source>
         <translation>已接收：{feeds}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli/sync.py" line="223"/>
+        <location filename="../../counter_app/cli/sync.py" line="235"/>
         <source>{feed} {count}</source>
         <translation>{feed} {count} 条</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli/sync.py" line="228"/>
+        <location filename="../../counter_app/cli/sync.py" line="240"/>
         <source>rejected #{seq} {kind}: {reason}</source>
         <translation>被拒绝 #{seq} {kind}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli/sync.py" line="236"/>
+        <location filename="../../counter_app/cli/sync.py" line="248"/>
         <source>pending {pending}, rejected {rejected}, last success {when} (UTC)</source>
         <translation>待发送 {pending} 条，被拒绝 {rejected} 条，最近一次成功同步 {when}（UTC）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli/sync.py" line="240"/>
+        <location filename="../../counter_app/cli/sync.py" line="252"/>
         <source>pending {pending}, rejected {rejected}, never synced</source>
         <translation>待发送 {pending} 条，被拒绝 {rejected} 条，从未同步</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli/sync.py" line="244"/>
+        <location filename="../../counter_app/cli/sync.py" line="256"/>
         <source>last error: {error}</source>
         <translation>最近一次错误：{error}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli/sync.py" line="247"/>
+        <location filename="../../counter_app/cli/sync.py" line="259"/>
         <source>audit log flagged by the central database ({count}): tell the supervisor</source>
         <translation>中心数据库发现本柜台审计日志异常（{count} 次）：请报告主管</translation>
     </message>
@@ -4501,6 +4612,196 @@
         <source>Passphrase of {file}: </source>
         <translation>{file} 的口令：</translation>
     </message>
+    <message>
+        <location filename="../../counter_app/cli/cards.py" line="31"/>
+        <source>in the printer</source>
+        <translation>制卡中（卡在打印机内）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/cards.py" line="32"/>
+        <source>issued</source>
+        <translation>已发卡</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/cards.py" line="33"/>
+        <source>spoiled</source>
+        <translation>已作废</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/cards.py" line="37"/>
+        <source>cards made at the window (instant issuance)</source>
+        <translation>窗口即时制卡</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/cards.py" line="39"/>
+        <source>Cards made at the window at a handling point the card centre lets issue instantly. {sign_in}</source>
+        <translation>在卡管中心允许即时制卡的网点于窗口制卡。{sign_in}</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/cards.py" line="43"/>
+        <source>make an application&apos;s card now: number, chip, face (exit 0 handed over, 1 blank spoiled: run again for the next number, 5 encoder not usable: run again with --same-blank)</source>
+        <translation>立即为申请制卡：取卡号、写芯片、打印卡面（退出码 0 已发卡；1 白卡作废，再次运行用下一个卡号；5 写卡器不可用，用 --same-blank 再次运行）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/cards.py" line="49"/>
+        <source>write the card face to FILE (PDF) instead of a printer</source>
+        <translation>将卡面写入 FILE（PDF），不送打印机</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/cards.py" line="51"/>
+        <source>the chip encoder: simulated (the default here), simulated:fail=N, pcsc or pcsc:READER</source>
+        <translation>写卡器：simulated（此处默认）、simulated:fail=N、pcsc 或 pcsc:读卡器名</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/cards.py" line="54"/>
+        <source>try the card in production again with the same blank (after the encoder could not be used)</source>
+        <translation>用同一张白卡重试制卡中的卡（写卡器曾不可用时）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/cards.py" line="57"/>
+        <source>blank cards, card numbers left and numbers used here</source>
+        <translation>白卡库存、剩余卡号及本柜台已用卡号</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/cards.py" line="60"/>
+        <source>list at most N used numbers (default 50)</source>
+        <translation>最多列出 N 个已用卡号（默认 50）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/cards.py" line="84"/>
+        <source>{number}: card {card} made and handed over ({status}), attempt {attempt}</source>
+        <translation>{number}：卡 {card} 已制成并交付（{status}），第 {attempt} 次制卡</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/cards.py" line="88"/>
+        <source>card face: {file}</source>
+        <translation>卡面：{file}</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/cards.py" line="92"/>
+        <source>{number}: card {card} not made, nothing written: {reason}; run again with --same-blank</source>
+        <translation>{number}：卡 {card} 未制成，未写入任何内容：{reason}；请用 --same-blank 再次运行</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/cards.py" line="97"/>
+        <source>{number}: card {card} failed, the blank is spoiled and its number on the invalid list: {reason}; run again to make it with the next number</source>
+        <translation>{number}：卡 {card} 制卡失败，该白卡已作废，卡号已列入挂失/失效名单：{reason}；再次运行将用下一个卡号重新制卡</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/cards.py" line="137"/>
+        <source>this handling point does not make cards at the window (as of the last sync)</source>
+        <translation>本网点不在窗口即时制卡（以最近一次同步为准）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/cards.py" line="140"/>
+        <source>blank cards: not known yet (sync first)</source>
+        <translation>白卡库存：尚不知道（请先同步）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/cards.py" line="142"/>
+        <source>blank cards at this handling point: received {received}, issued {issued}, spoiled {spoiled}, in the printer {pending}, expected in stock {expected}</source>
+        <translation>本网点白卡：已收 {received} 张，已发卡 {issued} 张，作废 {spoiled} 张，制卡中 {pending} 张，应有库存 {expected} 张</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/cards.py" line="149"/>
+        <source>counted centrally at {time} UTC; numbers taken here since, not yet sent: {unsent}</source>
+        <translation>中心统计时间 {time}（UTC）；此后本柜台已用、尚未上传的卡号：{unsent} 个</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/cards.py" line="153"/>
+        <source>card numbers left on this counter: {left}</source>
+        <translation>本柜台剩余卡号：{left} 个</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/cards.py" line="156"/>
+        <source>used up</source>
+        <translation>已用完</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/cards.py" line="158"/>
+        <source>next {next}, {left} left</source>
+        <translation>下一个 {next}，剩余 {left} 个</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/cards.py" line="161"/>
+        <source>card numbers used here:</source>
+        <translation>本柜台已用卡号：</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/cards.py" line="177"/>
+        <source>instant issuance: every site&apos;s blank cards, card number blocks and used numbers</source>
+        <translation>即时制卡：各网点白卡库存、卡号段及已用卡号</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/cards.py" line="181"/>
+        <source>list the N numbers used last (default 20; 0: none)</source>
+        <translation>列出最近使用的 N 个卡号（默认 20；0 为不列出）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/cards.py" line="182"/>
+        <source>give a handling point blank cards and a block of card numbers</source>
+        <translation>为网点配送白卡并分配卡号段</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/cards.py" line="186"/>
+        <source>blank cards delivered</source>
+        <translation>配送的白卡张数</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/cards.py" line="188"/>
+        <source>a block of card numbers, e.g. A00000001-A00000500</source>
+        <translation>卡号段，例如 A00000001-A00000500</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/cards.py" line="189"/>
+        <source>the bank of the block&apos;s cards</source>
+        <translation>该卡号段所属的发卡银行</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/cards.py" line="197"/>
+        <source>no handling point makes cards at the window</source>
+        <translation>没有网点在窗口即时制卡</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/cards.py" line="199"/>
+        <source>instant issuance on</source>
+        <translation>即时制卡已开启</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/cards.py" line="200"/>
+        <source>instant issuance off</source>
+        <translation>即时制卡已关闭</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/cards.py" line="202"/>
+        <source>blank cards: received {received}, issued {issued}, spoiled {spoiled}, in the printer {pending}, expected in stock {expected}</source>
+        <translation>白卡：已收 {received} 张，已发卡 {issued} 张，作废 {spoiled} 张，制卡中 {pending} 张，应有库存 {expected} 张</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/cards.py" line="207"/>
+        <source>card numbers not yet reserved by a counter: {free}</source>
+        <translation>尚未被柜台预留的卡号：{free} 个</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/cards.py" line="210"/>
+        <source>{free} of {size} not reserved</source>
+        <translation>共 {size} 个，未预留 {free} 个</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/cards.py" line="216"/>
+        <source>card numbers used:</source>
+        <translation>已用卡号：</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/cards.py" line="231"/>
+        <source>{site}: {blanks} blank cards delivered</source>
+        <translation>{site}：已配送白卡 {blanks} 张</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/cards.py" line="234"/>
+        <source>{site}: card numbers {numbers} given</source>
+        <translation>{site}：已分配卡号段 {numbers}</translation>
+    </message>
 </context>
 <context>
     <name>dialogs</name>
@@ -4598,72 +4899,72 @@
 <context>
     <name>inquiry</name>
     <message>
-        <location filename="../../counter_app/qt/inquiry.py" line="34"/>
+        <location filename="../../counter_app/qt/inquiry.py" line="37"/>
         <source>Temporary loss report</source>
         <translation>临时挂失</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/inquiry.py" line="35"/>
+        <location filename="../../counter_app/qt/inquiry.py" line="38"/>
         <source>Formal loss report</source>
         <translation>正式挂失</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/inquiry.py" line="36"/>
+        <location filename="../../counter_app/qt/inquiry.py" line="39"/>
         <source>Damaged</source>
         <translation>损坏</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/inquiry.py" line="37"/>
+        <location filename="../../counter_app/qt/inquiry.py" line="40"/>
         <source>Expired</source>
         <translation>有效期满</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/inquiry.py" line="38"/>
+        <location filename="../../counter_app/qt/inquiry.py" line="41"/>
         <source>Cancelled</source>
         <translation>注销</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/inquiry.py" line="39"/>
+        <location filename="../../counter_app/qt/inquiry.py" line="42"/>
         <source>Replaced</source>
         <translation>已补换</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/inquiry.py" line="42"/>
+        <location filename="../../counter_app/qt/inquiry.py" line="45"/>
         <source>City</source>
         <translation>市级</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/inquiry.py" line="43"/>
+        <location filename="../../counter_app/qt/inquiry.py" line="46"/>
         <source>Province</source>
         <translation>省级</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/inquiry.py" line="44"/>
+        <location filename="../../counter_app/qt/inquiry.py" line="47"/>
         <source>National</source>
         <translation>国家级</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/inquiry.py" line="47"/>
+        <location filename="../../counter_app/qt/inquiry.py" line="50"/>
         <source>In force (card not usable)</source>
         <translation>在册（卡片不可用）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/inquiry.py" line="48"/>
+        <location filename="../../counter_app/qt/inquiry.py" line="51"/>
         <source>Released</source>
         <translation>已解除</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/inquiry.py" line="49"/>
+        <location filename="../../counter_app/qt/inquiry.py" line="52"/>
         <source>Card cancelled</source>
         <translation>卡片已注销</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/inquiry.py" line="52"/>
+        <location filename="../../counter_app/qt/inquiry.py" line="55"/>
         <source>due soon</source>
         <translation>即将到期</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/inquiry.py" line="53"/>
+        <location filename="../../counter_app/qt/inquiry.py" line="56"/>
         <source>overdue</source>
         <translation>已超期</translation>
     </message>
@@ -4803,7 +5104,9 @@
     </message>
     <message>
         <location filename="../../counter_app/services/collection.py" line="85"/>
+        <location filename="../../counter_app/services/fees.py" line="32"/>
         <location filename="../../counter_app/services/intake.py" line="31"/>
+        <location filename="../../counter_app/services/issuance.py" line="61"/>
         <source>The application cannot be found.</source>
         <translation>未找到该申请。</translation>
     </message>
@@ -5014,22 +5317,22 @@
         <translation>申请人已成年，不能由监护人代为办理。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/business.py" line="27"/>
+        <location filename="../../counter_app/domain/business.py" line="28"/>
         <source>The rules file {file} is not valid: {problem}</source>
         <translation>业务规则文件 {file} 有误：{problem}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/business.py" line="28"/>
+        <location filename="../../counter_app/domain/business.py" line="29"/>
         <source>{business} is only for children within {days} days after birth: this applicant should apply for {instead}.</source>
         <translation>{business}只适用于出生 {days} 天内的儿童：此申请人应办理「{instead}」。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/business.py" line="31"/>
+        <location filename="../../counter_app/domain/business.py" line="32"/>
         <source>{business} is only for applicants up to {age} years old: this applicant should apply for {instead}.</source>
         <translation>{business}只适用于 {age} 周岁及以下的申请人：此申请人应办理「{instead}」。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/business.py" line="34"/>
+        <location filename="../../counter_app/domain/business.py" line="35"/>
         <source>{business} is only for applicants from {age} years old: this applicant should apply for {instead}.</source>
         <translation>{business}只适用于年满 {age} 周岁的申请人：此申请人应办理「{instead}」。</translation>
     </message>
@@ -5427,18 +5730,18 @@
         <translation>照片为 {measured} 像素；要求 {low} 像素。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/batches.py" line="30"/>
+        <location filename="../../counter_app/services/batches.py" line="31"/>
         <source>No row of the spreadsheet can be accepted; see the report.</source>
         <translation>表格中没有可受理的行，请查看核验报告。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/batches.py" line="32"/>
-        <location filename="../../counter_app/services/documents.py" line="52"/>
+        <location filename="../../counter_app/services/batches.py" line="33"/>
+        <location filename="../../counter_app/services/documents.py" line="54"/>
         <source>The batch cannot be found.</source>
         <translation>找不到该批次。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/batches.py" line="33"/>
+        <location filename="../../counter_app/services/batches.py" line="34"/>
         <source>Please name the committee or community.</source>
         <translation>请填写村委会或社区名称。</translation>
     </message>
@@ -5458,27 +5761,27 @@
         <translation>未找到材料边缘，请将材料完整平放在深色台面上。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/documents.py" line="46"/>
+        <location filename="../../counter_app/services/documents.py" line="48"/>
         <source>A pick-up voucher is issued once the application has been accepted (signed), until the card is collected.</source>
         <translation>申请受理（签字）后方可出具取卡凭证，领卡后不再出具。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/documents.py" line="49"/>
+        <location filename="../../counter_app/services/documents.py" line="51"/>
         <source>A rejection notice is printed only for a rejected application.</source>
         <translation>只有不予受理的申请才能打印不予受理告知书。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/documents.py" line="51"/>
+        <location filename="../../counter_app/services/documents.py" line="53"/>
         <source>Choose at least one application to print.</source>
         <translation>请至少选择一份要打印的申请。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/documents.py" line="53"/>
+        <location filename="../../counter_app/services/documents.py" line="55"/>
         <source>Every application of the batch was rejected or withdrawn: there is nothing to print.</source>
         <translation>本批次的申请均已不予受理或已撤回，没有可打印的内容。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/documents.py" line="56"/>
+        <location filename="../../counter_app/services/documents.py" line="58"/>
         <source>The form of application {number} cannot be printed: it has not passed the examination yet, or it was rejected or withdrawn.</source>
         <translation>申请 {number} 的登记表不能打印：尚未通过初审，或已不予受理或已撤回。</translation>
     </message>
@@ -5634,6 +5937,7 @@
     </message>
     <message>
         <location filename="../../counter_app/central/admin.py" line="26"/>
+        <location filename="../../counter_app/central/card_blocks.py" line="22"/>
         <source>There is no site with the code {code}.</source>
         <translation>没有编码为 {code} 的网点。</translation>
     </message>
@@ -5880,7 +6184,7 @@
         <translation>无法连接中心数据库：以下仅为本柜台保存的数据（本柜台受理的申请，以及最近一次同步的挂失及失效名单）。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/reports.py" line="31"/>
+        <location filename="../../counter_app/services/reports.py" line="32"/>
         <source>There is no handling point {code} on this counter.</source>
         <translation>本柜台没有编号为 {code} 的服务网点。</translation>
     </message>
@@ -6444,6 +6748,281 @@
         <source>This login may not publish or withdraw updates: only the central database&apos;s administrator may.</source>
         <translation>此登录无权发布或撤回更新：仅中心数据库管理员可以。</translation>
     </message>
+    <message>
+        <location filename="../../counter_app/qt/card_printing.py" line="35"/>
+        <source>The card printer &quot;{printer}&quot; is not installed on this computer. Check that it is connected and switched on, or the card_printer setting.</source>
+        <translation>本机未安装制卡打印机“{printer}”。请检查其连接和电源，或检查 card_printer 设置。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cardface/layout.py" line="38"/>
+        <source>The card layout file {file} is not valid at line {line}: {problem}. Correct it or ask the administrator.</source>
+        <translation>卡面版式文件 {file} 第 {line} 行有误：{problem}。请改正或联系管理员。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cardface/render.py" line="49"/>
+        <source>The {element} does not fit its place on the card face, even at the smallest size the layout {file} allows (line {line}): the layout needs a larger box there.</source>
+        <translation>卡面上的“{element}”即使缩到版式文件 {file} 允许的最小字号也放不下（第 {line} 行）：需要在版式中加大该区域。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cardface/render.py" line="53"/>
+        <source>{count} character(s) on the card face are in no installed font, so the card cannot be printed. Install a font that has them (e.g. HanaMinB or SimSun-ExtB for rare characters).</source>
+        <translation>卡面上有 {count} 个字符在已安装的字体中都没有，无法制卡。请安装包含这些字符的字体（生僻字可安装 HanaMinB 或 SimSun-ExtB）。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cardface/render.py" line="57"/>
+        <source>The photo cannot be printed on the card: the photo file is damaged. Take or import the photo again.</source>
+        <translation>照片无法打印到卡面上：照片文件已损坏。请重新采集或导入照片。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cardface/render.py" line="60"/>
+        <source>The {element} cannot be printed as a barcode: it has characters a barcode cannot carry.</source>
+        <translation>“{element}”无法打印为条码：其中含有条码不能表示的字符。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/central/card_blocks.py" line="23"/>
+        <source>The number of blank cards must be a whole number from 0 to {most}.</source>
+        <translation>白卡张数必须是 0 到 {most} 之间的整数。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/central/card_blocks.py" line="25"/>
+        <source>Give the site blank cards, a block of card numbers, or both.</source>
+        <translation>请为网点配送白卡、分配卡号段，或两者兼有。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/central/card_blocks.py" line="27"/>
+        <source>The block of card numbers is not usable.</source>
+        <translation>该卡号段不可用。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/central/card_blocks.py" line="28"/>
+        <source>The block shares card numbers with a block of site {site}: blocks never overlap.</source>
+        <translation>该卡号段与网点 {site} 的卡号段有重叠：卡号段不得重叠。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/central/card_blocks.py" line="31"/>
+        <source>A card with a number of this block has been made already: choose numbers no card has.</source>
+        <translation>该卡号段中已有卡号被制成卡片：请选择未被使用的卡号。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/domain/ecard.py" line="41"/>
+        <source>The electronic social security card can be claimed: the card is activated, valid and not on the invalid list. It is claimed in the national platform&apos;s app, the city&apos;s app or a bank app; parents claim a child&apos;s through the family-member service.</source>
+        <translation>可以申领电子社保卡：该卡已激活、有效，且不在挂失及失效名单上。电子社保卡在国家社会保险公共服务平台（掌上12333）App、本市人社App或银行App中申领；家长可通过亲情服务为孩子申领。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/domain/ecard.py" line="46"/>
+        <source>The electronic social security card cannot be claimed yet: there is no social security card for it to rest on. Apply for the card first (a child&apos;s with the household register); once it is collected and activated, the e-card can be claimed in the app.</source>
+        <translation>暂不能申领电子社保卡：尚无可依托的实体社会保障卡。请先申领社会保障卡（未成年人凭户口簿办理）；领卡并激活后，即可在App中申领电子社保卡。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/domain/ecard.py" line="51"/>
+        <source>The electronic social security card cannot be claimed yet: the card is not in the holder&apos;s hands (its status: {status}). Collect and activate the card first; then the e-card can be claimed in the app.</source>
+        <translation>暂不能申领电子社保卡：社会保障卡尚未发放到持卡人手中（当前状态：{status}）。请先领取并激活社会保障卡，再在App中申领电子社保卡。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/domain/ecard.py" line="55"/>
+        <source>The electronic social security card cannot be claimed yet: the card has not been activated. Activate the card first; then the e-card can be claimed in the app.</source>
+        <translation>暂不能申领电子社保卡：社会保障卡尚未激活。请先激活社会保障卡，再在App中申领电子社保卡。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/domain/ecard.py" line="59"/>
+        <source>The electronic social security card is suspended with the card: the card is reported lost (temporary loss report). If the card is found, undo the report and the e-card works again; otherwise apply for a replacement card and claim the e-card again once it is activated.</source>
+        <translation>电子社保卡随实体卡暂停使用：该卡已临时挂失。找回卡片的，解除挂失后电子社保卡即恢复使用；否则请申请补卡，新卡激活后重新申领电子社保卡。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/domain/ecard.py" line="64"/>
+        <source>The electronic social security card is suspended with the card: the card is reported lost (formal loss report). Apply for a replacement card; once it is activated, claim the e-card again.</source>
+        <translation>电子社保卡随实体卡暂停使用：该卡已正式挂失。请申请补卡，新卡激活后重新申领电子社保卡。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/domain/ecard.py" line="68"/>
+        <source>The electronic social security card cannot be claimed: the card is cancelled, and the e-card with it. A new card must be applied for before an e-card can be claimed.</source>
+        <translation>不能申领电子社保卡：该卡已注销，电子社保卡随之注销。须重新申领社会保障卡后，才能申领电子社保卡。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/domain/ecard.py" line="72"/>
+        <source>The electronic social security card cannot be claimed on this card: it is no longer valid ({kind}). Apply for a replacement or renewal; once the new card is activated, claim the e-card on it.</source>
+        <translation>不能以此卡申领电子社保卡：该卡已失效（{kind}）。请办理补卡或换卡，新卡激活后再申领电子社保卡。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/domain/ecard.py" line="76"/>
+        <source>Whether the electronic social security card can be claimed cannot be told here: this counter does not know the card&apos;s status. The app says so when the e-card is claimed.</source>
+        <translation>无法在本网点判断能否申领电子社保卡：本网点不掌握该卡的状态。申领时App会给出结果。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/domain/ecard.py" line="83"/>
+        <source>The electronic social security card is suspended with the card. Undoing the temporary loss report restores it; after a replacement card is activated, the e-card must be claimed again.</source>
+        <translation>电子社保卡随实体卡暂停使用。解除临时挂失后即恢复使用；补领新卡并激活后，须重新申领电子社保卡。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/domain/ecard.py" line="87"/>
+        <source>The electronic social security card is suspended with the card. Once the replacement card is activated, the e-card must be claimed again.</source>
+        <translation>电子社保卡随实体卡暂停使用。补领的新卡激活后，须重新申领电子社保卡。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/domain/ecard.py" line="90"/>
+        <source>The electronic social security card is suspended with the damaged card. Once the replacement card is activated, the e-card must be claimed again.</source>
+        <translation>电子社保卡随损坏的实体卡暂停使用。补换的新卡激活后，须重新申领电子社保卡。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/domain/ecard.py" line="93"/>
+        <source>The electronic social security card is cancelled with the card.</source>
+        <translation>电子社保卡随实体卡一并注销。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/domain/ecard.py" line="95"/>
+        <source>The electronic social security card works again with the card.</source>
+        <translation>电子社保卡随实体卡恢复使用。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/domain/ecard.py" line="98"/>
+        <source>The e-card guide file {file} is not valid: {problem}</source>
+        <translation>电子社保卡申领指南文件 {file} 无效：{problem}</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/encoders/__init__.py" line="28"/>
+        <source>No card encoder is configured for this counter (the card_encoder setting).</source>
+        <translation>本柜台未配置写卡器（card_encoder 设置）。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/encoders/__init__.py" line="30"/>
+        <source>The card encoder setting &quot;{setting}&quot; is not understood: use simulated, simulated:fail=N, pcsc or pcsc:READER NAME.</source>
+        <translation>无法识别写卡器设置“{setting}”：请使用 simulated、simulated:fail=N、pcsc 或 pcsc:读卡器名称。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/encoders/base.py" line="23"/>
+        <source>The simulated card encoder was told to fail this card.</source>
+        <translation>模拟写卡器按设置使本张卡写卡失败。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/encoders/pcsc.py" line="39"/>
+        <source>The card encoder cannot be used: its PC/SC support (the pyscard package) is not installed on this computer. Ask the administrator.</source>
+        <translation>写卡器无法使用：本机未安装其 PC/SC 支持组件（pyscard）。请联系管理员。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/encoders/pcsc.py" line="42"/>
+        <source>The card encoder cannot be used: the smart card service (PC/SC) of this computer is not running. Ask the administrator.</source>
+        <translation>写卡器无法使用：本机的智能卡服务（PC/SC）未运行。请联系管理员。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/encoders/pcsc.py" line="45"/>
+        <source>No card encoder is connected to this computer. Check its cable and power, then try again.</source>
+        <translation>本机未连接写卡器。请检查连接线和电源后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/encoders/pcsc.py" line="48"/>
+        <source>The card encoder &quot;{reader}&quot; is not connected (connected: {available}). Check its cable and power, or the card_encoder setting.</source>
+        <translation>写卡器“{reader}”未连接（已连接：{available}）。请检查连接线和电源，或检查 card_encoder 设置。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/encoders/pcsc.py" line="51"/>
+        <source>There is no card in the card encoder. Insert a blank card, then try again.</source>
+        <translation>写卡器中没有卡。请放入空白卡后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/encoders/pcsc.py" line="53"/>
+        <source>The card in the encoder does not answer: the chip is damaged.</source>
+        <translation>写卡器中的卡无响应：芯片已损坏。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/encoders/pcsc.py" line="55"/>
+        <source>The card in the encoder is not a social security card blank, or it is damaged (status {status}).</source>
+        <translation>写卡器中的卡不是社会保障卡空白卡，或已损坏（状态码 {status}）。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/encoders/pcsc.py" line="58"/>
+        <source>The card refused to be written (status {status}): the encoder&apos;s security module (PSAM) is missing or not authorised, or the card is already personalised.</source>
+        <translation>卡片拒绝写入（状态码 {status}）：写卡器的安全模块（PSAM卡）缺失或未获授权，或该卡已写过个人化数据。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/encoders/pcsc.py" line="62"/>
+        <source>The card answered with an error (status {status}) while it was written.</source>
+        <translation>写卡过程中卡片返回错误（状态码 {status}）。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/encoders/pcsc.py" line="64"/>
+        <source>The card was removed or stopped answering while it was written.</source>
+        <translation>写卡过程中卡片被取出或停止响应。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/encoders/pcsc.py" line="66"/>
+        <source>The {field} is too long for the chip ({length} bytes, at most {limit}).</source>
+        <translation>“{field}”超出芯片可存储的长度（{length} 字节，最多 {limit} 字节）。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/issuance/numbers.py" line="14"/>
+        <source>A block of card numbers is written FIRST-LAST, both with the same letters in front and the same number of digits after them, the first not above the last (e.g. A00000001-A00000500).</source>
+        <translation>卡号段写作 起始-结束，两端前面的字母相同、后面的数字位数相同，且起始不大于结束（例如 A00000001-A00000500）。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/issuance/numbers.py" line="18"/>
+        <source>A block holds at most {most} card numbers.</source>
+        <translation>一个卡号段最多包含 {most} 个卡号。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/services/fees.py" line="33"/>
+        <source>Payment method {method} is not one of this city&apos;s.</source>
+        <translation>收费方式 {method} 不是本市规定的收费方式。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/services/fees.py" line="35"/>
+        <source>No fee is due for this application.</source>
+        <translation>该申请无需缴费。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/services/fees.py" line="36"/>
+        <source>The fee of this application has been paid.</source>
+        <translation>该申请的费用已缴纳。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/services/fees.py" line="37"/>
+        <source>The application was rejected or withdrawn: no fee is taken for it.</source>
+        <translation>该申请已不予受理或已撤回，不收取费用。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/services/fees.py" line="39"/>
+        <source>The fee of this application has been paid: its business type can no longer be changed.</source>
+        <translation>该申请的费用已缴纳，不能再更改业务类型。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/services/issuance.py" line="62"/>
+        <source>This application was taken in at another handling point; its card is made there.</source>
+        <translation>该申请由其他网点受理，请在该网点制卡。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/services/issuance.py" line="65"/>
+        <source>This handling point does not make cards at the window: its cards are made by the card centre. (Instant issuance is switched on centrally; the counter learns of it at the next sync.)</source>
+        <translation>本网点不在窗口即时制卡，卡片由卡管中心制作。（即时制卡由中心开启，柜台在下次同步时获知。）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/services/issuance.py" line="69"/>
+        <source>The card of application {number} cannot be made here now: its status is {status} (a card is made for a signed or submitted application, or again after a failed attempt).</source>
+        <translation>申请 {number} 的卡现在无法在此制作：其状态为 {status}（只能为已签字或已提交的申请制卡，或在制卡失败后重新制卡）。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/services/issuance.py" line="73"/>
+        <source>This counter has no card numbers left. Sync with the central database to reserve more; if none come, the card centre must give the handling point a new block of numbers.</source>
+        <translation>本柜台已无可用卡号。请与中心数据库同步以预留更多卡号；如仍没有，需由卡管中心为本网点分配新的卡号段。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/services/issuance.py" line="77"/>
+        <source>By the card centre&apos;s deliveries no blank cards are left here (received {received}, used {used}). Ask the card centre for more blanks.</source>
+        <translation>按卡管中心的配送记录，本网点已无白卡（已收 {received} 张，已用 {used} 张）。请向卡管中心申领白卡。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/services/issuance.py" line="80"/>
+        <source>Card making was interrupted before its result was recorded; the blank is treated as spoiled.</source>
+        <translation>制卡在记录结果前中断，该白卡按作废处理。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/services/issuance.py" line="83"/>
+        <source>The card encoder failed ({error}); the blank is treated as spoiled.</source>
+        <translation>写卡器出错（{error}），该白卡按作废处理。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/services/issuance.py" line="85"/>
+        <source>The card face could not be printed ({error}); the blank is spoiled.</source>
+        <translation>卡面无法打印（{error}），该白卡已作废。</translation>
+    </message>
 </context>
 <context>
     <name>printing</name>
@@ -6493,6 +7072,16 @@
         <source>Print the applicant guide</source>
         <translation>打印申领须知</translation>
     </message>
+    <message>
+        <location filename="../../counter_app/qt/pdf_print.py" line="69"/>
+        <source>Print the e-card guide</source>
+        <translation>打印电子社保卡申领指南</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/card_printing.py" line="38"/>
+        <source>Print the card</source>
+        <translation>打印卡面</translation>
+    </message>
 </context>
 <context>
     <name>roles</name>
@@ -6520,6 +7109,14 @@
         <location filename="../../counter_app/qt/operators_dialog.py" line="30"/>
         <source>Administrator</source>
         <translation>管理员</translation>
+    </message>
+</context>
+<context>
+    <name>self.window</name>
+    <message>
+        <location filename="../../counter_app/qt/instant_actions.py" line="40"/>
+        <source>Select an application in the queue first.</source>
+        <translation>请先在队列中选择一项申请。</translation>
     </message>
 </context>
 <context>
@@ -6637,6 +7234,21 @@
         <source>Temporary loss report undone</source>
         <translation>解除临时挂失</translation>
     </message>
+    <message>
+        <location filename="../../counter_app/qt/sync_reasons.py" line="24"/>
+        <source>Card being made at the window</source>
+        <translation>窗口制卡中</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/sync_reasons.py" line="25"/>
+        <source>Card made at the window</source>
+        <translation>窗口制卡完成</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/sync_reasons.py" line="26"/>
+        <source>Card blank spoiled at the window</source>
+        <translation>窗口制卡空白卡作废</translation>
+    </message>
 </context>
 <context>
     <name>sync_reasons</name>
@@ -6711,52 +7323,72 @@
         <translation>报告发出前未经中心数据库核对持卡人身份证号码，请重新登记</translation>
     </message>
     <message>
-        <location filename="../../counter_app/central/reasons.py" line="57"/>
+        <location filename="../../counter_app/central/reasons.py" line="58"/>
+        <source>this site does not make cards at the window (instant issuance is off)</source>
+        <translation>本网点不在窗口制卡（即时制卡未开启）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/central/reasons.py" line="60"/>
+        <source>the card number is not one of the numbers reserved for this counter</source>
+        <translation>该卡号不在为本柜台预留的卡号之内</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/central/reasons.py" line="62"/>
+        <source>the card number has been used already</source>
+        <translation>该卡号已被使用</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/central/reasons.py" line="63"/>
+        <source>the card number is not the one being made for this application</source>
+        <translation>该卡号不是本申请正在制作的卡号</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/central/reasons.py" line="66"/>
         <source>the file is missing on this counter</source>
         <translation>本柜台上找不到该文件</translation>
     </message>
     <message>
-        <location filename="../../counter_app/central/reasons.py" line="58"/>
+        <location filename="../../counter_app/central/reasons.py" line="67"/>
         <source>the file on this counter is damaged (checksum differs)</source>
         <translation>本柜台上的文件已损坏（校验值不符）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/central/reasons.py" line="60"/>
+        <location filename="../../counter_app/central/reasons.py" line="69"/>
         <source>the file arrived damaged; it will be sent again</source>
         <translation>文件送达时已损坏，将重新发送</translation>
     </message>
     <message>
-        <location filename="../../counter_app/central/reasons.py" line="64"/>
+        <location filename="../../counter_app/central/reasons.py" line="73"/>
         <source>audit records {records} are missing</source>
         <translation>审计记录 {records} 缺失</translation>
     </message>
     <message>
-        <location filename="../../counter_app/central/reasons.py" line="65"/>
+        <location filename="../../counter_app/central/reasons.py" line="74"/>
         <source>audit records {records} were removed after the central side received them</source>
         <translation>审计记录 {records} 在中心数据库收到后被删除</translation>
     </message>
     <message>
-        <location filename="../../counter_app/central/reasons.py" line="67"/>
+        <location filename="../../counter_app/central/reasons.py" line="76"/>
         <source>audit records {records} arrived after later ones</source>
         <translation>审计记录 {records} 晚于其后的记录到达</translation>
     </message>
     <message>
-        <location filename="../../counter_app/central/reasons.py" line="69"/>
+        <location filename="../../counter_app/central/reasons.py" line="78"/>
         <source>audit records {records} differ from those the central side received</source>
         <translation>审计记录 {records} 与中心数据库收到的不一致</translation>
     </message>
     <message>
-        <location filename="../../counter_app/central/reasons.py" line="71"/>
+        <location filename="../../counter_app/central/reasons.py" line="80"/>
         <source>audit records {records} cannot be stored</source>
         <translation>审计记录 {records} 无法保存</translation>
     </message>
     <message>
-        <location filename="../../counter_app/central/reasons.py" line="73"/>
+        <location filename="../../counter_app/central/reasons.py" line="82"/>
         <source>the counter&apos;s audit chain at record {record} differs from the central side&apos;s</source>
         <translation>本柜台的审计记录链在第 {record} 条处与中心数据库的不一致</translation>
     </message>
     <message>
-        <location filename="../../counter_app/central/reasons.py" line="76"/>
+        <location filename="../../counter_app/central/reasons.py" line="85"/>
         <source>an audit anchor over {count} records differs from the central side&apos;s chain</source>
         <translation>覆盖 {count} 条记录的审计锚点与中心数据库的记录链不一致</translation>
     </message>
@@ -6794,6 +7426,14 @@
         <location filename="../../counter_app/central/reasons.py" line="54"/>
         <source>an invalid-list entry with this id already exists</source>
         <translation>无效卡名单中已有相同编号的记录</translation>
+    </message>
+</context>
+<context>
+    <name>window</name>
+    <message>
+        <location filename="../../counter_app/qt/instant_actions.py" line="23"/>
+        <source>&amp;Make the card…</source>
+        <translation>制卡(&amp;M)…</translation>
     </message>
 </context>
 </TS>

@@ -171,7 +171,7 @@ def test_the_cards_menu_shortcuts_clash_with_nothing_in_the_main_window(qtbot, c
         QKeySequence("Ctrl+Shift+U")]
     assert [a.text() for a in ui.cards_menu.actions() if a.text()] == [
         "&Collect card…", "&Activate card…", "&Report lost, damaged or cancelled card…",
-        "&Undo a temporary loss report…"]
+        "&Undo a temporary loss report…", "&Make the card…"]  # instant issuance (Ctrl+K)
 
 
 def test_a_photo_station_cannot_hand_cards_over(qtbot, ctx, admin):
