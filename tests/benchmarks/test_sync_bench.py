@@ -79,7 +79,7 @@ def payloads(count: int, site_code: str, tag: str) -> list[dict]:
             guardian=SimpleNamespace(name="王建国", relation="父亲", id_number=GUARDIAN_ID,
                                      phone="13800138001"),
             agent_name="", agent_id_number="", agent_phone="", agent_relation="",
-            replaces_card=None,
+            replaces_card=None, fee=None,  # no fee recorded (an older application)
             materials=[SimpleNamespace(code=code, received=True) for code in MATERIALS],
             photos=[SimpleNamespace(sha256=f"{index:064x}", source="camera",
                                     receipt_number="")])
