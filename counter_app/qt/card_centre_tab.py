@@ -48,6 +48,7 @@ class Page(StrEnum):
     NOTICES = "notices"
     PROMISE = "promise"
     AUDIT = "audit"
+    STOCK = "stock"
 
 
 class Step(StrEnum):
@@ -56,6 +57,7 @@ class Step(StrEnum):
     FACTORY_RESULTS = "factory_results"  # the factory's file, or one card marked by hand
     DISPATCH = "dispatch"
     NOTICES = "notices"                  # send due notices, retry the chosen ones
+    TOP_UP = "top_up"                    # blank cards and card numbers for a site
 
 
 # The tabs whose lists a step changes, read again after it (and only those). Incoming lists
@@ -66,6 +68,7 @@ CHANGES: dict[Step, frozenset[Page]] = {
     Step.FACTORY_RESULTS: frozenset({Page.INCOMING, Page.DISPATCH, Page.PROMISE}),
     Step.DISPATCH: frozenset({Page.DISPATCH, Page.NOTICES, Page.PROMISE}),
     Step.NOTICES: frozenset({Page.NOTICES}),  # at the handling point → notified: no other list
+    Step.TOP_UP: frozenset({Page.STOCK}),
 }
 
 

@@ -1,6 +1,7 @@
 """The card centre's console: what arrives from the handling points, production batches,
 the card factory's results, sending cards to the handling points, notices, the 30-day
-promise, and the counters whose audit log was flagged, one tab widget each
+promise, instant issuance's stock of blank cards and card numbers per site, and the
+counters whose audit log was flagged, one tab widget each
 (qt/card_centre_<tab>.py). It works on the central database through this computer's
 enrolment (services/card_centre.py); every read and every step runs on the task runner,
 so the window never waits on the network.
@@ -28,6 +29,7 @@ from counter_app.qt.card_centre_incoming import IncomingTab
 from counter_app.qt.card_centre_notices import NoticesTab
 from counter_app.qt.card_centre_promise import PromiseTab
 from counter_app.qt.card_centre_results import ResultsTab
+from counter_app.qt.card_centre_stock import StockTab
 from counter_app.qt.card_centre_tab import ERROR_COLOUR, ConsoleTab, Page, note
 from counter_app.qt.i18n import message_for
 from counter_app.qt.style import window_header
@@ -62,10 +64,11 @@ class CardCentreWindow(QMainWindow):
         self.dispatch_tab = DispatchTab(ctx, self.runner)
         self.notices_tab = NoticesTab(ctx, self.runner, senders)
         self.promise_tab = PromiseTab(ctx, self.runner)
+        self.stock_tab = StockTab(ctx, self.runner)
         self.audit_tab = AuditTab(ctx, self.runner)
         self.tabs: dict[Page, ConsoleTab] = {tab.page: tab for tab in (
             self.incoming_tab, self.results_tab, self.dispatch_tab, self.notices_tab,
-            self.promise_tab, self.audit_tab)}
+            self.promise_tab, self.stock_tab, self.audit_tab)}
         self._telling_error = False
         self._program_name = self._name_the_program_after_this_window()
         self._setup_header()

@@ -458,3 +458,83 @@ def test_a_handling_point_without_a_name_is_shown_by_its_code():
     assert site_name("SC001", "朝阳区社会保障服务中心") == "朝阳区社会保障服务中心"
     assert site_name("SC009", "") == "SC009"  # a flag's code the sites read did not list
     assert site_tip("SC009", "") == "Handling point code: SC009"  # said once, not twice
+
+
+def stock_of(city, code):
+    """The site's stock and blocks as the central database has them (its administrator)."""
+    from counter_app.central.card_blocks import site_stocks
+
+    with city.engine.connect() as connection:
+        return site_stocks(connection, city.sites[code])[0]
+
+
+def test_the_stock_tab_shows_each_sites_blanks_and_numbers_and_tops_one_up(
+        qtbot, console, city, fresh_central):
+    from counter_app.central.schema import card_numbers
+    from tests.issuance_helpers import make_instant
+
+    make_instant(fresh_central, "SC001", blanks=50, numbers="A00000001-A00000100")
+    with city.engine.begin() as connection:  # one blank a counter spoiled
+        connection.execute(card_numbers.insert().values(
+            site_id=city.sites["SC001"], card_number="A00000001", reservation_id=uuid.uuid4(),
+            device_id=uuid.uuid4(), application_id=uuid.uuid4(), outcome="spoiled",
+            reason="chip did not answer", used_at=utc_now()))
+    window = console()
+    ui = widgets(window)
+    ui.tabs.setCurrentWidget(ui.stock_tab)
+    assert ui.tabs.tabText(ui.tabs.indexOf(ui.stock_tab)) == "Stock (instant iss&uance)"
+    assert texts(ui.stock_table, 0) == ["朝阳区社会保障服务中心"]  # only the instant site
+    assert tip(ui.stock_table, 0, 0) == "朝阳区社会保障服务中心\nHandling point code: SC001"
+    assert [cell(ui.stock_table, 0, c) for c in range(7)][1:] == [
+        "On", "50", "0", "1", "49", "100"]
+    assert not ui.top_up_group.isEnabled() and rows(ui.blocks_table) == 0
+
+    with qtbot.waitSignal(window.sig_refreshed, timeout=20000):
+        ui.stock_table.selectRow(0)
+    assert ui.top_up_group.isEnabled()
+    assert texts(ui.blocks_table, 0) == ["A00000001-A00000100"]
+    assert texts(ui.blocks_table, 4) == ["中国工商银行"]
+    assert [cell(ui.used_table, 0, c) for c in (0, 1, 4)] == [
+        "A00000001", "Spoiled", "chip did not answer"]
+
+    # a range that is none is said in words, before anything is asked or sent
+    ui.top_up_blanks_spin.setValue(20)
+    type_text(qtbot, ui.top_up_numbers_edit, "A00000200-B5")
+    qtbot.mouseClick(ui.top_up_button, Qt.MouseButton.LeftButton)
+    assert window.shown["error"][-1].startswith("A block of card numbers is written FIRST-LAST")
+    assert window.shown["asked"] == []
+
+    # No: nothing is given
+    ui.top_up_numbers_edit.clear()
+    type_text(qtbot, ui.top_up_numbers_edit, "A00000101-A00000200")
+    window.answers["confirm"] = False
+    qtbot.mouseClick(ui.top_up_button, Qt.MouseButton.LeftButton)
+    assert window.shown["asked"] == [
+        "Give 朝阳区社会保障服务中心 20 blank cards and the card numbers "
+        "A00000101-A00000200 (100 numbers)?"]
+    stock = stock_of(city, "SC001")
+    assert (stock.stock.received, len(stock.blocks)) == (50, 1)
+
+    # Yes: given centrally, and the tab shows it
+    window.answers["confirm"] = True
+    wait_step(qtbot, window, lambda: qtbot.mouseClick(ui.top_up_button,
+                                                      Qt.MouseButton.LeftButton))
+    assert window.shown["error"] == [window.shown["error"][0]]  # no other error
+    stock = stock_of(city, "SC001")
+    assert (stock.stock.received, [b.numbers.text for b in stock.blocks]) == (
+        70, ["A00000001-A00000100", "A00000101-A00000200"])
+    assert [cell(ui.stock_table, 0, c) for c in (2, 5, 6)] == ["70", "69", "200"]
+    assert texts(ui.blocks_table, 0) == ["A00000001-A00000100", "A00000101-A00000200"]
+    assert ui.top_up_blanks_spin.value() == 0 and ui.top_up_numbers_edit.text() == ""
+
+    # blanks only; the central side's refusal (an overlapping block) said in words
+    ui.top_up_blanks_spin.setValue(5)
+    wait_step(qtbot, window, lambda: qtbot.mouseClick(ui.top_up_button,
+                                                      Qt.MouseButton.LeftButton))
+    assert window.shown["asked"][-1] == "Give 朝阳区社会保障服务中心 5 blank cards?"
+    assert stock_of(city, "SC001").stock.received == 75
+    type_text(qtbot, ui.top_up_numbers_edit, "A00000150-A00000160")
+    wait_step(qtbot, window, lambda: qtbot.mouseClick(ui.top_up_button,
+                                                      Qt.MouseButton.LeftButton))
+    assert "blocks never overlap" in window.shown["error"][-1]
+    assert len(stock_of(city, "SC001").blocks) == 2

@@ -16,7 +16,8 @@ from tests.qt.test_card_centre import (centre_ctx, city, console, operator,  # n
                                        site_id_of, utc_now, wait_step, widgets)
 
 READS = {"incoming_summary": Page.INCOMING, "incoming": Page.INCOMING,
-         "produced": Page.DISPATCH, "notices": Page.NOTICES, "promise": Page.PROMISE}
+         "produced": Page.DISPATCH, "notices": Page.NOTICES, "promise": Page.PROMISE,
+         "card_stocks": Page.STOCK}
 
 
 @pytest.fixture
@@ -55,7 +56,8 @@ def test_the_timer_reads_the_visible_tab_and_a_tab_it_passed_over_is_read_when_s
         qtbot, console, city, reads):
     city.add("SC001", "SC001-1", received=utc_now() - dt.timedelta(days=3))
     window = console()
-    assert pages_read(reads) == {Page.INCOMING, Page.DISPATCH, Page.NOTICES, Page.PROMISE}
+    assert pages_read(reads) == {Page.INCOMING, Page.DISPATCH, Page.NOTICES, Page.PROMISE,
+                                 Page.STOCK}
 
     show_tab(qtbot, window, window.dispatch_tab, reads_again=False)  # just read: fresh
     assert pages_read(reads) == set()
@@ -107,6 +109,24 @@ def test_making_a_batch_reads_incoming_and_the_promise_only(qtbot, console, city
                                                       Qt.MouseButton.LeftButton))
     assert city.status(waiting) == "in_production"
     assert pages_read(reads) == {Page.INCOMING, Page.PROMISE}
+
+
+def test_a_top_up_reads_the_stock_tab_only(qtbot, console, city, reads, fresh_central):
+    from tests.issuance_helpers import make_instant
+
+    make_instant(fresh_central, "SC001", blanks=10, numbers="")
+    window = console()
+    ui = widgets(window)
+    ui.tabs.setCurrentWidget(window.stock_tab)
+    with qtbot.waitSignal(window.sig_refreshed, timeout=20000):
+        ui.stock_table.selectRow(0)
+    pages_read(reads)
+    ui.top_up_blanks_spin.setValue(5)
+    wait_step(qtbot, window, lambda: qtbot.mouseClick(ui.top_up_button,
+                                                      Qt.MouseButton.LeftButton))
+    assert pages_read(reads) == CHANGES[Step.TOP_UP] == {Page.STOCK}
+    assert ui.stock_table.model().index(0, 2).data() == "15"
+    assert selected_keys(ui.stock_table) == [city.sites["SC001"]]  # still chosen
 
 
 def test_a_read_keeps_the_chosen_handling_point_and_applications_chosen(qtbot, console, city):
