@@ -23,7 +23,7 @@ from counter_app.forms.draw import centered_line, signature_line
 from counter_app.forms.fonts import FontSet, find_fonts
 from counter_app.forms.pdf import write_pdf
 from counter_app.forms.tables import draw_table, section_heading
-from counter_app.forms.text import draw_line
+from counter_app.forms.text import draw_line, wrap_lines
 
 
 @dataclass(frozen=True)
@@ -62,6 +62,28 @@ class FeeLine:
 
 
 @dataclass(frozen=True)
+class BlankLine:
+    """Blank cards at day close (instant issuance): the stock and the count, if counted;
+    None where a figure is not known."""
+
+    received: int | None = None
+    issued: int | None = None
+    spoiled: int | None = None
+    pending: int | None = None     # in the printer, outcome not yet recorded
+    expected: int | None = None
+    counted: int | None = None     # None: not counted yet
+    explanation: str = ""
+    counted_by: str = ""
+    counted_at: str = ""           # local time
+
+    @property
+    def difference(self) -> int | None:
+        if self.counted is None or self.expected is None:
+            return None
+        return self.counted - self.expected
+
+
+@dataclass(frozen=True)
 class DayReportPrint:
     site_code: str
     site_name: str
@@ -77,6 +99,7 @@ class DayReportPrint:
     currency: str = "CNY"
     unpaid: int = 0                # the day's applications with a fee due, not paid
     unpaid_fen: int = 0
+    blanks: BlankLine | None = None  # an instant-issuance site's day-close count
 
     @property
     def applications(self) -> int:
@@ -157,6 +180,8 @@ def draw_day_report(canvas: Canvas, fonts: FontSet, report: DayReportPrint) -> N
                    center_from=3)
 
     y = _fees(canvas, fonts, report, y, new_page)
+    if report.blanks is not None:
+        y = _blanks(canvas, fonts, report.blanks, y, new_page)
 
     if y - 30 * mm < L.BOTTOM_MARGIN:
         canvas.showPage()
@@ -190,6 +215,37 @@ def _fees(canvas: Canvas, fonts: FontSet, report: DayReportPrint, top: float,
               L.DAY_FEES_UNPAID.format(count=report.unpaid, amount=money(report.unpaid_fen)),
               L.SMALL_SIZE)
     return y - 6 * mm
+
+
+def _blanks(canvas: Canvas, fonts: FontSet, blanks: BlankLine, top: float, new_page
+            ) -> float:
+    """The blanks at day close: received, issued, spoiled, expected, counted, difference;
+    under them who counted and the explanation, or that they were not counted yet."""
+    def figure(value: int | None, signed: bool = False) -> str:
+        return L.NONE if value is None else (f"{value:+d}" if signed and value else str(value))
+
+    y = section_heading(canvas, fonts, L.DAY_BLANKS_HEADING, top, new_page=new_page)
+    y = draw_table(canvas, fonts, L.DAY_BLANKS_COLUMNS, [(
+        figure(blanks.received), figure(blanks.issued), figure(blanks.spoiled),
+        figure(blanks.expected), figure(blanks.counted),
+        figure(blanks.difference, signed=True))], y, new_page=new_page, center_from=0)
+    if blanks.counted is None:
+        lines = [L.DAY_BLANKS_NOT_COUNTED]
+    else:
+        lines = [L.DAY_BLANKS_COUNTED.format(operator=blanks.counted_by or L.NONE,
+                                             at=blanks.counted_at)]
+        if blanks.difference:
+            lines += wrap_lines(fonts, L.DAY_BLANKS_EXPLANATION.format(
+                text=blanks.explanation or L.NONE), L.CONTENT_WIDTH, L.SMALL_SIZE)
+    if blanks.pending:
+        lines.append(L.DAY_BLANKS_PENDING.format(count=blanks.pending))
+    for line in lines:
+        if y - 6 * mm < L.BOTTOM_MARGIN:
+            canvas.showPage()
+            y = new_page(canvas)
+        draw_line(canvas, fonts, L.MARGIN, y - 5 * mm, line, L.SMALL_SIZE)
+        y -= 5 * mm
+    return y - 1 * mm
 
 
 def _fee_row(label: str, lines: Sequence[FeeLine], methods: list[str], money

@@ -127,6 +127,13 @@ DAY_FEES_COUNT_COLUMN = ("笔数", 18 * mm)
 DAY_FEES_TOTAL_COLUMN = ("金额合计", 30 * mm)
 DAY_FEES_METHODS_WIDTH = 92 * mm  # shared by the methods' columns: 180 mm in all
 DAY_FEES_UNPAID = "当日受理申请中应缴未缴：{count} 件，{amount}"
+DAY_BLANKS_HEADING = "六、空白卡盘点（即时制卡网点日终）"
+DAY_BLANKS_COLUMNS = (("领入", 30 * mm), ("已发卡", 30 * mm), ("作废", 30 * mm),
+                      ("应有库存", 30 * mm), ("实点数", 30 * mm), ("差异", 30 * mm))
+DAY_BLANKS_NOT_COUNTED = "尚未盘点（应有库存 = 领入 - 已发卡 - 作废，实点数与之不符须说明差异）。"
+DAY_BLANKS_COUNTED = "盘点人：{operator}　盘点时间：{at}"
+DAY_BLANKS_EXPLANATION = "差异说明：{text}"
+DAY_BLANKS_PENDING = "注：另有 {count} 张空白卡在制卡中（结果未记录），不计入应有库存。"
 DAY_NOTHING = "无"
 DAY_STATUS_NOTE = "注：申请状态为生成报表时的状态；超期以报表日期计算。"
 DAY_SIGNATURES = ("制表人：", "审核（主管）：")

@@ -22,12 +22,16 @@ from counter_app.domain.cards import Promise, promise_state
 from counter_app.domain.clock import local_date, local_text, utc_range_of_local_day
 from counter_app.domain.errors import QT_TRANSLATE_NOOP, CounterError
 from counter_app.domain.lifecycle import OPEN, READY, Status
+from counter_app.issuance.stock import Stock
 from counter_app.security import audit
 from counter_app.security.roles import Permission
 from counter_app.services.auth import CurrentOperator
+from counter_app.services.blank_count import BlankCount, blank_count_of
 from counter_app.services.context import AppContext
+from counter_app.services.issuance import local_stock
 from counter_app.store.models import (Application, ApplicationFee, CardRecord, Operator, Site,
                                       utcnow)
+from counter_app.sync import card_stock
 
 MSG_NO_SITE = QT_TRANSLATE_NOOP(
     "messages", "There is no handling point {code} on this counter.")
@@ -91,6 +95,11 @@ class DayReport:
     currency: str = "CNY"
     unpaid: int = 0                    # the day's applications with a fee due, not paid
     unpaid_fen: int = 0
+    # Instant issuance (the counter's own site): the blanks counted at day close, or, not
+    # counted yet, the stock expected now (None for a past day or before the first sync).
+    instant: bool = False
+    blank_count: BlankCount | None = None
+    blank_stock: Stock | None = None
 
     @property
     def applications(self) -> int:
@@ -175,11 +184,15 @@ def end_of_day(ctx: AppContext, operator: CurrentOperator, *,
                    ApplicationFee.paid_at.is_(None),
                    Application.status.not_in([Status.REJECTED.value, Status.WITHDRAWN.value]))).one()
         site_code_, site_name = site.code, site.name
+        # The stock known here is this counter's site's.
+        instant = site.id == operator.site_id and card_stock.is_instant(session)
+        blank_stock = local_stock(session) if instant and day == local_date(now) else None
+    blank_count = blank_count_of(ctx, day) if instant else None
     businesses = tuple(BusinessFigures(code, _label(rules.labels, code), by_status)
                        for code, by_status in counts.items())
     return DayReport(site_code_, site_name, day, now, businesses, tuple(collected),
                      tuple(overdue), due_soon, ready, fees, rules.fees.currency, unpaid,
-                     unpaid_fen)
+                     unpaid_fen, instant, blank_count, blank_stock)
 
 
 def _fees_taken(session, site: Site, start: dt.datetime, end: dt.datetime,
@@ -234,8 +247,8 @@ def render_end_of_day(ctx: AppContext, report: DayReport, out: Path | None = Non
 
 
 def print_data(ctx: AppContext, report: DayReport):
-    from counter_app.forms.day_report import (BusinessCount, CollectedLine, DayReportPrint,
-                                              FeeLine, OverdueLine)
+    from counter_app.forms.day_report import (BlankLine, BusinessCount, CollectedLine,
+                                              DayReportPrint, FeeLine, OverdueLine)
 
     labels = ctx.rules.labels
     return DayReportPrint(
@@ -252,7 +265,21 @@ def print_data(ctx: AppContext, report: DayReport):
         fees=tuple(FeeLine(f.operator, ctx.rules.fees.method_label(f.method), f.payments,
                            f.amount_fen) for f in report.fees),
         fee_methods=_method_labels(ctx, report), currency=report.currency,
-        unpaid=report.unpaid, unpaid_fen=report.unpaid_fen)
+        unpaid=report.unpaid, unpaid_fen=report.unpaid_fen,
+        blanks=_blank_line(report, BlankLine) if report.instant else None)
+
+
+def _blank_line(report: DayReport, line):
+    """The day-close count as printed; not counted: the stock expected now, if known."""
+    count = report.blank_count
+    if count is not None:
+        return line(count.received, count.issued, count.spoiled, count.pending,
+                    count.expected, count.counted, count.explanation, count.counted_by,
+                    local_text(count.counted_at, "%H:%M"))
+    stock = report.blank_stock
+    if stock is None:
+        return line()
+    return line(stock.received, stock.issued, stock.spoiled, stock.pending, stock.expected)
 
 
 def _method_labels(ctx: AppContext, report: DayReport) -> tuple[str, ...]:

@@ -317,6 +317,26 @@ class IssuedCardNumber(Base):
     reason: Mapped[str] = mapped_column(Text, default="")
 
 
+class BlankCount(Base):
+    """The blank cards staff counted in the drawer at day close (instant issuance, issue
+    16), one row a local day (counted again: replaced), beside the stock the counter
+    expected then (received − issued − spoiled − in the printer): a difference carries
+    its explanation. Recorded by counter_app.services.blank_count."""
+
+    __tablename__ = "blank_counts"
+    day: Mapped[dt.date] = mapped_column(primary_key=True)   # the counter's local day
+    site_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("sites.id"))
+    received: Mapped[int]
+    issued: Mapped[int]
+    spoiled: Mapped[int]
+    pending: Mapped[int]         # blanks in the printer, outcome not yet recorded
+    expected: Mapped[int]
+    counted: Mapped[int]
+    explanation: Mapped[str] = mapped_column(Text, default="")
+    counted_by: Mapped[uuid.UUID] = mapped_column(ForeignKey("operators.id"))
+    counted_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+
+
 class Meta(Base):
     """Small facts about this counter (device id, last sync...)."""
 

@@ -538,7 +538,7 @@
     </message>
     <message>
         <location filename="../../ui/card_centre_window.ui" line="73"/>
-        <location filename="../../counter_app/qt/card_centre_window.py" line="125"/>
+        <location filename="../../counter_app/qt/card_centre_window.py" line="128"/>
         <source>Connecting to the central database…</source>
         <translation>正在连接中心数据库……</translation>
     </message>
@@ -598,27 +598,27 @@
         <translation>新建操作员、分配角色、停用、重置密码（管理员）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/card_centre_window.py" line="100"/>
+        <location filename="../../counter_app/qt/card_centre_window.py" line="103"/>
         <source>Signed in as {name}</source>
         <translation>当前操作员：{name}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/card_centre_window.py" line="135"/>
+        <location filename="../../counter_app/qt/card_centre_window.py" line="138"/>
         <source>This computer is not enrolled: the card centre works on its own built-in central database (a single office, or a demo). Enrol it as a device of the card centre&apos;s site to work on the city&apos;s central database.</source>
         <translation>本机尚未注册：卡管中心正在使用本机内置的中心数据库（单一网点或演示）。如需处理全市数据，请将本机注册为卡管中心的设备。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/card_centre_window.py" line="141"/>
+        <location filename="../../counter_app/qt/card_centre_window.py" line="144"/>
         <source>Central database: every handling point of the city.</source>
         <translation>中心数据库：全市所有经办网点。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/card_centre_window.py" line="206"/>
+        <location filename="../../counter_app/qt/card_centre_window.py" line="209"/>
         <source>Read at {time}</source>
         <translation>{time} 读取</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/card_centre_window.py" line="213"/>
+        <location filename="../../counter_app/qt/card_centre_window.py" line="216"/>
         <source>{title} ({count})</source>
         <translation>{title}（{count}）</translation>
     </message>
@@ -958,32 +958,77 @@
         <translation>生成(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/day_report.ui" line="76"/>
+        <location filename="../../ui/day_report.ui" line="64"/>
+        <source>Blank cards at day close</source>
+        <translation>日终空白卡盘点</translation>
+    </message>
+    <message>
+        <location filename="../../ui/day_report.ui" line="80"/>
+        <source>&amp;Blanks counted:</source>
+        <translation>实点空白卡(&amp;B)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/day_report.ui" line="97"/>
+        <source>E&amp;xplanation:</source>
+        <translation>差异说明(&amp;X)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/day_report.ui" line="110"/>
+        <source>Needed when the count differs from the stock expected</source>
+        <translation>实点数与应有库存不符时必填</translation>
+    </message>
+    <message>
+        <location filename="../../ui/day_report.ui" line="117"/>
+        <source>&amp;Record count</source>
+        <translation>记录盘点(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/day_report.ui" line="120"/>
+        <source>Record the blanks counted, then show the report with them</source>
+        <translation>记录实点空白卡数，并重新生成含盘点结果的报表</translation>
+    </message>
+    <message>
+        <location filename="../../ui/day_report.ui" line="155"/>
         <source>&amp;Print…</source>
         <translation>打印…(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/day_report.ui" line="79"/>
+        <location filename="../../ui/day_report.ui" line="158"/>
         <source>Print the report (Ctrl+P)</source>
         <translation>打印报表（Ctrl+P）</translation>
     </message>
     <message>
-        <location filename="../../ui/day_report.ui" line="89"/>
+        <location filename="../../ui/day_report.ui" line="168"/>
         <source>&amp;Close</source>
         <translation>关闭(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/day_report.py" line="70"/>
+        <location filename="../../counter_app/qt/day_report.py" line="85"/>
         <source>Preparing the report…</source>
         <translation>正在生成报表…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/day_report.py" line="84"/>
+        <location filename="../../counter_app/qt/day_report.py" line="97"/>
+        <source>The stock of blank cards is not known yet: sync first.</source>
+        <translation>空白卡库存尚未获取：请先同步。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/day_report.py" line="99"/>
+        <source>Expected in stock: {expected} (received {received}, issued {issued}, spoiled {spoiled}).</source>
+        <translation>应有库存：{expected} 张（领入 {received}，已发卡 {issued}，作废 {spoiled}）。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/day_report.py" line="104"/>
+        <source>Counted today: {counted}.</source>
+        <translation>今日已盘点：{counted} 张。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/day_report.py" line="141"/>
         <source>Printed.</source>
         <translation>已打印。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/day_report.py" line="93"/>
+        <location filename="../../counter_app/qt/day_report.py" line="150"/>
         <source>End-of-day report of {day}.</source>
         <translation>{day} 日终报表。</translation>
     </message>
@@ -1572,17 +1617,17 @@
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/instant_issue.py" line="58"/>
+        <location filename="../../counter_app/qt/instant_issue.py" line="59"/>
         <source>Writing the chip and printing the card…</source>
         <translation>正在写入芯片并打印卡面…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/instant_issue.py" line="75"/>
+        <location filename="../../counter_app/qt/instant_issue.py" line="77"/>
         <source>Card {card} is made and handed over ({status}).</source>
         <translation>卡号 {card} 已制成并交付（{status}）。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/instant_issue.py" line="80"/>
+        <location filename="../../counter_app/qt/instant_issue.py" line="82"/>
         <source>Card {card} could not be made.</source>
         <translation>卡号 {card} 制卡失败。</translation>
     </message>
@@ -3057,9 +3102,204 @@
         <translation>点击“完成”后，为申请人打印取卡凭证</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/page_signed.py" line="24"/>
+        <location filename="../../ui/wizard_signed.ui" line="63"/>
+        <location filename="../../counter_app/qt/page_signed.py" line="45"/>
+        <source>Fee {amount} &amp;paid</source>
+        <translation>已收费 {amount}(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard_signed.ui" line="70"/>
+        <source>&amp;Method:</source>
+        <translation>收费方式(&amp;M)：</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/page_signed.py" line="28"/>
         <source>Application {number}: when the applicant has checked every entry on the printed form and signed it, tick the box and press Finish.</source>
         <translation>申请 {number}：申请人逐项核对登记表并签字后，请勾选下方确认项，然后点击“完成”。</translation>
+    </message>
+</context>
+<context>
+    <name>StockTab</name>
+    <message>
+        <location filename="../../ui/card_centre_stock.ui" line="6"/>
+        <source>Stock (instant iss&amp;uance)</source>
+        <translation>制卡库存(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/card_centre_stock.ui" line="12"/>
+        <source>Blank cards and card numbers of the handling points that make cards at the window: received from the card centre, issued, spoiled, and what should be left. Choose a handling point to see its blocks of card numbers and the numbers last used, and to top it up.</source>
+        <translation>即时制卡网点的白卡和卡号：从卡管理中心收到的、已发卡的、已作废的，以及应有的库存。选择一个经办网点，可查看它的卡号段和最近使用的卡号，并为它补充。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/card_centre_stock.ui" line="73"/>
+        <source>Blocks of card numbers</source>
+        <translation>卡号段</translation>
+    </message>
+    <message>
+        <location filename="../../ui/card_centre_stock.ui" line="111"/>
+        <source>Card numbers last used</source>
+        <translation>最近使用的卡号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/card_centre_stock.ui" line="153"/>
+        <location filename="../../counter_app/qt/card_centre_stock.py" line="134"/>
+        <source>Top up the chosen handling point</source>
+        <translation>为所选经办网点补充</translation>
+    </message>
+    <message>
+        <location filename="../../ui/card_centre_stock.ui" line="159"/>
+        <source>&amp;Blanks to add:</source>
+        <translation>补充白卡(&amp;B)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/card_centre_stock.ui" line="176"/>
+        <source>Card nu&amp;mbers (optional):</source>
+        <translation>卡号段（可不填）(&amp;M)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/card_centre_stock.ui" line="189"/>
+        <source>A block of card numbers written FIRST-LAST; leave empty to give blank cards only</source>
+        <translation>卡号段写作“起始卡号-结束卡号”；只补充白卡时不填</translation>
+    </message>
+    <message>
+        <location filename="../../ui/card_centre_stock.ui" line="196"/>
+        <source>B&amp;ank:</source>
+        <translation>发卡银行(&amp;A)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/card_centre_stock.ui" line="209"/>
+        <source>Top u&amp;p…</source>
+        <translation>补充(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/card_centre_stock.ui" line="212"/>
+        <source>Give the chosen handling point the blank cards and card numbers typed here</source>
+        <translation>把这里填写的白卡和卡号发给所选经办网点</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/card_centre_stock.py" line="69"/>
+        <source>Handling point</source>
+        <translation>经办网点</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/card_centre_stock.py" line="69"/>
+        <source>Instant issuance</source>
+        <translation>即时制卡</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/card_centre_stock.py" line="69"/>
+        <source>Received</source>
+        <translation>已收</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/card_centre_stock.py" line="70"/>
+        <source>Issued</source>
+        <translation>已发卡</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/card_centre_stock.py" line="70"/>
+        <source>Spoiled</source>
+        <translation>已作废</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/card_centre_stock.py" line="70"/>
+        <source>Left</source>
+        <translation>应有库存</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/card_centre_stock.py" line="70"/>
+        <source>Numbers left</source>
+        <translation>剩余卡号</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/card_centre_stock.py" line="73"/>
+        <source>Card numbers</source>
+        <translation>卡号段</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/card_centre_stock.py" line="73"/>
+        <source>Size</source>
+        <translation>卡号数</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/card_centre_stock.py" line="73"/>
+        <source>Not reserved</source>
+        <translation>未被柜台预留</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/card_centre_stock.py" line="74"/>
+        <source>Given on</source>
+        <translation>下发日期</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/card_centre_stock.py" line="74"/>
+        <source>Bank</source>
+        <translation>发卡银行</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/card_centre_stock.py" line="76"/>
+        <source>Card no.</source>
+        <translation>社会保障卡号</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/card_centre_stock.py" line="76"/>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/card_centre_stock.py" line="76"/>
+        <source>Application no.</source>
+        <translation>申请编号</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/card_centre_stock.py" line="77"/>
+        <source>Used at</source>
+        <translation>使用时间</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/card_centre_stock.py" line="77"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/card_centre_stock.py" line="101"/>
+        <source>On</source>
+        <translation>开启</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/card_centre_stock.py" line="101"/>
+        <source>Off</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/card_centre_stock.py" line="106"/>
+        <source>{count} blank cards are in a printer now</source>
+        <translation>有 {count} 张白卡正在打印机内</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/card_centre_stock.py" line="133"/>
+        <source>Top up {site}</source>
+        <translation>为{site}补充</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/card_centre_stock.py" line="162"/>
+        <source>Give {site} {blanks} blank cards?</source>
+        <translation>给{site}下发 {blanks} 张白卡吗？</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/card_centre_stock.py" line="164"/>
+        <source>Give {site} the card numbers {numbers} ({count} numbers)?</source>
+        <translation>给{site}下发卡号段 {numbers}（共 {count} 个卡号）吗？</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/card_centre_stock.py" line="166"/>
+        <source>Give {site} {blanks} blank cards and the card numbers {numbers} ({count} numbers)?</source>
+        <translation>给{site}下发 {blanks} 张白卡和卡号段 {numbers}（共 {count} 个卡号）吗？</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/card_centre_stock.py" line="180"/>
+        <source>{site} topped up.</source>
+        <translation>已为{site}补充。</translation>
     </message>
 </context>
 <context>
@@ -3192,9 +3432,24 @@
 <context>
     <name>card_centre</name>
     <message>
-        <location filename="../../counter_app/qt/card_centre_tab.py" line="262"/>
+        <location filename="../../counter_app/qt/card_centre_tab.py" line="265"/>
         <source>Handling point code: {code}</source>
         <translation>经办网点编码：{code}</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/card_centre_stock.py" line="41"/>
+        <source>In the printer</source>
+        <translation>制卡中（卡在打印机内）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/card_centre_stock.py" line="42"/>
+        <source>Issued</source>
+        <translation>已发卡</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/card_centre_stock.py" line="43"/>
+        <source>Spoiled</source>
+        <translation>已作废</translation>
     </message>
 </context>
 <context>
@@ -6184,7 +6439,7 @@
         <translation>无法连接中心数据库：以下仅为本柜台保存的数据（本柜台受理的申请，以及最近一次同步的挂失及失效名单）。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/reports.py" line="32"/>
+        <location filename="../../counter_app/services/reports.py" line="36"/>
         <source>There is no handling point {code} on this counter.</source>
         <translation>本柜台没有编号为 {code} 的服务网点。</translation>
     </message>
@@ -7022,6 +7277,41 @@
         <location filename="../../counter_app/services/issuance.py" line="85"/>
         <source>The card face could not be printed ({error}); the blank is spoiled.</source>
         <translation>卡面无法打印（{error}），该白卡已作废。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/services/blank_count.py" line="38"/>
+        <source>This handling point does not make cards at the window: there are no blank cards to count.</source>
+        <translation>本网点不在窗口制卡，没有空白卡需要盘点。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/services/blank_count.py" line="41"/>
+        <source>The stock of blank cards is not known yet: sync with the central database first.</source>
+        <translation>空白卡库存尚未获取：请先与中心数据库同步。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/services/blank_count.py" line="44"/>
+        <source>Blank cards are counted for today only ({today}), not for {day}.</source>
+        <translation>空白卡只能盘点当天（{today}），不能盘点 {day}。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/services/blank_count.py" line="46"/>
+        <source>The number of blank cards counted cannot be negative.</source>
+        <translation>实点空白卡数量不能为负数。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/services/blank_count.py" line="48"/>
+        <source>{counted} blank cards were counted but {expected} are expected (received {received}, issued {issued}, spoiled {spoiled}): explain the difference of {difference}.</source>
+        <translation>实点空白卡 {counted} 张，应有库存 {expected} 张（领入 {received}，已发卡 {issued}，作废 {spoiled}）：请说明差异 {difference} 张。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/services/blank_count.py" line="52"/>
+        <source>The explanation is too long (at most {limit} characters).</source>
+        <translation>差异说明过长（最多 {limit} 个字）。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/services/blank_count.py" line="54"/>
+        <source>{counted} blank cards were counted but {expected} are expected: a count with a difference is recorded by a supervisor.</source>
+        <translation>实点空白卡 {counted} 张，应有库存 {expected} 张：有差异的盘点须由主管记录。</translation>
     </message>
 </context>
 <context>

@@ -326,6 +326,25 @@ def test_day_report(qtbot, ui_language, ctx, admin, tmp_path, runner):
     assert_fits(dialog, "the day report")
 
 
+@pytest.mark.postgres
+def test_day_report_counting_blanks(qtbot, ui_language, ctx, admin, central, tmp_path,
+                                    runner):
+    """At an instant-issuance site, with the blank count's row and a refusal shown."""
+    from counter_app.qt.day_report import DayReportDialog
+    from tests.issuance_helpers import make_instant, sync
+
+    make_instant(central)
+    sync(ctx)
+    dialog = DayReportDialog(ctx, admin, runner)
+    qtbot.addWidget(dialog)
+    with qtbot.waitSignal(dialog.sig_rendered, timeout=30000):
+        pass
+    dialog.ui.count_spin.setValue(47)
+    dialog.record_count()  # refused: no explanation, the message under the fields
+    assert dialog.ui.blank_error_label.text()
+    assert_fits(dialog, "the day report at an instant-issuance site")
+
+
 def test_sync_problems_and_the_signed_copy(qtbot, ui_language, ctx, admin, tmp_path, runner):
     from counter_app.central import reasons
     from counter_app.qt.signed_copy import SignedCopyDialog

@@ -41,7 +41,7 @@ def test_the_fees_table_arrives_beside_earlier_applications_and_leaves_again(tmp
             " '2026-01-01', 'x', '', 'M', '2016-01-01', 'resident_id', '1', '', '', 'CHN', '',"
             " '1', '', '', '', '', '', 0)"))
     migrate.upgrade(engine)
-    assert migrate.is_current(engine) and migrate.HEAD == "0011"
+    assert migrate.is_current(engine)  # at HEAD: 0011 and those after it
     with engine.begin() as connection:
         assert connection.execute(text("SELECT count(*) FROM applications")).scalar() == 1
         assert connection.execute(text("SELECT count(*) FROM application_fees")).scalar() == 0
