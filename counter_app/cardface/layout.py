@@ -20,11 +20,11 @@ from importlib.resources.abc import Traversable
 from typing import NoReturn
 
 from counter_app import assets
+from counter_app.domain.city_files import DEFAULT_FILE, city_file
 from counter_app.domain.errors import (MSG_FILE_UNREADABLE, QT_TRANSLATE_NOOP, ConfigFileError,
                                        broken_file)
 
 CARD_FACES_DIR = assets.resources() / "card_faces"
-DEFAULT_FILE = "default.toml"
 CR80_MM = (85.6, 54.0)  # ISO/IEC 7810 ID-1
 SIDES = ("front", "back")
 KINDS = ("text", "photo", "barcode")
@@ -115,7 +115,7 @@ class CardLayout:
 def load_card_layout(city: str = "", directory: Traversable = CARD_FACES_DIR) -> CardLayout:
     """The layout file whose ``city`` is *city*, else ``default.toml``; CardLayoutError
     (a ConfigFileError) when it cannot be used."""
-    path = _file_for(city, directory)
+    path = city_file(city, directory)
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
@@ -130,17 +130,6 @@ def parse_card_layout(text: str, file: str = DEFAULT_FILE) -> CardLayout:
     except tomllib.TOMLDecodeError as exc:
         raise broken_file(file, exc) from exc
     return _Checker(data, _KeyLines(text), file).layout()
-
-
-def _file_for(city: str, directory: Traversable) -> Traversable:
-    for path in sorted((p for p in directory.iterdir() if p.name.endswith(".toml")),
-                       key=lambda p: p.name):
-        try:
-            if city and tomllib.loads(path.read_text(encoding="utf-8")).get("city") == city:
-                return path
-        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
-            continue  # reported when it is the one chosen
-    return directory / DEFAULT_FILE
 
 
 class _KeyLines:

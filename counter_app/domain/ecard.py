@@ -32,9 +32,9 @@ from counter_app import assets
 from counter_app.domain.cards import CardRules, EntryState, InvalidKind, card_expires
 from counter_app.domain.errors import QT_TRANSLATE_NOOP, ConfigFileError, CounterError
 from counter_app.domain.lifecycle import Status
+from counter_app.domain.city_files import city_file
 
 ECARD_DIR = assets.resources() / "ecard"
-DEFAULT_FILE = "default.toml"
 
 # --- what the window says about a card ------------------------------------------------------
 
@@ -257,7 +257,7 @@ _TOP_KEYS = {"city", "title", "intro", "closing", "notes", "page", "channels", "
 def load_ecard_guide(city: str = "", directory: Traversable | Path = ECARD_DIR) -> EcardGuide:
     """The e-card guide of *city* (the file in *directory* whose ``city`` matches), else
     the default file; EcardConfigError naming the file, the key and its line."""
-    path = _file_for(city, directory)
+    path = city_file(city, directory)
     text = ""
     try:
         text = path.read_text(encoding="utf-8")
@@ -274,18 +274,6 @@ def load_ecard_guide(city: str = "", directory: Traversable | Path = ECARD_DIR) 
         line = _line_of(text, exc.token)
         problem = f"line {line}: {exc}" if line else str(exc)
         raise EcardConfigError(MSG_ECARD_CONFIG, file=path.name, problem=problem) from exc
-
-
-def _file_for(city: str, directory: Traversable | Path) -> Traversable | Path:
-    tomls = sorted((entry for entry in directory.iterdir() if entry.name.endswith(".toml")),
-                   key=lambda entry: entry.name)
-    for path in tomls:
-        try:
-            if city and tomllib.loads(path.read_text(encoding="utf-8")).get("city") == city:
-                return path
-        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
-            continue  # reported when it is the one chosen
-    return directory / DEFAULT_FILE
 
 
 def _parse(data: dict) -> EcardGuide:

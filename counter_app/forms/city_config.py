@@ -9,9 +9,9 @@ from importlib.resources.abc import Traversable
 
 from counter_app import assets
 from counter_app.domain.errors import QT_TRANSLATE_NOOP, CounterError
+from counter_app.domain.city_files import city_file
 
 FORMS_DIR = assets.resources() / "forms"
-DEFAULT_FILE = "default.toml"
 
 MSG_FORM_CONFIG = QT_TRANSLATE_NOOP(
     "messages", "The document settings file {file} is not valid: {problem}")
@@ -47,23 +47,11 @@ class FormConfig:
 
 def load_form_config(city: str = "", directory: Traversable = FORMS_DIR) -> FormConfig:
     """The settings file of ``city``, or the default one when the city has none."""
-    path = _file_for(city, directory)
+    path = city_file(city, directory)
     try:
         return _parse(tomllib.loads(path.read_text(encoding="utf-8")))
     except (OSError, tomllib.TOMLDecodeError, KeyError, ValueError, TypeError) as exc:
         raise FormConfigError(MSG_FORM_CONFIG, file=path.name, problem=exc) from exc
-
-
-def _file_for(city: str, directory: Traversable) -> Traversable:
-    tomls = sorted((entry for entry in directory.iterdir() if entry.name.endswith(".toml")),
-                   key=lambda entry: entry.name)
-    for path in tomls:
-        try:
-            if city and tomllib.loads(path.read_text(encoding="utf-8")).get("city") == city:
-                return path
-        except (OSError, tomllib.TOMLDecodeError):
-            continue  # reported when it is the one chosen
-    return directory / DEFAULT_FILE
 
 
 def _parse(data: dict) -> FormConfig:
