@@ -56,6 +56,7 @@ class InstantIssueDialog(QDialog):
         ui.close_button.setEnabled(False)
         ui.busy_bar.show()
         ui.error_label.clear()
+        ui.error_label.hide()
         ui.status_label.setText(self.tr("Writing the chip and printing the card…"))
         attempt = functools.partial(issuance.issue_card, encoder=self.encoder,
                                     print_face=self._print_face, same_blank=same_blank)
@@ -82,6 +83,7 @@ class InstantIssueDialog(QDialog):
             ui.status_label.setText(self.tr("Card {card} could not be made.").format(
                 card=issued.card_number))
             ui.error_label.setText(translate("messages", template).format(**params))
+            ui.error_label.show()
             self._show_buttons(retry=not issued.same_blank, same=issued.same_blank)
         self.sig_issued.emit(issued)
 
@@ -91,6 +93,7 @@ class InstantIssueDialog(QDialog):
         ui.close_button.setEnabled(True)
         ui.status_label.clear()
         ui.error_label.setText(message_for(error))
+        ui.error_label.show()
         ui.close_button.setFocus()
 
     def _show_buttons(self, retry: bool, same: bool) -> None:
