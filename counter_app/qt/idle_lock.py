@@ -110,8 +110,9 @@ class _Cover(QWidget):
         self.setAutoFillBackground(True)
         self.setBackgroundRole(QPalette.ColorRole.Window)
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 48, 0, 0)  # above the unlock dialog, which is centred
         label = QLabel(self.tr("Locked"), self)
-        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        label.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
         font = QFont(label.font())
         font.setPointSizeF(font.pointSizeF() * 2)
         label.setFont(font)
