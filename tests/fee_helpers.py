@@ -9,8 +9,9 @@ from pathlib import Path
 from counter_app.domain.business import BusinessType
 from counter_app.domain.fees import FeeRules
 from counter_app.domain.lifecycle import Status
-from counter_app.services import intake, photo_station, printing
-from tests.helpers import child_details, write_photo
+from counter_app.services import intake
+from counter_app.store.models import Application
+from tests.helpers import advance, child_details
 
 CHILD = "11010520160315003"  # ten years old in 2026: a minor, no newborn
 
@@ -21,23 +22,9 @@ def replacement_at(ctx, operator, status: Status, tmp_path: Path, name: str = "ç
     (draft to submitted); returns its id."""
     step = intake.save_applicant(ctx, operator, BusinessType.REPLACEMENT,
                                  child_details(name, first17))
-    codes = {m.code for m in ctx.rules.materials_for(BusinessType.REPLACEMENT, True)}
-    steps = [
-        lambda: intake.record_materials(ctx, operator, step.id, codes)
-        and intake.examine(ctx, operator, step.id, passed=True),
-        lambda: photo_station.import_photo_file(ctx, operator, step.id,
-                                                write_photo(tmp_path / f"{step.id}.jpg")),
-        lambda: intake.record_form_printed(ctx, operator, step.id,
-                                           printing.render_form(ctx, operator, step.id)),
-        lambda: intake.mark_signed(ctx, operator, step.id),
-        lambda: intake.submit(ctx, operator, step.id),
-    ]
-    current = step.status
-    for next_step in steps:
-        if current == status:
-            break
-        current = next_step().status
-    assert current == status
+    advance(ctx, operator, step.id, BusinessType.REPLACEMENT, step.status, status, tmp_path)
+    with ctx.sessions() as session:
+        assert session.get(Application, step.id).status == status
     return step.id
 
 

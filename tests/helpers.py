@@ -62,23 +62,30 @@ def application_at(ctx, operator, status: Status, tmp_path: Path, name: str = "�
         intake.examine(ctx, operator, step.id, passed=False, codes=["missing_material"],
                        reasons=["缺少出生医学证明原件", "监护人居民身份证已过有效期"])
         return step.id
+    return advance(ctx, operator, step.id, BusinessType.NEWBORN, step.status, status, tmp_path)
+
+
+def advance(ctx, operator, application_id, business: BusinessType, current: Status,
+            status: Status, tmp_path: Path):
+    """Take a child's application of *business* from *current* through the counter's steps
+    up to *status* (materials, examined, photo, form printed, signed, submitted); returns
+    its id."""
     steps = [
-        lambda: intake.record_materials(ctx, operator, step.id, {
-            m.code for m in ctx.rules.materials_for(BusinessType.NEWBORN, True)}),
-        lambda: intake.examine(ctx, operator, step.id, passed=True),
-        lambda: photo_station.import_photo_file(ctx, operator, step.id,
-                                                write_photo(tmp_path / f"{step.id}.jpg")),
-        lambda: intake.record_form_printed(ctx, operator, step.id,
-                                           printing.render_form(ctx, operator, step.id)),
-        lambda: intake.mark_signed(ctx, operator, step.id),
-        lambda: intake.submit(ctx, operator, step.id),
+        lambda: intake.record_materials(ctx, operator, application_id, {
+            m.code for m in ctx.rules.materials_for(business, True)}),
+        lambda: intake.examine(ctx, operator, application_id, passed=True),
+        lambda: photo_station.import_photo_file(ctx, operator, application_id,
+                                                write_photo(tmp_path / f"{application_id}.jpg")),
+        lambda: intake.record_form_printed(ctx, operator, application_id,
+                                           printing.render_form(ctx, operator, application_id)),
+        lambda: intake.mark_signed(ctx, operator, application_id),
+        lambda: intake.submit(ctx, operator, application_id),
     ]
-    current = step.status
     for next_step in steps:
         if current == status:
             break
         current = next_step().status
-    return step.id
+    return application_id
 
 
 def opened(ctx, path) -> Path:

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-import re
 import tomllib
 from dataclasses import dataclass, field
 from importlib.resources.abc import Traversable
@@ -20,7 +19,7 @@ from pathlib import Path
 
 from counter_app import assets
 from counter_app.domain.cards import CardRules, RuleValueError, parse_card_rules, whole_number
-from counter_app.domain.errors import QT_TRANSLATE_NOOP, ConfigFileError
+from counter_app.domain.errors import QT_TRANSLATE_NOOP, ConfigFileError, line_of
 from counter_app.domain.fees import FeeRules, parse_fee_rules
 
 RULES_DIR = assets.resources() / "rules"
@@ -254,7 +253,7 @@ def load_rules(path: Path | Traversable | None = None) -> BusinessRules:
     except UnicodeDecodeError as exc:
         raise RulesError(MSG_RULES, file=path.name, problem="not UTF-8 text") from exc
     except _RuleProblem as exc:
-        where = _line_of(text, exc.token)
+        where = line_of(text, exc.token)
         problem = f"line {where}: {exc}" if where else str(exc)
         raise RulesError(MSG_RULES, file=path.name, problem=problem) from exc
     except (TypeError, ValueError, AttributeError, KeyError) as exc:  # a value of a wrong kind
@@ -266,15 +265,6 @@ class _RuleProblem(ValueError):
     def __init__(self, message: str, token: str) -> None:
         super().__init__(message)
         self.token = token
-
-
-def _line_of(text: str, token: str) -> int | None:
-    """The first line mentioning *token* as a key or a quoted value."""
-    pattern = re.compile(rf'(^|[\s\[."]){re.escape(token)}($|[\s\]."=])')
-    for number, line in enumerate(text.splitlines(), start=1):
-        if pattern.search(line.split("#", 1)[0]):
-            return number
-    return None
 
 
 def _parse_rules(data: dict) -> BusinessRules:

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-import re
 import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -30,7 +29,8 @@ from urllib.parse import urlsplit
 
 from counter_app import assets
 from counter_app.domain.cards import CardRules, EntryState, InvalidKind, card_expires
-from counter_app.domain.errors import QT_TRANSLATE_NOOP, ConfigFileError, CounterError
+from counter_app.domain.errors import (QT_TRANSLATE_NOOP, ConfigFileError, CounterError,
+                                       line_of)
 from counter_app.domain.lifecycle import Status
 from counter_app.domain.city_files import city_file
 
@@ -271,7 +271,7 @@ def load_ecard_guide(city: str = "", directory: Traversable | Path = ECARD_DIR) 
     except tomllib.TOMLDecodeError as exc:  # its message names line and column
         raise EcardConfigError(MSG_ECARD_CONFIG, file=path.name, problem=str(exc)) from exc
     except _Problem as exc:
-        line = _line_of(text, exc.token)
+        line = line_of(text, exc.token)
         problem = f"line {line}: {exc}" if line else str(exc)
         raise EcardConfigError(MSG_ECARD_CONFIG, file=path.name, problem=problem) from exc
 
@@ -372,10 +372,3 @@ def _no_unknown(table: dict, known: set[str], where: str) -> None:
                        unknown[0])
 
 
-def _line_of(text: str, token: str) -> int | None:
-    """The first line naming *token* as a key, a table or a quoted value."""
-    pattern = re.compile(rf'(^|[\s\[."]){re.escape(token)}($|[\s\]."=])')
-    for number, line in enumerate(text.splitlines(), start=1):
-        if pattern.search(line.split("#", 1)[0]):
-            return number
-    return None

@@ -44,6 +44,16 @@ MSG_FILE_UNREADABLE = QT_TRANSLATE_NOOP("messages", "The file {file} cannot be r
 _AT_LINE = re.compile(r"line (\d+),? col(?:umn)? (\d+)")
 
 
+def line_of(text: str, token: str) -> int | None:
+    """The first line of a TOML *text* naming *token* as a key, a table or a quoted value
+    (tomllib keeps no line numbers: a file's problem is pointed to this way)."""
+    pattern = re.compile(rf'(^|[\s\[."]){re.escape(token)}($|[\s\]."=])')
+    for number, line in enumerate(text.splitlines(), start=1):
+        if pattern.search(line.split("#", 1)[0]):
+            return number
+    return None
+
+
 def broken_file(file: object, exc: Exception) -> ConfigFileError:
     """The error for a file its parser refused (tomllib, tomlkit, json): the line and
     column when the parser tells them, never the parser's quote of the content."""
