@@ -14,7 +14,7 @@ from sqlalchemy import Engine, inspect, text
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 # The newest revision; tests/unit/store/test_db.py checks it matches the scripts.
-HEAD = "0012"
+HEAD = "0015"
 
 
 @dataclass(frozen=True)

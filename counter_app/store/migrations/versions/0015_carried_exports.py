@@ -1,0 +1,22 @@
+"""Carrying the outbox by hand: the counter's exports and receipts (issue 17)
+
+Revision ID: 0015
+Revises: 0014
+Create Date: 2026-12-07 22:00:00
+"""
+from alembic import op
+import sqlalchemy as sa
+
+
+revision = '0015'
+down_revision = '0014'
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    pass
+
+
+def downgrade() -> None:
+    pass
