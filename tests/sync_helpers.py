@@ -2,11 +2,22 @@
 
 from __future__ import annotations
 
-from sqlalchemy import func, select
+import datetime as dt
+import os
+import uuid
+from types import SimpleNamespace
+
+from sqlalchemy import func, insert, select
 
 from counter_app.central import database, schema
+from counter_app.domain.business import BusinessType, load_rules
+from counter_app.domain.idnumber import make_check_char
 from counter_app.domain.lifecycle import Status
-from tests.helpers import application_at
+from counter_app.services.intake import application_payload
+from counter_app.store.models import OutboxEntry
+from tests.helpers import GUARDIAN_ID, application_at
+
+MATERIALS = [m.code for m in load_rules().materials_for(BusinessType.NEWBORN, True)]
 
 
 def submit_child(ctx, operator, tmp_path, name="王䶮", sequence=3) -> str:
@@ -113,3 +124,49 @@ def enrol_unreachable(ctx, url: str = "postgresql://counter@127.0.0.1:1/central"
 
     credentials.save(ctx.files, credentials.Enrolment(
         url=url, device_id=str(uuid.uuid4()), site_code="SC001", site_id=str(uuid.uuid4())))
+
+
+def payloads(count: int, site_code: str, tag: str) -> list[dict]:
+    """Submitted newborn applications as counter_app.services.intake sends them."""
+    today = dt.date.today()
+    result = []
+    for index in range(count):
+        birth = dt.date(2024, 1, 1) + dt.timedelta(days=index % 600)
+        first17 = f"110105{birth:%Y%m%d}{index % 1000:03d}"
+        app = SimpleNamespace(
+            id=uuid.uuid4(), number=f"{site_code}-{tag}-{today:%Y%m%d}-{index:05d}",
+            business_type="newborn", status="submitted", name="王䶮", pinyin="WANG YAN",
+            sex="1", birth_date=birth, id_type="resident_id",
+            id_number=first17 + make_check_char(first17), phone="13800138000",
+            ethnicity="汉族", nationality="CHN", presenter="guardian",
+            guardian=SimpleNamespace(name="王建国", relation="父亲", id_number=GUARDIAN_ID,
+                                     phone="13800138001"),
+            agent_name="", agent_id_number="", agent_phone="", agent_relation="",
+            replaces_card=None, fee=None,  # no fee recorded (an older application)
+            materials=[SimpleNamespace(code=code, received=True) for code in MATERIALS],
+            photos=[SimpleNamespace(sha256=f"{index:064x}", source="camera",
+                                    receipt_number="")])
+        result.append(application_payload(app, site_code))
+    return result
+
+
+def queue(ctx, items: list[dict], photo_bytes: int = 0) -> None:
+    """Outbox rows for *items*, written in one local transaction (as intake would, but
+    without running 10,000 intakes); with *photo_bytes*, each also gets a photo of that
+    size (random content, stored sealed like a real one) and its file's row."""
+    if not items:
+        return
+    now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
+    rows = []
+    for p in items:
+        rows.append({"op_id": uuid.uuid4(), "kind": "application_submitted",
+                     "entity_id": p["id"], "payload": p, "created_at": now, "attempts": 0,
+                     "last_error": "", "result": ""})
+        if photo_bytes:
+            sha, path = ctx.files.write_once("photos", os.urandom(photo_bytes), ".jpg")
+            rows.append({"op_id": uuid.uuid4(), "kind": "blob", "entity_id": p["id"],
+                         "payload": {"application_id": p["id"], "sha256": sha, "path": path,
+                                     "role": "photo"},
+                         "created_at": now, "attempts": 0, "last_error": "", "result": ""})
+    with ctx.sessions.begin() as session:
+        session.execute(insert(OutboxEntry.__table__), rows)

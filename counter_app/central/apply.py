@@ -17,6 +17,7 @@ from dataclasses import replace
 from sqlalchemy import text
 from sqlalchemy.engine import Connection, Engine
 
+from counter_app.central import blobs
 from counter_app.central.lookup import PROOFS_MAX
 from counter_app.central.operations import (
     APPLIED,
@@ -31,6 +32,7 @@ from counter_app.central.operations import (
 from counter_app.domain.errors import reason
 
 _PUSH = text("SELECT central_push(CAST(:batch AS jsonb))")
+RETRY_LATER: dict = {}  # marks an operation left queued for the next cycle
 _PROOFS = text("SELECT central_proof_tickets(CAST(:proofs AS jsonb), :operator)")
 
 
@@ -62,6 +64,33 @@ def _document(op: Operation) -> str:
         head["proof_ticket"] = op.proof_ticket
     head = json.dumps(head, ensure_ascii=False, separators=(",", ":"))
     return f'{head[:-1]},"payload":{payload}}}'
+
+
+def send(engine: Engine, ops: list[Operation]) -> tuple[list[Operation], list[OpResult]]:
+    """Apply *ops* over *engine* (a device's login) in one transaction: (the operations
+    sent, their results). A file that arrived damaged (RETRY_LATER) and a holder's proof
+    the look-up budget refused for now are left out, unanswered: they wait for a later
+    push (a recorded answer would be final)."""
+    ops, waiting = with_proofs(engine, [op for op in ops if op.payload is not RETRY_LATER],
+                               "sync")
+    ops = [op for op in ops if op.seq not in waiting]
+    with engine.begin() as connection:
+        return ops, apply_batch(connection, ops)
+
+
+def blob_operation(engine: Engine, seq: int, op_id, payload, content: bytes | None
+                   ) -> Operation:
+    """A file's operation, its content uploaded first (chunks committed on their own,
+    only what the central side lacks): the payload with the upload's error, if any;
+    RETRY_LATER when the file arrived damaged. *content* None: the file is gone, b"":
+    altered since it was sealed."""
+    if isinstance(payload, dict) and payload.get("sha256"):
+        error = blobs.upload(engine, content, str(payload["sha256"]))
+        if error == blobs.UPLOAD_DAMAGED:
+            return Operation(seq, op_id, "blob", RETRY_LATER)
+        if error:
+            payload = {**payload, "upload_error": reason(error)}
+    return Operation(seq, op_id, "blob", payload)
 
 
 def proof_of(op: Operation) -> tuple[str, str] | None:

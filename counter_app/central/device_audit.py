@@ -29,6 +29,7 @@ an administrator every device's. Nobody but these functions writes the two table
 from __future__ import annotations
 
 import datetime as dt
+import json
 import hashlib
 import uuid
 from dataclasses import dataclass
@@ -57,6 +58,14 @@ RECENT_FLAGS = 20          # the newest of its flags a device is told with each 
 LOCK_CLASS = 12012         # advisory lock class: one push per device at a time
 FIELDS = ("seq", "at", "operator_id", "action", "entity", "entity_id", "from_status",
           "to_status", "detail")
+
+
+def push_batch(engine, batch: dict) -> dict:
+    """Send one batch of audit rows over *engine* (the device's login): the answer, with
+    the server's chain head and the device's flags."""
+    with engine.begin() as connection:
+        return connection.execute(text("SELECT central_audit_push(CAST(:batch AS jsonb))"),
+                                  {"batch": json.dumps(batch, ensure_ascii=False)}).scalar_one()
 
 
 def canonical(seq: int, at: dt.datetime, operator_id: uuid.UUID | str | None, action: str,

@@ -30,6 +30,7 @@ from sqlalchemy.engine import Connection
 from counter_app.central import (device_audit, device_cards, device_feeds, device_files,
                                  device_instant, device_push, enrolment, lookup, schema,
                                  scram, update_releases)
+from counter_app.central import device_carry
 from counter_app.central.schema import settings
 
 # The privilege matrix (docs/SECURITY.md; tests/unit/central/test_privileges.py compares
@@ -94,6 +95,7 @@ ENGINE_WRITES = {
     "central_enrolment_codes": "UPDATE",
     "central_devices": "UPDATE",
     "central_card_blocks": "INSERT",
+    "central_device_carry_keys": "INSERT",
     "central_blank_deliveries": "INSERT",
     "central_card_reservations": "INSERT",
     "central_card_numbers": "INSERT, UPDATE",
@@ -179,7 +181,8 @@ def device_functions() -> tuple[str, ...]:
     """What a device may EXECUTE."""
     return (IDENTITY_SIGNATURES + lookup.SIGNATURES + device_push.SIGNATURES
             + device_files.SIGNATURES + device_feeds.SIGNATURES + device_audit.SIGNATURES
-            + enrolment.SIGNATURES + update_releases.SIGNATURES + device_instant.SIGNATURES)
+            + enrolment.SIGNATURES + update_releases.SIGNATURES + device_instant.SIGNATURES
+            + device_carry.SIGNATURES)
 
 
 def card_centre_functions() -> tuple[str, ...]:
@@ -355,6 +358,7 @@ def _create_functions(connection: Connection, group: str, engine: str) -> None:
     connection.execute(text(enrolment.FUNCTIONS))
     connection.execute(text(update_releases.FUNCTIONS))
     connection.execute(text(device_instant.functions()))
+    connection.execute(text(device_carry.FUNCTIONS))
     for signature in (device_functions() + card_centre_functions() + internal_functions()
                       + TRIGGER_FUNCTIONS):
         connection.execute(text(f"ALTER FUNCTION {signature} OWNER TO {quote(engine)}"))
@@ -394,7 +398,8 @@ def _policies(table: str) -> list[str]:
                  "central_photo_receipts"):
         return ["card_centre ON %T USING ((SELECT central_is_card_centre()))"]
     if table in ("central_devices", "central_settings", "central_enrolment_codes",
-                 "central_update_releases", "central_update_chunks"):
+                 "central_update_releases", "central_update_chunks", "central_carry_keys",
+                 "central_device_carry_keys", "central_carried_imports"):
         # no policy: nobody but administrators reads these directly (devices read the
         # update releases through update_releases' functions)
         return []

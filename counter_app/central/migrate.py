@@ -10,7 +10,7 @@ from counter_app.store.migrate import Migrations
 MIGRATIONS = Path(__file__).with_name("migrations")
 VERSION_TABLE = "central_alembic_version"
 # The newest revision; tests/unit/sync/test_central_schema.py checks it matches the scripts.
-HEAD = "c0007"
+HEAD = "c0008"
 
 CENTRAL = Migrations(MIGRATIONS, HEAD, VERSION_TABLE)
 alembic_config, upgrade = CENTRAL.config, CENTRAL.upgrade

@@ -441,6 +441,39 @@ card_numbers = Table(
     Index("ix_central_card_numbers_reservation", "site_id", "reservation_id"),
 )
 
+# Carrying the outbox by hand (issue 17, counter_app.central.carried): the central side's
+# carry keys (public halves only: the private key stays with the administrator), each
+# device's signing keys (registered while online, through a function), and every carried
+# file imported, by its export id, so the same file is never imported twice.
+carry_keys = Table(
+    "central_carry_keys", metadata,
+    Column("key_id", String(16), primary_key=True),
+    Column("box_public", String(64), nullable=False),
+    Column("sign_public", String(64), nullable=False),
+    Column("created_at", DateTime, nullable=False),
+    Column("retired_at", DateTime),
+)
+
+device_carry_keys = Table(
+    "central_device_carry_keys", metadata,
+    Column("device_id", Uuid, ForeignKey("central_devices.id"), primary_key=True),
+    Column("key_id", String(16), primary_key=True),
+    Column("public_key", String(64), nullable=False),
+    Column("registered_at", DateTime, nullable=False),
+)
+
+carried_imports = Table(
+    "central_carried_imports", metadata,
+    Column("export_id", String(32), primary_key=True),
+    Column("device_id", Uuid, ForeignKey("central_devices.id"), nullable=False),
+    Column("site_id", Uuid, ForeignKey("central_sites.id"), nullable=False),
+    Column("file_sha256", String(64), nullable=False),
+    Column("operations", Integer, nullable=False),
+    Column("applied", Integer, nullable=False),
+    Column("imported_at", DateTime, nullable=False),
+    Column("imported_by", String(100), nullable=False),
+)
+
 # Feeds the counters pull (counter_app.sync.pull names the columns they need).
 PULLED = {"card_records": card_records, "invalid_list": invalid_list}
 # Tables holding one site's rows: row-level security fences them by site_id.
@@ -452,4 +485,5 @@ SITE_OWNED = (applications, blobs, blob_chunks, application_files, card_records,
 # pre-applications and photo receipts looked up one at a time.
 SHARED = (sites, invalid_list, photo_receipts, preapplications)
 # The administrators' own: devices read them only through functions, unfenced by site.
-ADMINISTERED = (update_releases, update_chunks)
+ADMINISTERED = (update_releases, update_chunks, carry_keys, device_carry_keys,
+                carried_imports)

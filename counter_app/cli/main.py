@@ -158,7 +158,7 @@ def _run(handler, settings: Settings, args: argparse.Namespace) -> int:
 # No operator signed in (none given, wrong password, locked out, password to change) and
 # a role that does not allow the work: cli/signin.py's exit codes.
 _EXIT_FOR = {"sign_in": EXIT_SIGN_IN, "login": EXIT_SIGN_IN, "login_locked": EXIT_SIGN_IN,
-             "forbidden": EXIT_FORBIDDEN}
+             "forbidden": EXIT_FORBIDDEN, "carry": 2}  # a carried file refused
 
 
 def _gui(settings: Settings, args: argparse.Namespace) -> int:
@@ -351,5 +351,16 @@ def _update(settings: Settings, args: argparse.Namespace) -> int:
     return run_update(settings, args)
 
 
+def _export(settings: Settings, args: argparse.Namespace) -> int:
+    from counter_app.cli.carry import run_export
+    return run_export(settings, args)
+
+
+def _import_receipt(settings: Settings, args: argparse.Namespace) -> int:
+    from counter_app.cli.carry import run_import_receipt
+    return run_import_receipt(settings, args)
+
+
+COMMANDS.update({"export": _export, "import-receipt": _import_receipt})
 COMMANDS.update({"inquiry": _inquiry, "report": _report, "operator": _operator,
                  "doctor": _doctor, "update": _update, "card": _card})

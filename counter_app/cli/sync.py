@@ -62,6 +62,8 @@ def add_sync_commands(commands) -> None:
         parser.add_argument("--url", required=True, help=url_help)
     from counter_app.cli.updates import add_central_update_commands
     add_central_update_commands(actions)  # publish-update, withdraw-update, updates
+    from counter_app.cli.carry import add_carry_commands
+    add_carry_commands(commands, actions)  # export, import-receipt; central import, carry-key
 
     enrol = commands.add_parser("enrol", help=say(QT_TRANSLATE_NOOP(
         "cli", "connect this counter with its enrolment code")))
@@ -102,6 +104,9 @@ def run_central(settings: Settings, args: argparse.Namespace) -> int:
 
     if args.central_command in CENTRAL_UPDATE_COMMANDS:
         return run_central_update(args)
+    from counter_app.cli.carry import CENTRAL_CARRY_COMMANDS, run_central_carry
+    if args.central_command in CENTRAL_CARRY_COMMANDS:
+        return run_central_carry(args)
 
     if args.central_command in ("lookups", "lookup-budget"):
         return run_lookups(args)

@@ -18,7 +18,7 @@ from counter_app.services import central_access, updates
 from counter_app.services.context import AppContext
 from counter_app.store.models import Meta, OutboxEntry, utcnow
 from counter_app.issuance.rules import load_issuance_rules
-from counter_app.sync import anchors, card_stock
+from counter_app.sync import anchors, card_stock, carry
 from counter_app.sync.pull import pull_once
 from counter_app.sync.push import pending_count, push_once, resolve_identity, set_meta
 
@@ -73,6 +73,7 @@ def sync_now(ctx: AppContext, override_url: str | None = None) -> SyncResult:
         identity = resolve_identity(engine)
         pushed = push_once(ctx.sessions, engine, identity, ctx.files)
         anchors.push(ctx.sessions, engine, identity.device_id)  # checked centrally
+        carry.exchange_keys(ctx.sessions, engine, ctx.files)  # for carrying by hand
         pulled = pull_once(ctx.sessions, engine)
         # instant issuance: the site setting, the blank cards, this counter's card numbers
         rules = load_issuance_rules()

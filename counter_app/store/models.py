@@ -343,3 +343,23 @@ class Meta(Base):
     __tablename__ = "meta"
     key: Mapped[str] = mapped_column(String(50), primary_key=True)
     value: Mapped[str] = mapped_column(Text)
+
+
+class CarriedExport(Base):
+    """An outbox file this counter wrote to carry by hand (issue 17), and when the
+    central side's receipt for it came back. Counts and sequence numbers only."""
+
+    __tablename__ = "carried_exports"
+    id: Mapped[str] = mapped_column(String(32), primary_key=True)  # the file's export id
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    operator_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("operators.id"))
+    device_id: Mapped[str] = mapped_column(String(40))  # the central side's device id
+    first_seq: Mapped[int] = mapped_column(default=0)
+    last_seq: Mapped[int] = mapped_column(default=0)
+    operations: Mapped[int] = mapped_column(default=0)
+    applications: Mapped[int] = mapped_column(default=0)
+    files: Mapped[int] = mapped_column(default=0)
+    audit_rows: Mapped[int] = mapped_column(default=0)
+    file_sha256: Mapped[str] = mapped_column(String(64))
+    receipt_at: Mapped[dt.datetime | None]
+    marked_sent: Mapped[int] = mapped_column(default=0)  # rows the receipt marked sent

@@ -26,10 +26,10 @@ import uuid
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 
-from sqlalchemy import Engine, Row, select, text
+from sqlalchemy import Engine, Row, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from counter_app.central.device_audit import FIELDS, GENESIS, canonical, link
+from counter_app.central.device_audit import FIELDS, GENESIS, canonical, link, push_batch
 from counter_app.store.models import AuditRecord, Meta
 
 META_KEY = "audit_chain"
@@ -76,7 +76,7 @@ def push(sessions: sessionmaker[Session], engine: Engine, device_id: uuid.UUID
         with sessions() as session:
             again = _rows(session, AUDIT.c.id.between(state.check_from, check_to), RECHECK)
         head = fold(state.head, new)
-        answer = _send(engine, _batch(state, check_to, again, new, head))
+        answer = push_batch(engine, _batch(state, check_to, again, new, head))
         flags = AuditFlags(answer["flags"]["count"], tuple(answer["flags"]["recent"]))
         # the central chain goes on from here: a flagged disagreement is not told again
         state = ChainState(state.device_id, new[-1].id, answer["head"] or head,
@@ -88,6 +88,37 @@ def push(sessions: sessionmaker[Session], engine: Engine, device_id: uuid.UUID
         with sessions() as session:
             new = _rows(session, AUDIT.c.id > state.upto_id, BATCH)
     return AuditPush(sent, flags)
+
+
+def unsent_batches(sessions: sessionmaker[Session], device_id: str
+                   ) -> tuple[list[dict], int]:
+    """The audit rows the central side has not acknowledged, as the batches a push would
+    send (none sent again): (batches, the last row's id; 0 when there is none). For a
+    carried file: the central side applies them as if pushed."""
+    with sessions() as session:
+        state = _state(session, device_id)
+        new = _rows(session, AUDIT.c.id > state.upto_id, None)
+    batches, head, upto = [], state.head, state.upto_id
+    for start in range(0, len(new), BATCH):
+        rows = new[start:start + BATCH]
+        head = fold(head, rows)
+        batches.append({"ranges": [[upto + 1, rows[-1].id]],
+                        "records": [_record(row) for row in rows], "head": head})
+        upto = rows[-1].id
+    return batches, (upto if batches else 0)
+
+
+def acknowledge(sessions: sessionmaker[Session], device_id: str, upto_id: int, head: str,
+                flags: dict) -> bool:
+    """Take the central side's answer to carried audit rows (a receipt) as a push's: the
+    chain goes on from *upto_id*. False when the counter had gone past it already."""
+    with sessions() as session:
+        state = _state(session, device_id)
+    if upto_id <= state.upto_id:
+        return False
+    _store(sessions, ChainState(device_id, upto_id, head, state.check_from),
+           AuditFlags(int(flags.get("count", 0)), tuple(flags.get("recent", ()))))
+    return True
 
 
 def fold(head: str, rows: Sequence[Row]) -> str:
@@ -112,7 +143,7 @@ def _state(session: Session, device_id: str) -> ChainState:
     return state if state and state.device_id == device_id else ChainState(device_id)
 
 
-def _rows(session: Session, where, limit: int) -> list[Row]:
+def _rows(session: Session, where, limit: int | None) -> list[Row]:
     return list(session.execute(select(*COLUMNS).where(where).order_by(AUDIT.c.id)
                                 .limit(limit)))
 
@@ -131,12 +162,6 @@ def _record(row: Row) -> dict:
     values = (seq, at.replace(tzinfo=None).isoformat(timespec="microseconds"),
               str(operator_id or ""), *texts)
     return dict(zip(FIELDS, values, strict=True))
-
-
-def _send(engine: Engine, batch: dict) -> dict:
-    with engine.begin() as connection:
-        return connection.execute(text("SELECT central_audit_push(CAST(:batch AS jsonb))"),
-                                  {"batch": json.dumps(batch, ensure_ascii=False)}).scalar_one()
 
 
 def _store(sessions: sessionmaker[Session], state: ChainState, flags: AuditFlags) -> None:

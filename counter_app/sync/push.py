@@ -19,8 +19,7 @@ from dataclasses import dataclass
 from sqlalchemy import Engine, Row, Text, func, select, text, type_coerce, update
 from sqlalchemy.orm import Session, sessionmaker
 
-from counter_app.central import blobs
-from counter_app.central.apply import apply_batch, with_proofs
+from counter_app.central.apply import RETRY_LATER, blob_operation, send
 from counter_app.central.database import MSG_ADMINISTRATOR, MSG_REVOKED, SyncError
 from counter_app.central.operations import (
     PROOF_KINDS,
@@ -30,7 +29,7 @@ from counter_app.central.operations import (
     OpResult,
     RawJson,
 )
-from counter_app.domain.errors import CounterError, reason, reason_words
+from counter_app.domain.errors import CounterError, reason_words
 from counter_app.security import audit
 from counter_app.security.sealing import SealBroken
 from counter_app.security.protected_files import ProtectedFiles
@@ -42,7 +41,6 @@ log = logging.getLogger(__name__)
 # costs a few round trips, so fewer, bigger calls.
 BATCH_SIZE = 5000
 SEQS_PER_STATEMENT = 900  # SQLite's bound-parameter limit is far above; stays portable
-RETRY_LATER: dict = {}  # marks an operation left queued for the next cycle
 OUTBOX = OutboxEntry.__table__
 
 
@@ -61,16 +59,10 @@ def push_once(sessions: sessionmaker[Session], engine: Engine, identity: Identit
     failure."""
     counts = {"applied": 0, "duplicate": 0, REJECTED: 0, "files": 0}
     while batch := _unsent(sessions, BATCH_SIZE):
-        ops = [_operation(entry, engine, identity, files) for entry in batch]
-        # A file that arrived damaged stays queued for the next cycle, unanswered (a
-        # recorded answer would be final); the operations beside it go ahead. So does a
-        # holder's proof the look-up budget refused for now.
-        ops, waiting = with_proofs(engine, [op for op in ops if op.payload is not RETRY_LATER],
-                                   "sync")
-        ops = [op for op in ops if op.seq not in waiting]
-        with engine.begin() as connection:
-            results = apply_batch(connection, ops)
-        _record_results(sessions, identity, results)
+        # a file that arrived damaged, or a proof refused for now, waits for the next
+        # cycle; the operations beside it go ahead
+        ops, results = send(engine, [_operation(entry, engine, files) for entry in batch])
+        record_results(sessions, results)
         for op, result in zip(ops, results, strict=True):
             counted_as_file = op.kind == "blob" and result.result == "applied"
             counts["files" if counted_as_file else result.result] += 1
@@ -111,24 +103,20 @@ def _unsent(sessions: sessionmaker[Session], limit: int) -> list[Row]:
             .where(OUTBOX.c.sent_at.is_(None)).order_by(OUTBOX.c.seq).limit(limit)))
 
 
-def _operation(entry: Row, engine: Engine, identity: Identity,
-               files: ProtectedFiles) -> Operation:
+def _operation(entry: Row, engine: Engine, files: ProtectedFiles) -> Operation:
     if entry.kind != "blob":  # sent as stored
         return Operation(entry.seq, entry.op_id, entry.kind, RawJson(entry.payload),
                          proof=_proof(entry))
     payload = json.loads(entry.payload)
-    if isinstance(payload, dict) and payload.get("sha256"):
-        error = blobs.upload(engine, _content(files, str(payload["path"])), payload["sha256"])
-        if error == blobs.UPLOAD_DAMAGED:
-            log.warning("file of operation %s arrived damaged; sent again next cycle",
-                        entry.seq)
-            payload = RETRY_LATER
-        elif error:
-            payload = {**payload, "upload_error": reason(error)}
-    return Operation(entry.seq, entry.op_id, entry.kind, payload)
+    content = file_content(files, str(payload.get("path", ""))) if isinstance(
+        payload, dict) else None
+    operation = blob_operation(engine, entry.seq, entry.op_id, payload, content)
+    if operation.payload is RETRY_LATER:
+        log.warning("file of operation %s arrived damaged; sent again next cycle", entry.seq)
+    return operation
 
 
-def _content(files: ProtectedFiles, relative: str) -> bytes | None:
+def file_content(files: ProtectedFiles, relative: str) -> bytes | None:
     """The file's content; None when it is gone, b"" when it was altered since it was
     sealed (its hash then differs: reported as damaged)."""
     try:
@@ -152,8 +140,9 @@ def _proof(entry: Row) -> tuple[str, str] | None:
     return None
 
 
-def _record_results(sessions: sessionmaker[Session], identity: Identity,
-                    results: list[OpResult]) -> None:
+def record_results(sessions: sessionmaker[Session], results: list[OpResult]) -> None:
+    """Store each central answer on its outbox row (marked sent); a rejection is also
+    logged and audited."""
     rejected = {result.seq: result for result in results if result.result == REJECTED}
     now = utcnow()
     if not results:

@@ -26,32 +26,28 @@ import threading
 import time
 import uuid
 from pathlib import Path
-from types import SimpleNamespace
 
 import psycopg
 import pytest
 from psycopg.types.json import Jsonb
-from sqlalchemy import delete, func, insert, select
+from sqlalchemy import delete, func, select
 from sqlalchemy.engine import make_url
 
 from counter_app.central import admin as central_admin
 from counter_app.config import Settings
-from counter_app.domain.business import BusinessType, load_rules
 from counter_app.domain.idnumber import make_check_char
 from counter_app.services import central_access, syncing
 from counter_app.services.context import AppContext, open_context
 from counter_app.services.enrolment import enrol
-from counter_app.services.intake import application_payload
 from counter_app.store.models import InvalidEntry, Meta, OutboxEntry
 from tests.benchmarks.budget import record, within_budget
-from tests.helpers import GUARDIAN_ID
+from tests.sync_helpers import payloads, queue
 
 pytestmark = pytest.mark.postgres
 
 PUSHED = 10_000
 INVALID = 100_000
 COUNTERS, SITES = 50, 5
-MATERIALS = [m.code for m in load_rules().materials_for(BusinessType.NEWBORN, True)]
 
 
 # --- counters and what they send --------------------------------------------------------
@@ -61,43 +57,6 @@ def enrolled_counter(root: Path, url: str, site_code: str, name: str) -> AppCont
     ctx = open_context(Settings(data_dir=root / "data", config_dir=root / "config"))
     enrol(ctx, central_admin.add_device(url, site_code, name).code())
     return ctx
-
-
-def payloads(count: int, site_code: str, tag: str) -> list[dict]:
-    """Submitted newborn applications as counter_app.services.intake sends them."""
-    today = dt.date.today()
-    result = []
-    for index in range(count):
-        birth = dt.date(2024, 1, 1) + dt.timedelta(days=index % 600)
-        first17 = f"110105{birth:%Y%m%d}{index % 1000:03d}"
-        app = SimpleNamespace(
-            id=uuid.uuid4(), number=f"{site_code}-{tag}-{today:%Y%m%d}-{index:05d}",
-            business_type="newborn", status="submitted", name="王䶮", pinyin="WANG YAN",
-            sex="1", birth_date=birth, id_type="resident_id",
-            id_number=first17 + make_check_char(first17), phone="13800138000",
-            ethnicity="汉族", nationality="CHN", presenter="guardian",
-            guardian=SimpleNamespace(name="王建国", relation="父亲", id_number=GUARDIAN_ID,
-                                     phone="13800138001"),
-            agent_name="", agent_id_number="", agent_phone="", agent_relation="",
-            replaces_card=None, fee=None,  # no fee recorded (an older application)
-            materials=[SimpleNamespace(code=code, received=True) for code in MATERIALS],
-            photos=[SimpleNamespace(sha256=f"{index:064x}", source="camera",
-                                    receipt_number="")])
-        result.append(application_payload(app, site_code))
-    return result
-
-
-def queue(ctx: AppContext, items: list[dict]) -> None:
-    """Outbox rows for *items*, written in one local transaction (as intake would, but
-    without running 10,000 intakes)."""
-    if not items:
-        return
-    now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
-    rows = [{"op_id": uuid.uuid4(), "kind": "application_submitted", "entity_id": p["id"],
-             "payload": p, "created_at": now, "attempts": 0, "last_error": "", "result": ""}
-            for p in items]
-    with ctx.sessions.begin() as session:
-        session.execute(insert(OutboxEntry.__table__), rows)
 
 
 def naive_insert_seconds(url: str, site_id: uuid.UUID, items: list[dict]) -> float:

@@ -38,6 +38,7 @@ import cv2
 import numpy as np
 from sqlalchemy import event
 
+from counter_app.central import apply as central_apply
 from counter_app.central import blobs
 from counter_app.config import Settings
 from counter_app.services.demo import DEMO_PASSWORD, DEMO_USER, GIVEN, SURNAMES
@@ -112,10 +113,10 @@ def install(ctx: AppContext, killer: Killer, batch_size: int, chunk_size: int) -
     _before(push, "_unsent", killer, "before_read_batch")
     _after(blobs, "_send_chunk", killer, "after_chunk")
     _after(blobs, "_finish", killer, "after_file_complete")
-    _before(push, "apply_batch", killer, "central_before_push")  # transaction begun
-    _after(push, "apply_batch", killer, "central_before_commit")  # inside engine.begin()
-    _before(push, "_record_results", killer, "after_central_commit")
-    _after(push, "_record_results", killer, "after_local_ack")
+    _before(central_apply, "apply_batch", killer, "central_before_push")  # transaction begun
+    _after(central_apply, "apply_batch", killer, "central_before_commit")  # inside engine.begin()
+    _before(push, "record_results", killer, "after_central_commit")
+    _after(push, "record_results", killer, "after_local_ack")
     _after(photo_station, "keep_file", killer, "create_file_kept")
     _before(intake, "submit", killer, "create_before_submit")
     _after(intake, "submit", killer, "create_after_submit")

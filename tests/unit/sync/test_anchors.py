@@ -84,7 +84,7 @@ def test_an_idle_sync_sends_nothing_and_a_crash_before_the_ack_resends_harmlessl
     add_audit_rows(ctx, 30)
     syncing.sync_now(ctx)
     calls = []
-    monkeypatch.setattr(anchors, "_send", lambda *args: calls.append(args))
+    monkeypatch.setattr(anchors, "push_batch", lambda *args: calls.append(args))
     syncing.sync_now(ctx)
     assert calls == []  # no new row: no round trip
     monkeypatch.undo()

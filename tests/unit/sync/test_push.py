@@ -32,16 +32,16 @@ def test_a_crash_after_the_central_commit_resends_without_a_second_effect(
         ctx, admin, tmp_path, monkeypatch, central):
     for sequence, name in ((3, "王䶮"), (5, "李𠮷")):
         submit_child(ctx, admin, tmp_path, name=name, sequence=sequence)
-    real_record_results = push._record_results
+    real_record_results = push.record_results
 
     def die_before_acknowledging(*args):
         raise KeyboardInterrupt("process killed after the central commit")
 
-    monkeypatch.setattr(push, "_record_results", die_before_acknowledging)
+    monkeypatch.setattr(push, "record_results", die_before_acknowledging)
     with pytest.raises(KeyboardInterrupt):
         syncing.sync_now(ctx)
     assert syncing.sync_status(ctx).pending == 2  # not acknowledged locally
-    monkeypatch.setattr(push, "_record_results", real_record_results)
+    monkeypatch.setattr(push, "record_results", real_record_results)
 
     result = syncing.sync_now(ctx)
     # two applications and their two photos: all four recognised, none applied again
