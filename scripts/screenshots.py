@@ -92,7 +92,9 @@ class Shots:
         self.collection(window)
         self.activation(window)
         self.day_report(window)
+        self.close_day(window)
         self.sync_problems(window)
+        self.open_items(window)
         self.operators(window)
         self.password(window)
         self.lock(window)
@@ -350,10 +352,72 @@ class Shots:
         self.save(dialog, "day-report")
         dialog.reject()
 
+    def close_day(self, window) -> None:
+        """The day's open items with reasons being given, the closing report, then an
+        administrator's reopen (the demo day stays open for what follows)."""
+        from counter_app.qt import dialogs
+        from counter_app.qt.close_day import CloseDayDialog, ReopenDayDialog
+
+        dialog = CloseDayDialog(self.ctx, self.operator, window.runner, window)
+        dialog.show()
+        self.wait(lambda: dialog.view is not None and not dialog.busy, "the open items")
+        for _ in range(2):
+            dialog.pick_reason(1)
+        self.save(dialog, "close-day")
+        confirm, dialogs.confirm = dialogs.confirm, lambda _parent, _text: True
+        try:
+            for row in range(dialog.ui.items_tree.topLevelItemCount()):
+                dialog.ui.items_tree.setCurrentItem(dialog.ui.items_tree.topLevelItem(row))
+                dialog.pick_reason(3)
+            dialog.close_day()
+            self.wait(lambda: dialog.view.closed is not None and not dialog.busy,
+                      "the close")
+            self.settle(800)
+            self.save(dialog, "close-day-report")
+            dialog.reject()
+            reopen = ReopenDayDialog(self.ctx, self.operator, window.runner, window)
+            reopen.show()
+            reopen.ui.reason_edit.setPlainText("申请人已回来签字，补录签字")
+            self.save(reopen, "reopen-day")
+            reopen.reopen()
+            self.wait(lambda: not reopen.busy, "the reopen")
+        finally:
+            dialogs.confirm = confirm
+
     def sync_problems(self, window) -> None:
         window.open_sync_problems()
         self.save(window.sync_problems, "sync-problems")
         window.sync_problems.reject()
+
+    def open_items(self, window) -> None:
+        """The counts under the header with reviews wanted, a list behind one, and the
+        supervisor's queue (the examined applications of the demo queue wait)."""
+        import dataclasses
+
+        from sqlalchemy import select
+
+        from counter_app.services.worklists import WorkKind
+        from counter_app.store.models import Application, ApplicationReview, Operator
+
+        ctx = self.ctx
+        ctx.__dict__["rules"] = dataclasses.replace(ctx.rules, review=dataclasses.replace(
+            ctx.rules.review, required=True))
+        with ctx.sessions.begin() as session:
+            clerk = session.scalars(select(Operator.id).where(
+                Operator.username == "wangfang")).one()
+            for app_id in session.scalars(select(Application.id).where(
+                    Application.status == "examined")):
+                session.merge(ApplicationReview(application_id=app_id, state="waiting",
+                                                examined_by=clerk, rounds=1,
+                                                reason_code="", note=""))
+        window.refresh()
+        self.save(window, "main-window-open-items")
+        window.open_items.open_list(WorkKind.REVIEW)
+        self.save(window.open_items.list_dialog, "work-list")
+        window.open_items.list_dialog.reject()
+        window.open_items.open_review_queue()
+        self.save(window.open_items.queue_dialog, "review-queue")
+        window.open_items.queue_dialog.reject()
 
     def operators(self, window) -> None:
         window.account.open_operators()

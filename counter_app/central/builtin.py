@@ -34,8 +34,23 @@ def admin_url(data_dir: Path) -> str:
                 engine.dispose()
             if not current:
                 admin.init_central(url)
+            _ensure_carry_key(url, key)
             _ready[key] = url
         return _ready[key]
+
+
+def carry_key_file(data_dir: Path) -> Path:
+    """The built-in central database's carry key: on this computer, like the server and
+    its administrator's password (one office, no second machine to keep it on)."""
+    return Path(data_dir).resolve() / "central-pg" / "carry.key"
+
+
+def _ensure_carry_key(url: str, data_dir: Path) -> None:
+    from counter_app.central.carry_import import make_carry_key
+
+    path = carry_key_file(data_dir)
+    if not path.exists():
+        make_carry_key(url, path)
 
 
 def ensure_running(data_dir: Path) -> None:

@@ -25,7 +25,9 @@ import binascii
 import hashlib
 import json
 import os
+import re
 import struct
+import uuid
 from dataclasses import asdict, dataclass, field
 
 from cryptography.exceptions import InvalidSignature, InvalidTag
@@ -151,6 +153,22 @@ class CarriedHeader:
     def to_bytes(self) -> bytes:
         return json.dumps(asdict(self), sort_keys=True, separators=(",", ":")).encode()
 
+    def problem(self) -> str:
+        """What is wrong with a header read from a file ('' when nothing): every field is
+        checked before it reaches a query or a message."""
+        texts = {"export_id": r"[0-9a-f]{32}", "device_id": r"[0-9a-fA-F-]{32,40}",
+                 "site_code": r"[^\x00-\x1f]{1,20}", "created_at": r"[0-9T:.+\- ]{1,40}",
+                 "central_key_id": r"[0-9a-f]{16}", "device_key_id": r"[0-9a-f]{16}",
+                 "ephemeral": r"[A-Za-z0-9+/=]{1,64}"}
+        for name, pattern in texts.items():
+            value = getattr(self, name)
+            if not isinstance(value, str) or not re.fullmatch(pattern, value):
+                return f"header field {name}"
+        counts = (self.operations, self.applications, self.files, self.audit_rows)
+        if not all(type(count) is int and 0 <= count < 10**9 for count in counts):
+            return "header counts"
+        return ""
+
 
 @dataclass
 class CarriedPackage:
@@ -178,6 +196,8 @@ class CarriedPackage:
             document = json.loads(body[8:8 + length])
             package = cls(document["operations"], document["audit"],
                           int(document["audit_upto"]))
+            if problem := package.problem():
+                raise ValueError(problem)
             at = 8 + length
             for sha in document["files"]:
                 if body[at:at + 32] != bytes.fromhex(sha):
@@ -193,6 +213,34 @@ class CarriedPackage:
         except (ValueError, TypeError, KeyError, struct.error) as exc:
             raise CarryError(MSG_NOT_CARRIED, name=name, problem=str(exc)[:80]) from None
         return package
+
+
+    def problem(self) -> str:
+        """What is wrong with the operations and audit batches of a decrypted file ('' when
+        nothing): a counter signs what it sends, but the signer may be hostile."""
+        for op in self.operations:
+            if not (isinstance(op, dict) and type(op.get("seq")) is int
+                    and isinstance(op.get("op_id"), str) and _is_uuid(op["op_id"])
+                    and isinstance(op.get("kind"), str) and isinstance(op.get("payload"), str)):
+                return "an operation"
+            try:
+                json.loads(op["payload"])
+            except ValueError:
+                return "an operation's payload"
+        for batch in self.audit:
+            if not (isinstance(batch, dict) and isinstance(batch.get("records"), list)
+                    and isinstance(batch.get("ranges"), list)
+                    and isinstance(batch.get("head"), str)):
+                return "an audit batch"
+        return ""
+
+
+def _is_uuid(text: str) -> bool:
+    try:
+        uuid.UUID(text)
+    except ValueError:
+        return False
+    return True
 
 
 def seal(package: CarriedPackage, header: CarriedHeader, central: CentralPublicKey,
@@ -234,7 +282,9 @@ def read_header(data: bytes, name: str) -> CarriedFile:
         head = data[at + 4:at + 4 + head_length]
         header = CarriedHeader(**json.loads(head))
         if header.format != FORMAT:
-            raise ValueError(f"format {header.format}")
+            raise ValueError("format")
+        if problem := header.problem():
+            raise ValueError(problem)
     except (ValueError, TypeError, struct.error) as exc:
         raise CarryError(MSG_NOT_CARRIED, name=name, problem=str(exc)[:80]) from None
     at += 4 + head_length

@@ -16,12 +16,13 @@ applies nothing.
 from __future__ import annotations
 
 import json
+import os
 import uuid
 from dataclasses import dataclass
+from pathlib import Path
 
 from psycopg import sql
 from sqlalchemy import Engine, event, insert, select, text
-from sqlalchemy.pool import NullPool
 
 from counter_app.central import database, device_audit, schema
 from counter_app.central.apply import blob_operation, send
@@ -146,8 +147,9 @@ def _check_manifest(carried: CarriedFile, package: CarriedPackage, name: str) ->
 
 def _as_device(admin_url: str, role_name: str) -> Engine:
     """An engine whose every connection is the device's session (its session_user), on
-    the administrator's login: the device functions see the device calling."""
-    engine = database.create_central_engine(admin_url, poolclass=NullPool)
+    the administrator's login: the device functions see the device calling. One pooled
+    connection, kept: each file's upload is a few short transactions."""
+    engine = database.create_central_engine(admin_url, pool_size=1, max_overflow=1)
     statement = sql.SQL("SET SESSION AUTHORIZATION {}").format(sql.Identifier(role_name))
 
     @event.listens_for(engine, "connect")
@@ -186,6 +188,20 @@ def _operation(engine: Engine, entry: dict, package: CarriedPackage) -> Operatio
     content = package.files.get(str(payload.get("sha256", ""))) if isinstance(
         payload, dict) else None
     return blob_operation(engine, seq, op_id, payload, content)
+
+
+def make_carry_key(admin_url: str, key_out: Path) -> str:
+    """A new carry key kept in *key_out* (mode 0600, never over another file), then
+    published; its id."""
+    key = CentralCarryKey.generate()
+    # kept first: a published key nobody holds would make every counter's files unreadable
+    descriptor = os.open(key_out, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(descriptor, "wb") as handle:
+        handle.write(key.to_bytes())
+        handle.flush()
+        os.fsync(handle.fileno())
+    publish_carry_key(admin_url, key)
+    return key.public.key_id
 
 
 def publish_carry_key(admin_url: str, key: CentralCarryKey) -> None:

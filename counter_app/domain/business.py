@@ -20,7 +20,9 @@ from pathlib import Path
 from counter_app import assets
 from counter_app.domain.cards import CardRules, RuleValueError, parse_card_rules, whole_number
 from counter_app.domain.errors import QT_TRANSLATE_NOOP, ConfigFileError, line_of
+from counter_app.domain.day_close import DayCloseRules, parse_day_close_rules
 from counter_app.domain.fees import FeeRules, parse_fee_rules
+from counter_app.domain.review import ReviewRules, parse_review_rules
 
 RULES_DIR = assets.resources() / "rules"
 
@@ -174,6 +176,8 @@ class BusinessRules:
     operators: OperatorRules = field(default_factory=OperatorRules)  # login lockout
     self_check: SelfCheckRules = field(default_factory=SelfCheckRules)  # warnings, gates
     fees: FeeRules = field(default_factory=FeeRules)  # per business type, in fen
+    review: ReviewRules = field(default_factory=ReviewRules)  # four eyes, per site
+    day_close: DayCloseRules = field(default_factory=DayCloseRules)  # reasons left open
 
     @property
     def labels(self) -> dict[BusinessType, str]:
@@ -299,7 +303,9 @@ def _parse_rules(data: dict) -> BusinessRules:
         cards=_card_rules(data.get("cards", {})),
         operators=_operator_rules(data.get("operators", {})),
         self_check=_self_check_rules(data.get("self_check", {})),
-        fees=_fee_rules(data.get("fees", {})))
+        fees=_fee_rules(data.get("fees", {})),
+        review=_review_rules(data.get("review", {})),
+        day_close=_day_close_rules(data.get("day_close", {})))
 
 
 def _number(data: dict, key: str, default: int, bounds: tuple[int, int]) -> int:
@@ -362,6 +368,20 @@ def _self_check_rules(section: dict) -> SelfCheckRules:
 def _fee_rules(section: dict) -> FeeRules:
     try:
         return parse_fee_rules(section, BusinessType)
+    except RuleValueError as exc:
+        raise _RuleProblem(str(exc), exc.key) from exc
+
+
+def _review_rules(section: dict) -> ReviewRules:
+    try:
+        return parse_review_rules(section)
+    except RuleValueError as exc:
+        raise _RuleProblem(str(exc), exc.key) from exc
+
+
+def _day_close_rules(section: dict) -> DayCloseRules:
+    try:
+        return parse_day_close_rules(section)
     except RuleValueError as exc:
         raise _RuleProblem(str(exc), exc.key) from exc
 

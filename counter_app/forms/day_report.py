@@ -19,6 +19,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from counter_app.domain.fees import format_amount
 from counter_app.forms import report_layouts as L
+from counter_app.forms.day_closure import ClosureBlock, draw_closure
 from counter_app.forms.draw import centered_line, signature_line
 from counter_app.forms.fonts import FontSet, find_fonts
 from counter_app.forms.pdf import write_pdf
@@ -100,6 +101,7 @@ class DayReportPrint:
     unpaid: int = 0                # the day's applications with a fee due, not paid
     unpaid_fen: int = 0
     blanks: BlankLine | None = None  # an instant-issuance site's day-close count
+    closure: ClosureBlock | None = None  # a closed day's explanations, who closed it
 
     @property
     def applications(self) -> int:
@@ -182,6 +184,8 @@ def draw_day_report(canvas: Canvas, fonts: FontSet, report: DayReportPrint) -> N
     y = _fees(canvas, fonts, report, y, new_page)
     if report.blanks is not None:
         y = _blanks(canvas, fonts, report.blanks, y, new_page)
+    if report.closure is not None:
+        y = draw_closure(canvas, fonts, report.closure, y, new_page)
 
     if y - 30 * mm < L.BOTTOM_MARGIN:
         canvas.showPage()

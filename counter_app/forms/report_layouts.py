@@ -137,3 +137,13 @@ DAY_BLANKS_PENDING = "注：另有 {count} 张空白卡在制卡中（结果未�
 DAY_NOTHING = "无"
 DAY_STATUS_NOTE = "注：申请状态为生成报表时的状态；超期以报表日期计算。"
 DAY_SIGNATURES = ("制表人：", "审核（主管）：")
+# The day's close (日终结账), under the report of a closed day.
+DAY_CLOSE_HEADING = "日终结账：未办结事项及说明"
+DAY_CLOSE_COLUMNS = (("序号", 10 * mm), ("申请编号", 42 * mm), ("证件号码", 36 * mm),
+                     ("事项", 24 * mm), ("说明原因", 54 * mm), ("可续办", 14 * mm))
+DAY_CLOSE_KIND_LABELS = {"review": "待复核", "unsent": "未上传", "refused": "中心退回",
+                         "unsigned": "已打印未签字", "old_drafts": "未办结"}
+DAY_CLOSE_NOTE = "{n}. 备注：{text}"
+DAY_CLOSE_NONE = "当日无未办结事项。"
+DAY_CLOSE_CONTINUES = "是"  # the application may be continued on a later day
+DAY_CLOSE_BY = "结账主管：{operator}　结账时间：{at}"

@@ -117,6 +117,22 @@ def choose_result_template(parent: QWidget | None, suggested_name: str) -> Path 
     return with_suffix(path, ".csv") if path else None
 
 
+def choose_carry_file(parent: QWidget | None, suggested_name: str) -> Path | None:
+    """Where to write the outbox to carry (a USB stick, usually); None when cancelled."""
+    path, _ = QFileDialog.getSaveFileName(
+        parent, QCoreApplication.translate("dialogs", "Export unsent to carry"),
+        str(start_folder() / suggested_name),
+        QCoreApplication.translate("dialogs", "Carried outbox (*.carry)"))
+    return with_suffix(path, ".carry") if path else None
+
+
+def choose_receipt_file(parent: QWidget | None) -> Path | None:
+    path, _ = QFileDialog.getOpenFileName(
+        parent, QCoreApplication.translate("dialogs", "Import a receipt"), str(start_folder()),
+        QCoreApplication.translate("dialogs", "Receipts (*.receipt);;All files (*)"))
+    return Path(path) if path else None
+
+
 def with_suffix(path: str, suffix: str) -> Path:
     """The file chosen, with *suffix* added when staff typed a name without one."""
     chosen = Path(path)

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (QDialog, QHeaderView, QLabel, QMainWindow, QStyle
 
 from counter_app.config import save_setting
 from counter_app.domain.errors import CounterError
-from counter_app.domain.lifecycle import COUNTER_OWNED
+from counter_app.domain.lifecycle import COUNTER_OWNED, Status
 from counter_app.qt import dialogs
 from counter_app.qt.i18n import message_for
 from counter_app.qt.queue_model import QueueModel
@@ -131,6 +131,12 @@ class MainWindow(QMainWindow):
         self.reports = ReportActions(self)
         from counter_app.qt.operators_dialog import AccountActions
         self.account = AccountActions(self, self._idle_lock_ms)  # and the idle lock
+        from counter_app.qt.open_items import OpenItems
+        self.open_items = OpenItems(self)  # the counts under the header, the review queue
+        from counter_app.qt.close_day import DayCloseActions
+        self.day_close = DayCloseActions(self)
+        from counter_app.qt.carry_actions import CarryActions
+        self.carry = CarryActions(self)  # the outbox carried by hand
         ui.action_new.setEnabled(self.operator.can(Permission.INTAKE))
         ui.action_batch.setEnabled(self.operator.can(Permission.INTAKE))
         ui.action_sync.setEnabled(self.operator.can(Permission.SYNC))
@@ -185,6 +191,7 @@ class MainWindow(QMainWindow):
                                     .format(total=len(rows), open=open_count))
         self._update_continue_action()
         self.sync.refresh_status()  # a submitted application now waits to be sent
+        self.open_items.refresh()
         self.sig_refreshed.emit()
 
     def sync_now(self) -> None:
@@ -260,6 +267,7 @@ class MainWindow(QMainWindow):
 
     def shutdown(self) -> None:
         self.sync.stop_timer()
+        self.open_items.stop()
         self.self_check.stop(wait_ms=6000)  # a clock question gives up after 5 s
         self.account.stop()
         self.runner.wait_for_done(15000)
@@ -295,6 +303,7 @@ class MainWindow(QMainWindow):
         self.sync_problems_button.setVisible(view.rejected > 0)
 
     def _sync_finished(self, _ok: bool) -> None:
+        self.open_items.refresh()  # sent, refused
         if self.sync_problems is not None:
             self.sync_problems.reload()
 
@@ -309,7 +318,9 @@ class MainWindow(QMainWindow):
 
     def _wizard_closed(self, result: int) -> None:
         application_id, number = self.wizard.application_id, self.wizard.state.number
-        finished = result == QDialog.DialogCode.Accepted and application_id is not None
+        # finished: submitted (not rejected, nor waiting for a supervisor's review)
+        finished = (result == QDialog.DialogCode.Accepted and application_id is not None
+                    and self.wizard.state.status is Status.SUBMITTED)
         self.wizard.deleteLater()
         self.wizard = None
         self.refresh()
@@ -333,6 +344,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         self.sync.stop_timer()
+        self.open_items.stop()
         self.self_check.stop()
         self.account.stop()
         super().closeEvent(event)

@@ -10,7 +10,8 @@ from PySide6.QtWidgets import QCheckBox
 
 from counter_app.qt import dialogs
 from counter_app.qt.page_base import IntakePage, IntakeState
-from counter_app.services import intake, queue
+from counter_app.qt.page_review import REVIEW_WAIT
+from counter_app.services import intake, queue, review
 
 
 class ExaminationPage(IntakePage):
@@ -45,7 +46,11 @@ class ExaminationPage(IntakePage):
                 names="、".join(missing)))
 
     def nextId(self) -> int:  # noqa: N802
-        return -1 if self.ui.reject_radio.isChecked() else super().nextId()
+        if self.ui.reject_radio.isChecked():
+            return -1
+        if review.required_here(self.state.ctx, self.state.operator):
+            return REVIEW_WAIT  # a supervisor approves before the photo
+        return super().nextId()
 
     def validatePage(self) -> bool:  # noqa: N802
         app_id = self.state.application_id

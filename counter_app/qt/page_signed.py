@@ -48,6 +48,9 @@ class SignedPage(IntakePage):
     def isComplete(self) -> bool:  # noqa: N802
         return self.ui.signed_check.isChecked()
 
+    def nextId(self) -> int:  # noqa: N802
+        return -1  # the last step (the review's waiting page has a higher id)
+
     def validatePage(self) -> bool:  # noqa: N802
         app_id = self.state.application_id
         if self.fee_outstanding and self.ui.paid_check.isChecked():

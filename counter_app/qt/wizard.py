@@ -21,9 +21,10 @@ from counter_app.qt.page_examination import ExaminationPage
 from counter_app.qt.page_materials import MaterialsPage
 from counter_app.qt.page_photo import PhotoPage
 from counter_app.qt.page_print import PrintPage
+from counter_app.qt.page_review import REVIEW_WAIT, ReviewWaitPage
 from counter_app.qt.page_signed import SignedPage
 from counter_app.qt.tasks import TaskRunner
-from counter_app.services import queue
+from counter_app.services import queue, review
 from counter_app.services.auth import CurrentOperator
 from counter_app.services.context import AppContext
 
@@ -33,7 +34,7 @@ FRAME = QSize(16, 48)         # what the window manager adds around it, about
 APPLICANT, MATERIALS, EXAMINATION, PHOTO, PRINT, SIGNED = range(6)
 PAGES = ((APPLICANT, ApplicantPage), (MATERIALS, MaterialsPage),
          (EXAMINATION, ExaminationPage), (PHOTO, PhotoPage), (PRINT, PrintPage),
-         (SIGNED, SignedPage))
+         (SIGNED, SignedPage), (REVIEW_WAIT, ReviewWaitPage))
 START_PAGE = {None: APPLICANT, Status.DRAFT: APPLICANT, Status.EXAMINED: PHOTO,
               Status.PHOTO_OK: PRINT, Status.FORM_PRINTED: PRINT, Status.SIGNED: SIGNED}
 
@@ -52,7 +53,7 @@ class IntakeWizard(QWizard):
         for page_id, page_class in PAGES:
             self.setPage(page_id, page_class(self.state))
         self.page(SIGNED).sig_voucher_wanted.connect(self.sig_voucher_wanted)
-        self.setStartId(START_PAGE[self.state.status])
+        self.setStartId(self._start_page())
         if self.state.status is Status.DRAFT and any(m.received for m in detail.materials):
             QTimer.singleShot(0, self, self._past_the_applicant)
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
@@ -62,6 +63,26 @@ class IntakeWizard(QWizard):
         self.resize(fitting_size(self))
         self.currentIdChanged.connect(self._update_title)
         self._update_title()
+
+    def _start_page(self) -> int:
+        """The page of the application's status; where a supervisor's review holds it,
+        the waiting page, or for one returned the applicant's, with the reason shown."""
+        start = START_PAGE[self.state.status]
+        if self.state.status is not Status.EXAMINED:
+            return start
+        state = review.state_of(self.state.ctx, self.state.application_id)
+        if state is None or state.state == review.APPROVED:
+            return start
+        if state.state == review.WAITING:
+            return REVIEW_WAIT
+        notice = self.tr("Returned by {name}: {reason}.").format(name=state.decided_by,
+                                                                 reason=state.reason)
+        if state.note:
+            notice += " " + state.note
+        notice += " " + self.tr("Correct it and examine it again.")
+        for page_id in (APPLICANT, MATERIALS, EXAMINATION):
+            self.page(page_id).setSubTitle(notice)
+        return APPLICANT
 
     @property
     def application_id(self) -> uuid.UUID | None:

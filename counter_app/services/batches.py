@@ -16,10 +16,12 @@ from counter_app.batches.spreadsheet import read_rows
 from counter_app.batches.template import write_template
 from counter_app.batches.validate import BatchReport, GoodRow, check_rows
 from counter_app.domain.cells import neutralise_row
+from counter_app.domain.clock import local_date
 from counter_app.domain.errors import QT_TRANSLATE_NOOP, CounterError
 from counter_app.security import audit
 from counter_app.security.roles import Permission
 from counter_app.services.auth import CurrentOperator
+from counter_app.services.closed_days import ensure_site_day_open
 from counter_app.services.context import AppContext
 from counter_app.domain.lifecycle import Status
 from counter_app.services.intake import (applicant_columns, guardian_columns, known_old_card,
@@ -71,6 +73,7 @@ def accept_batch(ctx: AppContext, operator: CurrentOperator, path: Path, committ
     if not report.good:
         raise BatchError(MSG_NOTHING_GOOD)
     with ctx.sessions.begin() as session:
+        ensure_site_day_open(session, operator.site_id, local_date(utcnow()))
         batch = Batch(number=_batch_number(session, operator), site_id=operator.site_id,
                       operator_id=operator.id, committee=committee.strip(),
                       source_file=path.name[:200])

@@ -27,6 +27,7 @@ from counter_app.domain.errors import QT_TRANSLATE_NOOP, CounterError, Validatio
 from counter_app.security import audit
 from counter_app.security.roles import Permission
 from counter_app.services.auth import CurrentOperator, Forbidden
+from counter_app.services.closed_days import ensure_site_day_open
 from counter_app.services.context import AppContext
 from counter_app.services.issuance import local_stock
 from counter_app.store.models import BlankCount as BlankCountRow
@@ -97,6 +98,7 @@ def record_blank_count(ctx: AppContext, operator: CurrentOperator, day: dt.date,
     if len(explanation) > MAX_EXPLANATION:
         raise ValidationError("explanation", MSG_TOO_LONG, limit=MAX_EXPLANATION)
     with ctx.sessions.begin() as session:
+        ensure_site_day_open(session, operator.site_id, day)
         if not card_stock.is_instant(session):
             raise BlankCountError(MSG_NOT_INSTANT)
         stock = local_stock(session)

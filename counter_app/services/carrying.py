@@ -160,19 +160,10 @@ def central_import(admin_url: str, path: Path, key_file: Path, receipt_out: Path
 def make_carry_key(admin_url: str, key_out: Path) -> str:
     """A new central carry key: the private key written to *key_out* (only its owner may
     read it; keep it with the administrator, never on a counter), the public halves
-    published. Its id."""
-    from counter_app.central.carry_import import publish_carry_key
+    published. Its id; FileExistsError when *key_out* exists."""
+    from counter_app.central.carry_import import make_carry_key as make
 
-    key = CentralCarryKey.generate()
-    # kept first (never over another key): a published key nobody holds would make every
-    # counter's files unreadable
-    descriptor = os.open(key_out, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    with os.fdopen(descriptor, "wb") as handle:
-        handle.write(key.to_bytes())
-        handle.flush()
-        os.fsync(handle.fileno())
-    publish_carry_key(admin_url, key)
-    return key.public.key_id
+    return make(admin_url, Path(key_out))
 
 
 def _write_atomically(path: Path, data: bytes) -> None:

@@ -26,6 +26,7 @@ from counter_app.forms import document_layouts as L
 from counter_app.security import audit
 from counter_app.security.roles import Permission
 from counter_app.services.auth import CurrentOperator
+from counter_app.services.closed_days import ensure_day_open
 from counter_app.services.context import AppContext
 from counter_app.store.models import Application, ApplicationFee, Operator, utcnow
 
@@ -128,6 +129,7 @@ def record_payment(ctx: AppContext, operator: CurrentOperator, application_id: u
         raise FeeError(MSG_UNKNOWN_METHOD, method=method)
     with ctx.sessions.begin() as session:
         app = _application(session, application_id)
+        ensure_day_open(session, app)
         if app.status in CLOSED:
             raise FeeError(MSG_CLOSED)
         row = app.fee

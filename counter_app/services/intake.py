@@ -22,7 +22,8 @@ from counter_app.domain.people import (AgentDetails, ApplicantDetails, CheckedAp
                                        GuardianDetails, check_applicant)
 from counter_app.security import audit
 from counter_app.security.roles import Permission
-from counter_app.services import fees, selfcheck
+from counter_app.services import fees, review, selfcheck
+from counter_app.services.closed_days import ensure_day_open
 from counter_app.services.auth import CurrentOperator
 from counter_app.services.context import AppContext
 from counter_app.store.models import (Application, Attachment, CardRecord, Guardian,
@@ -40,6 +41,9 @@ MSG_OLD_CARD_NEEDED = QT_TRANSLATE_NOOP(
 # Business types whose new card replaces an old one; the old card goes on the invalid
 # list (kind "replaced") when the central side receives the application.
 REPLACING = frozenset({BusinessType.REPLACEMENT, BusinessType.RENEWAL})
+# Where a review is wanted, these wait for the approval (services/review.py).
+AFTER_EXAMINATION = frozenset({Status.PHOTO_OK, Status.FORM_PRINTED, Status.SIGNED,
+                               Status.SUBMITTED})
 
 
 class IntakeError(CounterError):
@@ -73,10 +77,12 @@ def save_applicant(ctx: AppContext, operator: CurrentOperator, business: Busines
         if application_id is None:
             check_business_age(ctx, business, checked, today)
             app = new_application(session, operator, next_numbers(session, operator, 1)[0])
+            ensure_day_open(session, app)  # today closed: nothing new is added to it
             action = "application_created"
         else:
             app = load_application(session, application_id)
-            if app.status != Status.DRAFT:
+            ensure_day_open(session, app)
+            if app.status != Status.DRAFT and not review.is_returned(session, app.id):
                 raise IntakeError(MSG_LOCKED)
             if (app.business_type, app.birth_date) != (business.value,
                                                        checked.resident_id.birth_date):
@@ -155,8 +161,10 @@ def record_materials(ctx: AppContext, operator: CurrentOperator, application_id:
     operator.require(Permission.INTAKE)
     with ctx.sessions.begin() as session:
         app = load_application(session, application_id)
+        ensure_day_open(session, app)
         if app.status not in COUNTER_OWNED:
             raise IntakeError(MSG_LOCKED)
+        review.check_not_waiting(session, app)  # the supervisor judges what staff saw
         for material in app.materials:
             material.received = material.code in received
         audit.record(session, action="materials_recorded", entity="application",
@@ -173,11 +181,16 @@ def examine(ctx: AppContext, operator: CurrentOperator, application_id: uuid.UUI
     operator.require(Permission.INTAKE)
     with ctx.sessions.begin() as session:
         app = load_application(session, application_id)
+        ensure_day_open(session, app)
         if passed:
             missing = missing_of(app)
             if missing:
                 raise IntakeError(MSG_MISSING_MATERIALS, materials="、".join(missing))
-            _move(session, operator, app, Status.EXAMINED, "examined")
+            if review.is_returned(session, app.id):  # corrected: examined again, same state
+                _audit_step(session, operator, app, "examined_again")
+            else:
+                _move(session, operator, app, Status.EXAMINED, "examined")
+            review.after_examination(session, ctx, operator, app)  # where a review is wanted
         else:
             unknown = set(codes or ()) - set(ctx.rules.rejection_reasons)
             if unknown or not (reasons or codes):
@@ -194,6 +207,7 @@ def record_form_printed(ctx: AppContext, operator: CurrentOperator,
     operator.require(Permission.INTAKE)
     with ctx.sessions.begin() as session:
         app = load_application(session, application_id)
+        ensure_day_open(session, app)
         app.print_count += 1
         app.form_path = str(form_path.relative_to(ctx.settings.protected_dir))
         action = "form_printed" if app.print_count == 1 else "form_reprinted"
@@ -205,6 +219,7 @@ def mark_signed(ctx: AppContext, operator: CurrentOperator, application_id: uuid
     operator.require(Permission.INTAKE)
     with ctx.sessions.begin() as session:
         app = load_application(session, application_id)
+        ensure_day_open(session, app)
         _move(session, operator, app, Status.SIGNED, "signed")
         return Step(app.id, app.number, Status(app.status))
 
@@ -214,6 +229,7 @@ def submit(ctx: AppContext, operator: CurrentOperator, application_id: uuid.UUID
     operator.require(Permission.INTAKE)
     with ctx.sessions.begin() as session:
         app = load_application(session, application_id)
+        ensure_day_open(session, app)
         _move(session, operator, app, Status.SUBMITTED, "submitted")
         session.add(OutboxEntry(kind="application_submitted", entity_id=str(app.id),
                                 payload=application_payload(app, operator.site_code)))
@@ -226,6 +242,7 @@ def withdraw(ctx: AppContext, operator: CurrentOperator, application_id: uuid.UU
     operator.require(Permission.INTAKE)
     with ctx.sessions.begin() as session:
         app = load_application(session, application_id)
+        ensure_day_open(session, app)
         _move(session, operator, app, Status.WITHDRAWN, "withdrawn")
         return Step(app.id, app.number, Status(app.status))
 
@@ -295,10 +312,20 @@ def file_payloads(session: Session, app: Application) -> list[dict]:
 def _move(session: Session, operator: CurrentOperator, app: Application, target: Status,
           action: str) -> None:
     current = Status(app.status)
+    if target in AFTER_EXAMINATION:
+        review.check_may_continue(session, app)
     app.status = check_transition(current, target)
     audit.record(session, action=action, entity="application", entity_id=app.id,
                  operator_id=operator.id, site_id=operator.site_id,
                  from_status=current, to_status=target)
+
+
+def _audit_step(session: Session, operator: CurrentOperator, app: Application,
+                action: str) -> None:
+    """A step that leaves the status as it is."""
+    audit.record(session, action=action, entity="application", entity_id=app.id,
+                 operator_id=operator.id, site_id=operator.site_id,
+                 from_status=app.status, to_status=app.status)
 
 
 def load_application(session: Session, application_id: uuid.UUID) -> Application:

@@ -50,6 +50,7 @@ from counter_app.issuance.stock import Stock
 from counter_app.security import audit
 from counter_app.security.roles import Permission
 from counter_app.services.auth import CurrentOperator
+from counter_app.services.closed_days import ensure_day_open
 from counter_app.services.context import AppContext
 from counter_app.services.intake import application_payload, file_payloads
 from counter_app.store.models import (Application, CardNumberRange, CardRecord, InvalidEntry,
@@ -192,7 +193,8 @@ def _start(ctx: AppContext, operator: CurrentOperator, application_id: uuid.UUID
             if app.status == Status.IN_PRODUCTION and pending is not None:
                 _record_spoiled(session, ctx, operator, app, pending,
                                 reason(MSG_INTERRUPTED), now)
-            if app.status == Status.SIGNED:
+            if app.status == Status.SIGNED:  # submitting is the counter's edit
+                ensure_day_open(session, app)
                 _submit(session, operator, app)
             if app.status not in (Status.SUBMITTED, Status.PRODUCTION_FAILED):
                 raise IssuanceError(MSG_NOT_READY, number=app.number, status=app.status)

@@ -30,7 +30,9 @@ from counter_app.photo.decoding import PhotoError, read_header, read_image_file
 from counter_app.photo.profiles import DEFAULT_PROFILE, Profile, load_profile
 from counter_app.security import audit
 from counter_app.security.roles import Permission
+from counter_app.services import review
 from counter_app.services.auth import CurrentOperator, Forbidden
+from counter_app.services.closed_days import ensure_day_open
 from counter_app.services.context import AppContext
 from counter_app.services.intake import MSG_LOCKED, IntakeError, Step, load_application
 from counter_app.store.models import Application, Attachment, Photo
@@ -200,8 +202,10 @@ def allow(operator: CurrentOperator, assessment: Assessment, reason: str) -> Non
 
 def photo_step_open(session: Session, application_id: uuid.UUID) -> Application:
     app = load_application(session, application_id)
+    ensure_day_open(session, app)
     if app.status not in PHOTO_STEP:
         raise IntakeError(MSG_LOCKED)
+    review.check_may_continue(session, app)  # where a review is wanted: after the approval
     return app
 
 

@@ -21,6 +21,7 @@ from counter_app.forms.registration import draw_registration_page
 from counter_app.forms.slips import draw_agreement
 from counter_app.security.roles import Permission
 from counter_app.services.auth import CurrentOperator
+from counter_app.services.closed_days import ensure_day_open
 from counter_app.services.context import AppContext
 from counter_app.services.intake import load_application
 from counter_app.store.models import Application, Operator, Site
@@ -37,6 +38,7 @@ def render_form(ctx: AppContext, operator: CurrentOperator, application_id: uuid
     config = form_config(ctx)
     with ctx.sessions() as session:
         app = load_application(session, application_id)
+        ensure_day_open(session, app)  # a closed day's form is not printed again
         site, clerk = session.get(Site, app.site_id), session.get(Operator, app.operator_id)
         data = form_data(ctx, app, site, clerk)
         agreement = (slip_data(ctx, app, site, clerk, data.date)

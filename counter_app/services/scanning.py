@@ -17,6 +17,7 @@ from counter_app.photo.importer import MSG_UNREADABLE, PhotoError
 from counter_app.security import audit
 from counter_app.security.roles import Permission
 from counter_app.services.auth import CurrentOperator
+from counter_app.services.closed_days import ensure_day_open
 from counter_app.services.context import AppContext
 from counter_app.services.intake import IntakeError, Step, load_application
 from counter_app.store.models import Attachment
@@ -49,6 +50,7 @@ def accept_scan(ctx: AppContext, operator: CurrentOperator, application_id: uuid
     digest, relative = ctx.files.write_once("scans", encoded.tobytes(), ".jpg")
     with ctx.sessions.begin() as session:
         app = load_application(session, application_id)
+        ensure_day_open(session, app)
         material = next((m for m in app.materials if m.code == material_code), None)
         if material is None:
             raise IntakeError(MSG_UNKNOWN_MATERIAL)

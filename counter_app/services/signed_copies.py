@@ -20,6 +20,7 @@ from counter_app.domain.lifecycle import Status, check_transition
 from counter_app.security import audit
 from counter_app.security.roles import Permission
 from counter_app.services.auth import CurrentOperator
+from counter_app.services.closed_days import ensure_day_open
 from counter_app.services.context import AppContext
 from counter_app.services.intake import load_application
 from counter_app.store.models import Application, Attachment
@@ -95,6 +96,7 @@ def attach_signed_copy(ctx: AppContext, operator: CurrentOperator,
         app = (load_application(session, application_id) if application_id
                else _application_numbered(session, page_number))
         check_page_belongs_to(page_number, app.number)
+        ensure_day_open(session, app)
         _check_signable(app)
         existing = session.scalar(select(Attachment).where(
             Attachment.application_id == app.id, Attachment.kind == KIND,

@@ -345,6 +345,68 @@ class Meta(Base):
     value: Mapped[str] = mapped_column(Text)
 
 
+class ApplicationReview(Base):
+    """A supervisor's review of an examination where the site's rules want one (four eyes,
+    issue 17): waiting, approved or returned with a reason. One row an application, the
+    latest round; every decision is in the audit log. Kept beside the lifecycle, which the
+    central side shares: a waiting application stays examined. counter_app.services.review."""
+
+    __tablename__ = "application_reviews"
+    application_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("applications.id", ondelete="CASCADE"), primary_key=True)
+    state: Mapped[str] = mapped_column(String(20), index=True)  # waiting, approved, returned
+    examined_by: Mapped[uuid.UUID] = mapped_column(ForeignKey("operators.id"))
+    examined_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    rounds: Mapped[int] = mapped_column(default=1)  # examinations so far
+    decided_by: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("operators.id"))
+    decided_at: Mapped[dt.datetime | None]
+    reason_code: Mapped[str] = mapped_column(String(40), default="")  # a returned one's
+    note: Mapped[str] = mapped_column(Text, default="")
+
+
+class DayClosure(Base):
+    """A local day a supervisor closed for a site (issue 17): the records of that day no
+    longer change until an administrator reopens it (counter_app.services.day_close says
+    which records). The report as closed is kept sealed at report_path. A reopened closure
+    stays, with who reopened it, when and why; closing the day again adds a new row."""
+
+    __tablename__ = "day_closures"
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
+    site_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("sites.id"))
+    day: Mapped[dt.date] = mapped_column(index=True)      # the counter's local day
+    closed_by: Mapped[uuid.UUID] = mapped_column(ForeignKey("operators.id"))
+    closed_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    report_path: Mapped[str] = mapped_column(Text, default="")  # relative to protected dir
+    reopened_at: Mapped[dt.datetime | None]
+    reopened_by: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("operators.id"))
+    reopen_reason: Mapped[str] = mapped_column(Text, default="")
+    explanations: Mapped[list[DayCloseExplanation]] = relationship(
+        back_populates="closure", cascade="all, delete-orphan",
+        order_by="DayCloseExplanation.position")
+
+
+class DayCloseExplanation(Base):
+    """Why one open item of a closed day was left open: a reason code of the rules'
+    `[day_close.reasons]` (its words and flag as they were at the close) and a note."""
+
+    __tablename__ = "day_close_explanations"
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
+    closure_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("day_closures.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(default=0)
+    kind: Mapped[str] = mapped_column(String(20))          # a worklists.WorkKind value
+    item_key: Mapped[str] = mapped_column(String(80))
+    application_id: Mapped[uuid.UUID | None] = mapped_column(index=True)
+    number: Mapped[str] = mapped_column(String(40), default="")
+    masked_id: Mapped[str] = mapped_column(String(30), default="")
+    status: Mapped[str] = mapped_column(String(30), default="")
+    reason: Mapped[str] = mapped_column(String(40))
+    reason_label: Mapped[str] = mapped_column(Text, default="")
+    continues: Mapped[bool] = mapped_column(default=False)  # may go on on a later day
+    note: Mapped[str] = mapped_column(Text, default="")
+    closure: Mapped[DayClosure] = relationship(back_populates="explanations")
+
+
 class CarriedExport(Base):
     """An outbox file this counter wrote to carry by hand (issue 17), and when the
     central side's receipt for it came back. Counts and sequence numbers only."""

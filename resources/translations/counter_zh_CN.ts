@@ -810,11 +810,197 @@
     </message>
 </context>
 <context>
+    <name>CarryActions</name>
+    <message>
+        <location filename="../../counter_app/qt/carry_actions.py" line="39"/>
+        <source>Writing the file to carry…</source>
+        <translation>正在写入待携带的文件…</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/carry_actions.py" line="47"/>
+        <source>Reading the receipt…</source>
+        <translation>正在读取回执…</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/carry_actions.py" line="60"/>
+        <source>{applications} applications ({operations} operations, {files} files, {audit} audit records) were written to {file}.
+
+Carry the file to the central database; import the receipt that comes back here. Until then they stay unsent.</source>
+        <translation>已把 {applications} 笔申请（{operations} 项操作、{files} 个文件、{audit} 条审计记录）写入 {file}。
+
+请把该文件携带到中心数据库；把带回的回执导入本窗口。在此之前，这些数据仍为未发送。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/carry_actions.py" line="70"/>
+        <source>Marked as sent: {marked}. Refused by the central database: {rejected} (see Sync problems). Still to send: {waiting}.</source>
+        <translation>已标记为已发送：{marked}。被中心数据库拒收：{rejected}（见“同步问题”）。仍待发送：{waiting}。</translation>
+    </message>
+</context>
+<context>
     <name>ChangePasswordDialog</name>
     <message>
         <location filename="../../counter_app/qt/password_dialog.py" line="67"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
+    </message>
+</context>
+<context>
+    <name>CloseDayDialog</name>
+    <message>
+        <location filename="../../ui/close_day.ui" line="14"/>
+        <location filename="../../counter_app/qt/close_day.py" line="290"/>
+        <source>Close the day</source>
+        <translation>日终结账</translation>
+    </message>
+    <message>
+        <location filename="../../ui/close_day.ui" line="22"/>
+        <source>&amp;Day:</source>
+        <translation>日期(&amp;D)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/close_day.ui" line="42"/>
+        <source>&amp;Show</source>
+        <translation>显示(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/close_day.ui" line="80"/>
+        <source>Open &amp;items (Up and Down choose one; the keys 1 to 9 give it a reason; a group&apos;s row gives all of its items the same):</source>
+        <translation>未办结事项(&amp;I)（上下键选择；数字键 1 至 9 选择说明原因；选中分组行则为该组全部事项填写相同原因）：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/close_day.ui" line="103"/>
+        <source>Application</source>
+        <translation>申请编号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/close_day.ui" line="108"/>
+        <source>ID number</source>
+        <translation>证件号码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/close_day.ui" line="113"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/close_day.ui" line="118"/>
+        <source>Reason</source>
+        <translation>说明原因</translation>
+    </message>
+    <message>
+        <location filename="../../ui/close_day.ui" line="123"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../ui/close_day.ui" line="133"/>
+        <source>&amp;Reason:</source>
+        <translation>原因(&amp;R)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/close_day.ui" line="146"/>
+        <source>&amp;Note:</source>
+        <translation>备注(&amp;N)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/close_day.ui" line="159"/>
+        <source>Needed where the reason asks for one</source>
+        <translation>所选原因要求时必填</translation>
+    </message>
+    <message>
+        <location filename="../../ui/close_day.ui" line="210"/>
+        <source>Close the da&amp;y…</source>
+        <translation>结账(&amp;Y)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/close_day.ui" line="213"/>
+        <source>Enabled once every open item has a reason</source>
+        <translation>每个未办结事项都选择了原因后才可结账</translation>
+    </message>
+    <message>
+        <location filename="../../ui/close_day.ui" line="223"/>
+        <source>&amp;Print…</source>
+        <translation>打印(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/close_day.ui" line="226"/>
+        <source>Print the closing report (Ctrl+P)</source>
+        <translation>打印结账报表（Ctrl+P）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/close_day.ui" line="236"/>
+        <source>Cl&amp;ose</source>
+        <translation>关闭(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/close_day.py" line="43"/>
+        <source>Waiting for review</source>
+        <translation>待复核</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/close_day.py" line="44"/>
+        <source>Not sent yet</source>
+        <translation>未上传</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/close_day.py" line="45"/>
+        <source>Refused by the central database</source>
+        <translation>被中心数据库拒收</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/close_day.py" line="46"/>
+        <source>Printed but not signed</source>
+        <translation>已打印未签字</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/close_day.py" line="47"/>
+        <source>Not finished</source>
+        <translation>未办结</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/close_day.py" line="109"/>
+        <source>— choose a reason —</source>
+        <translation>— 请选择原因 —</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/close_day.py" line="135"/>
+        <source>Looking at the day…</source>
+        <translation>正在查询当日情况…</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/close_day.py" line="172"/>
+        <source>{count} open items on {day}.</source>
+        <translation>{day} 共有 {count} 项未办结事项。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/close_day.py" line="174"/>
+        <source>No open items on {day}: the day can be closed.</source>
+        <translation>{day} 没有未办结事项，可以结账。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/close_day.py" line="185"/>
+        <source>{day} was closed at {at} by {name}.</source>
+        <translation>{day} 已于 {at} 由 {name} 结账。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/close_day.py" line="289"/>
+        <source>{count} items still need a reason (or its note).</source>
+        <translation>还有 {count} 项需要选择原因（或填写备注）。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/close_day.py" line="297"/>
+        <source>Close {day}? Its records will no longer change; only an administrator can reopen the day.</source>
+        <translation>确定对 {day} 结账吗？结账后当日记录不能再更改，只有管理员可以反结账。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/close_day.py" line="301"/>
+        <source>Closing the day and making its report…</source>
+        <translation>正在结账并生成结账报表…</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/close_day.py" line="319"/>
+        <source>Printed.</source>
+        <translation>已打印。</translation>
     </message>
 </context>
 <context>
@@ -1193,22 +1379,22 @@
         <translation>向申请人说明的具体情况(&amp;D)（每行一条）：</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/page_examination.py" line="30"/>
+        <location filename="../../counter_app/qt/page_examination.py" line="31"/>
         <source>Materials received: {received} of {total}.</source>
         <translation>已收材料：{received} / {total} 项。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/page_examination.py" line="33"/>
+        <location filename="../../counter_app/qt/page_examination.py" line="34"/>
         <source>Missing required materials: {names}.</source>
         <translation>缺少必交材料：{names}。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/page_examination.py" line="44"/>
+        <location filename="../../counter_app/qt/page_examination.py" line="45"/>
         <source>Missing: {names}</source>
         <translation>缺少：{names}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/page_examination.py" line="60"/>
+        <location filename="../../counter_app/qt/page_examination.py" line="65"/>
         <source>The application has been rejected. Please give the applicant the reasons and return the materials.</source>
         <translation>该申请已不予受理。请向申请人说明理由并退还材料。</translation>
     </message>
@@ -1617,17 +1803,17 @@
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/instant_issue.py" line="59"/>
+        <location filename="../../counter_app/qt/instant_issue.py" line="60"/>
         <source>Writing the chip and printing the card…</source>
         <translation>正在写入芯片并打印卡面…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/instant_issue.py" line="77"/>
+        <location filename="../../counter_app/qt/instant_issue.py" line="78"/>
         <source>Card {card} is made and handed over ({status}).</source>
         <translation>卡号 {card} 已制成并交付（{status}）。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/instant_issue.py" line="82"/>
+        <location filename="../../counter_app/qt/instant_issue.py" line="83"/>
         <source>Card {card} could not be made.</source>
         <translation>卡号 {card} 制卡失败。</translation>
     </message>
@@ -1635,12 +1821,22 @@
 <context>
     <name>IntakeWizard</name>
     <message>
-        <location filename="../../counter_app/qt/wizard.py" line="77"/>
+        <location filename="../../counter_app/qt/wizard.py" line="78"/>
+        <source>Returned by {name}: {reason}.</source>
+        <translation>已被 {name} 退回：{reason}。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/wizard.py" line="82"/>
+        <source>Correct it and examine it again.</source>
+        <translation>请更正后重新初审。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/wizard.py" line="98"/>
         <source>Application {number}</source>
         <translation>申请 {number}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/wizard.py" line="79"/>
+        <location filename="../../counter_app/qt/wizard.py" line="100"/>
         <source>New application</source>
         <translation>新建申请</translation>
     </message>
@@ -1678,7 +1874,7 @@
         <translation>解锁(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/idle_lock.py" line="158"/>
+        <location filename="../../counter_app/qt/idle_lock.py" line="159"/>
         <source>This window was locked. {name} or a supervisor of this site can unlock it; the work in progress is kept.</source>
         <translation>窗口已锁定。{name}或本网点的主管可以解锁；正在办理的业务均已保留。</translation>
     </message>
@@ -1734,272 +1930,382 @@
         <translation>今日受理</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="90"/>
+        <location filename="../../ui/main_window.ui" line="65"/>
+        <source>Open items:</source>
+        <translation>待办：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.ui" line="161"/>
         <source>&amp;Application</source>
         <translation>业务(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="104"/>
+        <location filename="../../ui/main_window.ui" line="170"/>
+        <source>Open ite&amp;ms</source>
+        <translation>待办事项(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.ui" line="188"/>
         <source>&amp;Documents</source>
         <translation>文书(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="112"/>
+        <location filename="../../ui/main_window.ui" line="196"/>
         <source>Applicant &amp;guide</source>
         <translation>申领须知(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="119"/>
+        <location filename="../../ui/main_window.ui" line="203"/>
         <source>&amp;Photo</source>
         <translation>照片(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="125"/>
+        <location filename="../../ui/main_window.ui" line="209"/>
         <source>&amp;Reports</source>
         <translation>报表(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="131"/>
+        <location filename="../../ui/main_window.ui" line="218"/>
         <source>&amp;Cards</source>
         <translation>社保卡(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="141"/>
+        <location filename="../../ui/main_window.ui" line="228"/>
         <source>&amp;Sync</source>
         <translation>同步(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="148"/>
+        <location filename="../../ui/main_window.ui" line="238"/>
         <source>&amp;Operator</source>
         <translation>操作员(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="157"/>
+        <location filename="../../ui/main_window.ui" line="247"/>
         <source>Lan&amp;guage</source>
         <translation>语言(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="173"/>
+        <location filename="../../ui/main_window.ui" line="263"/>
         <source>Toolbar</source>
         <translation>工具栏</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="197"/>
+        <location filename="../../ui/main_window.ui" line="287"/>
         <source>&amp;New application</source>
         <translation>新建申请(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="200"/>
+        <location filename="../../ui/main_window.ui" line="290"/>
         <source>Take in a new application (Ctrl+N)</source>
         <translation>受理一笔新申请（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="208"/>
+        <location filename="../../ui/main_window.ui" line="298"/>
         <source>&amp;Batch intake…</source>
         <translation>批量受理…(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="211"/>
+        <location filename="../../ui/main_window.ui" line="301"/>
         <source>Take in a committee&apos;s spreadsheet of applicants (Ctrl+B)</source>
         <translation>受理村委会/社区报送的申请人表格（Ctrl+B）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="219"/>
+        <location filename="../../ui/main_window.ui" line="309"/>
         <source>&amp;Inquiry…</source>
         <translation>查询…(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="222"/>
+        <location filename="../../ui/main_window.ui" line="312"/>
         <source>A cardholder&apos;s applications, card and invalid-list status by ID number or card number (Ctrl+I)</source>
         <translation>按身份证号码或卡号查询持卡人的申领、卡片及失效名单状态（Ctrl+I）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="230"/>
+        <location filename="../../ui/main_window.ui" line="320"/>
         <source>&amp;End-of-day report…</source>
         <translation>日终报表…(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="233"/>
+        <location filename="../../ui/main_window.ui" line="323"/>
         <source>The day&apos;s applications by business type and status, cards collected and overdue cards, to preview and print (supervisors)</source>
         <translation>当日按业务类型和状态统计的申请、已领卡及超期卡片，可预览和打印（主管）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="238"/>
+        <location filename="../../ui/main_window.ui" line="328"/>
+        <source>&amp;Close the day…</source>
+        <translation>日结(&amp;C)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.ui" line="331"/>
+        <source>Explain what is still open today and close the day: its records stop changing (supervisors)</source>
+        <translation>说明今日仍未完成的事项并日结：此后该日记录不再更改（主管）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.ui" line="336"/>
+        <source>Re&amp;open a closed day…</source>
+        <translation>重新开放已日结的日期(&amp;O)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.ui" line="339"/>
+        <source>Let a closed day&apos;s records change again, with a reason (administrators)</source>
+        <translation>说明原因后允许已日结日期的记录再次更改（管理员）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.ui" line="344"/>
+        <source>&amp;Export unsent to carry…</source>
+        <translation>导出待发数据以便携带(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.ui" line="347"/>
+        <source>Without a network: write everything unsent into one encrypted file, to carry to the central database by hand</source>
+        <translation>无网络时：把所有未发送的数据写入一个加密文件，人工携带到中心数据库</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.ui" line="352"/>
+        <source>Import a &amp;receipt…</source>
+        <translation>导入回执(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.ui" line="355"/>
+        <source>Mark what the central database received from a carried file as sent</source>
+        <translation>把中心数据库从携带文件中收到的数据标记为已发送</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.ui" line="360"/>
         <source>&amp;Collect card…</source>
         <translation>领卡(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="241"/>
+        <location filename="../../ui/main_window.ui" line="363"/>
         <source>Hand a finished card over: scan the pick-up voucher, check the ID of who collects, print the collection receipt (Ctrl+L)</source>
         <translation>发放已制成的社会保障卡：扫描取卡凭证，核验领卡人证件，打印领取回执（Ctrl+L）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="249"/>
+        <location filename="../../ui/main_window.ui" line="371"/>
         <source>&amp;Activate card…</source>
         <translation>激活(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="252"/>
+        <location filename="../../ui/main_window.ui" line="374"/>
         <source>Record the activation of a collected card (Ctrl+J)</source>
         <translation>登记已领取卡片的激活（Ctrl+J）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="260"/>
+        <location filename="../../ui/main_window.ui" line="382"/>
         <source>&amp;Report lost, damaged or cancelled card…</source>
         <translation>挂失、损坏、注销登记(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="263"/>
+        <location filename="../../ui/main_window.ui" line="385"/>
         <source>Put a card on the invalid list: temporary or formal loss, damage, cancellation (Ctrl+Shift+L)</source>
         <translation>将卡片列入无效卡名单：临时挂失、正式挂失、损坏、注销（Ctrl+Shift+L）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="271"/>
+        <location filename="../../ui/main_window.ui" line="393"/>
         <source>&amp;Undo a temporary loss report…</source>
         <translation>解除临时挂失(&amp;U)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="274"/>
+        <location filename="../../ui/main_window.ui" line="396"/>
         <source>The card was found: undo its temporary loss report (Ctrl+Shift+U)</source>
         <translation>卡片已找回：解除临时挂失（Ctrl+Shift+U）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="282"/>
+        <location filename="../../ui/main_window.ui" line="404"/>
         <source>Attach &amp;signed form…</source>
         <translation>附加签字表…(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="285"/>
+        <location filename="../../ui/main_window.ui" line="407"/>
         <source>Attach the scan of a signed registration form: its QR code finds the application (Ctrl+G)</source>
         <translation>附加已签字登记表的扫描件：系统根据二维码找到对应申请（Ctrl+G）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="293"/>
+        <location filename="../../ui/main_window.ui" line="415"/>
         <source>Print pick-up &amp;voucher</source>
         <translation>打印取卡凭证(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="301"/>
+        <location filename="../../ui/main_window.ui" line="423"/>
         <source>&amp;Issue photo receipt…</source>
         <translation>出具照片回执(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="304"/>
+        <location filename="../../ui/main_window.ui" line="426"/>
         <source>Photo station: take the applicant&apos;s photo and print the receipt they bring to the window (Ctrl+R)</source>
         <translation>照相点：拍摄申请人照片并打印照片回执，申请人凭回执到窗口办理（Ctrl+R）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="312"/>
+        <location filename="../../ui/main_window.ui" line="434"/>
         <source>Print rejection &amp;notice</source>
         <translation>打印不予受理告知书(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="317"/>
+        <location filename="../../ui/main_window.ui" line="439"/>
         <source>&amp;Continue application</source>
         <translation>继续办理(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="320"/>
+        <location filename="../../ui/main_window.ui" line="442"/>
         <source>Continue the selected application where it stopped (Enter)</source>
         <translation>从中断处继续办理所选申请（回车）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="325"/>
+        <location filename="../../ui/main_window.ui" line="447"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="328"/>
+        <location filename="../../ui/main_window.ui" line="450"/>
         <source>Reload today&apos;s applications (F5)</source>
         <translation>重新加载今日受理列表（F5）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="336"/>
+        <location filename="../../ui/main_window.ui" line="458"/>
         <source>&amp;Self-check…</source>
         <translation>自检…(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="339"/>
+        <location filename="../../ui/main_window.ui" line="461"/>
         <source>What this counter found about itself: disk space, clock, sync, printer, cameras, ID-card reader, version (F12)</source>
         <translation>本窗口的自检结果：磁盘空间、时钟、同步、打印机、摄像头、身份证读卡器、版本（F12）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="347"/>
+        <location filename="../../ui/main_window.ui" line="469"/>
         <source>&amp;Sync now</source>
         <translation>立即同步(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="350"/>
+        <location filename="../../ui/main_window.ui" line="472"/>
         <source>Send submitted applications to the central database now (F9)</source>
         <translation>立即将已提交的申请上传至中心数据库（F9）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="358"/>
+        <location filename="../../ui/main_window.ui" line="480"/>
         <source>Sync &amp;problems…</source>
         <translation>同步问题(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="361"/>
+        <location filename="../../ui/main_window.ui" line="483"/>
         <source>Operations the central database refused, with its reasons (Shift+F9)</source>
         <translation>中心数据库拒收的操作及原因（Shift+F9）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="385"/>
+        <location filename="../../ui/main_window.ui" line="507"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="393"/>
+        <location filename="../../ui/main_window.ui" line="515"/>
         <source>Change &amp;password…</source>
         <translation>修改密码(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="396"/>
+        <location filename="../../ui/main_window.ui" line="518"/>
         <source>Choose a new password for your operator account</source>
         <translation>为您的操作员账号设置新密码</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="401"/>
+        <location filename="../../ui/main_window.ui" line="523"/>
         <source>&amp;Lock window</source>
         <translation>锁定窗口(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="404"/>
+        <location filename="../../ui/main_window.ui" line="526"/>
         <source>Cover the window until you (or a supervisor) type the password again; the work in progress is kept (Ctrl+Alt+L)</source>
         <translation>遮盖窗口，直到您（或主管）再次输入密码；正在办理的业务保留（Ctrl+Alt+L）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="412"/>
+        <location filename="../../ui/main_window.ui" line="534"/>
         <source>&amp;Operators…</source>
         <translation>操作员管理(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="415"/>
+        <location filename="../../ui/main_window.ui" line="537"/>
         <source>Create operators, assign roles, disable them, reset passwords (administrators)</source>
         <translation>新建操作员、分配角色、停用、重置密码（管理员）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/main_window.py" line="151"/>
+        <location filename="../../ui/main_window.ui" line="542"/>
+        <source>Waiting for review</source>
+        <translation>待复核</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.ui" line="545"/>
+        <source>Examined applications waiting for a supervisor&apos;s approval (Ctrl+1)</source>
+        <translation>已初审、等待主管复核批准的申请（Ctrl+1）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.ui" line="553"/>
+        <source>Unsent</source>
+        <translation>未上传</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.ui" line="556"/>
+        <source>Applications not yet sent to the central database (Ctrl+2)</source>
+        <translation>尚未上传到中心数据库的申请（Ctrl+2）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.ui" line="564"/>
+        <source>Refused</source>
+        <translation>中心退回</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.ui" line="567"/>
+        <source>Applications the central database refused, not yet marked as seen (Ctrl+3)</source>
+        <translation>被中心数据库拒收、尚未标记为已阅的申请（Ctrl+3）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.ui" line="575"/>
+        <source>Printed, unsigned</source>
+        <translation>已打印未签字</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.ui" line="578"/>
+        <source>Forms printed but never signed (Ctrl+4)</source>
+        <translation>登记表已打印但未签字（Ctrl+4）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.ui" line="586"/>
+        <source>Unfinished from earlier days</source>
+        <translation>往日未办完</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.ui" line="589"/>
+        <source>Applications begun before today and not yet printed (Ctrl+5)</source>
+        <translation>今天以前开始、尚未打印登记表的申请（Ctrl+5）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.ui" line="597"/>
+        <source>Re&amp;view queue…</source>
+        <translation>复核队列…(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.ui" line="600"/>
+        <source>Approve examined applications or return them to staff with a reason (supervisors, F6)</source>
+        <translation>批准已初审的申请，或注明原因退回经办人（主管，F6）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/main_window.py" line="157"/>
         <source>Operator: {name} ({user})  ·  Site: {site} ({code})</source>
         <translation>操作员：{name}（{user}）  ·  网点：{site}（{code}）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/main_window.py" line="184"/>
+        <location filename="../../counter_app/qt/main_window.py" line="190"/>
         <source>{total} today  ·  {open} at the counter</source>
         <translation>今日共 {total} 笔  ·  办理中 {open} 笔</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/main_window.py" line="232"/>
+        <location filename="../../counter_app/qt/main_window.py" line="239"/>
         <source>This application is “{status}”: there is nothing more to do at the counter.</source>
         <translation>该申请当前状态为“{status}”，窗口无需再办理。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/main_window.py" line="246"/>
+        <location filename="../../counter_app/qt/main_window.py" line="253"/>
         <source>The new language takes effect the next time Counter is started.</source>
         <translation>新的界面语言将在下次启动程序后生效。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/main_window.py" line="294"/>
+        <location filename="../../counter_app/qt/main_window.py" line="302"/>
         <source>{count} refused by the central database</source>
         <translation>中心数据库拒收 {count} 笔</translation>
     </message>
@@ -2746,6 +3052,54 @@
     </message>
 </context>
 <context>
+    <name>ReopenDayDialog</name>
+    <message>
+        <location filename="../../ui/reopen_day.ui" line="14"/>
+        <source>Reopen a closed day</source>
+        <translation>反结账</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reopen_day.ui" line="22"/>
+        <source>&amp;Day:</source>
+        <translation>日期(&amp;D)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reopen_day.ui" line="52"/>
+        <source>&amp;Reason:</source>
+        <translation>原因(&amp;R)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reopen_day.ui" line="65"/>
+        <source>Why the day&apos;s records must change again (kept with the close)</source>
+        <translation>为何需要再次更改当日记录（与结账记录一同保存）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reopen_day.ui" line="93"/>
+        <source>Re&amp;open…</source>
+        <translation>反结账(&amp;O)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reopen_day.ui" line="103"/>
+        <source>&amp;Cancel</source>
+        <translation>取消(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/close_day.py" line="366"/>
+        <source>Closed at {at} by {name}.</source>
+        <translation>已于 {at} 由 {name} 结账。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/close_day.py" line="368"/>
+        <source>This day is not closed.</source>
+        <translation>该日尚未结账。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/close_day.py" line="378"/>
+        <source>Reopen {day}? Its records can be changed again until a supervisor closes it again.</source>
+        <translation>确定对 {day} 反结账吗？在主管再次结账之前，当日记录可以再次更改。</translation>
+    </message>
+</context>
+<context>
     <name>ResetPasswordDialog</name>
     <message>
         <location filename="../../counter_app/qt/password_dialog.py" line="89"/>
@@ -2844,6 +3198,122 @@
         <location filename="../../counter_app/qt/card_centre_results.py" line="93"/>
         <source>{number} recorded.</source>
         <translation>{number} 已登记。</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewQueueDialog</name>
+    <message>
+        <location filename="../../ui/review_queue.ui" line="14"/>
+        <source>Review queue</source>
+        <translation>复核队列</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_queue.ui" line="20"/>
+        <source>A approves the selected application. To return it to staff, press the number of the reason (1–9), type a note if needed and press Enter. The next one is selected.</source>
+        <translation>按 A 批准所选申请。要退回经办人，请按原因编号（1–9），需要时填写说明，再按回车。随后自动选中下一条。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_queue.ui" line="34"/>
+        <source>&amp;Waiting:</source>
+        <translation>待复核(&amp;W)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_queue.ui" line="158"/>
+        <source>Return to staff</source>
+        <translation>退回经办人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_queue.ui" line="164"/>
+        <source>R&amp;eason:</source>
+        <translation>原因(&amp;E)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_queue.ui" line="177"/>
+        <source>&amp;Note (optional):</source>
+        <translation>说明（可不填）(&amp;N)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_queue.ui" line="223"/>
+        <source>&amp;Approve</source>
+        <translation>批准(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_queue.ui" line="226"/>
+        <source>Approve the selected application: staff go on with the photo (A)</source>
+        <translation>批准所选申请：经办人可继续采集照片（A）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_queue.ui" line="236"/>
+        <source>Return to &amp;staff</source>
+        <translation>退回经办人(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_queue.ui" line="239"/>
+        <source>Return the selected application with the reason and the note (Enter in the note)</source>
+        <translation>按所选原因和说明退回所选申请（在说明中按回车）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_queue.ui" line="249"/>
+        <source>&amp;Close</source>
+        <translation>关闭(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/review_queue.py" line="100"/>
+        <source>{count} waiting</source>
+        <translation>{count} 条待复核</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/review_queue.py" line="101"/>
+        <source>Nothing is waiting for a review.</source>
+        <translation>没有待复核的申请。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/review_queue.py" line="154"/>
+        <source>Examined by {name} at {time} (round {round})</source>
+        <translation>由 {name} 于 {time} 初审（第 {round} 次）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/review_queue.py" line="157"/>
+        <source>Returned before: {reason}</source>
+        <translation>此前退回原因：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/review_queue.py" line="166"/>
+        <source>Scanned materials: {count}</source>
+        <translation>已扫描材料：{count} 份</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/review_queue.py" line="178"/>
+        <source>No photo yet: it is taken after the approval.</source>
+        <translation>尚无照片：批准后再采集。</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewWaitPage</name>
+    <message>
+        <location filename="../../ui/wizard_review.ui" line="6"/>
+        <source>Waiting for review</source>
+        <translation>待复核</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard_review.ui" line="9"/>
+        <source>At this site a supervisor approves each examination before the photo, the form and the signature.</source>
+        <translation>本网点每笔初审须经主管复核批准，才能采集照片、打印登记表和签字。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard_review.ui" line="28"/>
+        <source>The application is in the list “Waiting for review” of the main window. Once it is approved, open it again to go on with the photo. Press Finish now.</source>
+        <translation>该申请已列入主窗口的“待复核”。批准后再次打开即可继续采集照片。现在请按“完成”。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/page_review.py" line="21"/>
+        <source>Application {number} waits for a supervisor&apos;s review.</source>
+        <translation>申请 {number} 正在等待主管复核。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/page_review.py" line="24"/>
+        <source>Examined by {name} at {time}.</source>
+        <translation>由 {name} 于 {time} 初审。</translation>
     </message>
 </context>
 <context>
@@ -3404,9 +3874,77 @@
     </message>
 </context>
 <context>
+    <name>WorkListDialog</name>
+    <message>
+        <location filename="../../ui/work_list.ui" line="14"/>
+        <source>Open items</source>
+        <translation>待办事项</translation>
+    </message>
+    <message>
+        <location filename="../../ui/work_list.ui" line="58"/>
+        <source>Application no.</source>
+        <translation>申请编号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/work_list.ui" line="63"/>
+        <source>ID number</source>
+        <translation>证件号码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/work_list.ui" line="68"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/work_list.ui" line="73"/>
+        <source>Since</source>
+        <translation>起始时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/work_list.ui" line="78"/>
+        <source>Details</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <location filename="../../ui/work_list.ui" line="98"/>
+        <source>&amp;Open</source>
+        <translation>打开(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/work_list.ui" line="101"/>
+        <source>Open the selected application (Enter or double-click)</source>
+        <translation>打开所选申请（回车或双击）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/work_list.ui" line="111"/>
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/work_list.ui" line="114"/>
+        <source>List them again (F5)</source>
+        <translation>重新列出（F5）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/work_list.ui" line="124"/>
+        <source>&amp;Close</source>
+        <translation>关闭(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/work_list.py" line="93"/>
+        <source>{count} in the list. Enter opens the selected one.</source>
+        <translation>共 {count} 条。按回车打开所选的一条。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/work_list.py" line="96"/>
+        <source>Nothing is open here.</source>
+        <translation>这里没有待办事项。</translation>
+    </message>
+</context>
+<context>
     <name>_Cover</name>
     <message>
-        <location filename="../../counter_app/qt/idle_lock.py" line="113"/>
+        <location filename="../../counter_app/qt/idle_lock.py" line="114"/>
         <source>Locked</source>
         <translation>已锁定</translation>
     </message>
@@ -4477,168 +5015,249 @@
         <translation>开启或关闭网点的窗口即时制卡</translation>
     </message>
     <message>
+        <location filename="../../counter_app/cli/carry.py" line="20"/>
+        <source>write everything unsent into one file to carry by hand</source>
+        <translation>把所有未发送的数据写入一个文件，供人工携带</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/carry.py" line="22"/>
+        <source>Everything this counter has not sent (applications, files, audit records) in one file, encrypted to the central database and signed by this counter. {sign_in}</source>
+        <translation>本窗口所有未发送的数据（申请、文件、审计记录）写入一个文件，按中心数据库的密钥加密，并由本窗口签名。{sign_in}</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/carry.py" line="27"/>
+        <source>the file to write (replaced if it exists)</source>
+        <translation>要写入的文件（已存在则替换）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/carry.py" line="28"/>
+        <source>mark what the central database received from a carried file as sent</source>
+        <translation>把中心数据库从携带文件中收到的数据标记为已发送</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/carry.py" line="32"/>
+        <source>apply a counter&apos;s carried file and write its receipt</source>
+        <translation>导入窗口携带来的文件并写出回执</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/carry.py" line="36"/>
+        <source>the central carry key (from central carry-key)</source>
+        <translation>中心携带密钥（由 central carry-key 生成）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/carry.py" line="38"/>
+        <source>where to write the receipt (default: FILE.receipt)</source>
+        <translation>回执写到哪里（默认：FILE.receipt）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/carry.py" line="39"/>
+        <source>refuse a file of any other handling point</source>
+        <translation>拒收其他经办网点的文件</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/carry.py" line="41"/>
+        <source>make the key carried files are encrypted to; publish its public half</source>
+        <translation>生成携带文件所用的加密密钥，并发布其公钥</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/carry.py" line="44"/>
+        <source>write the private key here (mode 0600; never on a counter)</source>
+        <translation>私钥写到此处（权限 0600；切勿放在窗口电脑上）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/carry.py" line="45"/>
         <location filename="../../counter_app/cli/sync.py" line="59"/>
         <location filename="../../counter_app/cli/updates.py" line="278"/>
         <source>administrator&apos;s URL of the central PostgreSQL</source>
         <translation>中心 PostgreSQL 数据库的管理员 URL</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli/sync.py" line="66"/>
+        <location filename="../../counter_app/cli/carry.py" line="56"/>
+        <source>{file}: {applications} applications, {operations} operations, {files} files, {audit} audit records ({megabytes} MB)</source>
+        <translation>{file}：{applications} 笔申请，{operations} 项操作，{files} 个文件，{audit} 条审计记录（{megabytes} MB）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/carry.py" line="71"/>
+        <source>marked as sent: {marked}; refused by the central database: {rejected}; still to send: {waiting}</source>
+        <translation>已标记为已发送：{marked}；被中心数据库拒收：{rejected}；仍待发送：{waiting}</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/carry.py" line="85"/>
+        <source>{file} exists: a key is never written over another</source>
+        <translation>{file} 已存在：密钥不会覆盖另一个密钥</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/carry.py" line="88"/>
+        <source>carry key {key} published; private key in {file}</source>
+        <translation>携带密钥 {key} 已发布；私钥在 {file}</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/carry.py" line="94"/>
+        <source>{operations} operations: {applied} applied, {duplicates} already there, {rejected} refused, {waiting} left for a later sync; {audit} audit records</source>
+        <translation>{operations} 项操作：已导入 {applied}，已存在 {duplicates}，拒收 {rejected}，留待以后同步 {waiting}；审计记录 {audit} 条</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/carry.py" line="100"/>
+        <source>receipt: {file}</source>
+        <translation>回执：{file}</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/sync.py" line="68"/>
         <source>connect this counter with its enrolment code</source>
         <translation>用注册码将本柜台接入中心数据库</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli/sync.py" line="68"/>
+        <location filename="../../counter_app/cli/sync.py" line="70"/>
         <source>the enrolment code, or @FILE to read it from a file</source>
         <translation>注册码，或用 @FILE 从文件中读取</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli/sync.py" line="71"/>
+        <location filename="../../counter_app/cli/sync.py" line="73"/>
         <source>exchange data with the central database</source>
         <translation>与中心数据库交换数据</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli/sync.py" line="74"/>
+        <location filename="../../counter_app/cli/sync.py" line="76"/>
         <source>send everything queued and pull, once</source>
         <translation>发送队列中的全部数据并接收更新，执行一次</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli/sync.py" line="77"/>
+        <location filename="../../counter_app/cli/sync.py" line="79"/>
         <source>what waits to be sent, and the last sync</source>
         <translation>显示待发送的数据和最近一次同步</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli/sync.py" line="87"/>
+        <location filename="../../counter_app/cli/sync.py" line="89"/>
         <source>one of: {kinds}</source>
         <translation>只能是以下之一：{kinds}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli/sync.py" line="94"/>
+        <location filename="../../counter_app/cli/sync.py" line="96"/>
         <source>central database URL (default: this counter&apos;s enrolment, else the configured one)</source>
         <translation>中心数据库 URL（默认：本柜台注册时的设置，否则为设置文件中的地址）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli/sync.py" line="115"/>
+        <location filename="../../counter_app/cli/sync.py" line="120"/>
         <source>site {site}: instant issuance on</source>
         <translation>网点 {site}：即时制卡已开启</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli/sync.py" line="117"/>
+        <location filename="../../counter_app/cli/sync.py" line="122"/>
         <source>site {site}: instant issuance off</source>
         <translation>网点 {site}：即时制卡已关闭</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli/sync.py" line="121"/>
+        <location filename="../../counter_app/cli/sync.py" line="126"/>
         <source>central database at revision {revision}</source>
         <translation>中心数据库已是版本 {revision}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli/sync.py" line="125"/>
+        <location filename="../../counter_app/cli/sync.py" line="130"/>
         <source>site {site} ({kind}): {id}</source>
         <translation>网点 {site}（{kind}）：{id}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli/sync.py" line="131"/>
+        <location filename="../../counter_app/cli/sync.py" line="136"/>
         <source>device {device} for site {site}</source>
         <translation>设备 {device}（网点 {site}）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli/sync.py" line="139"/>
+        <location filename="../../counter_app/cli/sync.py" line="144"/>
         <source>device {device} revoked</source>
         <translation>设备 {device} 的访问权限已撤销</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli/sync.py" line="149"/>
+        <location filename="../../counter_app/cli/sync.py" line="154"/>
         <source>central database {database}: {count} roles named {prefix}_*</source>
         <translation>中心数据库 {database}：{count} 个名为 {prefix}_* 的数据库角色</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli/sync.py" line="154"/>
+        <location filename="../../counter_app/cli/sync.py" line="159"/>
         <source>not dropped: confirm with --yes (no terminal to ask on)</source>
         <translation>未删除：请加 --yes 确认（没有可询问的终端）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli/sync.py" line="159"/>
+        <location filename="../../counter_app/cli/sync.py" line="164"/>
         <source>Drop {database} and its roles for good? Type its name to confirm: </source>
         <translation>确定永久删除 {database} 及其数据库角色吗？请输入数据库名称确认：</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli/sync.py" line="165"/>
+        <location filename="../../counter_app/cli/sync.py" line="170"/>
         <source>not dropped</source>
         <translation>未删除</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli/sync.py" line="168"/>
+        <location filename="../../counter_app/cli/sync.py" line="173"/>
         <source>database {database} dropped, and {count} roles</source>
         <translation>已删除数据库 {database} 及 {count} 个数据库角色</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli/sync.py" line="171"/>
+        <location filename="../../counter_app/cli/sync.py" line="176"/>
         <source>kept {count} roles another database still uses: {roles}</source>
         <translation>保留了其他数据库仍在使用的 {count} 个角色：{roles}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli/sync.py" line="179"/>
+        <location filename="../../counter_app/cli/sync.py" line="184"/>
         <source>the code enrols once, until {time} UTC</source>
         <translation>该注册码只能注册一次，有效期至 {time}（UTC）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli/sync.py" line="183"/>
+        <location filename="../../counter_app/cli/sync.py" line="188"/>
         <source>enrolment code written to {file}; on the counter run: counter-app enrol @{file}</source>
         <translation>注册码已写入 {file}；请在柜台上运行：counter-app enrol @{file}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli/sync.py" line="186"/>
+        <location filename="../../counter_app/cli/sync.py" line="191"/>
         <source>enrolment code (shown once; on the counter run: counter-app enrol CODE):</source>
         <translation>注册码（只显示一次；请在柜台上运行：counter-app enrol 注册码）：</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli/sync.py" line="199"/>
+        <location filename="../../counter_app/cli/sync.py" line="204"/>
         <source>enrolled as device {device} of site {site}</source>
         <translation>已注册为网点 {site} 的设备 {device}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli/sync.py" line="218"/>
+        <location filename="../../counter_app/cli/sync.py" line="223"/>
         <source>not an enrolment code file</source>
         <translation>不是注册码文件</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli/sync.py" line="230"/>
+        <location filename="../../counter_app/cli/sync.py" line="235"/>
         <source>sent {sent}, files {files}, already there {duplicates}, rejected {rejected}, pending {pending}</source>
         <translation>已发送 {sent} 条，文件 {files} 个，中心已有 {duplicates} 条，被拒绝 {rejected} 条，待发送 {pending} 条</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli/sync.py" line="234"/>
+        <location filename="../../counter_app/cli/sync.py" line="239"/>
         <source>pulled: {feeds}</source>
         <translation>已接收：{feeds}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli/sync.py" line="235"/>
+        <location filename="../../counter_app/cli/sync.py" line="240"/>
         <source>{feed} {count}</source>
         <translation>{feed} {count} 条</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli/sync.py" line="240"/>
+        <location filename="../../counter_app/cli/sync.py" line="245"/>
         <source>rejected #{seq} {kind}: {reason}</source>
         <translation>被拒绝 #{seq} {kind}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli/sync.py" line="248"/>
+        <location filename="../../counter_app/cli/sync.py" line="253"/>
         <source>pending {pending}, rejected {rejected}, last success {when} (UTC)</source>
         <translation>待发送 {pending} 条，被拒绝 {rejected} 条，最近一次成功同步 {when}（UTC）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli/sync.py" line="252"/>
+        <location filename="../../counter_app/cli/sync.py" line="257"/>
         <source>pending {pending}, rejected {rejected}, never synced</source>
         <translation>待发送 {pending} 条，被拒绝 {rejected} 条，从未同步</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli/sync.py" line="256"/>
+        <location filename="../../counter_app/cli/sync.py" line="261"/>
         <source>last error: {error}</source>
         <translation>最近一次错误：{error}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli/sync.py" line="259"/>
+        <location filename="../../counter_app/cli/sync.py" line="264"/>
         <source>audit log flagged by the central database ({count}): tell the supervisor</source>
         <translation>中心数据库发现本柜台审计日志异常（{count} 次）：请报告主管</translation>
     </message>
@@ -5124,6 +5743,26 @@
         <translation>保存移交文件</translation>
     </message>
     <message>
+        <location filename="../../counter_app/qt/dialogs.py" line="123"/>
+        <source>Export unsent to carry</source>
+        <translation>导出待发数据以便携带</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/dialogs.py" line="125"/>
+        <source>Carried outbox (*.carry)</source>
+        <translation>携带的待发数据 (*.carry)</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/dialogs.py" line="131"/>
+        <source>Import a receipt</source>
+        <translation>导入回执</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/dialogs.py" line="132"/>
+        <source>Receipts (*.receipt);;All files (*)</source>
+        <translation>回执 (*.receipt);;所有文件 (*)</translation>
+    </message>
+    <message>
         <location filename="../../counter_app/qt/dialogs.py" line="68"/>
         <location filename="../../counter_app/qt/dialogs.py" line="86"/>
         <location filename="../../counter_app/qt/dialogs.py" line="116"/>
@@ -5359,24 +5998,24 @@
     </message>
     <message>
         <location filename="../../counter_app/services/collection.py" line="85"/>
-        <location filename="../../counter_app/services/fees.py" line="32"/>
-        <location filename="../../counter_app/services/intake.py" line="31"/>
-        <location filename="../../counter_app/services/issuance.py" line="61"/>
+        <location filename="../../counter_app/services/fees.py" line="33"/>
+        <location filename="../../counter_app/services/intake.py" line="32"/>
+        <location filename="../../counter_app/services/issuance.py" line="62"/>
         <source>The application cannot be found.</source>
         <translation>未找到该申请。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/intake.py" line="32"/>
+        <location filename="../../counter_app/services/intake.py" line="33"/>
         <source>Required materials are missing: {materials}.</source>
         <translation>缺少必交材料：{materials}。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/intake.py" line="34"/>
+        <location filename="../../counter_app/services/intake.py" line="35"/>
         <source>Please give the reason for the rejection.</source>
         <translation>请填写不予受理的理由。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/intake.py" line="35"/>
+        <location filename="../../counter_app/services/intake.py" line="36"/>
         <source>The application is past this step and can no longer be changed here.</source>
         <translation>该申请已过此环节，不能在此修改。</translation>
     </message>
@@ -5392,7 +6031,7 @@
     </message>
     <message>
         <location filename="../../counter_app/batches/business_column.py" line="26"/>
-        <location filename="../../counter_app/services/intake.py" line="37"/>
+        <location filename="../../counter_app/services/intake.py" line="38"/>
         <source>Please enter the number of the card being renewed (it is printed on the card).</source>
         <translation>请输入需换领的原卡卡号（印在卡面上）。</translation>
     </message>
@@ -5572,22 +6211,22 @@
         <translation>申请人已成年，不能由监护人代为办理。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/business.py" line="28"/>
+        <location filename="../../counter_app/domain/business.py" line="29"/>
         <source>The rules file {file} is not valid: {problem}</source>
         <translation>业务规则文件 {file} 有误：{problem}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/business.py" line="29"/>
+        <location filename="../../counter_app/domain/business.py" line="30"/>
         <source>{business} is only for children within {days} days after birth: this applicant should apply for {instead}.</source>
         <translation>{business}只适用于出生 {days} 天内的儿童：此申请人应办理「{instead}」。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/business.py" line="32"/>
+        <location filename="../../counter_app/domain/business.py" line="33"/>
         <source>{business} is only for applicants up to {age} years old: this applicant should apply for {instead}.</source>
         <translation>{business}只适用于 {age} 周岁及以下的申请人：此申请人应办理「{instead}」。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/business.py" line="35"/>
+        <location filename="../../counter_app/domain/business.py" line="36"/>
         <source>{business} is only for applicants from {age} years old: this applicant should apply for {instead}.</source>
         <translation>{business}只适用于年满 {age} 周岁的申请人：此申请人应办理「{instead}」。</translation>
     </message>
@@ -5985,18 +6624,18 @@
         <translation>照片为 {measured} 像素；要求 {low} 像素。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/batches.py" line="31"/>
+        <location filename="../../counter_app/services/batches.py" line="33"/>
         <source>No row of the spreadsheet can be accepted; see the report.</source>
         <translation>表格中没有可受理的行，请查看核验报告。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/batches.py" line="33"/>
+        <location filename="../../counter_app/services/batches.py" line="35"/>
         <location filename="../../counter_app/services/documents.py" line="54"/>
         <source>The batch cannot be found.</source>
         <translation>找不到该批次。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/batches.py" line="34"/>
+        <location filename="../../counter_app/services/batches.py" line="36"/>
         <source>Please name the committee or community.</source>
         <translation>请填写村委会或社区名称。</translation>
     </message>
@@ -6041,32 +6680,32 @@
         <translation>申请 {number} 的登记表不能打印：尚未通过初审，或已不予受理或已撤回。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/scanning.py" line="24"/>
+        <location filename="../../counter_app/services/scanning.py" line="25"/>
         <source>This material is not on the application&apos;s checklist.</source>
         <translation>该材料不在本申请的材料清单中。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/signed_copies.py" line="43"/>
+        <location filename="../../counter_app/services/signed_copies.py" line="44"/>
         <source>The file cannot be opened. Check that it exists and is not too large (at most 40 MB).</source>
         <translation>无法打开该文件。请检查文件是否存在且不超过 40 MB。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/signed_copies.py" line="46"/>
+        <location filename="../../counter_app/services/signed_copies.py" line="47"/>
         <source>The registration form of this application has not been printed yet, so there is no signed form to attach.</source>
         <translation>该申请的登记表尚未打印，没有可附加的签字表。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/signed_copies.py" line="49"/>
+        <location filename="../../counter_app/services/signed_copies.py" line="50"/>
         <source>The application was rejected or withdrawn; a signed form cannot be attached to it.</source>
         <translation>该申请已不予受理或已撤回，不能附加签字表。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/signed_copies.py" line="52"/>
+        <location filename="../../counter_app/services/signed_copies.py" line="53"/>
         <source>The first page of the PDF cannot be read. Scan the signed form again, or save the scan as a picture (JPEG or PNG).</source>
         <translation>无法读取该 PDF 文件的第一页。请重新扫描已签字的登记表，或将扫描件保存为图片（JPEG 或 PNG）。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/signed_copies.py" line="55"/>
+        <location filename="../../counter_app/services/signed_copies.py" line="56"/>
         <source>The page belongs to application {number}, which is not in this counter&apos;s records.</source>
         <translation>此页属于申请 {number}，但本窗口没有该申请的记录。</translation>
     </message>
@@ -6136,32 +6775,32 @@
         <translation>无法播放该视频文件。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/photo_station.py" line="38"/>
+        <location filename="../../counter_app/services/photo_station.py" line="40"/>
         <source>No single face was found, so the photo cannot be cut to the standard: please take it again.</source>
         <translation>未能找到唯一的人脸，无法按标准裁切照片：请重新拍摄。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/photo_station.py" line="41"/>
+        <location filename="../../counter_app/services/photo_station.py" line="43"/>
         <source>The photo fails {count} check(s). Take it again, or ask a supervisor to accept it with a reason.</source>
         <translation>照片有 {count} 项检查未通过。请重新拍摄，或请主管填写理由后批准采用。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/photo_station.py" line="44"/>
+        <location filename="../../counter_app/services/photo_station.py" line="46"/>
         <source>Please give the reason for accepting a photo that fails a check.</source>
         <translation>请填写采用未通过检查照片的理由。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/photo_station.py" line="47"/>
+        <location filename="../../counter_app/services/photo_station.py" line="49"/>
         <source>This applicant needs a photo: only children under {age} may go without one.</source>
         <translation>此申请人需要照片：只有未满 {age} 周岁的儿童可以免照片。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/photo_station.py" line="49"/>
+        <location filename="../../counter_app/services/photo_station.py" line="51"/>
         <source>Every applicant needs a photo in this city.</source>
         <translation>本市所有申请人都需要照片。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/photo_station.py" line="51"/>
+        <location filename="../../counter_app/services/photo_station.py" line="53"/>
         <source>The application already has a photo.</source>
         <translation>该申请已有照片。</translation>
     </message>
@@ -7214,104 +7853,284 @@
         <translation>一个卡号段最多包含 {most} 个卡号。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/fees.py" line="33"/>
+        <location filename="../../counter_app/services/fees.py" line="34"/>
         <source>Payment method {method} is not one of this city&apos;s.</source>
         <translation>收费方式 {method} 不是本市规定的收费方式。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/fees.py" line="35"/>
+        <location filename="../../counter_app/services/fees.py" line="36"/>
         <source>No fee is due for this application.</source>
         <translation>该申请无需缴费。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/fees.py" line="36"/>
+        <location filename="../../counter_app/services/fees.py" line="37"/>
         <source>The fee of this application has been paid.</source>
         <translation>该申请的费用已缴纳。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/fees.py" line="37"/>
+        <location filename="../../counter_app/services/fees.py" line="38"/>
         <source>The application was rejected or withdrawn: no fee is taken for it.</source>
         <translation>该申请已不予受理或已撤回，不收取费用。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/fees.py" line="39"/>
+        <location filename="../../counter_app/services/fees.py" line="40"/>
         <source>The fee of this application has been paid: its business type can no longer be changed.</source>
         <translation>该申请的费用已缴纳，不能再更改业务类型。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/issuance.py" line="62"/>
+        <location filename="../../counter_app/services/issuance.py" line="63"/>
         <source>This application was taken in at another handling point; its card is made there.</source>
         <translation>该申请由其他网点受理，请在该网点制卡。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/issuance.py" line="65"/>
+        <location filename="../../counter_app/services/issuance.py" line="66"/>
         <source>This handling point does not make cards at the window: its cards are made by the card centre. (Instant issuance is switched on centrally; the counter learns of it at the next sync.)</source>
         <translation>本网点不在窗口即时制卡，卡片由卡管中心制作。（即时制卡由中心开启，柜台在下次同步时获知。）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/issuance.py" line="69"/>
+        <location filename="../../counter_app/services/issuance.py" line="70"/>
         <source>The card of application {number} cannot be made here now: its status is {status} (a card is made for a signed or submitted application, or again after a failed attempt).</source>
         <translation>申请 {number} 的卡现在无法在此制作：其状态为 {status}（只能为已签字或已提交的申请制卡，或在制卡失败后重新制卡）。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/issuance.py" line="73"/>
+        <location filename="../../counter_app/services/issuance.py" line="74"/>
         <source>This counter has no card numbers left. Sync with the central database to reserve more; if none come, the card centre must give the handling point a new block of numbers.</source>
         <translation>本柜台已无可用卡号。请与中心数据库同步以预留更多卡号；如仍没有，需由卡管中心为本网点分配新的卡号段。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/issuance.py" line="77"/>
+        <location filename="../../counter_app/services/issuance.py" line="78"/>
         <source>By the card centre&apos;s deliveries no blank cards are left here (received {received}, used {used}). Ask the card centre for more blanks.</source>
         <translation>按卡管中心的配送记录，本网点已无白卡（已收 {received} 张，已用 {used} 张）。请向卡管中心申领白卡。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/issuance.py" line="80"/>
+        <location filename="../../counter_app/services/issuance.py" line="81"/>
         <source>Card making was interrupted before its result was recorded; the blank is treated as spoiled.</source>
         <translation>制卡在记录结果前中断，该白卡按作废处理。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/issuance.py" line="83"/>
+        <location filename="../../counter_app/services/issuance.py" line="84"/>
         <source>The card encoder failed ({error}); the blank is treated as spoiled.</source>
         <translation>写卡器出错（{error}），该白卡按作废处理。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/issuance.py" line="85"/>
+        <location filename="../../counter_app/services/issuance.py" line="86"/>
         <source>The card face could not be printed ({error}); the blank is spoiled.</source>
         <translation>卡面无法打印（{error}），该白卡已作废。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/blank_count.py" line="38"/>
+        <location filename="../../counter_app/services/blank_count.py" line="39"/>
         <source>This handling point does not make cards at the window: there are no blank cards to count.</source>
         <translation>本网点不在窗口制卡，没有空白卡需要盘点。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/blank_count.py" line="41"/>
+        <location filename="../../counter_app/services/blank_count.py" line="42"/>
         <source>The stock of blank cards is not known yet: sync with the central database first.</source>
         <translation>空白卡库存尚未获取：请先与中心数据库同步。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/blank_count.py" line="44"/>
+        <location filename="../../counter_app/services/blank_count.py" line="45"/>
         <source>Blank cards are counted for today only ({today}), not for {day}.</source>
         <translation>空白卡只能盘点当天（{today}），不能盘点 {day}。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/blank_count.py" line="46"/>
+        <location filename="../../counter_app/services/blank_count.py" line="47"/>
         <source>The number of blank cards counted cannot be negative.</source>
         <translation>实点空白卡数量不能为负数。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/blank_count.py" line="48"/>
+        <location filename="../../counter_app/services/blank_count.py" line="49"/>
         <source>{counted} blank cards were counted but {expected} are expected (received {received}, issued {issued}, spoiled {spoiled}): explain the difference of {difference}.</source>
         <translation>实点空白卡 {counted} 张，应有库存 {expected} 张（领入 {received}，已发卡 {issued}，作废 {spoiled}）：请说明差异 {difference} 张。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/blank_count.py" line="52"/>
+        <location filename="../../counter_app/services/blank_count.py" line="53"/>
         <source>The explanation is too long (at most {limit} characters).</source>
         <translation>差异说明过长（最多 {limit} 个字）。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/blank_count.py" line="54"/>
+        <location filename="../../counter_app/services/blank_count.py" line="55"/>
         <source>{counted} blank cards were counted but {expected} are expected: a count with a difference is recorded by a supervisor.</source>
         <translation>实点空白卡 {counted} 张，应有库存 {expected} 张：有差异的盘点须由主管记录。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/central/carried.py" line="52"/>
+        <source>{name} is not an outbox file exported by a counter ({problem}).</source>
+        <translation>{name} 不是窗口导出的待发数据文件（{problem}）。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/central/carried.py" line="54"/>
+        <source>{name} is incomplete (cut short while copying?): nothing was applied. Copy the file again from the counter.</source>
+        <translation>{name} 不完整（复制时被截断？）：未导入任何内容。请从窗口重新复制该文件。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/central/carried.py" line="57"/>
+        <source>{name} was altered or damaged after the counter signed it: nothing was applied. Export it again at the counter.</source>
+        <translation>{name} 在窗口签名后被改动或损坏：未导入任何内容。请在窗口重新导出。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/central/carried.py" line="60"/>
+        <source>{name} was encrypted to another carry key ({key}) than the one given: nothing was applied.</source>
+        <translation>{name} 是用另一个携带密钥（{key}）加密的，不是所给的密钥：未导入任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/central/carried.py" line="63"/>
+        <source>{name} is not a receipt of the central database ({problem}).</source>
+        <translation>{name} 不是中心数据库的回执（{problem}）。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/central/carried.py" line="65"/>
+        <source>{name} is not signed by the central database&apos;s carry key: nothing was marked as sent.</source>
+        <translation>{name} 不是由中心数据库的携带密钥签名的：没有任何数据被标记为已发送。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/central/carry_import.py" line="35"/>
+        <source>Importing a carried file needs the central database administrator&apos;s login (a superuser): it applies the file as the counter that exported it.</source>
+        <translation>导入携带文件需要中心数据库管理员（超级用户）的登录：它以导出该文件的窗口的身份导入。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/central/carry_import.py" line="38"/>
+        <source>{name} comes from a counter this central database does not know: nothing was applied.</source>
+        <translation>{name} 来自本中心数据库不认识的窗口：未导入任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/central/carry_import.py" line="41"/>
+        <source>{name} comes from a counter whose access was revoked or never enrolled: nothing was applied.</source>
+        <translation>{name} 来自已被撤销访问或从未注册的窗口：未导入任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/central/carry_import.py" line="44"/>
+        <source>{name} belongs to handling point {site}, not {expected}: nothing was applied.</source>
+        <translation>{name} 属于经办网点 {site}，不是 {expected}：未导入任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/central/carry_import.py" line="47"/>
+        <source>{name} is signed with a key the counter never registered online: nothing was applied.</source>
+        <translation>{name} 的签名密钥从未由该窗口在线登记：未导入任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/central/carry_import.py" line="50"/>
+        <source>{name} was imported already, on {when} (UTC): nothing was applied again.</source>
+        <translation>{name} 已于 {when}（UTC）导入过：未再次导入任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/central/carry_import.py" line="52"/>
+        <source>{name} does not hold what its manifest lists: nothing was applied.</source>
+        <translation>{name} 的内容与其清单不符：未导入任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/services/carrying.py" line="36"/>
+        <source>This counter is not enrolled with a central database: there is no outbox to carry.</source>
+        <translation>本窗口尚未在中心数据库注册：没有可携带的待发数据。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/services/carrying.py" line="39"/>
+        <source>This counter has not yet learnt the central database&apos;s carry key: the administrator makes one (counter-app central carry-key), then the counter syncs once while online.</source>
+        <translation>本窗口尚未获得中心数据库的携带密钥：请管理员生成一个（counter-app central carry-key），然后本窗口在线同步一次。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/services/carrying.py" line="43"/>
+        <source>This counter&apos;s signing key is not yet registered centrally: sync once while online before carrying files by hand.</source>
+        <translation>本窗口的签名密钥尚未在中心登记：人工携带文件之前，请先在线同步一次。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/services/carrying.py" line="46"/>
+        <source>Nothing is waiting to be sent: no file was written.</source>
+        <translation>没有待发送的数据：未写入文件。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/services/carrying.py" line="47"/>
+        <source>{name} is the receipt of a file this counter did not export: nothing was marked as sent.</source>
+        <translation>{name} 是一个并非本窗口导出的文件的回执：没有任何数据被标记为已发送。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/services/carrying.py" line="50"/>
+        <source>{name} was imported already, on {when}: nothing changed.</source>
+        <translation>{name} 已于 {when} 导入过：没有任何更改。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/services/closed_days.py" line="17"/>
+        <source>The day {day} is closed: its records no longer change. Only an administrator can reopen it.</source>
+        <translation>{day} 已结账，当日记录不能再更改；如需更改，请管理员反结账。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/services/day_close.py" line="60"/>
+        <source>The day {day} has not begun yet: it cannot be closed.</source>
+        <translation>{day} 尚未开始，不能结账。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/services/day_close.py" line="62"/>
+        <source>The day {day} was closed already, at {at} by {operator}.</source>
+        <translation>{day} 已于 {at} 由 {operator} 结账。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/services/day_close.py" line="64"/>
+        <source>{count} open items of {day} are neither resolved nor explained: choose a reason for each.</source>
+        <translation>{day} 还有 {count} 项未办结事项既未处理也未说明：请逐项选择原因。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/services/day_close.py" line="67"/>
+        <source>&quot;{code}&quot; is not a reason of the rules file for leaving an item open.</source>
+        <translation>“{code}”不是规则文件中规定的未办结说明原因。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/services/day_close.py" line="69"/>
+        <source>The reason &quot;{reason}&quot; needs a note (application {number}).</source>
+        <translation>原因“{reason}”须填写备注（申请编号 {number}）。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/services/day_close.py" line="71"/>
+        <source>A note is too long (at most {limit} characters).</source>
+        <translation>备注过长（最多 {limit} 个字符）。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/services/day_close.py" line="73"/>
+        <source>The day {day} is not closed: there is nothing to reopen.</source>
+        <translation>{day} 尚未结账，无需反结账。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/services/day_close.py" line="75"/>
+        <source>Please give the reason for reopening the day (at most {limit} characters).</source>
+        <translation>请填写反结账的原因（最多 {limit} 个字符）。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/services/day_close.py" line="77"/>
+        <source>The day {day} changed while it was being closed: look at its open items again.</source>
+        <translation>{day} 在结账过程中有变动：请重新查看当日未办结事项。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/services/day_close.py" line="80"/>
+        <source>The day {day} is not closed: there is no closing report to print.</source>
+        <translation>{day} 尚未结账，没有可打印的结账报表。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/services/review.py" line="35"/>
+        <source>The application waits for a supervisor&apos;s review: the photo, the form, the signature and the submission follow the approval.</source>
+        <translation>该申请正在等待主管复核：批准后才能采集照片、打印登记表、签字和提交。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/services/review.py" line="38"/>
+        <source>The supervisor returned the application: correct it and examine it again.</source>
+        <translation>主管已退回该申请：请更正后重新初审。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/services/review.py" line="40"/>
+        <source>You examined this application yourself: another supervisor has to approve it.</source>
+        <translation>该申请由您本人初审，须由另一位主管批准。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/services/review.py" line="42"/>
+        <source>This application is not waiting for a review (any more).</source>
+        <translation>该申请（已）不在待复核状态。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/services/review.py" line="44"/>
+        <source>Please choose the reason for returning the application.</source>
+        <translation>请选择退回申请的原因。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/services/review.py" line="46"/>
+        <source>The note is too long: at most {limit} characters.</source>
+        <translation>说明过长：最多 {limit} 个字符。</translation>
     </message>
 </context>
 <context>
@@ -7724,6 +8543,59 @@
         <location filename="../../counter_app/qt/instant_actions.py" line="23"/>
         <source>&amp;Make the card…</source>
         <translation>制卡(&amp;M)…</translation>
+    </message>
+</context>
+<context>
+    <name>work_lists</name>
+    <message>
+        <location filename="../../counter_app/qt/work_list.py" line="26"/>
+        <source>Waiting for review</source>
+        <translation>待复核</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/work_list.py" line="27"/>
+        <source>Not yet sent</source>
+        <translation>尚未上传</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/work_list.py" line="28"/>
+        <source>Refused by the central database</source>
+        <translation>被中心数据库拒收</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/work_list.py" line="29"/>
+        <source>Printed but not signed</source>
+        <translation>已打印未签字</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/work_list.py" line="30"/>
+        <source>Unfinished from earlier days</source>
+        <translation>往日未办完</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/work_list.py" line="33"/>
+        <source>Examined applications waiting for a supervisor&apos;s approval. Their photo, form, signature and submission follow the approval.</source>
+        <translation>已初审、等待主管复核批准的申请。批准后才能采集照片、打印登记表、签字和提交。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/work_list.py" line="36"/>
+        <source>Applications with something not yet sent to the central database. The next sync sends them.</source>
+        <translation>有内容尚未上传到中心数据库的申请。下次同步时自动上传。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/work_list.py" line="39"/>
+        <source>The central database refused these; the reason says what to do. Sync ▸ Sync problems marks them as seen.</source>
+        <translation>中心数据库拒收了这些申请，请按原因处理。在“同步 ▸ 同步问题”中可标记为已阅。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/work_list.py" line="42"/>
+        <source>The form was printed but the applicant&apos;s signature was never recorded.</source>
+        <translation>登记表已打印，但未记录申请人签字。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/work_list.py" line="44"/>
+        <source>Applications begun before today and not yet at the printed form.</source>
+        <translation>今天以前开始办理、尚未打印登记表的申请。</translation>
     </message>
 </context>
 </TS>

@@ -190,3 +190,74 @@ def test_apply_receipt_marks_only_rows_whose_operation_id_agrees(ctx, admin, tmp
                       [], {})
     assert apply_receipt(ctx.sessions, receipt) == 1
     assert pending_count(ctx.sessions) == 1
+
+
+def test_a_device_reaches_the_carry_tables_only_through_its_two_functions(ctx, admin, central,
+                                                                          carry_key):
+    """With the counter's own login and hand-written SQL: no carry table can be read or
+    written, a key that is not one (or a sixth) is refused, and another device's keys
+    cannot be touched."""
+    from counter_app.central import credentials
+
+    syncing.sync_now(ctx)
+    device_url = credentials.load(ctx.files).url
+    with psycopg.connect(device_url, autocommit=True) as conn:
+        for statement in (
+                "SELECT * FROM central_carry_keys", "SELECT * FROM central_device_carry_keys",
+                "SELECT * FROM central_carried_imports",
+                "INSERT INTO central_carry_keys VALUES ('0000000000000000', 'x', 'y', now())",
+                "INSERT INTO central_carried_imports (export_id) VALUES ('x')",
+                "DELETE FROM central_carried_imports", "UPDATE central_device_carry_keys "
+                "SET public_key = 'x'", "TRUNCATE central_carried_imports"):
+            with pytest.raises(psycopg.errors.InsufficientPrivilege):
+                conn.execute(statement)
+        key_row = conn.execute("SELECT * FROM central_carry_key()").fetchone()
+        assert key_row is not None and len(key_row[0]) == 16
+        for wrong in (("0000000000000000", "AAAA"), ("abc", "x" * 44),
+                      ("0000000000000000", "A" * 44)):  # not 32 bytes, no name, wrong name
+            with pytest.raises(psycopg.errors.InvalidParameterValue):
+                conn.execute("SELECT central_register_carry_key(%s, %s)", wrong)
+        import base64
+        import hashlib
+        import os
+
+        for number in range(10):
+            raw = os.urandom(32)
+            name = hashlib.sha256(raw).hexdigest()[:16]
+            if number < 4:  # one is registered already: four more make five
+                conn.execute("SELECT central_register_carry_key(%s, %s)",
+                             (name, base64.b64encode(raw).decode()))
+            else:
+                with pytest.raises(psycopg.errors.ProgramLimitExceeded):
+                    conn.execute("SELECT central_register_carry_key(%s, %s)",
+                                 (name, base64.b64encode(raw).decode()))
+                break
+    with psycopg.connect(central) as conn:
+        assert conn.execute("SELECT count(*) FROM central_device_carry_keys").fetchone()[0] == 5
+
+
+def test_a_revoked_counters_file_and_a_malformed_one_apply_nothing(ctx, admin, central,
+                                                                   carry_key, tmp_path):
+    from counter_app.central import credentials
+    from counter_app.central.carried import seal
+    from counter_app.sync import carry
+
+    syncing.sync_now(ctx)
+    queue(ctx, payloads(2, "SC001", "M"))
+    collected = carry.collect(ctx.sessions, ctx.files, "x")
+    collected.package.operations[0]["payload"] = "{not json"
+    enrolment = credentials.load(ctx.files)
+    key = carry.device_key(ctx.files)
+    header = carry.header_for(collected, "a" * 32, enrolment.device_id, "SC001",
+                              "2026-12-07T00:00:00", carry.device_key_id(key))
+    (tmp_path / "m.carry").write_bytes(seal(collected.package, header,
+                                            carry.central_key(ctx.sessions), key))
+    before = _counts(central)
+    with pytest.raises(CarryError, match="payload"):
+        carrying.central_import(central, tmp_path / "m.carry", carry_key, tmp_path / "r")
+
+    carrying.export_outbox(ctx, admin, tmp_path / "good.carry")
+    central_admin.revoke_device(central, enrolment.device_id)
+    with pytest.raises(CarryError, match="revoked"):
+        carrying.central_import(central, tmp_path / "good.carry", carry_key, tmp_path / "r")
+    assert _counts(central) == before and not (tmp_path / "r").exists()

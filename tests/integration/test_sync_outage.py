@@ -27,7 +27,8 @@ import pytest  # noqa: E402
 from sqlalchemy import func, select  # noqa: E402
 
 from counter_app.central import admin as central_admin  # noqa: E402
-from counter_app.central import blobs, database
+from counter_app.central import apply as central_apply  # noqa: E402
+from counter_app.central import blobs, database  # noqa: E402
 from counter_app.services.demo import seed_demo  # noqa: E402
 from counter_app.domain.lifecycle import Status  # noqa: E402
 from counter_app.services import enrolment, syncing  # noqa: E402
@@ -281,7 +282,7 @@ def test_central_dies_in_the_middle_of_a_big_push(cluster, central_db, counter_f
         monkeypatch.setattr(push, "BATCH_SIZE", 9)  # several central transactions
         # A slow line, so that the push takes a few seconds, much of it inside the central
         # transactions (where a failure hurts most).
-        send_chunk, apply_batch = blobs._send_chunk, push.apply_batch
+        send_chunk, apply_batch = blobs._send_chunk, central_apply.apply_batch
 
         def slow_chunk(*args):
             time.sleep(0.03)
@@ -292,7 +293,7 @@ def test_central_dies_in_the_middle_of_a_big_push(cluster, central_db, counter_f
             return apply_batch(connection, ops)
 
         monkeypatch.setattr(blobs, "_send_chunk", slow_chunk)
-        monkeypatch.setattr(push, "apply_batch", slow_apply)
+        monkeypatch.setattr(central_apply, "apply_batch", slow_apply)
 
         def network_down():  # connections in progress cut, new ones refused
             proxy.mode = "reset"
@@ -311,7 +312,7 @@ def test_central_dies_in_the_middle_of_a_big_push(cluster, central_db, counter_f
                     cluster.stop("immediate")
                 return results
 
-            monkeypatch.setattr(push, "apply_batch", dying_central)
+            monkeypatch.setattr(central_apply, "apply_batch", dying_central)
 
         outcome: dict = {}
 

@@ -326,6 +326,24 @@ def test_day_report(qtbot, ui_language, ctx, admin, tmp_path, runner):
     assert_fits(dialog, "the day report")
 
 
+def test_closing_and_reopening_the_day(qtbot, ui_language, ctx, admin, tmp_path, runner):
+    from counter_app.qt.close_day import CloseDayDialog, ReopenDayDialog
+
+    for first17 in ("11010520240315003", "11010520240315011"):
+        application_at(ctx, admin, Status.FORM_PRINTED, tmp_path, first17=first17)
+    application_at(ctx, admin, Status.EXAMINED, tmp_path, first17="11010520240315029")
+    dialog = CloseDayDialog(ctx, admin, runner)
+    qtbot.addWidget(dialog)
+    with qtbot.waitSignal(dialog.sig_loaded, timeout=30000):
+        pass
+    dialog.pick_reason(1)
+    assert_fits(dialog, "the close of the day")
+    reopen = ReopenDayDialog(ctx, admin, runner)
+    qtbot.addWidget(reopen)
+    reopen.ui.error_label.setText("x" * 120)
+    assert_fits(reopen, "the reopen of a day")
+
+
 @pytest.mark.postgres
 def test_day_report_counting_blanks(qtbot, ui_language, ctx, admin, central, tmp_path,
                                     runner):
@@ -386,3 +404,33 @@ def test_card_centre_window_without_its_database(qtbot, ui_language, ctx, admin,
     assert_fits(window, "the card centre console")
     window.runner.wait_for_done(30000)
     window.close()
+
+
+def test_open_items_and_the_review_queue(qtbot, ui_language, ctx, admin, site_id, tmp_path,
+                                         runner):
+    from counter_app.qt.main_window import MainWindow
+    from counter_app.qt.review_queue import ReviewQueueDialog
+    from counter_app.qt.work_list import WorkListDialog
+    from counter_app.services.worklists import WorkKind
+    from tests.review_helpers import require_review
+
+    require_review(ctx)
+    clerk = add_operator(ctx, admin, site_id, "clerk", {Role.WINDOW_STAFF})
+    examined = application_at(ctx, clerk, Status.EXAMINED, tmp_path)
+    window = MainWindow(ctx, admin)
+    qtbot.addWidget(window)
+    assert window.ui.review_button.isVisibleTo(window)
+    assert_fits(window, "the main window with the review count")
+    window.shutdown()
+    work_list = WorkListDialog(ctx, WorkKind.REVIEW)
+    qtbot.addWidget(work_list)
+    assert work_list.ui.items_table.rowCount() == 1
+    assert_fits(work_list)
+    queue = ReviewQueueDialog(ctx, admin)
+    qtbot.addWidget(queue)
+    assert queue.current() is not None
+    assert_fits(queue)
+    wizard = open_wizard(qtbot, ctx, clerk, examined, runner)
+    assert wizard.currentId() == wizard_module.REVIEW_WAIT
+    assert_fits(wizard, "the page waiting for review")
+    wizard.reject()
