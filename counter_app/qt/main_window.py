@@ -24,8 +24,8 @@ from counter_app.security.roles import Permission
 from counter_app.services import queue
 from counter_app.services.auth import CurrentOperator
 from counter_app.services.context import AppContext
+from counter_app.qt.style import ERROR_COLOUR  # the last sync failed
 
-ERROR_COLOUR = "#c0392b"    # the last sync failed
 WARNING_COLOUR = "#b35900"  # the backlog is old (the counter still works offline)
 
 
@@ -71,6 +71,8 @@ class MainWindow(QMainWindow):
         self._setup_status_bar()
         from counter_app.qt.self_check import SelfCheckActions
         self.self_check = SelfCheckActions(self)  # its strip after the sync status
+        from counter_app.qt.update_notice import add_update_notice
+        self.update_notice = add_update_notice(self)  # installed, rolled back, staged
         self.refresh()  # the queue and the sync status
         if operator.can(Permission.SYNC):
             self.sync.start_timer()

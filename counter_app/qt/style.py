@@ -20,6 +20,7 @@ CJK_FAMILIES = ("Microsoft YaHei UI", "Microsoft YaHei", "PingFang SC", "Noto Sa
 # Extension B, e.g. 𠮷) and, on Windows 11, SimSun-ExtG; on Linux the HanaMin faces.
 EXTENSION_FAMILIES = ("SimSun-ExtB", "SimSun-ExtG", "HanaMinA", "HanaMinB")
 POINT_SIZE = 10.5
+ERROR_COLOUR = "#c0392b"  # a failure or a refusal, wherever the window says one
 
 STYLE_SHEET = """
 QTableView { gridline-color: #d9dde3; selection-background-color: #2f6fb3; }

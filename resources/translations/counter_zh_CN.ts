@@ -2285,27 +2285,27 @@ Carry the file to the central database; import the receipt that comes back here.
         <translation>批准已初审的申请，或注明原因退回经办人（主管，F6）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/main_window.py" line="157"/>
+        <location filename="../../counter_app/qt/main_window.py" line="159"/>
         <source>Operator: {name} ({user})  ·  Site: {site} ({code})</source>
         <translation>操作员：{name}（{user}）  ·  网点：{site}（{code}）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/main_window.py" line="190"/>
+        <location filename="../../counter_app/qt/main_window.py" line="192"/>
         <source>{total} today  ·  {open} at the counter</source>
         <translation>今日共 {total} 笔  ·  办理中 {open} 笔</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/main_window.py" line="239"/>
+        <location filename="../../counter_app/qt/main_window.py" line="241"/>
         <source>This application is “{status}”: there is nothing more to do at the counter.</source>
         <translation>该申请当前状态为“{status}”，窗口无需再办理。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/main_window.py" line="253"/>
+        <location filename="../../counter_app/qt/main_window.py" line="255"/>
         <source>The new language takes effect the next time Counter is started.</source>
         <translation>新的界面语言将在下次启动程序后生效。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/main_window.py" line="302"/>
+        <location filename="../../counter_app/qt/main_window.py" line="304"/>
         <source>{count} refused by the central database</source>
         <translation>中心数据库拒收 {count} 笔</translation>
     </message>
@@ -7983,37 +7983,37 @@ Carry the file to the central database; import the receipt that comes back here.
         <translation>{name} 不是由中心数据库的携带密钥签名的：没有任何数据被标记为已发送。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/central/carry_import.py" line="35"/>
+        <location filename="../../counter_app/central/carry_import.py" line="37"/>
         <source>Importing a carried file needs the central database administrator&apos;s login (a superuser): it applies the file as the counter that exported it.</source>
         <translation>导入携带文件需要中心数据库管理员（超级用户）的登录：它以导出该文件的窗口的身份导入。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/central/carry_import.py" line="38"/>
+        <location filename="../../counter_app/central/carry_import.py" line="40"/>
         <source>{name} comes from a counter this central database does not know: nothing was applied.</source>
         <translation>{name} 来自本中心数据库不认识的窗口：未导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/central/carry_import.py" line="41"/>
+        <location filename="../../counter_app/central/carry_import.py" line="43"/>
         <source>{name} comes from a counter whose access was revoked or never enrolled: nothing was applied.</source>
         <translation>{name} 来自已被撤销访问或从未注册的窗口：未导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/central/carry_import.py" line="44"/>
+        <location filename="../../counter_app/central/carry_import.py" line="46"/>
         <source>{name} belongs to handling point {site}, not {expected}: nothing was applied.</source>
         <translation>{name} 属于经办网点 {site}，不是 {expected}：未导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/central/carry_import.py" line="47"/>
+        <location filename="../../counter_app/central/carry_import.py" line="49"/>
         <source>{name} is signed with a key the counter never registered online: nothing was applied.</source>
         <translation>{name} 的签名密钥从未由该窗口在线登记：未导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/central/carry_import.py" line="50"/>
+        <location filename="../../counter_app/central/carry_import.py" line="52"/>
         <source>{name} was imported already, on {when} (UTC): nothing was applied again.</source>
         <translation>{name} 已于 {when}（UTC）导入过：未再次导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/central/carry_import.py" line="52"/>
+        <location filename="../../counter_app/central/carry_import.py" line="54"/>
         <source>{name} does not hold what its manifest lists: nothing was applied.</source>
         <translation>{name} 的内容与其清单不符：未导入任何内容。</translation>
     </message>
@@ -8103,32 +8103,32 @@ Carry the file to the central database; import the receipt that comes back here.
         <translation>{day} 尚未结账，没有可打印的结账报表。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/review.py" line="35"/>
+        <location filename="../../counter_app/services/review.py" line="36"/>
         <source>The application waits for a supervisor&apos;s review: the photo, the form, the signature and the submission follow the approval.</source>
         <translation>该申请正在等待主管复核：批准后才能采集照片、打印登记表、签字和提交。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/review.py" line="38"/>
+        <location filename="../../counter_app/services/review.py" line="39"/>
         <source>The supervisor returned the application: correct it and examine it again.</source>
         <translation>主管已退回该申请：请更正后重新初审。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/review.py" line="40"/>
+        <location filename="../../counter_app/services/review.py" line="41"/>
         <source>You examined this application yourself: another supervisor has to approve it.</source>
         <translation>该申请由您本人初审，须由另一位主管批准。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/review.py" line="42"/>
+        <location filename="../../counter_app/services/review.py" line="43"/>
         <source>This application is not waiting for a review (any more).</source>
         <translation>该申请（已）不在待复核状态。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/review.py" line="44"/>
+        <location filename="../../counter_app/services/review.py" line="45"/>
         <source>Please choose the reason for returning the application.</source>
         <translation>请选择退回申请的原因。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/review.py" line="46"/>
+        <location filename="../../counter_app/services/review.py" line="47"/>
         <source>The note is too long: at most {limit} characters.</source>
         <translation>说明过长：最多 {limit} 个字符。</translation>
     </message>
