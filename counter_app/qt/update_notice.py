@@ -7,10 +7,9 @@ from __future__ import annotations
 import datetime as dt
 import logging
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QLabel
 
-from counter_app.domain.errors import read_reason
+from counter_app.domain.errors import QT_TRANSLATE_NOOP, read_reason
 from counter_app.qt.i18n import translate
 from counter_app.qt.style import ERROR_COLOUR
 
@@ -18,24 +17,28 @@ log = logging.getLogger(__name__)
 FRESH = dt.timedelta(minutes=10)  # an event at this start: the window opens seconds later
 
 
+INSTALLED = QT_TRANSLATE_NOOP("UpdateNotice", "Counter {version} was installed at this start.")
+ROLLED_BACK = QT_TRANSLATE_NOOP(
+    "UpdateNotice", "The update to {version} failed its start-up check and was rolled back: "
+                    "{reason}")
+REFUSED = QT_TRANSLATE_NOOP("UpdateNotice", "The update to {version} was refused: {reason}")
+STAGED = QT_TRANSLATE_NOOP("UpdateNotice",
+                           "Counter {version} is ready: it is installed at the next start.")
+# event -> (words, whether they warn)
+EVENTS = {"installed": (INSTALLED, False), "rolled_back": (ROLLED_BACK, True),
+          "refused": (REFUSED, True)}
+
+
 def notice(status, now: dt.datetime) -> tuple[str, bool]:
     """(the words, whether they warn) for *status* (services.updates.UpdateStatus)."""
     event = status.last_event or {}
-    if _fresh(event.get("at", ""), now):
-        version = str(event.get("version", ""))
-        why = _reason(str(event.get("reason", "")))
-        if event.get("event") == "installed":
-            return _tr("Counter {version} was installed at this start.").format(
-                version=version), False
-        if event.get("event") == "rolled_back":
-            return _tr("The update to {version} failed its start-up check and was rolled "
-                       "back: {reason}").format(version=version, reason=why), True
-        if event.get("event") == "refused":
-            return _tr("The update to {version} was refused: {reason}").format(
-                version=version, reason=why), True
+    if _fresh(event.get("at", ""), now) and event.get("event") in EVENTS:
+        words, warns = EVENTS[event["event"]]
+        return translate("UpdateNotice", words).format(
+            version=str(event.get("version", "")),
+            reason=_reason(str(event.get("reason", "")))), warns
     if status.staged:
-        return _tr("Counter {version} is ready: it is installed at the next start.").format(
-            version=status.staged), False
+        return translate("UpdateNotice", STAGED).format(version=status.staged), False
     return "", False
 
 
@@ -74,7 +77,3 @@ def _reason(stored: str) -> str:
         return translate("messages", template).format(**params)
     except (KeyError, IndexError, ValueError):
         return template
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("UpdateNotice", text)

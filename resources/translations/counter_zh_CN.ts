@@ -3874,6 +3874,29 @@ Carry the file to the central database; import the receipt that comes back here.
     </message>
 </context>
 <context>
+    <name>UpdateNotice</name>
+    <message>
+        <location filename="../../counter_app/qt/update_notice.py" line="20"/>
+        <source>Counter {version} was installed at this start.</source>
+        <translation>本次启动时已安装 Counter {version}。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/update_notice.py" line="21"/>
+        <source>The update to {version} failed its start-up check and was rolled back: {reason}</source>
+        <translation>升级到 {version} 未通过启动自检，已回退：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/update_notice.py" line="24"/>
+        <source>The update to {version} was refused: {reason}</source>
+        <translation>升级到 {version} 被拒绝：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/update_notice.py" line="25"/>
+        <source>Counter {version} is ready: it is installed at the next start.</source>
+        <translation>Counter {version} 已就绪：将在下次启动时安装。</translation>
+    </message>
+</context>
+<context>
     <name>WorkListDialog</name>
     <message>
         <location filename="../../ui/work_list.ui" line="14"/>
