@@ -47,7 +47,7 @@ class ProtectedFiles:
     def write(self, relative: str | Path, data: bytes) -> Path:
         """Seal *data* into the file (replacing it whole); its absolute path."""
         target = self.path(relative)
-        _write_atomically(target, self._sealer.seal(data, self._name(target)))
+        write_atomically(target, self._sealer.seal(data, self._name(target)))
         return target
 
     def write_with(self, relative: str | Path, produce: Callable[[BinaryIO], None]) -> Path:
@@ -86,7 +86,10 @@ class ProtectedFiles:
         return target.resolve().relative_to(self._resolved_root).as_posix()
 
 
-def _write_atomically(target: Path, blob: bytes) -> None:
+def write_atomically(target: Path, blob: bytes) -> None:
+    """Replace *target* by *blob* (mode 0600), durably: written in full and flushed
+    beside it, renamed over it, the rename flushed too. Never half a file, even on a USB
+    stick pulled out right after."""
     target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
     partial = target.with_name(target.name + PART)
     descriptor = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)

@@ -12,8 +12,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -23,6 +21,7 @@ from counter_app.central.carried import (CarryError, CentralCarryKey, new_export
 from counter_app.domain.errors import QT_TRANSLATE_NOOP
 from counter_app.security import audit
 from counter_app.security.input_files import read_input_file
+from counter_app.security.protected_files import write_atomically
 from counter_app.security.roles import Permission
 from counter_app.services.auth import CurrentOperator
 from counter_app.services.context import AppContext
@@ -98,7 +97,7 @@ def export_outbox(ctx: AppContext, operator: CurrentOperator, out: Path) -> Expo
     header = carry.header_for(collected, export_id, enrolment.device_id, enrolment.site_code,
                               utcnow().isoformat(), carry.device_key_id(key))
     data = seal(collected.package, header, central, key)
-    _write_atomically(out, data)
+    write_atomically(out, data)
     with ctx.sessions.begin() as session:
         session.add(CarriedExport(
             id=export_id, operator_id=operator.id, device_id=enrolment.device_id,
@@ -153,7 +152,7 @@ def central_import(admin_url: str, path: Path, key_file: Path, receipt_out: Path
     data = read_input_file(Path(path), MAX_CARRIED_BYTES)
     outcome = import_carried(admin_url, data, Path(path).name, key,
                              expected_site=expected_site, imported_by=imported_by)
-    _write_atomically(receipt_out, outcome.receipt)
+    write_atomically(receipt_out, outcome.receipt)
     return outcome
 
 
@@ -164,19 +163,3 @@ def make_carry_key(admin_url: str, key_out: Path) -> str:
     from counter_app.central.carry_import import make_carry_key as make
 
     return make(admin_url, Path(key_out))
-
-
-def _write_atomically(path: Path, data: bytes) -> None:
-    """Written in full and flushed to the device (a USB stick pulled out right after),
-    then renamed over *path*."""
-    path = Path(path)
-    descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=".carry-")
-    try:
-        with os.fdopen(descriptor, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
