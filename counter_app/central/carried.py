@@ -48,6 +48,7 @@ SIGNATURE = 64
 FILE_LABEL = b"counter-app carried outbox v1\n"
 RECEIPT_LABEL = b"counter-app carried receipt v1\n"
 HEADER_MAX = 64 * 1024
+SEQ_LIMIT = 2**63  # PostgreSQL's bigint
 
 MSG_NOT_CARRIED = QT_TRANSLATE_NOOP(
     "messages", "{name} is not an outbox file exported by a counter ({problem}).")
@@ -193,9 +194,8 @@ class CarriedPackage:
     def from_bytes(cls, body: bytes, name: str) -> CarriedPackage:
         try:
             (length,) = struct.unpack_from(">Q", body, 0)
-            document = json.loads(body[8:8 + length])
-            package = cls(document["operations"], document["audit"],
-                          int(document["audit_upto"]))
+            document = strict_json(body[8:8 + length])
+            package = cls(document["operations"], document["audit"], document["audit_upto"])
             if problem := package.problem():
                 raise ValueError(problem)
             at = 8 + length
@@ -218,21 +218,47 @@ class CarriedPackage:
     def problem(self) -> str:
         """What is wrong with the operations and audit batches of a decrypted file ('' when
         nothing): a counter signs what it sends, but the signer may be hostile."""
+        if not (isinstance(self.operations, list) and isinstance(self.audit, list)
+                and type(self.audit_upto) is int and 0 <= self.audit_upto < SEQ_LIMIT):
+            return "the package's lists"
         for op in self.operations:
             if not (isinstance(op, dict) and type(op.get("seq")) is int
+                    and 0 < op["seq"] < SEQ_LIMIT
                     and isinstance(op.get("op_id"), str) and _is_uuid(op["op_id"])
                     and isinstance(op.get("kind"), str) and isinstance(op.get("payload"), str)):
                 return "an operation"
             try:
-                json.loads(op["payload"])
+                strict_json(op["payload"])
             except ValueError:
                 return "an operation's payload"
-        for batch in self.audit:
-            if not (isinstance(batch, dict) and isinstance(batch.get("records"), list)
-                    and isinstance(batch.get("ranges"), list)
-                    and isinstance(batch.get("head"), str)):
-                return "an audit batch"
+        if not all(_audit_batch_ok(batch) for batch in self.audit):
+            return "an audit batch"
         return ""
+
+
+def _audit_batch_ok(batch) -> bool:
+    """Shaped as central_audit_push takes it (counter_app.sync.anchors builds it so)."""
+    return (isinstance(batch, dict) and isinstance(batch.get("records"), list)
+            and all(isinstance(record, dict) for record in batch["records"])
+            and isinstance(batch.get("ranges"), list)
+            and all(isinstance(pair, list) and len(pair) == 2
+                    and all(type(n) is int and 0 < n < SEQ_LIMIT for n in pair)
+                    for pair in batch["ranges"])
+            and isinstance(batch.get("head"), str)
+            and re.fullmatch(r"[0-9a-f]{64}", batch["head"]) is not None)
+
+
+def strict_json(text: str | bytes):
+    """JSON as PostgreSQL's jsonb takes it: no NaN or Infinity; nesting too deep is a
+    ValueError, not a crash."""
+    try:
+        return json.loads(text, parse_constant=_no_constant)
+    except (RecursionError, OverflowError) as exc:
+        raise ValueError(type(exc).__name__) from None
+
+
+def _no_constant(name: str):
+    raise ValueError(f"{name} is not JSON")
 
 
 def _is_uuid(text: str) -> bool:
@@ -280,12 +306,14 @@ def read_header(data: bytes, name: str) -> CarriedFile:
         if head_length > HEADER_MAX:
             raise ValueError("header too large")
         head = data[at + 4:at + 4 + head_length]
-        header = CarriedHeader(**json.loads(head))
+        header = CarriedHeader(**strict_json(head))
         if header.format != FORMAT:
             raise ValueError("format")
         if problem := header.problem():
             raise ValueError(problem)
-    except (ValueError, TypeError, struct.error) as exc:
+    except TypeError:  # not an object, or fields missing or unknown (never their names)
+        raise CarryError(MSG_NOT_CARRIED, name=name, problem="header fields") from None
+    except (ValueError, struct.error) as exc:
         raise CarryError(MSG_NOT_CARRIED, name=name, problem=str(exc)[:80]) from None
     at += 4 + head_length
     if len(data) < at + 8:

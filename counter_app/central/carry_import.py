@@ -18,17 +18,20 @@ from __future__ import annotations
 import json
 import os
 import uuid
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 from psycopg import sql
 from sqlalchemy import Engine, event, insert, select, text
+from sqlalchemy.exc import DBAPIError
 
 from counter_app.central import database, device_audit, schema
 from counter_app.central.apply import blob_operation, send
 from counter_app.central.carried import (CarriedFile, CarriedPackage, CarryError,
                                          CentralCarryKey, Receipt, b64, open_package, read_header,
                                          sign_receipt, unb64, verify_device)
+from counter_app.central.fencing import DEVICE_SETTINGS
 from counter_app.central.operations import Operation
 from counter_app.domain.errors import QT_TRANSLATE_NOOP
 
@@ -51,6 +54,10 @@ MSG_UNKNOWN_KEY = QT_TRANSLATE_NOOP(
                 "was applied.")
 MSG_REPLAYED = QT_TRANSLATE_NOOP(
     "messages", "{name} was imported already, on {when} (UTC): nothing was applied again.")
+MSG_DATABASE_REFUSED = QT_TRANSLATE_NOOP(
+    "messages", "The central database refused part of {name} ({error}): what went in before "
+                "stays (importing it again sends it as duplicates), the rest did not. The "
+                "counter's file is not what a counter writes: keep it for the administrator.")
 MSG_COUNTS_DIFFER = QT_TRANSLATE_NOOP(
     "messages", "{name} does not hold what its manifest lists: nothing was applied.")
 
@@ -73,23 +80,20 @@ def import_carried(admin_url: str, data: bytes, name: str, key: CentralCarryKey,
     admin = database.open_central(admin_url)
     try:
         carried = read_header(data, name)
-        device = _checked_device(admin, carried, name, expected_site)
-        package = open_package(carried, key, name)
-        _check_manifest(carried, package, name)
-        device_engine = _as_device(admin_url, device.role_name)
-        try:
-            results, waiting, audit = _apply(device_engine, package)
-        finally:
-            device_engine.dispose()
-        imported_at = database.utcnow()
-        counts = {answer: sum(1 for r in results if r[2] == answer)
-                  for answer in ("applied", "duplicate", "rejected")}
-        with admin.begin() as connection:
-            connection.execute(insert(schema.carried_imports).values(
-                export_id=carried.header.export_id, device_id=device.id,
-                site_id=device.site_id, file_sha256=carried.sha256,
-                operations=len(package.operations), applied=counts["applied"],
-                imported_at=imported_at, imported_by=imported_by[:100] or "administrator"))
+        with _only_import_of(admin, carried.header):
+            device = _checked_device(admin, carried, name, expected_site)
+            package = open_package(carried, key, name)
+            _check_manifest(carried, package, name)
+            results, waiting, audit = _apply_as(admin_url, device.role_name, package, name)
+            imported_at = database.utcnow()
+            counts = {answer: sum(1 for r in results if r[2] == answer)
+                      for answer in ("applied", "duplicate", "rejected")}
+            with admin.begin() as connection:
+                connection.execute(insert(schema.carried_imports).values(
+                    export_id=carried.header.export_id, device_id=device.id,
+                    site_id=device.site_id, file_sha256=carried.sha256,
+                    operations=len(package.operations), applied=counts["applied"],
+                    imported_at=imported_at, imported_by=imported_by[:100] or "administrator"))
     finally:
         admin.dispose()
     receipt = Receipt(carried.header.export_id, carried.header.device_id,
@@ -98,6 +102,37 @@ def import_carried(admin_url: str, data: bytes, name: str, key: CentralCarryKey,
     return ImportOutcome(sign_receipt(receipt, key), len(package.operations),
                          counts["applied"], counts["duplicate"], counts["rejected"],
                          len(waiting), sum(len(batch["records"]) for batch in package.audit))
+
+
+@contextmanager
+def _only_import_of(admin: Engine, header):
+    """One import of an export at a time (a second waits, then finds it imported): a lock
+    held for the whole import on a connection of its own."""
+    key = f"carried {header.device_id} {header.export_id}"
+    with admin.connect() as connection:
+        connection.execute(text("SELECT pg_advisory_lock(hashtextextended(:key, 0))"),
+                           {"key": key})
+        connection.commit()
+        try:
+            yield
+        finally:
+            connection.execute(text("SELECT pg_advisory_unlock(hashtextextended(:key, 0))"),
+                               {"key": key})
+            connection.commit()
+
+
+def _apply_as(admin_url: str, role_name: str, package: CarriedPackage, name: str):
+    """_apply on the device's session; a refusal by the database itself (a value a
+    hostile counter signed) as a CarryError naming only its SQLSTATE: the driver's text
+    may quote the payload."""
+    engine = _as_device(admin_url, role_name)
+    try:
+        return _apply(engine, package)
+    except DBAPIError as exc:
+        state = getattr(exc.orig, "sqlstate", "") or type(exc.orig).__name__
+        raise CarryError(MSG_DATABASE_REFUSED, name=name, error=state) from None
+    finally:
+        engine.dispose()
 
 
 def _checked_device(admin: Engine, carried: CarriedFile, name: str, expected_site: str):
@@ -131,6 +166,7 @@ def _checked_device(admin: Engine, carried: CarriedFile, name: str, expected_sit
             raise CarryError(MSG_UNKNOWN_KEY, name=name)
         verify_device(carried, unb64(public), name)
         before = connection.execute(select(schema.carried_imports.c.imported_at).where(
+            schema.carried_imports.c.device_id == device_id,
             schema.carried_imports.c.export_id == header.export_id)).scalar()
         if before is not None:
             raise CarryError(MSG_REPLAYED, name=name, when=f"{before:%Y-%m-%d %H:%M}")
@@ -152,10 +188,16 @@ def _as_device(admin_url: str, role_name: str) -> Engine:
     engine = database.create_central_engine(admin_url, pool_size=1, max_overflow=1)
     statement = sql.SQL("SET SESSION AUTHORIZATION {}").format(sql.Identifier(role_name))
 
+    limits = [sql.SQL("SET {} = {}").format(sql.Identifier(name), sql.Literal(value))
+              for name, value in DEVICE_SETTINGS.items()]
+
     @event.listens_for(engine, "connect")
     def become_device(dbapi_connection, _record) -> None:
         with dbapi_connection.cursor() as cursor:
             cursor.execute(statement)
+            for limit in limits:  # SET SESSION AUTHORIZATION does not load the role's own
+                cursor.execute(limit)
+            cursor.execute("SET application_name = 'counter-app carried import'")
         dbapi_connection.commit()
 
     return engine

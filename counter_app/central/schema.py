@@ -464,8 +464,9 @@ device_carry_keys = Table(
 
 carried_imports = Table(
     "central_carried_imports", metadata,
+    # a device's own export ids: another's signed file cannot take one of them first
+    Column("device_id", Uuid, ForeignKey("central_devices.id"), primary_key=True),
     Column("export_id", String(32), primary_key=True),
-    Column("device_id", Uuid, ForeignKey("central_devices.id"), nullable=False),
     Column("site_id", Uuid, ForeignKey("central_sites.id"), nullable=False),
     Column("file_sha256", String(64), nullable=False),
     Column("operations", Integer, nullable=False),

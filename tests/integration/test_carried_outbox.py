@@ -261,3 +261,118 @@ def test_a_revoked_counters_file_and_a_malformed_one_apply_nothing(ctx, admin, c
     with pytest.raises(CarryError, match="revoked"):
         carrying.central_import(central, tmp_path / "good.carry", carry_key, tmp_path / "r")
     assert _counts(central) == before and not (tmp_path / "r").exists()
+
+
+def _signed_file(ctx, path, change=None, export_id: str = "b" * 32):
+    """This counter's unsent rows as a file it signed, after *change*(package): what a
+    hostile counter can make with its own key."""
+    from counter_app.central import credentials
+    from counter_app.central.carried import seal
+    from counter_app.sync import carry
+
+    collected = carry.collect(ctx.sessions, ctx.files, "x")
+    if change is not None:
+        change(collected.package)
+    enrolment = credentials.load(ctx.files)
+    key = carry.device_key(ctx.files)
+    header = carry.header_for(collected, export_id, enrolment.device_id, enrolment.site_code,
+                              "2026-12-07T00:00:00", carry.device_key_id(key))
+    path.write_bytes(seal(collected.package, header, carry.central_key(ctx.sessions), key))
+    return path
+
+
+@pytest.mark.parametrize("change, why", [
+    (lambda p: p.operations[0].update(payload='{"x": NaN}'), "payload"),
+    (lambda p: p.operations[0].update(payload="[" * 100_000), "payload"),
+    (lambda p: p.operations[0].update(seq=2**70), "operation"),
+    (lambda p: p.audit.append({"records": [], "ranges": [], "head": "zz"}), "audit"),
+    (lambda p: setattr(p, "audit_upto", float("inf")), "Infinity"),
+    (lambda p: setattr(p, "audit_upto", "7"), "lists"),
+])
+def test_what_a_hostile_counter_signs_is_refused_before_anything_applies(
+        ctx, admin, central, carry_key, tmp_path, change, why):
+    syncing.sync_now(ctx)
+    queue(ctx, payloads(2, "SC001", "H"))
+    bad = _signed_file(ctx, tmp_path / "h.carry", change)
+    before = _counts(central)
+    with pytest.raises(CarryError, match=why):
+        carrying.central_import(central, bad, carry_key, tmp_path / "r")
+    assert _counts(central) == before
+
+
+def test_a_header_nested_too_deep_is_refused_in_words(central, carry_key, tmp_path):
+    import struct
+
+    from counter_app.central.carried import MAGIC
+
+    head = b"[" * 60_000
+    (tmp_path / "deep.carry").write_bytes(MAGIC + struct.pack(">I", len(head)) + head)
+    with pytest.raises(CarryError, match="not an outbox file"):
+        carrying.central_import(central, tmp_path / "deep.carry", carry_key, tmp_path / "r")
+
+
+def test_another_counter_cannot_take_an_export_id_first(ctx, admin, central, carry_key,
+                                                        settings, tmp_path):
+    """B copies A's export id (it is in the clear header) into a file of its own and has
+    it imported first: A's genuine file still goes in."""
+    from counter_app.central.carried import read_header
+
+    syncing.sync_now(ctx)
+    queue(ctx, payloads(2, "SC001", "V"))
+    carrying.export_outbox(ctx, admin, tmp_path / "a.carry")
+    stolen = read_header((tmp_path / "a.carry").read_bytes(), "a").header.export_id
+    counter_b = _second_counter(tmp_path, central, settings)
+    syncing.sync_now(counter_b)
+    queue(counter_b, payloads(1, "SC001", "W"))
+    _signed_file(counter_b, tmp_path / "b.carry", export_id=stolen)
+    carrying.central_import(central, tmp_path / "b.carry", carry_key, tmp_path / "b.receipt")
+    outcome = carrying.central_import(central, tmp_path / "a.carry", carry_key,
+                                      tmp_path / "a.receipt")
+    assert outcome.applied == 2
+
+
+def test_two_imports_of_one_file_at_once_apply_it_once(ctx, admin, central, carry_key,
+                                                       tmp_path):
+    import threading
+
+    syncing.sync_now(ctx)
+    queue(ctx, payloads(300, "SC001", "C"), photo_bytes=500)
+    carrying.export_outbox(ctx, admin, tmp_path / "c.carry")
+    outcomes = {}
+
+    def run(number: int) -> None:
+        try:
+            outcomes[number] = carrying.central_import(
+                central, tmp_path / "c.carry", carry_key, tmp_path / f"{number}.receipt")
+        except CarryError as error:
+            outcomes[number] = error
+
+    threads = [threading.Thread(target=run, args=(n,)) for n in (1, 2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(120)
+    refused = [o for o in outcomes.values() if isinstance(o, CarryError)]
+    applied = [o for o in outcomes.values() if not isinstance(o, CarryError)]
+    assert len(refused) == 1 and "imported already" in str(refused[0])
+    assert len(applied) == 1 and applied[0].applied == 600
+
+
+def test_the_import_session_is_the_device_with_its_limits(ctx, central):
+    from counter_app.central import credentials
+    from counter_app.central.carry_import import _as_device
+    from sqlalchemy import text
+
+    syncing.sync_now(ctx)
+    role = psycopg.conninfo.conninfo_to_dict(
+        credentials.load(ctx.files).url.replace("postgresql+psycopg", "postgresql"))["user"]
+    engine = _as_device(central, role)
+    try:
+        with engine.connect() as connection:
+            row = connection.execute(text(
+                "SELECT session_user, current_setting('statement_timeout'), "
+                "current_setting('application_name'), central_current_device()")).one()
+    finally:
+        engine.dispose()
+    assert row[0] == role and row[1] == "30s" and row[2] == "counter-app carried import"
+    assert str(row[3]) == credentials.load(ctx.files).device_id

@@ -35,8 +35,8 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint('device_id', 'key_id', name=op.f('pk_central_device_carry_keys')))
     op.create_table(
         'central_carried_imports',
-        sa.Column('export_id', sa.String(length=32), nullable=False),
         sa.Column('device_id', sa.Uuid(), nullable=False),
+        sa.Column('export_id', sa.String(length=32), nullable=False),
         sa.Column('site_id', sa.Uuid(), nullable=False),
         sa.Column('file_sha256', sa.String(length=64), nullable=False),
         sa.Column('operations', sa.Integer(), nullable=False),
@@ -47,7 +47,8 @@ def upgrade() -> None:
                                 name=op.f('fk_central_carried_imports_device_id_central_devices')),
         sa.ForeignKeyConstraint(['site_id'], ['central_sites.id'],
                                 name=op.f('fk_central_carried_imports_site_id_central_sites')),
-        sa.PrimaryKeyConstraint('export_id', name=op.f('pk_central_carried_imports')))
+        sa.PrimaryKeyConstraint('device_id', 'export_id',
+                                name=op.f('pk_central_carried_imports')))
 
 
 def downgrade() -> None:
