@@ -33,8 +33,11 @@ class WorkKind(enum.StrEnum):
     OLD_DRAFTS = "old_drafts"  # counter-owned, unfinished, created before today
 
 
-# Unfinished at the counter: not yet at the printed form (a printed one is UNSIGNED).
-UNFINISHED = (Status.DRAFT.value, Status.EXAMINED.value, Status.PHOTO_OK.value)
+# Unfinished at the counter: not yet at the printed form (a printed one is UNSIGNED), or
+# signed and never submitted (it would otherwise be missed by the day close, and then be
+# stuck on a closed day).
+UNFINISHED = (Status.DRAFT.value, Status.EXAMINED.value, Status.PHOTO_OK.value,
+              Status.SIGNED.value)
 WAITING = "waiting"  # services.review's state of an application waiting for review
 
 

@@ -204,8 +204,10 @@ def test_only_an_administrator_reopens_a_closed_day_with_a_reason(ctx, admin, bo
     assert intake.mark_signed(ctx, admin, unsigned).status == Status.SIGNED
     with pytest.raises(DayCloseError, match="not closed"):
         day_close.reopen_day(ctx, admin, TODAY, "再次")
-    again = _close_all(ctx, boss)  # signed, not submitted: no longer an open item
-    assert again.id != first.id and again.explained == ()
+    again = _close_all(ctx, boss)  # signed, never submitted: still open, explained again
+    assert again.id != first.id
+    assert [(item.application_id, item.status) for item in again.explained] == [
+        (unsigned, Status.SIGNED.value)]
     with ctx.sessions() as session:
         rows = session.scalars(select(DayClosure).order_by(DayClosure.closed_at)).all()
         assert [(r.id, r.reopened_by, r.reopen_reason) for r in rows] == [
