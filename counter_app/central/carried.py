@@ -24,6 +24,7 @@ import base64
 import binascii
 import hashlib
 import json
+import logging
 import os
 import re
 import struct
@@ -51,7 +52,10 @@ HEADER_MAX = 64 * 1024
 SEQ_LIMIT = 2**63  # PostgreSQL's bigint
 
 MSG_NOT_CARRIED = QT_TRANSLATE_NOOP(
-    "messages", "{name} is not an outbox file exported by a counter ({problem}).")
+    "messages", "{name} is not an outbox file exported by a counter, or it is damaged: "
+                "nothing was applied.")
+MSG_NOT_CARRY_KEY = QT_TRANSLATE_NOOP(
+    "messages", "{name} is not a carry key made by counter-app central carry-key.")
 MSG_CUT_SHORT = QT_TRANSLATE_NOOP(
     "messages", "{name} is incomplete (cut short while copying?): nothing was applied. "
                 "Copy the file again from the counter.")
@@ -62,10 +66,17 @@ MSG_WRONG_KEY = QT_TRANSLATE_NOOP(
     "messages", "{name} was encrypted to another carry key ({key}) than the one given: "
                 "nothing was applied.")
 MSG_NOT_RECEIPT = QT_TRANSLATE_NOOP(
-    "messages", "{name} is not a receipt of the central database ({problem}).")
+    "messages", "{name} is not a receipt of the central database: nothing was marked as "
+                "sent.")
+MSG_EXPORT_NOT_RECEIPT = QT_TRANSLATE_NOOP(
+    "messages", "{name} is the file this counter exported, not the receipt: import the "
+                "receipt the central database wrote for it (it ends in .receipt).")
 MSG_RECEIPT_FORGED = QT_TRANSLATE_NOOP(
     "messages", "{name} is not signed by the central database's carry key: nothing was "
                 "marked as sent.")
+
+
+log = logging.getLogger(__name__)
 
 
 class CarryError(CounterError):
@@ -130,7 +141,7 @@ class CentralCarryKey:
             key = cls(X25519PrivateKey.from_private_bytes(unb64(document["box"])),
                       Ed25519PrivateKey.from_private_bytes(unb64(document["sign"])))
         except (ValueError, TypeError, KeyError, binascii.Error):
-            raise CarryError(MSG_NOT_CARRIED, name=name, problem="not a carry key") from None
+            raise CarryError(MSG_NOT_CARRY_KEY, name=name) from None
         return key
 
 
@@ -211,7 +222,7 @@ class CarriedPackage:
             if at != len(body):
                 raise ValueError("bytes after the files")
         except (ValueError, TypeError, KeyError, struct.error) as exc:
-            raise CarryError(MSG_NOT_CARRIED, name=name, problem=str(exc)[:80]) from None
+            raise _not_carried(name, str(exc)) from None
         return package
 
 
@@ -299,7 +310,7 @@ def read_header(data: bytes, name: str) -> CarriedFile:
     """The file's parts and its clear header; CarryError when it is not one, or cut
     short (nothing is decrypted or trusted yet)."""
     if not data.startswith(MAGIC):
-        raise CarryError(MSG_NOT_CARRIED, name=name, problem="no carried-outbox mark")
+        raise _not_carried(name, "no carried-outbox mark")
     at = len(MAGIC)
     try:
         (head_length,) = struct.unpack_from(">I", data, at)
@@ -312,9 +323,9 @@ def read_header(data: bytes, name: str) -> CarriedFile:
         if problem := header.problem():
             raise ValueError(problem)
     except TypeError:  # not an object, or fields missing or unknown (never their names)
-        raise CarryError(MSG_NOT_CARRIED, name=name, problem="header fields") from None
+        raise _not_carried(name, "header fields") from None
     except (ValueError, struct.error) as exc:
-        raise CarryError(MSG_NOT_CARRIED, name=name, problem=str(exc)[:80]) from None
+        raise _not_carried(name, str(exc)) from None
     at += 4 + head_length
     if len(data) < at + 8:
         raise CarryError(MSG_CUT_SHORT, name=name)
@@ -399,7 +410,8 @@ def sign_receipt(receipt: Receipt, key: CentralCarryKey) -> bytes:
 def read_receipt(data: bytes, central: CentralPublicKey, name: str) -> Receipt:
     """The receipt, once the central side's carry key is found to have signed it."""
     if not data.startswith(RECEIPT_MAGIC):
-        raise CarryError(MSG_NOT_RECEIPT, name=name, problem="no receipt mark")
+        raise CarryError(MSG_EXPORT_NOT_RECEIPT if data.startswith(MAGIC) else MSG_NOT_RECEIPT,
+                         name=name)
     at = len(RECEIPT_MAGIC)
     try:
         (length,) = struct.unpack_from(">I", data, at)
@@ -416,9 +428,16 @@ def read_receipt(data: bytes, central: CentralPublicKey, name: str) -> Receipt:
         raise CarryError(MSG_RECEIPT_FORGED, name=name) from None
     try:
         receipt = Receipt(**json.loads(document))
-    except (ValueError, TypeError) as exc:
-        raise CarryError(MSG_NOT_RECEIPT, name=name, problem=str(exc)[:80]) from None
+    except (ValueError, TypeError):
+        raise CarryError(MSG_NOT_RECEIPT, name=name) from None
     return receipt
+
+
+def _not_carried(name: str, problem: str) -> CarryError:
+    """Staff read that the file is not one; the administrator's log says what is wrong
+    (structure only: never the file's content)."""
+    log.warning("carried file refused: %s", problem[:80])
+    return CarryError(MSG_NOT_CARRIED, name=name)
 
 
 def new_export_id() -> str:

@@ -56,13 +56,18 @@ class CarryActions(QObject):
 
     def _exported(self, summary: carrying.ExportSummary) -> None:
         self._finish()
-        dialogs.show_info(self.window, self.tr(
-            "{applications} applications ({operations} operations, {files} files, {audit} "
-            "audit records) were written to {file}.\n\nCarry the file to the central "
-            "database; import the receipt that comes back here. Until then they stay "
-            "unsent.").format(applications=summary.applications,
-                              operations=summary.operations, files=summary.files,
-                              audit=summary.audit_rows, file=summary.path.name))
+        if summary.operations:
+            text = self.tr(
+                "{applications} applications ({operations} operations, {files} files, {audit} "
+                "audit records) were written to {file}.\n\nCarry the file to the central "
+                "database; import the receipt that comes back here. Until then they stay "
+                "unsent.")
+        else:
+            text = self.tr("No application was waiting: {file} holds {audit} audit records "
+                           "only. Carry it to the central database like any other.")
+        dialogs.show_info(self.window, text.format(
+            applications=summary.applications, operations=summary.operations,
+            files=summary.files, audit=summary.audit_rows, file=summary.path))
 
     def _receipt_imported(self, summary: carrying.ReceiptSummary) -> None:
         self._finish()

@@ -253,7 +253,7 @@ def test_a_revoked_counters_file_and_a_malformed_one_apply_nothing(ctx, admin, c
     (tmp_path / "m.carry").write_bytes(seal(collected.package, header,
                                             carry.central_key(ctx.sessions), key))
     before = _counts(central)
-    with pytest.raises(CarryError, match="payload"):
+    with pytest.raises(CarryError, match="not an outbox file"):
         carrying.central_import(central, tmp_path / "m.carry", carry_key, tmp_path / "r")
 
     carrying.export_outbox(ctx, admin, tmp_path / "good.carry")
@@ -290,13 +290,14 @@ def _signed_file(ctx, path, change=None, export_id: str = "b" * 32):
     (lambda p: setattr(p, "audit_upto", "7"), "lists"),
 ])
 def test_what_a_hostile_counter_signs_is_refused_before_anything_applies(
-        ctx, admin, central, carry_key, tmp_path, change, why):
+        ctx, admin, central, carry_key, tmp_path, caplog, change, why):
     syncing.sync_now(ctx)
     queue(ctx, payloads(2, "SC001", "H"))
     bad = _signed_file(ctx, tmp_path / "h.carry", change)
     before = _counts(central)
-    with pytest.raises(CarryError, match=why):
+    with pytest.raises(CarryError, match="not an outbox file"):
         carrying.central_import(central, bad, carry_key, tmp_path / "r")
+    assert why in caplog.text  # the administrator's log says what (never the content)
     assert _counts(central) == before
 
 
@@ -376,3 +377,16 @@ def test_the_import_session_is_the_device_with_its_limits(ctx, central):
         engine.dispose()
     assert row[0] == role and row[1] == "30s" and row[2] == "counter-app carried import"
     assert str(row[3]) == credentials.load(ctx.files).device_id
+
+
+def test_the_exported_file_picked_as_a_receipt_is_said_so(ctx, admin, central, carry_key,
+                                                          tmp_path):
+    syncing.sync_now(ctx)
+    queue(ctx, payloads(1, "SC001", "P"))
+    carrying.export_outbox(ctx, admin, tmp_path / "p.carry")
+    with pytest.raises(CarryError, match="exported, not the receipt"):
+        carrying.import_receipt(ctx, admin, tmp_path / "p.carry")
+    (tmp_path / "junk.receipt").write_bytes(b"hello")
+    with pytest.raises(CarryError, match="not a receipt of the central database"):
+        carrying.import_receipt(ctx, admin, tmp_path / "junk.receipt")
+    assert pending_count(ctx.sessions) == 1
