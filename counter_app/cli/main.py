@@ -104,6 +104,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     from counter_app.cli.cards import add_card_commands
     add_card_commands(commands)
+
+    from counter_app.cli.day import add_day_commands
+    add_day_commands(commands)
     return parser
 
 
@@ -361,6 +364,11 @@ def _import_receipt(settings: Settings, args: argparse.Namespace) -> int:
     return run_import_receipt(settings, args)
 
 
-COMMANDS.update({"export": _export, "import-receipt": _import_receipt})
+def _day(settings: Settings, args: argparse.Namespace) -> int:
+    from counter_app.cli.day import run_day
+    return run_day(settings, args)
+
+
+COMMANDS.update({"export": _export, "import-receipt": _import_receipt, "day": _day})
 COMMANDS.update({"inquiry": _inquiry, "report": _report, "operator": _operator,
                  "doctor": _doctor, "update": _update, "card": _card})
