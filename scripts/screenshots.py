@@ -368,19 +368,25 @@ class Shots:
         try:
             for row in range(dialog.ui.items_tree.topLevelItemCount()):
                 dialog.ui.items_tree.setCurrentItem(dialog.ui.items_tree.topLevelItem(row))
-                dialog.pick_reason(3)
+                # the first reason offered for the group's kind that wants no note
+                number = next(n for n, code in enumerate(dialog.offered, 1)
+                              if not dialog.reasons[code].needs_note)
+                dialog.pick_reason(number)
             dialog.close_day()
             self.wait(lambda: dialog.view.closed is not None and not dialog.busy,
                       "the close")
             self.settle(800)
             self.save(dialog, "close-day-report")
             dialog.reject()
+            window.refresh()  # today closed: said in the header, no new application
+            self.save(window, "main-window-day-closed")
             reopen = ReopenDayDialog(self.ctx, self.operator, window.runner, window)
             reopen.show()
             reopen.ui.reason_edit.setPlainText("申请人已回来签字，补录签字")
             self.save(reopen, "reopen-day")
             reopen.reopen()
             self.wait(lambda: not reopen.busy, "the reopen")
+            window.refresh()
         finally:
             dialogs.confirm = confirm
 
@@ -405,16 +411,23 @@ class Shots:
         with ctx.sessions.begin() as session:
             clerk = session.scalars(select(Operator.id).where(
                 Operator.username == "wangfang")).one()
-            for app_id in session.scalars(select(Application.id).where(
-                    Application.status == "examined")):
-                session.merge(ApplicationReview(application_id=app_id, state="waiting",
-                                                examined_by=clerk, rounds=1,
-                                                reason_code="", note=""))
+            examined = session.scalars(select(Application.id).where(
+                Application.status == "examined").order_by(Application.number)).all()
+            for n, app_id in enumerate(examined):
+                returned = n == len(examined) - 1 and n > 0  # the last one was returned
+                session.merge(ApplicationReview(
+                    application_id=app_id, state="returned" if returned else "waiting",
+                    examined_by=clerk, rounds=1,
+                    reason_code="data_mismatch" if returned else "",
+                    note="联系电话少一位，请与申请人核对后重新录入" if returned else ""))
         window.refresh()
         self.save(window, "main-window-open-items")
-        window.open_items.open_list(WorkKind.REVIEW)
-        self.save(window.open_items.list_dialog, "work-list")
-        window.open_items.list_dialog.reject()
+        for kind, name in ((WorkKind.REVIEW, "work-list"),
+                           (WorkKind.REFUSED, "work-list-refused"),
+                           (WorkKind.RETURNED, "work-list-returned")):
+            window.open_items.open_list(kind)
+            self.save(window.open_items.list_dialog, name)
+            window.open_items.list_dialog.reject()
         window.open_items.open_review_queue()
         self.save(window.open_items.queue_dialog, "review-queue")
         window.open_items.queue_dialog.reject()

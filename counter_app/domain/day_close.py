@@ -2,11 +2,14 @@
 rules' `[day_close.reasons]` (resources/rules/*.toml), parsed here and checked by
 domain/business.py like the other sections, a mistake named with its line.
 
-A reason is `code = "words printed"`, or a table with the words (`label`) and two flags:
-`continues = true` when the application may still be continued on a later day (the
-applicant comes back to sign: its records stay open after the close), `needs_note = true`
-when the supervisor must add a note (the reason "other"). Without the section the
-built-in reasons below apply.
+A reason is `code = "words printed"`, or a table with the words (`label`), two flags and
+the kinds of open item it fits: `continues = true` when the application may still be
+continued on a later day (the applicant comes back to sign: its records stay open after
+the close), `needs_note = true` when the supervisor must add a note (the reason "other"),
+`kinds = ["unsent", "refused"]` the open items it may be given to (the kinds of
+counter_app.services.worklists; without it, every kind), so that e.g. "network down" is
+never given to a draft, which it would lock. Without the section the built-in reasons
+below apply.
 """
 
 from __future__ import annotations
@@ -19,7 +22,9 @@ from counter_app.domain.cards import RuleValueError
 
 REASON_CODE = re.compile(r"[a-z][a-z0-9_]{0,39}")  # stored in a 40-character column
 _KEYS = {"reasons"}
-_REASON_KEYS = {"label", "continues", "needs_note"}
+_REASON_KEYS = {"label", "continues", "needs_note", "kinds"}
+# The kinds of open item (counter_app.services.worklists.WorkKind's values, in its order).
+ITEM_KINDS = ("review", "unsent", "refused", "unsigned", "old_drafts", "returned")
 
 
 @dataclass(frozen=True)
@@ -28,14 +33,25 @@ class CloseReason:
     label: str                     # the words printed (Chinese)
     continues: bool = False        # the application may be continued on a later day
     needs_note: bool = False       # the supervisor must add a note
+    kinds: tuple[str, ...] = ()    # the kinds of open item it fits; () for every kind
+
+    def fits(self, kind: str) -> bool:
+        """May this reason be given to an open item of *kind* (a WorkKind value)?"""
+        return not self.kinds or str(kind) in self.kinds
 
 
+_AT_THE_COUNTER = ("review", "returned", "unsigned", "old_drafts")
 DEFAULT_REASONS = (
-    CloseReason("applicant_returns", "申请人另日回来补签或补材料", continues=True),
-    CloseReason("review_next_day", "主管次日审核", continues=True),
-    CloseReason("network_down", "网络中断，恢复后自动上传"),
-    CloseReason("refusal_followed_up", "中心退回，已联系申请人处理", continues=True),
-    CloseReason("applicant_gave_up", "申请人放弃办理，另日撤回", continues=True),
+    CloseReason("applicant_returns", "申请人另日回来补签或补材料", continues=True,
+                kinds=("returned", "unsigned", "old_drafts")),
+    CloseReason("review_next_day", "主管次日审核", continues=True, kinds=("review",)),
+    CloseReason("correction_next_day", "经办人另日更正后重新初审", continues=True,
+                kinds=("returned",)),
+    CloseReason("network_down", "网络中断，恢复后自动上传", kinds=("unsent",)),
+    CloseReason("refusal_followed_up", "中心退回，已联系申请人处理", continues=True,
+                kinds=("refused",)),
+    CloseReason("applicant_gave_up", "申请人放弃办理，另日撤回", continues=True,
+                kinds=_AT_THE_COUNTER),
     CloseReason("other", "其他原因（见备注）", needs_note=True),
 )
 
@@ -83,4 +99,20 @@ def _reason(code: str, entry: object) -> CloseReason:
         if not isinstance(value, bool):
             raise RuleValueError(code, f"[day_close.reasons] {code!r}: {key} must be true "
                                        f"or false, not {value!r}")
-    return CloseReason(code, label.strip(), **flags)
+    return CloseReason(code, label.strip(), **flags, kinds=_kinds(code, entry))
+
+
+def _kinds(code: str, entry: dict) -> tuple[str, ...]:
+    """The reason's `kinds`: a non-empty list of known kinds; () when absent (every kind)."""
+    if "kinds" not in entry:
+        return ()
+    kinds = entry["kinds"]
+    if (not isinstance(kinds, list) or not kinds
+            or not all(isinstance(kind, str) for kind in kinds)):
+        raise RuleValueError(code, f"[day_close.reasons] {code!r}: kinds must be a list of "
+                                   f"kinds of open item, not {kinds!r}")
+    unknown = [kind for kind in kinds if kind not in ITEM_KINDS]
+    if unknown:
+        raise RuleValueError(code, f"[day_close.reasons] {code!r}: unknown kind "
+                                   f"{unknown[0]!r} (one of {', '.join(ITEM_KINDS)})")
+    return tuple(dict.fromkeys(kinds))

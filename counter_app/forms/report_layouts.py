@@ -142,7 +142,8 @@ DAY_CLOSE_HEADING = "日终结账：未办结事项及说明"
 DAY_CLOSE_COLUMNS = (("序号", 10 * mm), ("申请编号", 42 * mm), ("证件号码", 36 * mm),
                      ("事项", 24 * mm), ("说明原因", 54 * mm), ("可续办", 14 * mm))
 DAY_CLOSE_KIND_LABELS = {"review": "待复核", "unsent": "未上传", "refused": "中心退回",
-                         "unsigned": "已打印未签字", "old_drafts": "未办结"}
+                         "unsigned": "已打印未签字", "old_drafts": "未办结",
+                         "returned": "被退回"}
 DAY_CLOSE_NOTE = "{n}. 备注：{text}"
 DAY_CLOSE_NONE = "当日无未办结事项。"
 DAY_CLOSE_CONTINUES = "是"  # the application may be continued on a later day

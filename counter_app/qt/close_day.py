@@ -5,9 +5,13 @@ closed day opens on its report. Administrators reopen a day in ReopenDayDialog.
 
 Keyboard: Up and Down walk the items, the keys 1 to 9 give the current one the reason of
 that number and go on to the next item without one; Alt+R and Alt+N reach the reason and
-the note (the combo's type-ahead picks a reason by its words). On a group's row, a reason
-or a note applies to every item of the group. The lists, the close and its PDF run on the
-task runner: the window never waits on them.
+the note (the combo's type-ahead picks a reason by its words), Enter in the note goes on
+to the next item without a reason. Only the reasons that fit the current item's kind are
+offered (and numbered), those that let its application be continued on a later day
+marked so. On a group's row, a reason or a note applies to every item of the group. The
+status line says how many items still want a reason; Esc asks before the reasons given
+are thrown away. The lists, the close and its PDF run on the task runner: the window
+never waits on them.
 
 For the main window: open_close_day(parent, ctx, operator, runner) and
 open_reopen_day(parent, ctx, operator, runner).
@@ -39,12 +43,14 @@ from counter_app.services.worklists import WorkItem, WorkKind
 
 PREFERRED = QSize(900, 900)
 KEY_ROLE = Qt.ItemDataRole.UserRole
+KIND_ROLE = Qt.ItemDataRole.UserRole + 1   # a row's and a group's WorkKind
 KIND_NAMES = {
     WorkKind.REVIEW: QT_TRANSLATE_NOOP("CloseDayDialog", "Waiting for review"),
     WorkKind.UNSENT: QT_TRANSLATE_NOOP("CloseDayDialog", "Not sent yet"),
     WorkKind.REFUSED: QT_TRANSLATE_NOOP("CloseDayDialog", "Refused by the central database"),
     WorkKind.UNSIGNED: QT_TRANSLATE_NOOP("CloseDayDialog", "Printed but not signed"),
     WorkKind.OLD_DRAFTS: QT_TRANSLATE_NOOP("CloseDayDialog", "Not finished"),
+    WorkKind.RETURNED: QT_TRANSLATE_NOOP("CloseDayDialog", "Returned to staff"),
 }
 REASON_COLUMN, NOTE_COLUMN = 3, 4
 REASON_WIDTH = 240
@@ -87,6 +93,7 @@ class CloseDayDialog(QDialog):
         self.runner = runner or TaskRunner(self)
         self.ui = load_ui(self, "close_day.ui")
         self.reasons = {r.code: r for r in day_close.reasons(ctx)}
+        self.offered: list[str] = []  # the codes the combo offers now, keys 1-9 in order
         self.explanations: dict[str, Explanation] = {}
         self.view: DayView | None = None
         self.busy = False
@@ -104,12 +111,26 @@ class CloseDayDialog(QDialog):
     def day(self) -> dt.date:
         return self.ui.date_edit.date().toPython()
 
-    def _fill_reasons(self) -> None:
+    def _fill_reasons(self, kind: str | None = None) -> None:
+        """The combo offers the reasons that fit *kind* (the current row's), numbered as
+        the keys 1-9 pick them; None (no row) offers none."""
+        self.offered = [code for code, reason in self.reasons.items()
+                        if kind is not None and reason.fits(kind)]
         combo = self.ui.reason_combo
+        combo.clear()
         combo.addItem(self.tr("— choose a reason —"), "")
-        for number, reason in enumerate(self.reasons.values(), 1):
+        for number, code in enumerate(self.offered, 1):
             prefix = f"{number} " if number <= 9 else ""
-            combo.addItem(prefix + reason.label, reason.code)
+            combo.addItem(prefix + self.reason_text(code), code)
+
+    def reason_text(self, code: str) -> str:
+        """A reason's words, marked where it lets the application be continued later."""
+        reason = self.reasons.get(code)
+        if reason is None:
+            return ""
+        if reason.continues:
+            return self.tr("{reason} (may be continued later)").format(reason=reason.label)
+        return reason.label
 
     def _connect(self) -> None:
         ui = self.ui
@@ -119,6 +140,7 @@ class CloseDayDialog(QDialog):
         ui.items_tree.currentItemChanged.connect(lambda *_: self._show_current())
         ui.reason_combo.activated.connect(lambda _i: self._apply_editor())
         ui.note_edit.textEdited.connect(lambda _t: self._apply_editor())
+        ui.note_edit.returnPressed.connect(self.next_unexplained)
         ui.close_day_button.clicked.connect(self.close_day)
         ui.print_button.clicked.connect(self.print_report)
         ui.dismiss_button.clicked.connect(self.reject)
@@ -158,22 +180,21 @@ class CloseDayDialog(QDialog):
             if items:
                 group = QTreeWidgetItem(tree, [self.tr(KIND_NAMES[kind]) + f" ({len(items)})"])
                 group.setFirstColumnSpanned(True)
+                group.setData(0, KIND_ROLE, str(kind))
                 for item in items:
                     row = QTreeWidgetItem(group, [item.number or "—", item.masked_id or "—",
                                                   status_name(item.status) if item.status
                                                   else "—", "", ""])
                     row.setData(0, KEY_ROLE, item.key)
-                    if item.key in kept:
+                    row.setData(0, KIND_ROLE, str(kind))
+                    if item.key in kept and self._fits(kept[item.key].reason, kind):
                         self._explain([row], kept[item.key].reason, kept[item.key].note)
         tree.expandAll()
         for column in range(3):
             tree.resizeColumnToContents(column)
         tree.setColumnWidth(REASON_COLUMN, REASON_WIDTH)  # the rules' words are long
-        self.ui.status_label.setText(self.tr("{count} open items on {day}.").format(
-            count=len(view.items), day=view.day.isoformat()) if view.items else
-            self.tr("No open items on {day}: the day can be closed.").format(
-                day=view.day.isoformat()))
         tree.setCurrentItem(self._next_unexplained(None) or tree.topLevelItem(0))
+        self._show_current()  # also when the current row stayed the same object
         tree.setFocus()
         self._update_buttons()
 
@@ -197,9 +218,16 @@ class CloseDayDialog(QDialog):
             return [node]
         return [node.child(i) for i in range(node.childCount())]
 
+    def _fits(self, code: str, kind: str) -> bool:
+        reason = self.reasons.get(code)
+        return reason is not None and reason.fits(kind)
+
     def _show_current(self) -> None:
-        """The editor shows the current row's reason and note (a group's: when shared)."""
-        rows = self._rows(self.ui.items_tree.currentItem())
+        """The editor offers the reasons that fit the current row's kind and shows its
+        reason and note (a group's: when shared)."""
+        current = self.ui.items_tree.currentItem()
+        rows = self._rows(current)
+        self._fill_reasons(current.data(0, KIND_ROLE) if current is not None else None)
         given = {self.explanations.get(row.data(0, KEY_ROLE)) for row in rows}
         shared = given.pop() if len(given) == 1 else None
         combo = self.ui.reason_combo
@@ -217,18 +245,20 @@ class CloseDayDialog(QDialog):
         reason = self.reasons.get(code)
         for row in rows:
             key = row.data(0, KEY_ROLE)
-            if reason is None:
+            fits = reason is not None and reason.fits(row.data(0, KIND_ROLE))
+            if not fits:
                 self.explanations.pop(key, None)
             else:
                 self.explanations[key] = Explanation(code, note.strip())
-            row.setText(REASON_COLUMN, reason.label if reason else "")
-            row.setText(NOTE_COLUMN, note.strip() if reason else "")
+            row.setText(REASON_COLUMN, self.reason_text(code) if fits else "")
+            row.setToolTip(REASON_COLUMN, row.text(REASON_COLUMN))
+            row.setText(NOTE_COLUMN, note.strip() if fits else "")
         self._update_buttons()
 
     def pick_reason(self, number: int) -> None:
-        """Key *number* (1-9) on the list: that reason for the current row, then on to the
-        next row without one."""
-        codes = list(self.reasons)
+        """Key *number* (1-9) on the list: that reason of those offered for the current row
+        (those that fit its kind), then on to the next row without one."""
+        codes = list(self.offered)
         if not 1 <= number <= min(len(codes), 9):
             return
         tree = self.ui.items_tree
@@ -243,6 +273,14 @@ class CloseDayDialog(QDialog):
             self.ui.note_edit.setFocus()  # this reason wants a note: type it now
             return
         tree.setCurrentItem(self._next_unexplained(current) or current)
+        self._show_current()  # also when it stayed on this row (a group's, the last one)
+
+    def next_unexplained(self) -> None:
+        """Enter in the note: on to the next row without a reason, the list focused."""
+        tree = self.ui.items_tree
+        current = tree.currentItem()
+        tree.setCurrentItem(self._next_unexplained(current) or current)
+        tree.setFocus()
 
     def _next_unexplained(self, after: QTreeWidgetItem | None) -> QTreeWidgetItem | None:
         tree = self.ui.items_tree
@@ -288,14 +326,32 @@ class CloseDayDialog(QDialog):
             self.ui.close_day_button.setToolTip(
                 self.tr("{count} items still need a reason (or its note).").format(
                     count=missing) if missing else self.tr("Close the day"))
+        if open_day and not busy:
+            self._show_status()
+
+    def _show_status(self) -> None:
+        """Why Close is (not yet) enabled: how many items still want a reason."""
+        view, missing = self.view, self.missing()
+        day = view.day.isoformat()
+        if not view.items:
+            text = self.tr("No open items on {day}: the day can be closed.").format(day=day)
+        elif missing:
+            text = self.tr("{count} open items on {day}; {missing} still without a reason "
+                           "(or its note).").format(count=len(view.items), day=day,
+                                                    missing=missing)
+        else:
+            text = self.tr("{count} open items on {day}.").format(count=len(view.items),
+                                                                  day=day)
+        self.ui.status_label.setText(text)
 
     def close_day(self) -> None:
         if self.busy or self.missing() or self.view is None or self.view.closed is not None:
             return
         day = self.view.day
         if not dialogs.confirm(self, self.tr(
-                "Close {day}? Its records will no longer change; only an administrator can "
-                "reopen the day.").format(day=day.isoformat())):
+                "Close {day}? Its records will no longer change and no new applications can "
+                "be taken on that day; only an administrator can reopen the day.").format(
+                day=day.isoformat())):
             return
         self.ui.error_label.clear()
         self._set_busy(True, self.tr("Closing the day and making its report…"))
@@ -306,6 +362,17 @@ class CloseDayDialog(QDialog):
     def _closed(self, view: DayView) -> None:
         self._loaded(view)
         self.sig_closed.emit(view.closed)
+
+    def reject(self) -> None:
+        """Esc, Close or the title bar: asked first (No by default) while reasons were
+        given for a day not closed yet, which would be lost."""
+        view = self.view
+        if (view is not None and view.closed is None and self.explanations
+                and not dialogs.confirm(self, self.tr(
+                    "Close the window? The reasons given for {day} will be lost: the day is "
+                    "not closed yet.").format(day=view.day.isoformat()))):
+            return
+        super().reject()
 
     def print_report(self) -> None:
         if self.busy or self.view is None or self.view.closed is None:
@@ -327,8 +394,9 @@ class CloseDayDialog(QDialog):
         self._update_buttons()
 
     def _failed(self, error: Exception) -> None:
-        self._set_busy(False)
-        self.ui.status_label.clear()
+        self._set_busy(False)  # an open day's status line says again what is missing
+        if self.view is None or self.view.closed is not None:
+            self.ui.status_label.clear()
         self.ui.error_label.setText(message_for(error))
         if getattr(error, "template", "") == day_close.MSG_CHANGED:
             self.load(keep_error=True)  # the new items to explain, the reasons kept
@@ -437,4 +505,6 @@ class DayCloseActions:
 
     def reopen_day(self) -> None:
         window = self.window
-        open_reopen_day(window, window.ctx, window.operator, window.runner)
+        dialog = open_reopen_day(window, window.ctx, window.operator, window.runner)
+        if dialog is not None:
+            dialog.sig_reopened.connect(lambda _day: window.refresh())

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import uuid
 
 from PySide6.QtCore import QSize, Qt, Signal
@@ -21,8 +22,9 @@ from counter_app.qt.sync_control import SEPARATOR, SyncController, SyncView
 from counter_app.qt.tasks import TaskRunner
 from counter_app.qt.uiload import load_ui
 from counter_app.security.roles import Permission
-from counter_app.services import queue
+from counter_app.services import day_close, queue
 from counter_app.services.auth import CurrentOperator
+from counter_app.services.closed_days import MSG_DAY_CLOSED, DayClosed
 from counter_app.services.context import AppContext
 from counter_app.qt.style import ERROR_COLOUR  # the last sync failed
 
@@ -85,6 +87,10 @@ class MainWindow(QMainWindow):
         window_header(self.ui.title_label, self.ui.date_label)
         self.ui.date_label.setStyleSheet("color: #5d6670; padding-left: 10px;")
         self.ui.count_label.setStyleSheet("color: #5d6670;")
+        self.ui.day_closed_label.setStyleSheet(
+            f"color: {ERROR_COLOUR}; font-weight: bold; padding-left: 10px;")
+        self.ui.day_closed_label.hide()
+        self.day_closed = False
 
     def _setup_table(self) -> None:
         view = self.ui.queue_view
@@ -139,8 +145,9 @@ class MainWindow(QMainWindow):
         self.day_close = DayCloseActions(self)
         from counter_app.qt.carry_actions import CarryActions
         self.carry = CarryActions(self)  # the outbox carried by hand
-        ui.action_new.setEnabled(self.operator.can(Permission.INTAKE))
+        ui.action_new.setEnabled(self.operator.can(Permission.INTAKE))  # and show_day_state
         ui.action_batch.setEnabled(self.operator.can(Permission.INTAKE))
+        self.open_items.timer.timeout.connect(self.show_day_state)  # closed elsewhere
         ui.action_sync.setEnabled(self.operator.can(Permission.SYNC))
         ui.action_sync_problems.setEnabled(self.operator.can(Permission.SYNC))
         self._update_continue_action()
@@ -194,7 +201,22 @@ class MainWindow(QMainWindow):
         self._update_continue_action()
         self.sync.refresh_status()  # a submitted application now waits to be sent
         self.open_items.refresh()
+        self.show_day_state()
         self.sig_refreshed.emit()
+
+    def show_day_state(self) -> None:
+        """Today closed (by a supervisor, here or at another counter of the site): said in
+        the header, and no new application (nor batch) is taken until it is reopened."""
+        try:
+            closed = day_close.is_day_closed(self.ctx, self.operator)
+        except Exception as error:  # noqa: BLE001 - asked again at the next refresh
+            self.statusBar().showMessage(message_for(error), 15000)
+            return
+        self.day_closed = closed
+        self.ui.day_closed_label.setVisible(closed)
+        may_take = self.operator.can(Permission.INTAKE) and not closed
+        self.ui.action_new.setEnabled(may_take)
+        self.ui.action_batch.setEnabled(may_take)
 
     def sync_now(self) -> None:
         if self.operator.can(Permission.SYNC):
@@ -226,6 +248,15 @@ class MainWindow(QMainWindow):
             # said before anything is typed (intake.save_applicant refuses it anyway)
             dialogs.show_error(self, message_for(refusal))
             self.self_check.open()
+            return
+        try:  # a closed day's application: said now, not after the typing at Next
+            if application_id is None:
+                if day_close.is_day_closed(self.ctx, self.operator):
+                    raise DayClosed(MSG_DAY_CLOSED, day=dt.date.today().isoformat())
+            else:
+                day_close.ensure_open(self.ctx, application_id)
+        except DayClosed as closed:
+            dialogs.show_info(self, message_for(closed))
             return
         self.wizard = IntakeWizard(self.ctx, self.operator, self.runner, application_id, self,
                                    card_reader=self.card_reader)

@@ -1,12 +1,13 @@
-"""The main window's open items (issue 17): five counts under the header (waiting for
-review, unsent, refused, printed but unsigned, unfinished from earlier days), each a button
-and an action of Application ▸ Open items (Ctrl+1 … Ctrl+5) that opens its list; a row of
-the list opens the application where it can be worked on. And the supervisor's review
-queue (F6).
+"""The main window's open items (issue 17): six counts under the header (waiting for
+review, unsent, refused, printed but unsigned, unfinished from earlier days, returned by a
+supervisor to staff), each a button and an action of Application ▸ Open items (Ctrl+1 …
+Ctrl+6) that opens its list; a row of the list opens the application where it can be
+worked on. And the supervisor's review queue (F6).
 
 The counts are one cheap query (services/worklists.py): counted again after every change
 the window makes, after a sync, and every minute for what other counters and the sync do.
-The review count shows where the site wants reviews (or while any application waits).
+The review and returned counts show where the site wants reviews (or while any
+application waits or is returned).
 """
 
 from __future__ import annotations
@@ -58,14 +59,17 @@ class OpenItems:
         except Exception as error:  # noqa: BLE001 - the counts wait for the next time
             self.window.statusBar().showMessage(message_for(error), 15000)
             return
-        reviewing = (self.ctx.rules.review.required_at(self.operator.site_code)
-                     or self.counts[WorkKind.REVIEW] > 0)
+        required = self.ctx.rules.review.required_at(self.operator.site_code)
+        reviewing = required or self.counts[WorkKind.REVIEW] > 0
         for kind, count in self.counts.items():
             self.actions[kind].setText(f"{self.names[kind]}  {count}")
             self.buttons[kind].setStyleSheet(
-                MUTED if count == 0 else ALERT if kind is WorkKind.REFUSED else BUSY)
-        for widget in (self.actions[WorkKind.REVIEW], self.buttons[WorkKind.REVIEW]):
-            widget.setVisible(reviewing)
+                MUTED if count == 0
+                else ALERT if kind in (WorkKind.REFUSED, WorkKind.RETURNED) else BUSY)
+        for kind, shown in ((WorkKind.REVIEW, reviewing),
+                            (WorkKind.RETURNED, required or self.counts[WorkKind.RETURNED])):
+            for widget in (self.actions[kind], self.buttons[kind]):
+                widget.setVisible(bool(shown))
         self.window.ui.action_review_queue.setVisible(reviewing)
 
     # --- the lists ----------------------------------------------------------------

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import uuid
 
-from PySide6.QtCore import QSize, QTimer, Signal
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QWidget, QWizard
 
@@ -57,6 +57,7 @@ class IntakeWizard(QWizard):
         if self.state.status is Status.DRAFT and any(m.received for m in detail.materials):
             QTimer.singleShot(0, self, self._past_the_applicant)
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
+        self.setSubTitleFormat(Qt.TextFormat.PlainText)  # a return's note is typed text
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
         self.setButtonText(QWizard.WizardButton.CommitButton,
                            self.buttonText(QWizard.WizardButton.NextButton))
@@ -77,9 +78,9 @@ class IntakeWizard(QWizard):
             return REVIEW_WAIT
         notice = self.tr("Returned by {name}: {reason}.").format(name=state.decided_by,
                                                                  reason=state.reason)
-        if state.note:
-            notice += " " + state.note
         notice += " " + self.tr("Correct it and examine it again.")
+        if state.note:  # the supervisor's words, on a line of their own
+            notice += "\n" + self.tr("Note: {note}").format(note=state.note)
         for page_id in (APPLICANT, MATERIALS, EXAMINATION):
             self.page(page_id).setSubTitle(notice)
         return APPLICANT

@@ -1,9 +1,11 @@
 """The list behind one of the main window's open-item counts (issue 17): waiting for
-review, unsent, refused, printed but unsigned, unfinished from earlier days.
+review, unsent, refused, printed but unsigned, unfinished from earlier days, returned by a
+supervisor to staff.
 
 Enter or a double-click on a row picks it: the dialog closes and the main window opens
 the application (the wizard, the review queue, the inquiry or the sync problems, by what
-it is). ID numbers are shown masked; nothing here is logged.
+it is). The selected row's reason (the central side's, or the supervisor's with the
+note) shows whole under the table. ID numbers are shown masked; nothing here is logged.
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ TITLES = {
     WorkKind.REFUSED: QT_TRANSLATE_NOOP("work_lists", "Refused by the central database"),
     WorkKind.UNSIGNED: QT_TRANSLATE_NOOP("work_lists", "Printed but not signed"),
     WorkKind.OLD_DRAFTS: QT_TRANSLATE_NOOP("work_lists", "Unfinished from earlier days"),
+    WorkKind.RETURNED: QT_TRANSLATE_NOOP("work_lists", "Returned to staff"),
 }
 INTROS = {
     WorkKind.REVIEW: QT_TRANSLATE_NOOP(
@@ -43,6 +46,9 @@ INTROS = {
         "work_lists", "The form was printed but the applicant's signature was never recorded."),
     WorkKind.OLD_DRAFTS: QT_TRANSLATE_NOOP(
         "work_lists", "Applications begun before today and not yet at the printed form."),
+    WorkKind.RETURNED: QT_TRANSLATE_NOOP(
+        "work_lists", "A supervisor returned these to staff with a reason: correct them and "
+                      "examine them again, then they wait for the review again."),
 }
 
 
@@ -70,6 +76,7 @@ class WorkListDialog(QDialog):
         table.verticalHeader().setDefaultSectionSize(30)
         table.itemActivated.connect(lambda _item: self.open_selected())  # Enter, double-click
         table.itemSelectionChanged.connect(self._update_buttons)
+        table.itemSelectionChanged.connect(self._show_detail)
         self.ui.open_button.clicked.connect(self.open_selected)
         self.ui.refresh_button.clicked.connect(self.reload)
         self.ui.close_button.clicked.connect(self.reject)
@@ -96,6 +103,7 @@ class WorkListDialog(QDialog):
             summary = self.tr("Nothing is open here.")
         self.ui.summary_label.setText(summary)
         self._update_buttons()
+        self._show_detail()
 
     def selected(self) -> WorkItem | None:
         rows = self.ui.items_table.selectionModel().selectedRows()
@@ -111,6 +119,17 @@ class WorkListDialog(QDialog):
         if self.kind is WorkKind.REFUSED and item.detail:
             return reason_text(item.detail)  # stored as its template and values
         return item.detail
+
+    def _show_detail(self) -> None:
+        """The selected row's reason (and a return's note) in full: the column cuts it."""
+        item = self.selected()
+        lines = []
+        if item is not None and item.detail:
+            lines.append(self.tr("Reason: {reason}").format(reason=self._detail(item)))
+        if item is not None and item.note:
+            lines.append(self.tr("Note: {note}").format(note=item.note))
+        self.ui.detail_label.setText("\n".join(lines))
+        self.ui.detail_label.setVisible(bool(lines))
 
     def _update_buttons(self) -> None:
         self.ui.open_button.setEnabled(self.selected() is not None)

@@ -1,12 +1,13 @@
-"""Closing the day (日终结账, issue 17): a supervisor closes a local day of the site once each
+"""Closing the day (日结, issue 17): a supervisor closes a local day of the site once each
 of its open items is resolved or explained; an administrator may reopen it, with a reason.
 
 **Open items of a day** are the applications created that day that are waiting for
-review, unsent, refused by the central database (not dismissed), printed but unsigned, or
-unfinished (draft, examined, photo taken): counter_app.services.worklists, for that day,
-one item an application (the first kind in that order), plus the day's other unsent or
-refused operations. Each needs a reason code of the rules' `[day_close.reasons]` and, where
-the reason wants it, a note.
+review, returned by the supervisor to staff, unsent, refused by the central database (not
+dismissed), printed but unsigned, or unfinished (draft, examined, photo taken, signed):
+counter_app.services.worklists, for that day, one item an application (the first kind in
+that order), plus the day's other unsent or refused operations. Each needs a reason code
+of the rules' `[day_close.reasons]` that fits its kind (network trouble is no reason for a
+draft: it would lock it) and, where the reason wants it, a note.
 
 **The records of a closed day** no longer change: the applications created that day at the
 site (applicant data, materials, examination, photo, form printed, signature, submission,
@@ -45,7 +46,7 @@ from counter_app.security import audit
 from counter_app.security.roles import Permission
 from counter_app.services import reports, worklists
 from counter_app.services.auth import MSG_FORBIDDEN, CurrentOperator, Forbidden
-from counter_app.services.closed_days import closure_of
+from counter_app.services.closed_days import DayClosed, closure_of, ensure_day_open
 from counter_app.services.context import AppContext
 from counter_app.services.worklists import WorkItem, WorkKind
 from counter_app.store.models import (Application, DayCloseExplanation, DayClosure, Operator,
@@ -54,8 +55,8 @@ from counter_app.store.models import (Application, DayCloseExplanation, DayClosu
 MAX_NOTE = 300
 MAX_REOPEN_REASON = 500
 # In the order an application is listed once: the first kind it is open as.
-KINDS = (WorkKind.REVIEW, WorkKind.UNSENT, WorkKind.REFUSED, WorkKind.UNSIGNED,
-         WorkKind.OLD_DRAFTS)
+KINDS = (WorkKind.REVIEW, WorkKind.RETURNED, WorkKind.UNSENT, WorkKind.REFUSED,
+         WorkKind.UNSIGNED, WorkKind.OLD_DRAFTS)
 
 MSG_FUTURE = QT_TRANSLATE_NOOP("messages", "The day {day} has not begun yet: it cannot be "
                                            "closed.")
@@ -66,6 +67,9 @@ MSG_UNEXPLAINED = QT_TRANSLATE_NOOP(
                 "reason for each.")
 MSG_UNKNOWN_REASON = QT_TRANSLATE_NOOP(
     "messages", "\"{code}\" is not a reason of the rules file for leaving an item open.")
+MSG_REASON_UNFIT = QT_TRANSLATE_NOOP(
+    "messages", "The reason \"{reason}\" does not fit this kind of open item (application "
+                "{number}): choose another.")
 MSG_NOTE_NEEDED = QT_TRANSLATE_NOOP(
     "messages", "The reason \"{reason}\" needs a note (application {number}).")
 MSG_NOTE_TOO_LONG = QT_TRANSLATE_NOOP(
@@ -118,9 +122,36 @@ class ClosedDay:
     explained: tuple[ExplainedItem, ...]
 
 
-def reasons(ctx: AppContext) -> list[CloseReason]:
-    """The reasons an item may be left open with, in the rules' order."""
-    return list(ctx.rules.day_close.reasons.values())
+def reasons(ctx: AppContext, kind: str | None = None) -> list[CloseReason]:
+    """The reasons an item may be left open with, in the rules' order; with *kind* (a
+    WorkKind), those that fit an open item of that kind."""
+    return [reason for reason in ctx.rules.day_close.reasons.values()
+            if kind is None or reason.fits(kind)]
+
+
+def is_day_closed(ctx: AppContext, operator: CurrentOperator,
+                  day: dt.date | None = None) -> bool:
+    """Is *day* (today) closed at the operator's site? (No new application is taken.)"""
+    with ctx.sessions() as session:
+        return closure_of(session, operator.site_id, day or local_date(utcnow())) is not None
+
+
+def ensure_open(ctx: AppContext, application_id: uuid.UUID) -> None:
+    """DayClosed (naming the day) when the application belongs to a closed day and was
+    not let continue: nothing of it can be changed, so the window says so at once."""
+    with ctx.sessions() as session:
+        app = session.get(Application, application_id)
+        if app is not None:
+            ensure_day_open(session, app)
+
+
+def is_frozen(ctx: AppContext, application_id: uuid.UUID) -> bool:
+    """The application's day is closed and it may not be continued (see ensure_open)."""
+    try:
+        ensure_open(ctx, application_id)
+    except DayClosed:
+        return True
+    return False
 
 
 def open_items(ctx: AppContext, operator: CurrentOperator, day: dt.date) -> list[WorkItem]:
@@ -230,6 +261,9 @@ def _checked(ctx: AppContext, item: WorkItem, explanation: Explanation) -> Expla
     reason = ctx.rules.day_close.reason(explanation.reason)
     if reason is None:
         raise ValidationError("reason", MSG_UNKNOWN_REASON, code=explanation.reason)
+    if not reason.fits(item.kind):
+        raise ValidationError("reason", MSG_REASON_UNFIT, reason=reason.label,
+                              number=item.number or item.key)
     note = _masked(" ".join((explanation.note or "").split()))
     if len(note) > MAX_NOTE:
         raise ValidationError("note", MSG_NOTE_TOO_LONG, limit=MAX_NOTE)

@@ -1,5 +1,6 @@
 """What is open while the counter works (issue 17): waiting for review, unsent, refused by
-the central database, printed but never signed, drafts from earlier days.
+the central database, printed but never signed, drafts from earlier days, returned by a
+supervisor to staff.
 
 `counts` is what the main window shows after every change and on a timer: one statement
 of aggregates, no rows in Python. `items` is the list behind one count (and what the day
@@ -11,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from sqlalchemy import Select, and_, func, select
 
@@ -31,6 +32,8 @@ class WorkKind(enum.StrEnum):
     REFUSED = "refused"        # refused by the central database, not dismissed
     UNSIGNED = "unsigned"      # form printed, never signed
     OLD_DRAFTS = "old_drafts"  # counter-owned, unfinished, created before today
+    RETURNED = "returned"      # examined, returned by a supervisor to staff to correct
+    # The rules' day-close reasons name these (domain.day_close.ITEM_KINDS, the same).
 
 
 # Unfinished at the counter: not yet at the printed form (a printed one is UNSIGNED), or
@@ -38,7 +41,8 @@ class WorkKind(enum.StrEnum):
 # stuck on a closed day).
 UNFINISHED = (Status.DRAFT.value, Status.EXAMINED.value, Status.PHOTO_OK.value,
               Status.SIGNED.value)
-WAITING = "waiting"  # services.review's state of an application waiting for review
+WAITING = "waiting"    # services.review's state of an application waiting for review
+RETURNED = "returned"  # … and of one returned to staff
 
 
 @dataclass(frozen=True)
@@ -51,19 +55,21 @@ class WorkItem:
     status: str                   # the application's lifecycle status ("" for none)
     since: dt.datetime            # when it entered this state, naive UTC
     detail: str = ""              # the central side's reason (as stored), a return reason…
+    note: str = ""                # a returned one's note from the supervisor (never logged)
 
 
 def counts(ctx: AppContext, *, today: dt.date | None = None) -> dict[WorkKind, int]:
-    """How many of each kind there are now: one statement of five aggregates."""
+    """How many of each kind there are now: one statement of six aggregates."""
     start_of_today = utc_range_of_local_day(today or dt.date.today())[0]
     statement = select(
-        _count_review().scalar_subquery(),
+        _count_review(WAITING).scalar_subquery(),
         _count_entities(OutboxEntry.sent_at.is_(None)).scalar_subquery(),
         _count_entities(*_refused()).scalar_subquery(),
         select(func.count()).where(Application.status == Status.FORM_PRINTED.value)
         .scalar_subquery(),
         select(func.count()).where(Application.status.in_(UNFINISHED),
-                                   Application.created_at < start_of_today).scalar_subquery())
+                                   Application.created_at < start_of_today).scalar_subquery(),
+        _count_review(RETURNED).scalar_subquery())
     with ctx.sessions() as session:
         row = session.execute(statement).one()
     return {kind: value or 0 for kind, value in zip(WorkKind, row, strict=True)}
@@ -78,6 +84,8 @@ def items(ctx: AppContext, kind: WorkKind, *, day: dt.date | None = None,
     with ctx.sessions() as session:
         if kind is WorkKind.REVIEW:
             found = _review_items(session, window)
+        elif kind is WorkKind.RETURNED:
+            found = _returned_items(ctx, session, window)
         elif kind is WorkKind.UNSENT:
             found = _outbox_items(session, kind, window, OutboxEntry.sent_at.is_(None))
         elif kind is WorkKind.REFUSED:
@@ -89,10 +97,10 @@ def items(ctx: AppContext, kind: WorkKind, *, day: dt.date | None = None,
 
 # --- counting ---------------------------------------------------------------------------
 
-def _count_review() -> Select:
+def _count_review(state: str) -> Select:
     return (select(func.count()).select_from(ApplicationReview)
             .join(Application, Application.id == ApplicationReview.application_id)
-            .where(ApplicationReview.state == WAITING,
+            .where(ApplicationReview.state == state,
                    Application.status == Status.EXAMINED.value))
 
 
@@ -125,6 +133,24 @@ def _review_items(session, window) -> list[WorkItem]:
                Application.status == Status.EXAMINED.value,
                *_in_window(Application.created_at, window)))
     return [_item(WorkKind.REVIEW, app, examined_at) for app, examined_at in rows]
+
+
+def _returned_items(ctx: AppContext, session, window) -> list[WorkItem]:
+    """Returned to staff (still examined): since the return, with its reason's words and
+    the supervisor's note."""
+    rows = session.execute(
+        select(Application, ApplicationReview)
+        .join(ApplicationReview, ApplicationReview.application_id == Application.id)
+        .where(ApplicationReview.state == RETURNED,
+               Application.status == Status.EXAMINED.value,
+               *_in_window(Application.created_at, window)))
+    found = []
+    for app, review in rows:
+        reason = (ctx.rules.review.reason_label(review.reason_code)
+                  if review.reason_code else "")
+        item = _item(WorkKind.RETURNED, app, review.decided_at or review.examined_at, reason)
+        found.append(replace(item, note=review.note or ""))
+    return found
 
 
 def _status_items(session, kind: WorkKind, window, today: dt.date) -> list[WorkItem]:

@@ -822,7 +822,7 @@
         <translation>正在读取回执…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/carry_actions.py" line="60"/>
+        <location filename="../../counter_app/qt/carry_actions.py" line="61"/>
         <source>{applications} applications ({operations} operations, {files} files, {audit} audit records) were written to {file}.
 
 Carry the file to the central database; import the receipt that comes back here. Until then they stay unsent.</source>
@@ -831,7 +831,12 @@ Carry the file to the central database; import the receipt that comes back here.
 请把该文件携带到中心数据库；把带回的回执导入本窗口。在此之前，这些数据仍为未发送。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/carry_actions.py" line="70"/>
+        <location filename="../../counter_app/qt/carry_actions.py" line="66"/>
+        <source>No application was waiting: {file} holds {audit} audit records only. Carry it to the central database like any other.</source>
+        <translation>没有待发送的申请：{file} 只包含 {audit} 条审计记录。请像其他文件一样携带到中心数据库。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/carry_actions.py" line="75"/>
         <source>Marked as sent: {marked}. Refused by the central database: {rejected} (see Sync problems). Still to send: {waiting}.</source>
         <translation>已标记为已发送：{marked}。被中心数据库拒收：{rejected}（见“同步问题”）。仍待发送：{waiting}。</translation>
     </message>
@@ -848,9 +853,9 @@ Carry the file to the central database; import the receipt that comes back here.
     <name>CloseDayDialog</name>
     <message>
         <location filename="../../ui/close_day.ui" line="14"/>
-        <location filename="../../counter_app/qt/close_day.py" line="290"/>
+        <location filename="../../counter_app/qt/close_day.py" line="328"/>
         <source>Close the day</source>
-        <translation>日终结账</translation>
+        <translation>日结</translation>
     </message>
     <message>
         <location filename="../../ui/close_day.ui" line="22"/>
@@ -910,12 +915,12 @@ Carry the file to the central database; import the receipt that comes back here.
     <message>
         <location filename="../../ui/close_day.ui" line="210"/>
         <source>Close the da&amp;y…</source>
-        <translation>结账(&amp;Y)…</translation>
+        <translation>日结(&amp;Y)…</translation>
     </message>
     <message>
         <location filename="../../ui/close_day.ui" line="213"/>
         <source>Enabled once every open item has a reason</source>
-        <translation>每个未办结事项都选择了原因后才可结账</translation>
+        <translation>每个未办结事项都选择了原因后才可日结</translation>
     </message>
     <message>
         <location filename="../../ui/close_day.ui" line="223"/>
@@ -925,7 +930,7 @@ Carry the file to the central database; import the receipt that comes back here.
     <message>
         <location filename="../../ui/close_day.ui" line="226"/>
         <source>Print the closing report (Ctrl+P)</source>
-        <translation>打印结账报表（Ctrl+P）</translation>
+        <translation>打印日结报表（Ctrl+P）</translation>
     </message>
     <message>
         <location filename="../../ui/close_day.ui" line="236"/>
@@ -933,72 +938,92 @@ Carry the file to the central database; import the receipt that comes back here.
         <translation>关闭(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/close_day.py" line="43"/>
+        <location filename="../../counter_app/qt/close_day.py" line="48"/>
         <source>Waiting for review</source>
         <translation>待复核</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/close_day.py" line="44"/>
+        <location filename="../../counter_app/qt/close_day.py" line="49"/>
         <source>Not sent yet</source>
         <translation>未上传</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/close_day.py" line="45"/>
+        <location filename="../../counter_app/qt/close_day.py" line="50"/>
         <source>Refused by the central database</source>
         <translation>被中心数据库拒收</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/close_day.py" line="46"/>
+        <location filename="../../counter_app/qt/close_day.py" line="51"/>
         <source>Printed but not signed</source>
         <translation>已打印未签字</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/close_day.py" line="47"/>
+        <location filename="../../counter_app/qt/close_day.py" line="52"/>
         <source>Not finished</source>
         <translation>未办结</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/close_day.py" line="109"/>
+        <location filename="../../counter_app/qt/close_day.py" line="53"/>
+        <source>Returned to staff</source>
+        <translation>被退回</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/close_day.py" line="121"/>
         <source>— choose a reason —</source>
         <translation>— 请选择原因 —</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/close_day.py" line="135"/>
+        <location filename="../../counter_app/qt/close_day.py" line="132"/>
+        <source>{reason} (may be continued later)</source>
+        <translation>{reason}（可续办）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/close_day.py" line="157"/>
         <source>Looking at the day…</source>
         <translation>正在查询当日情况…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/close_day.py" line="172"/>
+        <location filename="../../counter_app/qt/close_day.py" line="339"/>
+        <source>{count} open items on {day}; {missing} still without a reason (or its note).</source>
+        <translation>{day} 共有 {count} 项未办结事项，还差 {missing} 项未说明原因（或未填备注）。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/close_day.py" line="343"/>
         <source>{count} open items on {day}.</source>
         <translation>{day} 共有 {count} 项未办结事项。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/close_day.py" line="174"/>
+        <location filename="../../counter_app/qt/close_day.py" line="352"/>
+        <source>Close {day}? Its records will no longer change and no new applications can be taken on that day; only an administrator can reopen the day.</source>
+        <translation>确定对 {day} 日结吗？日结后当日记录不能再更改，当日也不能再受理新申请；只有管理员可以重新开放。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/close_day.py" line="337"/>
         <source>No open items on {day}: the day can be closed.</source>
-        <translation>{day} 没有未办结事项，可以结账。</translation>
+        <translation>{day} 没有未办结事项，可以日结。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/close_day.py" line="185"/>
+        <location filename="../../counter_app/qt/close_day.py" line="206"/>
         <source>{day} was closed at {at} by {name}.</source>
-        <translation>{day} 已于 {at} 由 {name} 结账。</translation>
+        <translation>{day} 已于 {at} 由 {name} 日结。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/close_day.py" line="289"/>
+        <location filename="../../counter_app/qt/close_day.py" line="327"/>
         <source>{count} items still need a reason (or its note).</source>
         <translation>还有 {count} 项需要选择原因（或填写备注）。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/close_day.py" line="297"/>
-        <source>Close {day}? Its records will no longer change; only an administrator can reopen the day.</source>
-        <translation>确定对 {day} 结账吗？结账后当日记录不能再更改，只有管理员可以反结账。</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/qt/close_day.py" line="301"/>
+        <location filename="../../counter_app/qt/close_day.py" line="357"/>
         <source>Closing the day and making its report…</source>
-        <translation>正在结账并生成结账报表…</translation>
+        <translation>正在日结并生成日结报表…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/close_day.py" line="319"/>
+        <location filename="../../counter_app/qt/close_day.py" line="372"/>
+        <source>Close the window? The reasons given for {day} will be lost: the day is not closed yet.</source>
+        <translation>确定关闭窗口吗？{day} 尚未日结，已选择的说明原因将丢失。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/close_day.py" line="386"/>
         <source>Printed.</source>
         <translation>已打印。</translation>
     </message>
@@ -1821,22 +1846,27 @@ Carry the file to the central database; import the receipt that comes back here.
 <context>
     <name>IntakeWizard</name>
     <message>
-        <location filename="../../counter_app/qt/wizard.py" line="78"/>
+        <location filename="../../counter_app/qt/wizard.py" line="79"/>
         <source>Returned by {name}: {reason}.</source>
         <translation>已被 {name} 退回：{reason}。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/wizard.py" line="82"/>
+        <location filename="../../counter_app/qt/wizard.py" line="81"/>
         <source>Correct it and examine it again.</source>
         <translation>请更正后重新初审。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/wizard.py" line="98"/>
+        <location filename="../../counter_app/qt/wizard.py" line="83"/>
+        <source>Note: {note}</source>
+        <translation>说明：{note}</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/wizard.py" line="99"/>
         <source>Application {number}</source>
         <translation>申请 {number}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/wizard.py" line="100"/>
+        <location filename="../../counter_app/qt/wizard.py" line="101"/>
         <source>New application</source>
         <translation>新建申请</translation>
     </message>
@@ -1930,382 +1960,402 @@ Carry the file to the central database; import the receipt that comes back here.
         <translation>今日受理</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="65"/>
+        <location filename="../../ui/main_window.ui" line="48"/>
+        <source>Today is closed</source>
+        <translation>今日已日结</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.ui" line="51"/>
+        <source>A supervisor closed today: no new applications can be taken today. Only an administrator can reopen the day.</source>
+        <translation>今日已由主管日结，不能再受理新申请。只有管理员可以重新开放。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.ui" line="75"/>
         <source>Open items:</source>
         <translation>待办：</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="161"/>
+        <location filename="../../ui/main_window.ui" line="181"/>
         <source>&amp;Application</source>
         <translation>业务(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="170"/>
+        <location filename="../../ui/main_window.ui" line="190"/>
         <source>Open ite&amp;ms</source>
         <translation>待办事项(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="188"/>
+        <location filename="../../ui/main_window.ui" line="209"/>
         <source>&amp;Documents</source>
         <translation>文书(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="196"/>
+        <location filename="../../ui/main_window.ui" line="217"/>
         <source>Applicant &amp;guide</source>
         <translation>申领须知(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="203"/>
+        <location filename="../../ui/main_window.ui" line="224"/>
         <source>&amp;Photo</source>
         <translation>照片(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="209"/>
+        <location filename="../../ui/main_window.ui" line="230"/>
         <source>&amp;Reports</source>
         <translation>报表(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="218"/>
+        <location filename="../../ui/main_window.ui" line="239"/>
         <source>&amp;Cards</source>
         <translation>社保卡(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="228"/>
+        <location filename="../../ui/main_window.ui" line="249"/>
         <source>&amp;Sync</source>
         <translation>同步(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="238"/>
+        <location filename="../../ui/main_window.ui" line="259"/>
         <source>&amp;Operator</source>
         <translation>操作员(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="247"/>
+        <location filename="../../ui/main_window.ui" line="268"/>
         <source>Lan&amp;guage</source>
         <translation>语言(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="263"/>
+        <location filename="../../ui/main_window.ui" line="284"/>
         <source>Toolbar</source>
         <translation>工具栏</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="287"/>
+        <location filename="../../ui/main_window.ui" line="308"/>
         <source>&amp;New application</source>
         <translation>新建申请(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="290"/>
+        <location filename="../../ui/main_window.ui" line="311"/>
         <source>Take in a new application (Ctrl+N)</source>
         <translation>受理一笔新申请（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="298"/>
+        <location filename="../../ui/main_window.ui" line="319"/>
         <source>&amp;Batch intake…</source>
         <translation>批量受理…(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="301"/>
+        <location filename="../../ui/main_window.ui" line="322"/>
         <source>Take in a committee&apos;s spreadsheet of applicants (Ctrl+B)</source>
         <translation>受理村委会/社区报送的申请人表格（Ctrl+B）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="309"/>
+        <location filename="../../ui/main_window.ui" line="330"/>
         <source>&amp;Inquiry…</source>
         <translation>查询…(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="312"/>
+        <location filename="../../ui/main_window.ui" line="333"/>
         <source>A cardholder&apos;s applications, card and invalid-list status by ID number or card number (Ctrl+I)</source>
         <translation>按身份证号码或卡号查询持卡人的申领、卡片及失效名单状态（Ctrl+I）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="320"/>
+        <location filename="../../ui/main_window.ui" line="341"/>
         <source>&amp;End-of-day report…</source>
         <translation>日终报表…(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="323"/>
+        <location filename="../../ui/main_window.ui" line="344"/>
         <source>The day&apos;s applications by business type and status, cards collected and overdue cards, to preview and print (supervisors)</source>
         <translation>当日按业务类型和状态统计的申请、已领卡及超期卡片，可预览和打印（主管）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="328"/>
+        <location filename="../../ui/main_window.ui" line="349"/>
         <source>&amp;Close the day…</source>
         <translation>日结(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="331"/>
+        <location filename="../../ui/main_window.ui" line="352"/>
         <source>Explain what is still open today and close the day: its records stop changing (supervisors)</source>
         <translation>说明今日仍未完成的事项并日结：此后该日记录不再更改（主管）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="336"/>
+        <location filename="../../ui/main_window.ui" line="357"/>
         <source>Re&amp;open a closed day…</source>
         <translation>重新开放已日结的日期(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="339"/>
+        <location filename="../../ui/main_window.ui" line="360"/>
         <source>Let a closed day&apos;s records change again, with a reason (administrators)</source>
         <translation>说明原因后允许已日结日期的记录再次更改（管理员）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="344"/>
+        <location filename="../../ui/main_window.ui" line="365"/>
         <source>&amp;Export unsent to carry…</source>
         <translation>导出待发数据以便携带(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="347"/>
+        <location filename="../../ui/main_window.ui" line="368"/>
         <source>Without a network: write everything unsent into one encrypted file, to carry to the central database by hand</source>
         <translation>无网络时：把所有未发送的数据写入一个加密文件，人工携带到中心数据库</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="352"/>
+        <location filename="../../ui/main_window.ui" line="373"/>
         <source>Import a &amp;receipt…</source>
         <translation>导入回执(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="355"/>
+        <location filename="../../ui/main_window.ui" line="376"/>
         <source>Mark what the central database received from a carried file as sent</source>
         <translation>把中心数据库从携带文件中收到的数据标记为已发送</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="360"/>
+        <location filename="../../ui/main_window.ui" line="381"/>
         <source>&amp;Collect card…</source>
         <translation>领卡(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="363"/>
+        <location filename="../../ui/main_window.ui" line="384"/>
         <source>Hand a finished card over: scan the pick-up voucher, check the ID of who collects, print the collection receipt (Ctrl+L)</source>
         <translation>发放已制成的社会保障卡：扫描取卡凭证，核验领卡人证件，打印领取回执（Ctrl+L）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="371"/>
+        <location filename="../../ui/main_window.ui" line="392"/>
         <source>&amp;Activate card…</source>
         <translation>激活(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="374"/>
+        <location filename="../../ui/main_window.ui" line="395"/>
         <source>Record the activation of a collected card (Ctrl+J)</source>
         <translation>登记已领取卡片的激活（Ctrl+J）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="382"/>
+        <location filename="../../ui/main_window.ui" line="403"/>
         <source>&amp;Report lost, damaged or cancelled card…</source>
         <translation>挂失、损坏、注销登记(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="385"/>
+        <location filename="../../ui/main_window.ui" line="406"/>
         <source>Put a card on the invalid list: temporary or formal loss, damage, cancellation (Ctrl+Shift+L)</source>
         <translation>将卡片列入无效卡名单：临时挂失、正式挂失、损坏、注销（Ctrl+Shift+L）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="393"/>
+        <location filename="../../ui/main_window.ui" line="414"/>
         <source>&amp;Undo a temporary loss report…</source>
         <translation>解除临时挂失(&amp;U)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="396"/>
+        <location filename="../../ui/main_window.ui" line="417"/>
         <source>The card was found: undo its temporary loss report (Ctrl+Shift+U)</source>
         <translation>卡片已找回：解除临时挂失（Ctrl+Shift+U）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="404"/>
+        <location filename="../../ui/main_window.ui" line="425"/>
         <source>Attach &amp;signed form…</source>
         <translation>附加签字表…(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="407"/>
+        <location filename="../../ui/main_window.ui" line="428"/>
         <source>Attach the scan of a signed registration form: its QR code finds the application (Ctrl+G)</source>
         <translation>附加已签字登记表的扫描件：系统根据二维码找到对应申请（Ctrl+G）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="415"/>
+        <location filename="../../ui/main_window.ui" line="436"/>
         <source>Print pick-up &amp;voucher</source>
         <translation>打印取卡凭证(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="423"/>
+        <location filename="../../ui/main_window.ui" line="444"/>
         <source>&amp;Issue photo receipt…</source>
         <translation>出具照片回执(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="426"/>
+        <location filename="../../ui/main_window.ui" line="447"/>
         <source>Photo station: take the applicant&apos;s photo and print the receipt they bring to the window (Ctrl+R)</source>
         <translation>照相点：拍摄申请人照片并打印照片回执，申请人凭回执到窗口办理（Ctrl+R）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="434"/>
+        <location filename="../../ui/main_window.ui" line="455"/>
         <source>Print rejection &amp;notice</source>
         <translation>打印不予受理告知书(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="439"/>
+        <location filename="../../ui/main_window.ui" line="460"/>
         <source>&amp;Continue application</source>
         <translation>继续办理(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="442"/>
+        <location filename="../../ui/main_window.ui" line="463"/>
         <source>Continue the selected application where it stopped (Enter)</source>
         <translation>从中断处继续办理所选申请（回车）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="447"/>
+        <location filename="../../ui/main_window.ui" line="468"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="450"/>
+        <location filename="../../ui/main_window.ui" line="471"/>
         <source>Reload today&apos;s applications (F5)</source>
         <translation>重新加载今日受理列表（F5）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="458"/>
+        <location filename="../../ui/main_window.ui" line="479"/>
         <source>&amp;Self-check…</source>
         <translation>自检…(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="461"/>
+        <location filename="../../ui/main_window.ui" line="482"/>
         <source>What this counter found about itself: disk space, clock, sync, printer, cameras, ID-card reader, version (F12)</source>
         <translation>本窗口的自检结果：磁盘空间、时钟、同步、打印机、摄像头、身份证读卡器、版本（F12）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="469"/>
+        <location filename="../../ui/main_window.ui" line="490"/>
         <source>&amp;Sync now</source>
         <translation>立即同步(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="472"/>
+        <location filename="../../ui/main_window.ui" line="493"/>
         <source>Send submitted applications to the central database now (F9)</source>
         <translation>立即将已提交的申请上传至中心数据库（F9）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="480"/>
+        <location filename="../../ui/main_window.ui" line="501"/>
         <source>Sync &amp;problems…</source>
         <translation>同步问题(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="483"/>
+        <location filename="../../ui/main_window.ui" line="504"/>
         <source>Operations the central database refused, with its reasons (Shift+F9)</source>
         <translation>中心数据库拒收的操作及原因（Shift+F9）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="507"/>
+        <location filename="../../ui/main_window.ui" line="528"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="515"/>
+        <location filename="../../ui/main_window.ui" line="536"/>
         <source>Change &amp;password…</source>
         <translation>修改密码(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="518"/>
+        <location filename="../../ui/main_window.ui" line="539"/>
         <source>Choose a new password for your operator account</source>
         <translation>为您的操作员账号设置新密码</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="523"/>
+        <location filename="../../ui/main_window.ui" line="544"/>
         <source>&amp;Lock window</source>
         <translation>锁定窗口(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="526"/>
+        <location filename="../../ui/main_window.ui" line="547"/>
         <source>Cover the window until you (or a supervisor) type the password again; the work in progress is kept (Ctrl+Alt+L)</source>
         <translation>遮盖窗口，直到您（或主管）再次输入密码；正在办理的业务保留（Ctrl+Alt+L）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="534"/>
+        <location filename="../../ui/main_window.ui" line="555"/>
         <source>&amp;Operators…</source>
         <translation>操作员管理(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="537"/>
+        <location filename="../../ui/main_window.ui" line="558"/>
         <source>Create operators, assign roles, disable them, reset passwords (administrators)</source>
         <translation>新建操作员、分配角色、停用、重置密码（管理员）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="542"/>
+        <location filename="../../ui/main_window.ui" line="563"/>
         <source>Waiting for review</source>
         <translation>待复核</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="545"/>
+        <location filename="../../ui/main_window.ui" line="566"/>
         <source>Examined applications waiting for a supervisor&apos;s approval (Ctrl+1)</source>
         <translation>已初审、等待主管复核批准的申请（Ctrl+1）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="553"/>
+        <location filename="../../ui/main_window.ui" line="574"/>
         <source>Unsent</source>
         <translation>未上传</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="556"/>
+        <location filename="../../ui/main_window.ui" line="577"/>
         <source>Applications not yet sent to the central database (Ctrl+2)</source>
         <translation>尚未上传到中心数据库的申请（Ctrl+2）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="564"/>
+        <location filename="../../ui/main_window.ui" line="585"/>
         <source>Refused</source>
         <translation>中心退回</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="567"/>
+        <location filename="../../ui/main_window.ui" line="588"/>
         <source>Applications the central database refused, not yet marked as seen (Ctrl+3)</source>
         <translation>被中心数据库拒收、尚未标记为已阅的申请（Ctrl+3）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="575"/>
+        <location filename="../../ui/main_window.ui" line="596"/>
         <source>Printed, unsigned</source>
         <translation>已打印未签字</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="578"/>
+        <location filename="../../ui/main_window.ui" line="599"/>
         <source>Forms printed but never signed (Ctrl+4)</source>
         <translation>登记表已打印但未签字（Ctrl+4）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="586"/>
+        <location filename="../../ui/main_window.ui" line="607"/>
         <source>Unfinished from earlier days</source>
         <translation>往日未办完</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="589"/>
+        <location filename="../../ui/main_window.ui" line="610"/>
         <source>Applications begun before today and not yet printed (Ctrl+5)</source>
         <translation>今天以前开始、尚未打印登记表的申请（Ctrl+5）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="597"/>
+        <location filename="../../ui/main_window.ui" line="618"/>
+        <source>Returned</source>
+        <translation>被退回</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.ui" line="621"/>
+        <source>Applications a supervisor returned to staff with a reason, to correct and examine again (Ctrl+6)</source>
+        <translation>主管注明原因退回经办人、待更正后重新初审的申请（Ctrl+6）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.ui" line="629"/>
         <source>Re&amp;view queue…</source>
         <translation>复核队列…(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.ui" line="600"/>
+        <location filename="../../ui/main_window.ui" line="632"/>
         <source>Approve examined applications or return them to staff with a reason (supervisors, F6)</source>
         <translation>批准已初审的申请，或注明原因退回经办人（主管，F6）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/main_window.py" line="159"/>
+        <location filename="../../counter_app/qt/main_window.py" line="166"/>
         <source>Operator: {name} ({user})  ·  Site: {site} ({code})</source>
         <translation>操作员：{name}（{user}）  ·  网点：{site}（{code}）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/main_window.py" line="192"/>
+        <location filename="../../counter_app/qt/main_window.py" line="199"/>
         <source>{total} today  ·  {open} at the counter</source>
         <translation>今日共 {total} 笔  ·  办理中 {open} 笔</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/main_window.py" line="241"/>
+        <location filename="../../counter_app/qt/main_window.py" line="272"/>
         <source>This application is “{status}”: there is nothing more to do at the counter.</source>
         <translation>该申请当前状态为“{status}”，窗口无需再办理。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/main_window.py" line="255"/>
+        <location filename="../../counter_app/qt/main_window.py" line="286"/>
         <source>The new language takes effect the next time Counter is started.</source>
         <translation>新的界面语言将在下次启动程序后生效。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/main_window.py" line="304"/>
+        <location filename="../../counter_app/qt/main_window.py" line="335"/>
         <source>{count} refused by the central database</source>
         <translation>中心数据库拒收 {count} 笔</translation>
     </message>
@@ -3056,7 +3106,7 @@ Carry the file to the central database; import the receipt that comes back here.
     <message>
         <location filename="../../ui/reopen_day.ui" line="14"/>
         <source>Reopen a closed day</source>
-        <translation>反结账</translation>
+        <translation>重新开放已日结的日期</translation>
     </message>
     <message>
         <location filename="../../ui/reopen_day.ui" line="22"/>
@@ -3071,12 +3121,12 @@ Carry the file to the central database; import the receipt that comes back here.
     <message>
         <location filename="../../ui/reopen_day.ui" line="65"/>
         <source>Why the day&apos;s records must change again (kept with the close)</source>
-        <translation>为何需要再次更改当日记录（与结账记录一同保存）</translation>
+        <translation>为何需要再次更改当日记录（与日结记录一同保存）</translation>
     </message>
     <message>
         <location filename="../../ui/reopen_day.ui" line="93"/>
         <source>Re&amp;open…</source>
-        <translation>反结账(&amp;O)…</translation>
+        <translation>重新开放(&amp;O)…</translation>
     </message>
     <message>
         <location filename="../../ui/reopen_day.ui" line="103"/>
@@ -3084,19 +3134,19 @@ Carry the file to the central database; import the receipt that comes back here.
         <translation>取消(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/close_day.py" line="366"/>
+        <location filename="../../counter_app/qt/close_day.py" line="434"/>
         <source>Closed at {at} by {name}.</source>
-        <translation>已于 {at} 由 {name} 结账。</translation>
+        <translation>已于 {at} 由 {name} 日结。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/close_day.py" line="368"/>
+        <location filename="../../counter_app/qt/close_day.py" line="436"/>
         <source>This day is not closed.</source>
-        <translation>该日尚未结账。</translation>
+        <translation>该日尚未日结。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/close_day.py" line="378"/>
+        <location filename="../../counter_app/qt/close_day.py" line="446"/>
         <source>Reopen {day}? Its records can be changed again until a supervisor closes it again.</source>
-        <translation>确定对 {day} 反结账吗？在主管再次结账之前，当日记录可以再次更改。</translation>
+        <translation>确定重新开放 {day} 吗？在主管再次日结之前，当日记录可以再次更改。</translation>
     </message>
 </context>
 <context>
@@ -3929,39 +3979,49 @@ Carry the file to the central database; import the receipt that comes back here.
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../ui/work_list.ui" line="98"/>
+        <location filename="../../ui/work_list.ui" line="114"/>
         <source>&amp;Open</source>
         <translation>打开(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/work_list.ui" line="101"/>
+        <location filename="../../ui/work_list.ui" line="117"/>
         <source>Open the selected application (Enter or double-click)</source>
         <translation>打开所选申请（回车或双击）</translation>
     </message>
     <message>
-        <location filename="../../ui/work_list.ui" line="111"/>
+        <location filename="../../ui/work_list.ui" line="127"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/work_list.ui" line="114"/>
+        <location filename="../../ui/work_list.ui" line="130"/>
         <source>List them again (F5)</source>
         <translation>重新列出（F5）</translation>
     </message>
     <message>
-        <location filename="../../ui/work_list.ui" line="124"/>
+        <location filename="../../ui/work_list.ui" line="140"/>
         <source>&amp;Close</source>
         <translation>关闭(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/work_list.py" line="93"/>
+        <location filename="../../counter_app/qt/work_list.py" line="100"/>
         <source>{count} in the list. Enter opens the selected one.</source>
         <translation>共 {count} 条。按回车打开所选的一条。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/work_list.py" line="96"/>
+        <location filename="../../counter_app/qt/work_list.py" line="103"/>
         <source>Nothing is open here.</source>
         <translation>这里没有待办事项。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/work_list.py" line="128"/>
+        <source>Reason: {reason}</source>
+        <translation>原因：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/work_list.py" line="130"/>
+        <source>Note: {note}</source>
+        <translation>说明：{note}</translation>
     </message>
 </context>
 <context>
@@ -4522,9 +4582,75 @@ Carry the file to the central database; import the receipt that comes back here.
         <translation>当日申请、领卡及超期卡片统计，生成带图表的 PDF</translation>
     </message>
     <message>
+        <location filename="../../counter_app/cli/day.py" line="19"/>
+        <source>close the day: its open items, the close, the report (supervisors)</source>
+        <translation>日结：当日未办结事项、日结、日结报表（主管）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/day.py" line="23"/>
+        <source>the day&apos;s open items and the reasons they may be explained with, or its close</source>
+        <translation>当日未办结事项及可用的说明原因，或其日结情况</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/day.py" line="26"/>
+        <source>close the day once every open item is explained</source>
+        <translation>每项未办结事项都说明原因后进行日结</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/day.py" line="29"/>
+        <source>explain one open item (its key from day status)</source>
+        <translation>说明一项未办结事项（其键值见 day status）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/day.py" line="31"/>
+        <source>explain every item not explained otherwise with this reason</source>
+        <translation>其余未说明的事项都用此原因说明</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/day.py" line="33"/>
+        <source>let a closed day&apos;s records change again (administrators)</source>
+        <translation>允许已日结日期的记录再次更改（管理员）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/day.py" line="36"/>
+        <source>the closed day&apos;s report (PDF)</source>
+        <translation>已日结日期的报表（PDF）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/day.py" line="41"/>
         <location filename="../../counter_app/cli/inquiry.py" line="55"/>
         <source>the day (default: today)</source>
         <translation>统计日期（默认：今天）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/day.py" line="60"/>
+        <source>{day}: closed by {operator} at {at}; {count} items explained</source>
+        <translation>{day}：已由 {operator} 于 {at} 日结；已说明 {count} 项</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/day.py" line="66"/>
+        <source>{day}: open, {count} open items</source>
+        <translation>{day}：未日结，有 {count} 项未办结事项</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/day.py" line="70"/>
+        <source>reasons:</source>
+        <translation>原因：</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/day.py" line="85"/>
+        <source>{day}: closed; {count} items explained</source>
+        <translation>{day}：已日结；已说明 {count} 项</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/day.py" line="102"/>
+        <source>{day}: reopened</source>
+        <translation>{day}：已重新开放</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/cli/day.py" line="112"/>
+        <source>report of {day} written to {file}</source>
+        <translation>{day} 的报表已写入 {file}</translation>
     </message>
     <message>
         <location filename="../../counter_app/cli/inquiry.py" line="57"/>
@@ -4533,7 +4659,7 @@ Carry the file to the central database; import the receipt that comes back here.
     </message>
     <message>
         <location filename="../../counter_app/cli/inquiry.py" line="75"/>
-        <location filename="../../counter_app/cli/main.py" line="237"/>
+        <location filename="../../counter_app/cli/main.py" line="240"/>
         <source>invalid: {reason}</source>
         <translation>无效：{reason}</translation>
     </message>
@@ -4693,87 +4819,87 @@ Carry the file to the central database; import the receipt that comes back here.
         <translation>生成供村委会/社区填写的表格模板（带填写说明的 xlsx；FILE 以 .csv 结尾时生成 CSV）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli/main.py" line="177"/>
+        <location filename="../../counter_app/cli/main.py" line="180"/>
         <source>Demo online pre-application number: {number}, found with the guardian&apos;s ID number {id_number} (F3)</source>
         <translation>演示用网上预申请编号：{number}，可凭监护人身份证号码 {id_number} 查到（F3）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli/main.py" line="182"/>
+        <location filename="../../counter_app/cli/main.py" line="185"/>
         <source>Demo login: user {user}  password {password}</source>
         <translation>演示账号：用户名 {user}  密码 {password}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli/main.py" line="188"/>
+        <location filename="../../counter_app/cli/main.py" line="191"/>
         <source>Operators exist already; the demo login is user {user}  password {password} (unless it was changed).</source>
         <translation>操作员已存在；演示账号为用户名 {user}  密码 {password}（如未修改）。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli/main.py" line="196"/>
+        <location filename="../../counter_app/cli/main.py" line="199"/>
         <source>{count} demo applications submitted.</source>
         <translation>已提交 {count} 份演示申请。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli/main.py" line="198"/>
+        <location filename="../../counter_app/cli/main.py" line="201"/>
         <source>Data directory: {folder}</source>
         <translation>数据文件夹：{folder}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli/main.py" line="207"/>
+        <location filename="../../counter_app/cli/main.py" line="210"/>
         <source>No demo queue: {reason}</source>
         <translation>未建立演示队列：{reason}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli/main.py" line="210"/>
+        <location filename="../../counter_app/cli/main.py" line="213"/>
         <source>{count} {status}</source>
         <translation>{status} {count} 份</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli/main.py" line="212"/>
+        <location filename="../../counter_app/cli/main.py" line="215"/>
         <source>Today&apos;s queue: {total} demo applications ({steps}).</source>
         <translation>今天的队列：{total} 份演示申请（{steps}）。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli/main.py" line="215"/>
+        <location filename="../../counter_app/cli/main.py" line="218"/>
         <source>Today&apos;s queue holds applications already: no demo applications added.</source>
         <translation>今天的队列中已有申请，未添加演示申请。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli/main.py" line="223"/>
+        <location filename="../../counter_app/cli/main.py" line="226"/>
         <source>Local database at revision {revision}: {file}</source>
         <translation>本机数据库已是版本 {revision}：{file}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli/main.py" line="245"/>
+        <location filename="../../counter_app/cli/main.py" line="248"/>
         <source>female</source>
         <translation>女</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli/main.py" line="246"/>
+        <location filename="../../counter_app/cli/main.py" line="249"/>
         <source>male</source>
         <translation>男</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli/main.py" line="247"/>
+        <location filename="../../counter_app/cli/main.py" line="250"/>
         <source>valid: born {birth_date}, sex {sex}, region {region}</source>
         <translation>有效：出生日期 {birth_date}，性别 {sex}，地区 {region}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli/main.py" line="261"/>
+        <location filename="../../counter_app/cli/main.py" line="264"/>
         <source>template written: {file}</source>
         <translation>模板已写入：{file}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli/main.py" line="275"/>
+        <location filename="../../counter_app/cli/main.py" line="278"/>
         <source>{good} rows good, {bad} rows with {problems} problems</source>
         <translation>{good} 行无误，{bad} 行共有 {problems} 处问题</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli/main.py" line="282"/>
+        <location filename="../../counter_app/cli/main.py" line="285"/>
         <source>row {row} ({applicant}): {column}: {problem}</source>
         <translation>第 {row} 行（{applicant}）：{column}：{problem}</translation>
     </message>
     <message>
-        <location filename="../../counter_app/cli/main.py" line="285"/>
+        <location filename="../../counter_app/cli/main.py" line="288"/>
         <source>row {row}: {column}: {problem}</source>
         <translation>第 {row} 行：{column}：{problem}</translation>
     </message>
@@ -7976,154 +8102,174 @@ Carry the file to the central database; import the receipt that comes back here.
         <translation>实点空白卡 {counted} 张，应有库存 {expected} 张：有差异的盘点须由主管记录。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/central/carried.py" line="52"/>
-        <source>{name} is not an outbox file exported by a counter ({problem}).</source>
-        <translation>{name} 不是窗口导出的待发数据文件（{problem}）。</translation>
+        <location filename="../../counter_app/central/carried.py" line="54"/>
+        <source>{name} is not an outbox file exported by a counter, or it is damaged: nothing was applied.</source>
+        <translation>{name} 不是窗口导出的待发数据文件，或已损坏：未导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/central/carried.py" line="54"/>
+        <location filename="../../counter_app/central/carried.py" line="57"/>
+        <source>{name} is not a carry key made by counter-app central carry-key.</source>
+        <translation>{name} 不是由 counter-app central carry-key 生成的携带密钥。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/central/carried.py" line="59"/>
         <source>{name} is incomplete (cut short while copying?): nothing was applied. Copy the file again from the counter.</source>
         <translation>{name} 不完整（复制时被截断？）：未导入任何内容。请从窗口重新复制该文件。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/central/carried.py" line="57"/>
+        <location filename="../../counter_app/central/carried.py" line="62"/>
         <source>{name} was altered or damaged after the counter signed it: nothing was applied. Export it again at the counter.</source>
         <translation>{name} 在窗口签名后被改动或损坏：未导入任何内容。请在窗口重新导出。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/central/carried.py" line="60"/>
+        <location filename="../../counter_app/central/carried.py" line="65"/>
         <source>{name} was encrypted to another carry key ({key}) than the one given: nothing was applied.</source>
         <translation>{name} 是用另一个携带密钥（{key}）加密的，不是所给的密钥：未导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/central/carried.py" line="63"/>
-        <source>{name} is not a receipt of the central database ({problem}).</source>
-        <translation>{name} 不是中心数据库的回执（{problem}）。</translation>
+        <location filename="../../counter_app/central/carried.py" line="68"/>
+        <source>{name} is not a receipt of the central database: nothing was marked as sent.</source>
+        <translation>{name} 不是中心数据库的回执：没有任何数据被标记为已发送。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/central/carried.py" line="65"/>
+        <location filename="../../counter_app/central/carried.py" line="71"/>
+        <source>{name} is the file this counter exported, not the receipt: import the receipt the central database wrote for it (it ends in .receipt).</source>
+        <translation>{name} 是本窗口导出的文件，不是回执：请导入中心数据库为它写出的回执（文件名以 .receipt 结尾）。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/central/carried.py" line="74"/>
         <source>{name} is not signed by the central database&apos;s carry key: nothing was marked as sent.</source>
         <translation>{name} 不是由中心数据库的携带密钥签名的：没有任何数据被标记为已发送。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/central/carry_import.py" line="37"/>
+        <location filename="../../counter_app/central/carry_import.py" line="40"/>
         <source>Importing a carried file needs the central database administrator&apos;s login (a superuser): it applies the file as the counter that exported it.</source>
         <translation>导入携带文件需要中心数据库管理员（超级用户）的登录：它以导出该文件的窗口的身份导入。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/central/carry_import.py" line="40"/>
+        <location filename="../../counter_app/central/carry_import.py" line="43"/>
         <source>{name} comes from a counter this central database does not know: nothing was applied.</source>
         <translation>{name} 来自本中心数据库不认识的窗口：未导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/central/carry_import.py" line="43"/>
+        <location filename="../../counter_app/central/carry_import.py" line="46"/>
         <source>{name} comes from a counter whose access was revoked or never enrolled: nothing was applied.</source>
         <translation>{name} 来自已被撤销访问或从未注册的窗口：未导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/central/carry_import.py" line="46"/>
+        <location filename="../../counter_app/central/carry_import.py" line="49"/>
         <source>{name} belongs to handling point {site}, not {expected}: nothing was applied.</source>
         <translation>{name} 属于经办网点 {site}，不是 {expected}：未导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/central/carry_import.py" line="49"/>
+        <location filename="../../counter_app/central/carry_import.py" line="52"/>
         <source>{name} is signed with a key the counter never registered online: nothing was applied.</source>
         <translation>{name} 的签名密钥从未由该窗口在线登记：未导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/central/carry_import.py" line="52"/>
+        <location filename="../../counter_app/central/carry_import.py" line="55"/>
         <source>{name} was imported already, on {when} (UTC): nothing was applied again.</source>
         <translation>{name} 已于 {when}（UTC）导入过：未再次导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/central/carry_import.py" line="54"/>
+        <location filename="../../counter_app/central/carry_import.py" line="57"/>
+        <source>The central database refused part of {name} ({error}): what went in before stays (importing it again sends it as duplicates), the rest did not. The counter&apos;s file is not what a counter writes: keep it for the administrator.</source>
+        <translation>中心数据库拒收了 {name} 的一部分（{error}）：此前已导入的保留（再次导入按重复处理），其余未导入。该文件不是窗口正常写出的文件：请交给管理员保存。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/central/carry_import.py" line="61"/>
         <source>{name} does not hold what its manifest lists: nothing was applied.</source>
         <translation>{name} 的内容与其清单不符：未导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/carrying.py" line="36"/>
+        <location filename="../../counter_app/services/carrying.py" line="35"/>
         <source>This counter is not enrolled with a central database: there is no outbox to carry.</source>
         <translation>本窗口尚未在中心数据库注册：没有可携带的待发数据。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/carrying.py" line="39"/>
+        <location filename="../../counter_app/services/carrying.py" line="38"/>
         <source>This counter has not yet learnt the central database&apos;s carry key: the administrator makes one (counter-app central carry-key), then the counter syncs once while online.</source>
         <translation>本窗口尚未获得中心数据库的携带密钥：请管理员生成一个（counter-app central carry-key），然后本窗口在线同步一次。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/carrying.py" line="43"/>
+        <location filename="../../counter_app/services/carrying.py" line="42"/>
         <source>This counter&apos;s signing key is not yet registered centrally: sync once while online before carrying files by hand.</source>
         <translation>本窗口的签名密钥尚未在中心登记：人工携带文件之前，请先在线同步一次。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/carrying.py" line="46"/>
+        <location filename="../../counter_app/services/carrying.py" line="45"/>
         <source>Nothing is waiting to be sent: no file was written.</source>
         <translation>没有待发送的数据：未写入文件。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/carrying.py" line="47"/>
+        <location filename="../../counter_app/services/carrying.py" line="46"/>
         <source>{name} is the receipt of a file this counter did not export: nothing was marked as sent.</source>
         <translation>{name} 是一个并非本窗口导出的文件的回执：没有任何数据被标记为已发送。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/carrying.py" line="50"/>
+        <location filename="../../counter_app/services/carrying.py" line="49"/>
         <source>{name} was imported already, on {when}: nothing changed.</source>
         <translation>{name} 已于 {when} 导入过：没有任何更改。</translation>
     </message>
     <message>
         <location filename="../../counter_app/services/closed_days.py" line="17"/>
         <source>The day {day} is closed: its records no longer change. Only an administrator can reopen it.</source>
-        <translation>{day} 已结账，当日记录不能再更改；如需更改，请管理员反结账。</translation>
+        <translation>{day} 已日结，当日记录不能再更改；如需更改，请管理员重新开放。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/day_close.py" line="60"/>
+        <location filename="../../counter_app/services/day_close.py" line="61"/>
         <source>The day {day} has not begun yet: it cannot be closed.</source>
-        <translation>{day} 尚未开始，不能结账。</translation>
+        <translation>{day} 尚未开始，不能日结。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/day_close.py" line="62"/>
+        <location filename="../../counter_app/services/day_close.py" line="63"/>
         <source>The day {day} was closed already, at {at} by {operator}.</source>
-        <translation>{day} 已于 {at} 由 {operator} 结账。</translation>
+        <translation>{day} 已于 {at} 由 {operator} 日结。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/day_close.py" line="64"/>
+        <location filename="../../counter_app/services/day_close.py" line="65"/>
         <source>{count} open items of {day} are neither resolved nor explained: choose a reason for each.</source>
         <translation>{day} 还有 {count} 项未办结事项既未处理也未说明：请逐项选择原因。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/day_close.py" line="67"/>
+        <location filename="../../counter_app/services/day_close.py" line="68"/>
         <source>&quot;{code}&quot; is not a reason of the rules file for leaving an item open.</source>
         <translation>“{code}”不是规则文件中规定的未办结说明原因。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/day_close.py" line="69"/>
+        <location filename="../../counter_app/services/day_close.py" line="70"/>
+        <source>The reason &quot;{reason}&quot; does not fit this kind of open item (application {number}): choose another.</source>
+        <translation>原因“{reason}”不适用于此类未办结事项（申请 {number}），请另选原因。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/services/day_close.py" line="73"/>
         <source>The reason &quot;{reason}&quot; needs a note (application {number}).</source>
         <translation>原因“{reason}”须填写备注（申请编号 {number}）。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/day_close.py" line="71"/>
+        <location filename="../../counter_app/services/day_close.py" line="75"/>
         <source>A note is too long (at most {limit} characters).</source>
         <translation>备注过长（最多 {limit} 个字符）。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/day_close.py" line="73"/>
-        <source>The day {day} is not closed: there is nothing to reopen.</source>
-        <translation>{day} 尚未结账，无需反结账。</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/services/day_close.py" line="75"/>
-        <source>Please give the reason for reopening the day (at most {limit} characters).</source>
-        <translation>请填写反结账的原因（最多 {limit} 个字符）。</translation>
-    </message>
-    <message>
         <location filename="../../counter_app/services/day_close.py" line="77"/>
-        <source>The day {day} changed while it was being closed: look at its open items again.</source>
-        <translation>{day} 在结账过程中有变动：请重新查看当日未办结事项。</translation>
+        <source>The day {day} is not closed: there is nothing to reopen.</source>
+        <translation>{day} 尚未日结，无需重新开放。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/day_close.py" line="80"/>
+        <location filename="../../counter_app/services/day_close.py" line="79"/>
+        <source>Please give the reason for reopening the day (at most {limit} characters).</source>
+        <translation>请填写重新开放的原因（最多 {limit} 个字符）。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/services/day_close.py" line="81"/>
+        <source>The day {day} changed while it was being closed: look at its open items again.</source>
+        <translation>{day} 在日结过程中有变动：请重新查看当日未办结事项。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/services/day_close.py" line="84"/>
         <source>The day {day} is not closed: there is no closing report to print.</source>
-        <translation>{day} 尚未结账，没有可打印的结账报表。</translation>
+        <translation>{day} 尚未日结，没有可打印的日结报表。</translation>
     </message>
     <message>
         <location filename="../../counter_app/services/review.py" line="36"/>
@@ -8571,54 +8717,64 @@ Carry the file to the central database; import the receipt that comes back here.
 <context>
     <name>work_lists</name>
     <message>
-        <location filename="../../counter_app/qt/work_list.py" line="26"/>
+        <location filename="../../counter_app/qt/work_list.py" line="28"/>
         <source>Waiting for review</source>
         <translation>待复核</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/work_list.py" line="27"/>
+        <location filename="../../counter_app/qt/work_list.py" line="29"/>
         <source>Not yet sent</source>
         <translation>尚未上传</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/work_list.py" line="28"/>
+        <location filename="../../counter_app/qt/work_list.py" line="30"/>
         <source>Refused by the central database</source>
         <translation>被中心数据库拒收</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/work_list.py" line="29"/>
+        <location filename="../../counter_app/qt/work_list.py" line="31"/>
         <source>Printed but not signed</source>
         <translation>已打印未签字</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/work_list.py" line="30"/>
+        <location filename="../../counter_app/qt/work_list.py" line="32"/>
         <source>Unfinished from earlier days</source>
         <translation>往日未办完</translation>
     </message>
     <message>
         <location filename="../../counter_app/qt/work_list.py" line="33"/>
+        <source>Returned to staff</source>
+        <translation>被退回</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/work_list.py" line="36"/>
         <source>Examined applications waiting for a supervisor&apos;s approval. Their photo, form, signature and submission follow the approval.</source>
         <translation>已初审、等待主管复核批准的申请。批准后才能采集照片、打印登记表、签字和提交。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/work_list.py" line="36"/>
+        <location filename="../../counter_app/qt/work_list.py" line="39"/>
         <source>Applications with something not yet sent to the central database. The next sync sends them.</source>
         <translation>有内容尚未上传到中心数据库的申请。下次同步时自动上传。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/work_list.py" line="39"/>
+        <location filename="../../counter_app/qt/work_list.py" line="42"/>
         <source>The central database refused these; the reason says what to do. Sync ▸ Sync problems marks them as seen.</source>
         <translation>中心数据库拒收了这些申请，请按原因处理。在“同步 ▸ 同步问题”中可标记为已阅。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/work_list.py" line="42"/>
+        <location filename="../../counter_app/qt/work_list.py" line="45"/>
         <source>The form was printed but the applicant&apos;s signature was never recorded.</source>
         <translation>登记表已打印，但未记录申请人签字。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/qt/work_list.py" line="44"/>
+        <location filename="../../counter_app/qt/work_list.py" line="47"/>
         <source>Applications begun before today and not yet at the printed form.</source>
         <translation>今天以前开始办理、尚未打印登记表的申请。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/qt/work_list.py" line="49"/>
+        <source>A supervisor returned these to staff with a reason: correct them and examine them again, then they wait for the review again.</source>
+        <translation>主管注明原因退回经办人的申请：请更正后重新初审，之后将再次等待复核。</translation>
     </message>
 </context>
 </TS>

@@ -1,7 +1,7 @@
 """What the main window's open-item counts cost (issue 17): counted after every change and
 every minute, so well under 50 ms with 10,000 applications in the local store (a busy
 counter's months), their outbox rows (an application and two files each once submitted),
-refusals and reviews. The list behind the largest count is recorded beside it."""
+refusals and reviews (waiting, approved, returned). The list behind the largest count is recorded beside it."""
 
 from __future__ import annotations
 
@@ -50,10 +50,11 @@ def fill(ctx, operator) -> None:
                     "result": REJECTED if refused else ("applied" if sent else ""),
                     "last_error": "refused" if refused else ""})
         if status is Status.EXAMINED:
-            state = "waiting" if n % 2 else "approved"
+            state = ("waiting", "approved", "returned")[n // len(STATUSES) % 3]
             reviews.append({"application_id": app_id, "state": state,
                             "examined_by": operator.id, "examined_at": created, "rounds": 1,
-                            "reason_code": "", "note": ""})
+                            "reason_code": "data_mismatch" if state == "returned" else "",
+                            "note": ""})
     with ctx.sessions.begin() as session:
         session.execute(insert(Application), apps)
         session.execute(insert(OutboxEntry), outbox)
@@ -74,6 +75,7 @@ def test_the_open_item_counts_are_cheap(ctx, admin):
     counts = worklists.counts(ctx)
     assert counts[WorkKind.OLD_DRAFTS] > 0 and counts[WorkKind.UNSENT] > 0
     assert counts[WorkKind.REFUSED] > 0 and counts[WorkKind.REVIEW] > 0
+    assert counts[WorkKind.RETURNED] > 0
     took = median_ms(lambda: worklists.counts(ctx), 30)
     within_budget(took, 50, f"open-item counts, {APPLICATIONS:,} applications", unit="ms")
     largest = max(WorkKind, key=lambda kind: counts[kind])

@@ -326,8 +326,13 @@ def test_day_report(qtbot, ui_language, ctx, admin, tmp_path, runner):
     assert_fits(dialog, "the day report")
 
 
-def test_closing_and_reopening_the_day(qtbot, ui_language, ctx, admin, tmp_path, runner):
+def test_closing_and_reopening_the_day(qtbot, ui_language, ctx, admin, tmp_path, runner,
+                                       monkeypatch):
+    from counter_app.qt import dialogs
     from counter_app.qt.close_day import CloseDayDialog, ReopenDayDialog
+
+    # closed at the end with a reason given: Yes to "the reasons will be lost"
+    monkeypatch.setattr(dialogs, "confirm", lambda _parent, _text: True)
 
     for first17 in ("11010520240315003", "11010520240315011"):
         application_at(ctx, admin, Status.FORM_PRINTED, tmp_path, first17=first17)

@@ -95,17 +95,20 @@ def test_examined_returned_fixed_approved_submitted(qtbot, ctx, staff, superviso
     qtbot.keyClick(queue.ui.note_edit, Qt.Key.Key_Return)
     assert queue.cases == [] and review.state_of(ctx, app_id).state == "returned"
     assert boss.open_items.counts[WorkKind.REVIEW] == 0
+    assert boss.open_items.counts[WorkKind.RETURNED] == 1  # no longer waiting: returned
+    assert boss.ui.returned_button.text().endswith("1")
 
     # staff see why, correct it and examine it again: it waits again
     clerk.open_wizard(app_id)
     wizard = clerk.wizard
     assert wizard.currentId() == wizard_module.APPLICANT
     assert "登记信息与证件不一致" in wizard.currentPage().subTitle()
-    assert "phone number one digit short" in wizard.currentPage().subTitle()
+    assert wizard.currentPage().subTitle().endswith("\nNote: phone number one digit short")
     wizard.reject()
     qtbot.waitUntil(lambda: clerk.wizard is None)
     examine_in_the_wizard(qtbot, clerk, app_id)
     assert review.state_of(ctx, app_id).rounds == 2
+    assert clerk.open_items.counts[WorkKind.RETURNED] == 0  # waiting again
 
     # approved with one key press, and the next (none) is selected
     boss.refresh()

@@ -1,6 +1,6 @@
 """The main window's open items (issue 17): the counts under the header, muted at zero,
-each opening its list by a click or Ctrl+1 … Ctrl+5; a row opens the application where it
-can be worked on."""
+each opening its list by a click or Ctrl+1 … Ctrl+6; a row opens the application where it
+can be worked on; the selected row's reason shows whole under the list."""
 
 from __future__ import annotations
 
@@ -13,10 +13,14 @@ from counter_app.domain.lifecycle import Status
 from counter_app.qt import wizard as wizard_module
 from counter_app.qt.open_items import MUTED
 from counter_app.qt.work_list import WorkListDialog
+from counter_app.security.roles import Role
+from counter_app.services import review
 from counter_app.services.worklists import WorkKind
 from counter_app.store.models import Application, utcnow
-from tests.helpers import application_at
+from tests.helpers import add_operator, application_at
 from tests.qt.test_review_queue import main_window
+from tests.review_helpers import require_review
+from tests.unit.services.test_worklists import _refuse
 
 
 def test_the_counts_show_and_zero_is_muted(qtbot, chinese, ctx, admin, tmp_path):
@@ -72,3 +76,51 @@ def test_an_empty_list_says_so(qtbot, chinese, ctx, admin):
     dialog = WorkListDialog(ctx, WorkKind.REFUSED)
     qtbot.addWidget(dialog)
     assert dialog.ui.items_table.rowCount() == 0 and not dialog.ui.open_button.isEnabled()
+
+
+def test_the_whole_refusal_shows_under_the_list(qtbot, ctx, admin, tmp_path):
+    sent = application_at(ctx, admin, Status.SUBMITTED, tmp_path)
+    reason = ("照片背景颜色不符合要求，且照片文件的分辨率低于制卡标准，请重新采集照片后"
+              "再次提交；如申请人无法到场，请联系上级经办机构处理")
+    _refuse(ctx, sent, reason)
+    dialog = WorkListDialog(ctx, WorkKind.REFUSED)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.ui.items_table.rowCount() == 1
+    label = dialog.ui.detail_label
+    assert label.isVisible() and label.wordWrap()
+    assert label.text() == f"Reason: {reason}"
+
+
+def test_a_returned_application_is_counted_and_listed_with_its_reason_and_note(
+        qtbot, ctx, admin, site_id, tmp_path):
+    require_review(ctx)
+    clerk = add_operator(ctx, admin, site_id, "clerk", {Role.WINDOW_STAFF})
+    boss = add_operator(ctx, admin, site_id, "boss", {Role.SUPERVISOR})
+    application_at(ctx, clerk, Status.EXAMINED, tmp_path)  # waiting: not returned
+    returned = application_at(ctx, clerk, Status.EXAMINED, tmp_path,
+                              first17="11010520240315011")
+    review.return_to_staff(ctx, boss, returned, "data_mismatch", "电话号码少一位")
+    window = main_window(qtbot, ctx, clerk)
+    counts = window.open_items.counts
+    assert (counts[WorkKind.REVIEW], counts[WorkKind.RETURNED]) == (1, 1)
+    button = window.ui.returned_button
+    assert button.isVisible() and button.text() == "Returned  1"
+    assert button.styleSheet() != MUTED
+    window.ui.action_work_returned.trigger()  # Ctrl+6
+    dialog = window.open_items.list_dialog
+    assert dialog.windowTitle() == "Returned to staff"
+    table = dialog.ui.items_table
+    assert table.rowCount() == 1 and table.item(0, 4).text() == "登记信息与证件不一致"
+    assert dialog.ui.detail_label.text() == "Reason: 登记信息与证件不一致\nNote: 电话号码少一位"
+    qtbot.keyClick(table, Qt.Key.Key_Return)  # staff correct it in the wizard
+    assert window.wizard is not None and window.wizard.application_id == returned
+    assert window.wizard.currentId() == wizard_module.APPLICANT
+    window.wizard.reject()
+
+
+def test_an_empty_returned_list_shows_no_reason(qtbot, ctx, admin):
+    dialog = WorkListDialog(ctx, WorkKind.RETURNED)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.ui.items_table.rowCount() == 0 and not dialog.ui.detail_label.isVisible()

@@ -15,7 +15,8 @@ from counter_app.domain.clock import local_text
 from counter_app.domain.errors import ValidationError
 from counter_app.domain.lifecycle import Status
 from counter_app.security.roles import Role
-from counter_app.services import batches, collection, day_close, fees, intake, photo_station
+from counter_app.services import (batches, collection, day_close, fees, intake, photo_station,
+                                  review)
 from counter_app.services.auth import Forbidden
 from counter_app.services.closed_days import DayClosed
 from counter_app.services.day_close import DayCloseError, Explanation
@@ -27,6 +28,7 @@ from tests.batch_helpers import child_row, write_xlsx
 from tests.card_helpers import child_card
 from tests.helpers import (GUARDIAN_ID, add_operator, application_at, child_details, opened,
                            write_photo)
+from tests.review_helpers import require_review
 from tests.unit.documents.support import needs_poppler
 from tests.unit.forms.test_documents import text_of
 
@@ -92,6 +94,59 @@ def test_the_day_cannot_close_with_an_unsigned_form_until_it_is_explained(
         "note=yes"))
     with pytest.raises(DayCloseError, match="closed already"):
         day_close.close_day(ctx, boss, TODAY, {})
+
+
+def test_a_reason_that_does_not_fit_the_item_is_refused(ctx, admin, boss, tmp_path):
+    """"Network down" lets nothing continue: given to a printed form it would lock the
+    applicant out of signing. The rules say which kinds each reason fits."""
+    printed = application_at(ctx, admin, Status.FORM_PRINTED, tmp_path)
+    sent = application_at(ctx, admin, Status.SUBMITTED, tmp_path, first17="11010520240315011")
+    items = {item.application_id: item for item in day_close.open_items(ctx, boss, TODAY)}
+    assert (items[printed].kind, items[sent].kind) == (WorkKind.UNSIGNED, WorkKind.UNSENT)
+    assert [r.code for r in day_close.reasons(ctx, WorkKind.UNSENT)] == [
+        "network_down", "other"]
+    assert "network_down" not in [r.code for r in day_close.reasons(ctx, WorkKind.UNSIGNED)]
+    with pytest.raises(ValidationError, match="does not fit this kind") as unfit:
+        day_close.close_day(ctx, boss, TODAY, {
+            items[printed].key: Explanation("network_down"),
+            items[sent].key: Explanation("network_down")})
+    assert unfit.value.field == "reason" and "11010520240315003" not in str(unfit.value)
+    assert day_close.closed_day(ctx, boss, TODAY) is None
+    closed = day_close.close_day(ctx, boss, TODAY, {
+        items[printed].key: Explanation("applicant_returns"),
+        items[sent].key: Explanation("network_down")})
+    assert {(e.kind, e.reason) for e in closed.explained} == {
+        ("unsigned", "applicant_returns"), ("unsent", "network_down")}
+
+
+def test_a_returned_application_is_an_open_item_of_its_own_kind(ctx, admin, boss, site_id,
+                                                                 tmp_path):
+    require_review(ctx)
+    clerk = add_operator(ctx, admin, site_id, "clerk", {Role.WINDOW_STAFF})
+    waiting = application_at(ctx, clerk, Status.EXAMINED, tmp_path)
+    returned = application_at(ctx, clerk, Status.EXAMINED, tmp_path,
+                              first17="11010520240315011")
+    review.return_to_staff(ctx, boss, returned, "data_mismatch", "电话号码少一位")
+    items = day_close.open_items(ctx, boss, TODAY)
+    assert [(i.kind, i.application_id) for i in items] == [
+        (WorkKind.REVIEW, waiting), (WorkKind.RETURNED, returned)]
+    assert [r.code for r in day_close.reasons(ctx, WorkKind.RETURNED)] == [
+        "applicant_returns", "correction_next_day", "applicant_gave_up", "other"]
+    closed = day_close.close_day(ctx, boss, TODAY, {
+        items[0].key: Explanation("review_next_day"),
+        items[1].key: Explanation("correction_next_day")})
+    assert [(e.kind, e.continues) for e in closed.explained] == [
+        ("review", True), ("returned", True)]
+    assert not day_close.is_frozen(ctx, returned)  # staff correct it on a later day
+
+
+def test_whether_today_is_closed(ctx, admin, boss):
+    assert not day_close.is_day_closed(ctx, boss)
+    day_close.close_day(ctx, boss, TODAY, {})
+    assert day_close.is_day_closed(ctx, admin) and day_close.is_day_closed(ctx, boss, TODAY)
+    assert not day_close.is_day_closed(ctx, boss, TODAY - dt.timedelta(days=1))
+    day_close.reopen_day(ctx, admin, TODAY, "补录")
+    assert not day_close.is_day_closed(ctx, boss)
 
 
 def test_window_staff_cannot_close_and_a_day_to_come_cannot_be_closed(ctx, admin, boss,
@@ -177,8 +232,11 @@ def test_a_reason_that_continues_lets_that_application_be_finished_later(
                           first17="11010520240315011")
     items = day_close.open_items(ctx, boss, TODAY)
     day_close.close_day(ctx, boss, TODAY, {
-        item.key: Explanation("applicant_returns" if item.application_id == comes_back
-                              else "network_down") for item in items})
+        item.key: Explanation("applicant_returns") if item.application_id == comes_back
+        else Explanation("other", "待查") for item in items})
+    assert not day_close.is_frozen(ctx, comes_back) and day_close.is_frozen(ctx, left)
+    with pytest.raises(DayClosed, match=TODAY.isoformat()):
+        day_close.ensure_open(ctx, left)
     assert intake.mark_signed(ctx, admin, comes_back).status == Status.SIGNED
     with pytest.raises(DayClosed):
         intake.mark_signed(ctx, admin, left)

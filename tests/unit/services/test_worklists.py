@@ -1,4 +1,4 @@
-"""What is open while the counter works (issue 17): the five counts and their lists."""
+"""What is open while the counter works (issue 17): the six counts and their lists."""
 
 import datetime as dt
 import uuid
@@ -6,11 +6,14 @@ import uuid
 from sqlalchemy import update
 
 from counter_app.central.operations import REJECTED
+from counter_app.domain.day_close import ITEM_KINDS
 from counter_app.domain.lifecycle import Status
-from counter_app.services import syncing
+from counter_app.security.roles import Role
+from counter_app.services import intake, review, syncing
 from counter_app.services.worklists import WorkKind, counts, items
 from counter_app.store.models import Application, OutboxEntry, utcnow
-from tests.helpers import application_at
+from tests.helpers import add_operator, application_at
+from tests.review_helpers import require_review
 
 TODAY = dt.date.today()
 SECOND = "11010520240315005"  # another child of the same day
@@ -41,7 +44,8 @@ def test_each_kind_counts_what_is_open(ctx, admin, tmp_path):
     _created(ctx, old, utcnow() - dt.timedelta(days=2))
     sent = application_at(ctx, admin, Status.SUBMITTED, tmp_path, first17=THIRD)
     assert counts(ctx) == {WorkKind.REVIEW: 0, WorkKind.UNSENT: 1, WorkKind.REFUSED: 0,
-                           WorkKind.UNSIGNED: 1, WorkKind.OLD_DRAFTS: 1}
+                           WorkKind.UNSIGNED: 1, WorkKind.OLD_DRAFTS: 1,
+                           WorkKind.RETURNED: 0}
     (unsigned,) = items(ctx, WorkKind.UNSIGNED)
     assert (unsigned.key, unsigned.application_id, unsigned.status) == (
         str(printed), printed, "form_printed")
@@ -97,3 +101,26 @@ def test_keys_are_stable(ctx, admin, tmp_path):
     application_at(ctx, admin, Status.FORM_PRINTED, tmp_path)
     first, again = items(ctx, WorkKind.UNSIGNED), items(ctx, WorkKind.UNSIGNED)
     assert first == again and uuid.UUID(first[0].key) == first[0].application_id
+
+
+def test_the_rules_name_the_same_kinds():
+    assert tuple(WorkKind) == ITEM_KINDS  # [day_close.reasons] kinds = [...]
+
+
+def test_returned_applications_count_apart_from_those_waiting(ctx, admin, site_id, tmp_path):
+    require_review(ctx)
+    clerk = add_operator(ctx, admin, site_id, "clerk", {Role.WINDOW_STAFF})
+    boss = add_operator(ctx, admin, site_id, "boss", {Role.SUPERVISOR})
+    waiting = application_at(ctx, clerk, Status.EXAMINED, tmp_path)
+    returned = application_at(ctx, clerk, Status.EXAMINED, tmp_path, first17=SECOND)
+    review.return_to_staff(ctx, boss, returned, "data_mismatch", "电话号码少一位")
+    found = counts(ctx)
+    assert (found[WorkKind.REVIEW], found[WorkKind.RETURNED]) == (1, 1)
+    assert [i.application_id for i in items(ctx, WorkKind.REVIEW)] == [waiting]
+    (item,) = items(ctx, WorkKind.RETURNED, day=TODAY)
+    assert (item.application_id, item.status, item.detail, item.note) == (
+        returned, "examined", "登记信息与证件不一致", "电话号码少一位")
+    assert "*" in item.masked_id
+    # corrected and examined again: it waits again, no longer returned
+    intake.examine(ctx, clerk, returned, passed=True)
+    assert counts(ctx)[WorkKind.RETURNED] == 0 and counts(ctx)[WorkKind.REVIEW] == 2
