@@ -8,7 +8,8 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 DEB="${1:-$(ls -t dist/counter-app_*_"$(dpkg --print-architecture)".deb | head -1)}"
-source installer/linux/build-env.sh
+# the package's own architecture (arm64 runs under qemu-user-static where the host is not)
+source installer/linux/build-env.sh "$(dpkg-deb -f "$DEB" Architecture)"
 base="$(base_root)"
 root="$(mktemp -d "${COUNTER_BUILD_CACHE:-/var/cache/counter-build}/floor-test.XXXXXX")"
 trap 'umount "$root/dev" "$root/proc" 2>/dev/null || true; rm -rf "$root"' EXIT
