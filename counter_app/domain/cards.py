@@ -95,6 +95,17 @@ class RuleValueError(ValueError):
         self.key = key
 
 
+def checked_section(section: object, name: str, keys) -> dict:
+    """*section* of the rules file when it is a table of known *keys* only; RuleValueError
+    naming the section, or the first unknown key, otherwise."""
+    if not isinstance(section, dict):
+        raise RuleValueError(name, f"[{name}] must be a section")
+    unknown = sorted(set(section) - set(keys))
+    if unknown:
+        raise RuleValueError(unknown[0], f"[{name}]: unknown key {unknown[0]!r}")
+    return section
+
+
 def whole_number(section: dict, key: str, default: int, low: int, high: int) -> int:
     """section[key] (else *default*) if a whole number from *low* to *high*: text, true or
     false, fractions, inf and nan are refused (RuleValueError naming the key)."""

@@ -18,7 +18,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from counter_app.domain.cards import RuleValueError
+from counter_app.domain.cards import RuleValueError, checked_section
 
 REASON_CODE = re.compile(r"[a-z][a-z0-9_]{0,39}")  # stored in a 40-character column
 _KEYS = {"reasons"}
@@ -67,11 +67,7 @@ class DayCloseRules:
 
 def parse_day_close_rules(section: object) -> DayCloseRules:
     """The `[day_close]` section; RuleValueError naming the key at fault."""
-    if not isinstance(section, dict):
-        raise RuleValueError("day_close", "[day_close] must be a section")
-    unknown = sorted(set(section) - _KEYS)
-    if unknown:
-        raise RuleValueError(unknown[0], f"[day_close]: unknown key {unknown[0]!r}")
+    section = checked_section(section, "day_close", _KEYS)
     if "reasons" not in section:
         return DayCloseRules()
     table = section["reasons"]

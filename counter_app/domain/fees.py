@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
-from counter_app.domain.cards import RuleValueError, whole_number
+from counter_app.domain.cards import RuleValueError, checked_section, whole_number
 
 MAX_FEE_FEN = 1_000_000          # ¥10,000: anything above is a typing mistake
 AGE_RANGE = (1, 150)
@@ -64,11 +64,7 @@ class FeeRules:
 
 def parse_fee_rules(section: object, business_types: Iterable[str]) -> FeeRules:
     """The `[fees]` section (every key optional); RuleValueError naming the key at fault."""
-    if not isinstance(section, dict):
-        raise RuleValueError("fees", "[fees] must be a section")
-    unknown = sorted(set(section) - _KEYS)
-    if unknown:
-        raise RuleValueError(unknown[0], f"[fees]: unknown key {unknown[0]!r}")
+    section = checked_section(section, "fees", _KEYS)
     known = set(map(str, business_types))
     currency = section.get("currency", "CNY")
     if not isinstance(currency, str) or not CURRENCY.fullmatch(currency):

@@ -11,7 +11,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from counter_app.domain.cards import RuleValueError
+from counter_app.domain.cards import RuleValueError, checked_section
 
 REASON_CODE = re.compile(r"[a-z][a-z0-9_]{0,39}")  # stored in a 40-character column
 SITE_CODE = re.compile(r"[A-Za-z0-9_-]{1,20}")
@@ -33,11 +33,7 @@ class ReviewRules:
 
 def parse_review_rules(section: object) -> ReviewRules:
     """The `[review]` section (every key optional); RuleValueError naming the key at fault."""
-    if not isinstance(section, dict):
-        raise RuleValueError("review", "[review] must be a section")
-    unknown = sorted(set(section) - _KEYS)
-    if unknown:
-        raise RuleValueError(unknown[0], f"[review]: unknown key {unknown[0]!r}")
+    section = checked_section(section, "review", _KEYS)
     required = section.get("required", False)
     if not isinstance(required, bool):
         # named by its section: "required" is a key of every business type too

@@ -7,13 +7,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
 from counter_app.forms import report_layouts as L
 from counter_app.forms.fonts import FontSet
-from counter_app.forms.tables import draw_table, section_heading
-from counter_app.forms.text import draw_line, wrap_lines
+from counter_app.forms.tables import draw_lines, draw_table, section_heading
+from counter_app.forms.text import wrap_lines
 
 
 @dataclass(frozen=True)
@@ -53,10 +52,4 @@ def draw_closure(canvas: Canvas, fonts: FontSet, closure: ClosureBlock, top: flo
     else:
         lines.append(L.DAY_CLOSE_NONE)
     lines += ["", L.DAY_CLOSE_BY.format(operator=closure.closed_by, at=closure.closed_at)]
-    for line in lines:
-        if y - 6 * mm < L.BOTTOM_MARGIN:
-            canvas.showPage()
-            y = new_page(canvas)
-        draw_line(canvas, fonts, L.MARGIN, y - 5 * mm, line, L.SMALL_SIZE)
-        y -= 5 * mm
-    return y - 1 * mm
+    return draw_lines(canvas, fonts, lines, y, new_page=new_page)

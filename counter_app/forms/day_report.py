@@ -23,7 +23,7 @@ from counter_app.forms.day_closure import ClosureBlock, draw_closure
 from counter_app.forms.draw import centered_line, signature_line
 from counter_app.forms.fonts import FontSet, find_fonts
 from counter_app.forms.pdf import write_pdf
-from counter_app.forms.tables import draw_table, section_heading
+from counter_app.forms.tables import draw_lines, draw_table, section_heading
 from counter_app.forms.text import draw_line, wrap_lines
 
 
@@ -243,13 +243,7 @@ def _blanks(canvas: Canvas, fonts: FontSet, blanks: BlankLine, top: float, new_p
                 text=blanks.explanation or L.NONE), L.CONTENT_WIDTH, L.SMALL_SIZE)
     if blanks.pending:
         lines.append(L.DAY_BLANKS_PENDING.format(count=blanks.pending))
-    for line in lines:
-        if y - 6 * mm < L.BOTTOM_MARGIN:
-            canvas.showPage()
-            y = new_page(canvas)
-        draw_line(canvas, fonts, L.MARGIN, y - 5 * mm, line, L.SMALL_SIZE)
-        y -= 5 * mm
-    return y - 1 * mm
+    return draw_lines(canvas, fonts, lines, y, new_page=new_page)
 
 
 def _fee_row(label: str, lines: Sequence[FeeLine], methods: list[str], money

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from reportlab.lib.colors import black
+from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
 from counter_app.forms import report_layouts as L
@@ -45,6 +46,19 @@ def section_heading(canvas: Canvas, fonts: FontSet, text: str, top: float, *,
         top = new_page(canvas)
     draw_line(canvas, fonts, L.MARGIN, top - L.HEADING_SIZE * 0.85, text, L.HEADING_SIZE)
     return top - L.SECTION_DROP
+
+
+def draw_lines(canvas: Canvas, fonts: FontSet, lines: Sequence[str], top: float, *,
+               new_page: NewPage) -> float:
+    """Small-print lines under a section, running on to the next page; the y under them."""
+    y = top
+    for line in lines:
+        if y - 6 * mm < L.BOTTOM_MARGIN:
+            canvas.showPage()
+            y = new_page(canvas)
+        draw_line(canvas, fonts, L.MARGIN, y - 5 * mm, line, L.SMALL_SIZE)
+        y -= 5 * mm
+    return y - 1 * mm
 
 
 def _row(canvas, fonts, columns, cells, top, height, size, left, *, heading: bool,
