@@ -71,7 +71,7 @@ def sync_now(ctx: AppContext, override_url: str | None = None) -> SyncResult:
         url = central_access.counter_url(ctx, override_url)
         engine = database.engine_for(url)
         identity = resolve_identity(engine)
-        pushed = push_once(ctx.sessions, engine, identity, ctx.files)
+        pushed = push_once(ctx.sessions, engine, ctx.files)
         anchors.push(ctx.sessions, engine, identity.device_id)  # checked centrally
         carry.exchange_keys(ctx.sessions, engine, ctx.files)  # for carrying by hand
         pulled = pull_once(ctx.sessions, engine)

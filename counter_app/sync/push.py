@@ -53,7 +53,7 @@ class PushResult:
     files: int = 0     # photos and scans newly stored centrally (not counted in sent)
 
 
-def push_once(sessions: sessionmaker[Session], engine: Engine, identity: Identity,
+def push_once(sessions: sessionmaker[Session], engine: Engine,
               files: ProtectedFiles) -> PushResult:
     """Send every unsent outbox row over *engine*; a database error (nothing lost) on
     failure."""
